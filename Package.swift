@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+// Each folder under Sources/ is one layer; the target graph below is the
+// architecture, enforced by the compiler: a layer can only import the ones
+// beneath it.
+import PackageDescription
+
+let package = Package(
+    name: "svw",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "svw", targets: ["svw"]),
+    ],
+    dependencies: [
+        // Command-line parsing for the executable only; help and usage errors derive from it.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C interop, all of it: the two system libraries and their shims.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLineEdit", path: "Sources/CLineEdit", pkgConfig: "libedit",
+                       providers: [.apt(["libedit-dev"])]),
+
+        // The one thin wrapper over SQLite.
+        .target(name: "SVWDatabase", dependencies: ["CSQLite"], path: "Sources/Database"),
+        // Schema, migrations, settings and the imports log.
+        .target(name: "SVWWorkspace", dependencies: ["SVWDatabase"], path: "Sources/Workspace"),
+        // Checked loading of CSV/TSV files.
+        .target(name: "SVWImport", dependencies: ["SVWWorkspace", "SVWDatabase"], path: "Sources/Import"),
+        // Board questions answered in SQL.
+        .target(name: "SVWAnalysis", dependencies: ["SVWWorkspace", "SVWDatabase"], path: "Sources/Analysis"),
+        // Deterministic sample data.
+        .target(name: "SVWSample", dependencies: [], path: "Sources/Sample"),
+        // Result sets to text: box, table, csv, json…; charts.
+        .target(name: "SVWRendering", dependencies: ["SVWDatabase"], path: "Sources/Rendering"),
+        // The command registry, dispatcher and session scripts.
+        .target(name: "SVWCommands",
+                dependencies: ["SVWImport", "SVWAnalysis", "SVWRendering", "SVWSample", "SVWWorkspace", "SVWDatabase"],
+                path: "Sources/Commands"),
+        // The interactive shell: line editing, history, completion, interrupts.
+        .target(name: "SVWShell", dependencies: ["SVWCommands", "CLineEdit"], path: "Sources/Shell"),
+        .executableTarget(name: "svw",
+                          dependencies: ["SVWShell", "SVWCommands",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          path: "Sources/svw"),
+
+        .testTarget(name: "DatabaseTests", dependencies: ["SVWDatabase"], path: "Tests/DatabaseTests"),
+        .testTarget(name: "WorkspaceTests", dependencies: ["SVWWorkspace"], path: "Tests/WorkspaceTests"),
+        .testTarget(name: "ImportTests", dependencies: ["SVWImport", "SVWWorkspace"], path: "Tests/ImportTests"),
+        .testTarget(name: "AnalysisTests", dependencies: ["SVWAnalysis", "SVWImport"], path: "Tests/AnalysisTests"),
+        .testTarget(name: "SampleTests", dependencies: ["SVWSample"], path: "Tests/SampleTests"),
+        .testTarget(name: "RenderingTests", dependencies: ["SVWRendering"], path: "Tests/RenderingTests"),
+        .testTarget(name: "CommandsTests", dependencies: ["SVWCommands"], path: "Tests/CommandsTests"),
+        .testTarget(name: "ShellTests", dependencies: ["SVWShell"], path: "Tests/ShellTests"),
+        // Runs the real svw binary: end-to-end and example tests.
+        .testTarget(name: "EndToEndTests", dependencies: ["svw"], path: "Tests/EndToEndTests"),
+    ],
+    swiftLanguageModes: [.v6]
+)

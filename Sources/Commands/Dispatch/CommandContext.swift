@@ -1,0 +1,16 @@
+import SVWDatabase
+
+/// What a command handler gets: the session it runs in and its parsed words.
+public final class CommandContext {
+    public let session: Session
+    public let invocation: Invocation
+    /// Text to record instead of the command as typed (e.g. `load` adding the file's hash).
+    public var recordAs: String?
+
+    init(session: Session, invocation: Invocation) {
+        self.session = session
+        self.invocation = invocation
+    }
+
+    public var db: Database { session.db }
+}

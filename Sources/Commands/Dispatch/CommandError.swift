@@ -1,0 +1,18 @@
+/// Why a command failed. Every case prints as a message an analyst can act on.
+public enum CommandError: Error, CustomStringConvertible, Equatable {
+    /// The command line itself is wrong: unknown option, missing argument.
+    case usage(String)
+    /// The command ran and could not do what was asked.
+    case failed(String)
+    case unknownCommand(String, suggestion: String?)
+
+    public var description: String {
+        switch self {
+        case .usage(let m), .failed(let m): return m
+        case .unknownCommand(let word, let suggestion):
+            var m = "unknown command \"\(word)\""
+            if let suggestion { m += "; did you mean \"\(suggestion)\"?" }
+            return m + " (type help for the list)"
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import SVWDatabase
+import SVWRendering
+
+/// Runs one unit — a command or an SQL statement — in a session. The shell,
+/// `-c`, stdin and `run SCRIPT` all come through here.
+public enum Dispatcher {
+    public static func run(_ unit: ScriptUnit, in session: Session) throws {
+        switch unit.kind {
+        case .sql: try runSQL(unit.text, in: session)
+        case .command: try runCommand(unit.text, in: session)
+        }
+    }
+
+    static func runCommand(_ text: String, in session: Session) throws {
+        var words = try Tokenizer.words(text)
+        guard !words.isEmpty else { return }
+        var name = words.removeFirst()
+        if name.hasPrefix(".") { name.removeFirst() }
+        guard let spec = CommandRegistry.command(named: name) else {
+            throw CommandError.unknownCommand(name, suggestion: CommandRegistry.suggestion(for: name))
+        }
+        let invocation = try Invocation(spec: spec.withCommonOptions, words: words)
+        if let format = invocation.value("format") {
+            guard let mode = OutputMode(rawValue: format.lowercased()) else {
+                throw CommandError.usage("\(spec.name): unknown --format \"\(format)\" (one of: "
+                    + OutputMode.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+            }
+            session.modeOverride = mode
+        }
+        defer { session.modeOverride = nil }
+        let context = CommandContext(session: session, invocation: invocation)
+        try spec.handler(context)
+        if spec.recorded {
+            session.record(RecordedCommand(text: context.recordAs ?? text, kind: .command))
+        }
+    }
+
+    static func runSQL(_ sql: String, in session: Session) throws {
+        let statement: Statement
+        do { statement = try session.db.prepare(sql) } catch let error as SQLiteError {
+            throw SQLFailure(error: error)
+        }
+        do {
+            if statement.columnCount > 0 {
+                let result = try statement.all()
+                session.emit(result)
+            } else {
+                while try statement.step() {}
+            }
+        } catch let error as SQLiteError {
+            throw SQLFailure(error: error)
+        }
+        session.record(RecordedCommand(text: sql, kind: .sql))
+    }
+}
+
+/// An SQL statement that SQLite refused, shown with a caret under the problem.
+public struct SQLFailure: Error, CustomStringConvertible {
+    public let error: SQLiteError
+    public var description: String {
+        var text = error.isInterrupt ? "interrupted" : "SQL error: \(error.message)"
+        if let pointer = error.pointer { text += "\n" + pointer.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") }
+        return text
+    }
+}
+
+extension CommandSpec {
+    /// Options every command takes, declared once here.
+    static let commonOptions = [
+        OptionSpec("format", value: "MODE", completion: .outputMode,
+                   "output mode for this command only (" + OutputMode.allCases.map(\.rawValue).joined(separator: ", ") + ")"),
+    ]
+
+    var withCommonOptions: CommandSpec {
+        CommandSpec(name: name, aliases: aliases, group: group, abstract: abstract, arguments: arguments,
+                    options: options + CommandSpec.commonOptions.filter { c in !options.contains { $0.name == c.name } },
+                    discussion: discussion, examples: examples, recorded: recorded, handler: handler)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import SVWAnalysis
+import SVWDatabase
+import SVWRendering
+import SVWWorkspace
+
+/// The state one svw process carries between commands: the workspace, how results
+/// are shown and where they go, the analysis filter, and what has been recorded.
+public final class Session {
+    public var workspace: Workspace
+    public let console: Console
+    public var mode: OutputMode
+    /// Rendering knobs; `width` is set when stdout is a terminal.
+    public var renderOptions: RenderOptions
+    public var showCharts = true
+    public var timer = false
+    public var filter = Filter()
+    /// Folder against which relative paths in commands resolve (a script's own folder while it runs).
+    public var baseDirectory: URL
+    /// Commands that succeeded and change or answer something, in order.
+    public private(set) var recording: [RecordedCommand] = []
+    /// Where results go instead of stdout (`output FILE`), and a one-shot override (`once FILE`).
+    public var outputFile: URL?
+    public var onceFile: URL?
+    /// For `--format` on a single command.
+    var modeOverride: OutputMode?
+
+    public init(workspace: Workspace, console: Console, mode: OutputMode = .table,
+                renderOptions: RenderOptions = RenderOptions(),
+                baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+        self.workspace = workspace
+        self.console = console
+        self.mode = mode
+        self.renderOptions = renderOptions
+        self.baseDirectory = baseDirectory
+    }
+
+    public var db: Database { workspace.db }
+
+    public var effectiveMode: OutputMode { modeOverride ?? mode }
+
+    /// Resolves a path typed in a command against the session's base directory.
+    public func resolve(path: String) -> URL {
+        let expanded = (path as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded) }
+        return baseDirectory.appendingPathComponent(expanded).standardizedFileURL
+    }
+
+    /// Writes a result in the current mode to the current destination.
+    public func emit(_ result: ResultSet, footer: String? = nil) {
+        let mode = effectiveMode
+        var options = renderOptions
+        if outputFile != nil || onceFile != nil || mode.isMachineReadable {
+            options.width = nil
+            options.maxRows = nil
+            options.color = false
+        }
+        var text = Renderer.render(result, mode: mode, options: options)
+        if let footer, !mode.isMachineReadable { text += footer.hasSuffix("\n") ? footer : footer + "\n" }
+        write(text)
+    }
+
+    /// Writes result text (not notes) to the current destination.
+    public func write(_ text: String) {
+        if let once = onceFile {
+            onceFile = nil
+            appendOrCreate(once, text, truncate: true)
+        } else if let file = outputFile {
+            appendOrCreate(file, text, truncate: false)
+        } else {
+            console.writeOut(text)
+        }
+    }
+
+    private func appendOrCreate(_ url: URL, _ text: String, truncate: Bool) {
+        let data = Data(text.utf8)
+        if truncate || !FileManager.default.fileExists(atPath: url.path) {
+            do { try data.write(to: url) } catch { console.note("cannot write \(url.path): \(error.localizedDescription)") }
+            return
+        }
+        guard let handle = try? FileHandle(forWritingTo: url) else {
+            console.note("cannot write \(url.path)")
+            return
+        }
+        handle.seekToEndOfFile()
+        handle.write(data)
+        try? handle.close()
+    }
+
+    public func note(_ text: String) { console.note(text) }
+
+    func record(_ command: RecordedCommand) { recording.append(command) }
+
+    public func clearRecording() { recording.removeAll() }
+}
+
+/// One entry of the session recording: the text as it should replay.
+public struct RecordedCommand: Sendable, Equatable {
+    public let text: String
+    public let kind: ScriptUnit.Kind
+    public init(text: String, kind: ScriptUnit.Kind) {
+        self.text = text
+        self.kind = kind
+    }
+}

@@ -1,0 +1,119 @@
+/// Everything svw knows about one command, declared once. Help, usage errors,
+/// completion, "did you mean" and session recording are all derived from it.
+public struct CommandSpec: Sendable {
+    public let name: String
+    public let aliases: [String]
+    public let group: CommandGroup
+    /// One line, shown in `help`.
+    public let abstract: String
+    /// Positional arguments, in order.
+    public let arguments: [ArgumentSpec]
+    public let options: [OptionSpec]
+    /// Longer text for `help NAME`.
+    public let discussion: String
+    /// Worked examples that run on the sample data.
+    public let examples: [String]
+    /// Whether a successful run belongs in the session recording (look-ups like `help` do not).
+    public let recorded: Bool
+    public let handler: CommandHandler
+
+    public init(name: String, aliases: [String] = [], group: CommandGroup, abstract: String,
+                arguments: [ArgumentSpec] = [], options: [OptionSpec] = [], discussion: String = "",
+                examples: [String] = [], recorded: Bool = true, handler: @escaping CommandHandler) {
+        self.name = name
+        self.aliases = aliases
+        self.group = group
+        self.abstract = abstract
+        self.arguments = arguments
+        self.options = options
+        self.discussion = discussion
+        self.examples = examples
+        self.recorded = recorded
+        self.handler = handler
+    }
+
+    /// `load KIND FILE [--strict] [--map FIELD=HEADER]...`
+    public var synopsis: String {
+        var parts = [name]
+        for a in arguments {
+            let shown = a.variadic ? "\(a.name)..." : a.name
+            parts.append(a.optional ? "[\(shown)]" : shown)
+        }
+        for o in options {
+            let body = o.valueName.map { "--\(o.name) \($0)" } ?? "--\(o.name)"
+            parts.append(o.repeatable ? "[\(body)]..." : "[\(body)]")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    public func option(named name: String) -> OptionSpec? {
+        options.first { $0.name == name || $0.shortName == name }
+    }
+}
+
+public typealias CommandHandler = @Sendable (CommandContext) throws -> Void
+
+public enum CommandGroup: String, CaseIterable, Sendable {
+    case data = "Loading data"
+    case analysis = "Analysis"
+    case explore = "Exploring the workspace"
+    case output = "Output"
+    case session = "Sessions and scripts"
+    case shell = "The shell"
+}
+
+public struct ArgumentSpec: Sendable {
+    public let name: String
+    public let help: String
+    public let optional: Bool
+    public let variadic: Bool
+    public let completion: CompletionKind
+
+    public init(_ name: String, _ help: String, optional: Bool = false, variadic: Bool = false,
+                completion: CompletionKind = .none) {
+        self.name = name
+        self.help = help
+        self.optional = optional
+        self.variadic = variadic
+        self.completion = completion
+    }
+}
+
+public struct OptionSpec: Sendable {
+    /// Long name without dashes: `strict` for `--strict`.
+    public let name: String
+    public let shortName: String?
+    /// nil for a flag; otherwise how the value is shown in help (`FIELD=HEADER`).
+    public let valueName: String?
+    public let help: String
+    public let repeatable: Bool
+    public let completion: CompletionKind
+
+    public init(_ name: String, value: String? = nil, short: String? = nil, repeatable: Bool = false,
+                completion: CompletionKind = .none, _ help: String) {
+        self.name = name
+        self.shortName = short
+        self.valueName = value
+        self.help = help
+        self.repeatable = repeatable
+        self.completion = completion
+    }
+
+    public var isFlag: Bool { valueName == nil }
+}
+
+/// What the shell offers on Tab for an argument or option value.
+public enum CompletionKind: Sendable, Equatable {
+    case none
+    case file
+    case table
+    case column
+    case command
+    case partner
+    case year
+    case theme
+    case measure
+    case outputMode
+    /// A fixed list of words.
+    case choices([String])
+}

@@ -1,0 +1,123 @@
+import CSQLite
+
+/// One open SQLite connection: the only door from svw to SQLite.
+public final class Database {
+    let handle: OpaquePointer
+    public let path: String
+
+    /// ":memory:" for an in-memory database.
+    public init(path: String = ":memory:", readOnly: Bool = false) throws {
+        var db: OpaquePointer?
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
+            | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open \(path)"
+            if let db { sqlite3_close_v2(db) }
+            throw SQLiteError(code: rc, message: "cannot open \(path): \(message)")
+        }
+        self.handle = db
+        self.path = path
+        sqlite3_extended_result_codes(db, 1)
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    public var isInMemory: Bool { path == ":memory:" || path.isEmpty }
+
+    func error(_ rc: Int32, sql: String? = nil) -> SQLiteError {
+        let offset = Int(sqlite3_error_offset(handle))
+        return SQLiteError(code: sqlite3_extended_errcode(handle),
+                           message: String(cString: sqlite3_errmsg(handle)),
+                           sql: sql, offset: offset >= 0 ? offset : nil)
+    }
+
+    public func prepare(_ sql: String) throws -> Statement {
+        try Statement(database: self, sql: sql)
+    }
+
+    /// Runs one or more statements with no parameters and no results (schema, pragmas).
+    public func execute(_ sql: String) throws {
+        var errmsg: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &errmsg)
+        if rc != SQLITE_OK {
+            let message = errmsg.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(errmsg)
+            throw SQLiteError(code: sqlite3_extended_errcode(handle), message: message, sql: sql)
+        }
+    }
+
+    /// Runs one statement with bound parameters and returns every row.
+    @discardableResult
+    public func query(_ sql: String, _ parameters: [SQLBindable] = []) throws -> ResultSet {
+        let stmt = try prepare(sql)
+        try stmt.bind(parameters)
+        return try stmt.all()
+    }
+
+    /// Runs one statement with bound parameters and returns the first column of the first row.
+    public func scalar(_ sql: String, _ parameters: [SQLBindable] = []) throws -> SQLValue {
+        let stmt = try prepare(sql)
+        try stmt.bind(parameters)
+        guard try stmt.step() else { return .null }
+        let v = stmt.value(0)
+        stmt.reset()
+        return v
+    }
+
+    /// Runs one statement with bound parameters for its effect.
+    public func run(_ sql: String, _ parameters: [SQLBindable] = []) throws {
+        let stmt = try prepare(sql)
+        try stmt.bind(parameters)
+        while try stmt.step() {}
+    }
+
+    public var changes: Int { Int(sqlite3_changes64(handle)) }
+    public var totalChanges: Int { Int(sqlite3_total_changes64(handle)) }
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    public var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
+
+    /// Runs `body` in one transaction: all of it happens, or (on any error, interrupt
+    /// included) none of it. Nested calls become savepoints.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        let outer = isAutocommit
+        let name = "svw_sp_\(savepointDepth)"
+        if outer { try execute("BEGIN IMMEDIATE") } else { try execute("SAVEPOINT \(name)") }
+        savepointDepth += 1
+        defer { savepointDepth -= 1 }
+        do {
+            let result = try body()
+            if outer { try execute("COMMIT") } else { try execute("RELEASE \(name)") }
+            return result
+        } catch {
+            if outer {
+                if !isAutocommit { try? execute("ROLLBACK") }
+            } else {
+                try? execute("ROLLBACK TO \(name)")
+                try? execute("RELEASE \(name)")
+            }
+            throw error
+        }
+    }
+    private var savepointDepth = 0
+
+    /// A handle another thread (a signal watcher) may use to cancel the running statement.
+    public var interruptHandle: InterruptHandle { InterruptHandle(handle: handle) }
+
+    public func tableExists(_ name: String) throws -> Bool {
+        try scalar("SELECT count(*) FROM sqlite_schema WHERE type IN ('table','view') AND name = ?1 COLLATE NOCASE",
+                   [name]).int64 == 1
+    }
+
+    public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+
+    /// Whether `sql` is one or more complete statements (ends with `;` outside quotes, comments and triggers).
+    public static func isComplete(_ sql: String) -> Bool { sqlite3_complete(sql) != 0 }
+}
+
+/// Cancels whatever statement its connection is running. `sqlite3_interrupt` is
+/// documented as safe to call from any thread, which is what makes this Sendable.
+public struct InterruptHandle: @unchecked Sendable {
+    let handle: OpaquePointer
+    public func interrupt() { sqlite3_interrupt(handle) }
+}

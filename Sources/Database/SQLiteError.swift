@@ -1,0 +1,36 @@
+import CSQLite
+
+/// An error reported by SQLite, carrying its own message and, when SQLite knows it,
+/// the byte offset in the SQL text where the problem lies.
+public struct SQLiteError: Error, CustomStringConvertible, Sendable, Equatable {
+    public let code: Int32
+    public let message: String
+    public let sql: String?
+    /// Byte offset into `sql` of the token SQLite complained about (sqlite3_error_offset).
+    public let offset: Int?
+
+    public init(code: Int32, message: String, sql: String? = nil, offset: Int? = nil) {
+        self.code = code
+        self.message = message
+        self.sql = sql
+        self.offset = offset
+    }
+
+    public var isInterrupt: Bool { code == SQLITE_INTERRUPT }
+    public var isConstraint: Bool { (code & 0xff) == SQLITE_CONSTRAINT }
+
+    public var description: String { message }
+
+    /// The SQL line with a caret under the offending token, as DuckDB and psql show it.
+    public var pointer: String? {
+        guard let sql, let offset, offset >= 0, offset <= sql.utf8.count else { return nil }
+        let bytes = Array(sql.utf8)
+        var lineStart = offset
+        while lineStart > 0 && bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+        var lineEnd = offset
+        while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+        let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count
+        return line + "\n" + String(repeating: " ", count: column) + "^"
+    }
+}

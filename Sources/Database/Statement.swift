@@ -1,0 +1,115 @@
+import CSQLite
+
+/// A prepared statement. Reused across rows (bind, step, reset) so a bulk load
+/// compiles its INSERT once.
+public final class Statement {
+    let handle: OpaquePointer
+    unowned let database: Database
+    public let sql: String
+
+    init(database: Database, sql: String) throws {
+        var stmt: OpaquePointer?
+        var tail: UnsafePointer<CChar>?
+        let rc = sqlite3_prepare_v2(database.handle, sql, -1, &stmt, &tail)
+        guard rc == SQLITE_OK, let stmt else {
+            throw database.error(rc, sql: sql)
+        }
+        self.handle = stmt
+        self.database = database
+        self.sql = sql
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    public var parameterCount: Int { Int(sqlite3_bind_parameter_count(handle)) }
+    public var columnCount: Int { Int(sqlite3_column_count(handle)) }
+    public var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
+
+    public func columnName(_ index: Int) -> String {
+        String(cString: sqlite3_column_name(handle, Int32(index)))
+    }
+
+    public var columnNames: [String] { (0..<columnCount).map(columnName) }
+
+    /// The declared type of a result column that comes straight from a table, else nil.
+    public func declaredType(_ index: Int) -> String? {
+        sqlite3_column_decltype(handle, Int32(index)).map { String(cString: $0) }
+    }
+
+    // MARK: Binding (1-based, as SQLite numbers parameters)
+
+    public func bind(_ values: [SQLBindable]) throws {
+        for (i, v) in values.enumerated() { try bind(v.sqlValue, at: i + 1) }
+    }
+
+    public func bind(_ value: SQLValue, at index: Int) throws {
+        let i = Int32(index)
+        let rc: Int32
+        switch value {
+        case .null: rc = sqlite3_bind_null(handle, i)
+        case .integer(let v): rc = sqlite3_bind_int64(handle, i, v)
+        case .real(let v): rc = sqlite3_bind_double(handle, i, v)
+        case .text(let s): rc = sqlite3_bind_text(handle, i, s, -1, svw_sqlite_transient())
+        case .blob(let b):
+            rc = b.withUnsafeBytes { sqlite3_bind_blob(handle, i, $0.baseAddress, Int32($0.count), svw_sqlite_transient()) }
+        }
+        guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
+    }
+
+    /// Binds UTF-8 bytes as TEXT without building a Swift String (the import hot path).
+    public func bindText(bytes: UnsafeRawBufferPointer, at index: Int) throws {
+        let rc = sqlite3_bind_text(handle, Int32(index), bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
+                                   Int32(bytes.count), svw_sqlite_transient())
+        guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
+    }
+
+    public func clearBindings() { sqlite3_clear_bindings(handle) }
+
+    // MARK: Stepping
+
+    /// Advances; true when a row is ready to read.
+    @discardableResult
+    public func step() throws -> Bool {
+        let rc = sqlite3_step(handle)
+        switch rc {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default:
+            let err = database.error(rc, sql: sql)
+            sqlite3_reset(handle)
+            throw err
+        }
+    }
+
+    public func reset() { sqlite3_reset(handle) }
+
+    public func value(_ index: Int) -> SQLValue {
+        let i = Int32(index)
+        switch sqlite3_column_type(handle, i) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, i))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, i))
+        case SQLITE_TEXT:
+            let n = Int(sqlite3_column_bytes(handle, i))
+            guard let p = sqlite3_column_text(handle, i) else { return .text("") }
+            return .text(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
+        case SQLITE_BLOB:
+            let n = Int(sqlite3_column_bytes(handle, i))
+            guard let p = sqlite3_column_blob(handle, i) else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: p, count: n)))
+        default: return .null
+        }
+    }
+
+    public var row: [SQLValue] { (0..<columnCount).map(value) }
+
+    /// Runs to completion and collects every row.
+    public func all(maxRows: Int = .max) throws -> ResultSet {
+        var rows: [[SQLValue]] = []
+        let names = columnNames
+        while try step() {
+            if rows.count < maxRows { rows.append(row) }
+        }
+        reset()
+        return ResultSet(columns: names, rows: rows)
+    }
+}

@@ -1,0 +1,2 @@
+import SVWWorkspace
+public enum Importer {}

@@ -1,0 +1,13 @@
+import SVWDatabase
+
+/// Turns a result set into text in one output mode.
+public enum Renderer {
+    public static func render(_ result: ResultSet, mode: OutputMode, options: RenderOptions = RenderOptions()) -> String {
+        switch mode {
+        case .csv: return DelimitedRenderer.render(result, separator: ",", options: options)
+        case .tsv: return DelimitedRenderer.render(result, separator: "\t", options: options)
+        case .json: return JSONRenderer.render(result)
+        case .box, .table, .markdown, .line: return TextTableRenderer.render(result, options: options)
+        }
+    }
+}

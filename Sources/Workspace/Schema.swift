@@ -1,0 +1,168 @@
+/// The workspace schema as an ordered list of migrations. `PRAGMA user_version`
+/// records how many have run; a workspace is only ever migrated forward.
+///
+/// Money is held as integer pence so every sum is exact. Derived values (a
+/// contract's financial year, a commitment's £ value, a supplier's GM status) are
+/// computed here in SQL, once, not in Swift loops.
+public enum Schema {
+    public static let migrations: [String] = [v1]
+
+    public static var currentVersion: Int { migrations.count }
+
+    /// The five TOMs themes, in the framework's order.
+    public static let themes = ["Jobs", "Growth", "Social", "Environment", "Innovation"]
+
+    static let v1 = """
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+
+    CREATE TABLE imports (
+        import_id     INTEGER PRIMARY KEY,
+        kind          TEXT NOT NULL,
+        table_name    TEXT NOT NULL,
+        file          TEXT NOT NULL,
+        sha256        TEXT NOT NULL,
+        rows_loaded   INTEGER NOT NULL,
+        rows_replaced INTEGER NOT NULL DEFAULT 0,
+        rows_rejected INTEGER NOT NULL,
+        loaded_at     TEXT NOT NULL
+    );
+
+    CREATE TABLE rejects (
+        import_id   INTEGER NOT NULL REFERENCES imports(import_id) ON DELETE CASCADE,
+        file        TEXT NOT NULL,
+        line        INTEGER NOT NULL,
+        col         INTEGER,
+        column_name TEXT,
+        raw         TEXT,
+        reason      TEXT NOT NULL
+    );
+    CREATE INDEX rejects_import ON rejects(import_id);
+
+    -- Reference: (outward code, GM authority) pairs with the share of the code's live postcodes.
+    CREATE TABLE postcode_districts (
+        outward_code   TEXT NOT NULL,
+        authority      TEXT NOT NULL,
+        authority_code TEXT,
+        postcodes      INTEGER,
+        share          REAL NOT NULL CHECK (share >= 0 AND share <= 1),
+        PRIMARY KEY (outward_code, authority)
+    ) WITHOUT ROWID;
+
+    -- Reference: TOMs measures. Proxy values change between editions, so the edition is part of the key.
+    CREATE TABLE measures (
+        code         TEXT NOT NULL,
+        edition      TEXT NOT NULL,
+        theme        TEXT NOT NULL CHECK (theme IN ('Jobs','Growth','Social','Environment','Innovation')),
+        outcome      TEXT,
+        description  TEXT NOT NULL,
+        unit         TEXT NOT NULL,
+        proxy_pence  INTEGER NOT NULL CHECK (proxy_pence >= 0),
+        illustrative INTEGER NOT NULL DEFAULT 0 CHECK (illustrative IN (0,1)),
+        gm_priority  TEXT,
+        PRIMARY KEY (code, edition)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE suppliers (
+        supplier_id    TEXT PRIMARY KEY,
+        name           TEXT NOT NULL,
+        name_key       TEXT NOT NULL,          -- normalised name, for matching inline suppliers
+        company_number TEXT,
+        postcode       TEXT,                   -- normalised 'SK4 1AA'; NULL when missing or malformed
+        postcode_raw   TEXT,                   -- as the file had it
+        district       TEXT,                   -- outward code 'SK4'; NULL when unknown
+        postcode_status TEXT NOT NULL CHECK (postcode_status IN ('ok','missing','malformed','outside_uk')),
+        sme            INTEGER CHECK (sme IN (0,1)),
+        vcse           INTEGER CHECK (vcse IN (0,1))
+    ) WITHOUT ROWID;
+    CREATE INDEX suppliers_name_key ON suppliers(name_key);
+    CREATE INDEX suppliers_district ON suppliers(district);
+
+    CREATE TABLE contracts (
+        contract_id   TEXT PRIMARY KEY,
+        partner       TEXT NOT NULL,
+        title         TEXT NOT NULL,
+        category      TEXT,
+        supplier_id   TEXT NOT NULL REFERENCES suppliers(supplier_id),
+        award_date    TEXT NOT NULL CHECK (award_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        start_date    TEXT,
+        end_date      TEXT,
+        value_pence   INTEGER NOT NULL,
+        sv_weighting  REAL CHECK (sv_weighting BETWEEN 0 AND 100),   -- percent of award criteria
+        sv_considered INTEGER CHECK (sv_considered IN (0,1)),
+        portal        INTEGER CHECK (portal IN (0,1)),
+        sv_kpis       INTEGER CHECK (sv_kpis IN (0,1)),
+        -- UK financial year of the award, 1 April to 31 March: '2020/21'.
+        financial_year TEXT GENERATED ALWAYS AS (
+            CASE WHEN CAST(substr(award_date, 6, 2) AS INTEGER) >= 4
+                 THEN substr(award_date, 1, 4) || '/' ||
+                      substr(printf('%04d', CAST(substr(award_date, 1, 4) AS INTEGER) + 1), 3, 2)
+                 ELSE printf('%04d', CAST(substr(award_date, 1, 4) AS INTEGER) - 1) || '/' ||
+                      substr(award_date, 3, 2)
+            END) STORED
+    ) WITHOUT ROWID;
+    CREATE INDEX contracts_supplier ON contracts(supplier_id);
+    CREATE INDEX contracts_year_partner ON contracts(financial_year, partner);
+
+    CREATE TABLE commitments (
+        commitment_id   TEXT PRIMARY KEY,
+        contract_id     TEXT REFERENCES contracts(contract_id),   -- NULL: the service's own workforce
+        measure_code    TEXT NOT NULL,
+        units_committed REAL NOT NULL CHECK (units_committed >= 0),
+        units_delivered REAL CHECK (units_delivered >= 0),
+        reporting_date  TEXT,
+        financial_year  TEXT GENERATED ALWAYS AS (
+            CASE WHEN reporting_date IS NULL THEN NULL
+                 WHEN CAST(substr(reporting_date, 6, 2) AS INTEGER) >= 4
+                 THEN substr(reporting_date, 1, 4) || '/' ||
+                      substr(printf('%04d', CAST(substr(reporting_date, 1, 4) AS INTEGER) + 1), 3, 2)
+                 ELSE printf('%04d', CAST(substr(reporting_date, 1, 4) AS INTEGER) - 1) || '/' ||
+                      substr(reporting_date, 3, 2)
+            END) STORED
+    ) WITHOUT ROWID;
+    CREATE INDEX commitments_contract ON commitments(contract_id);
+    CREATE INDEX commitments_measure ON commitments(measure_code);
+
+    -- Which measures edition values commitments. `load measures` sets it; see Settings.
+    INSERT INTO settings(key, value) VALUES ('measures_edition', '');
+
+    -- One row per outward code: its total GM share and the GM authority holding most of it.
+    CREATE VIEW district_geography AS
+    SELECT p.outward_code,
+           round(sum(p.share), 4) AS gm_share,
+           (SELECT q.authority FROM postcode_districts q
+             WHERE q.outward_code = p.outward_code
+             ORDER BY q.share DESC, q.authority LIMIT 1) AS authority
+      FROM postcode_districts p
+     GROUP BY p.outward_code;
+
+    -- A supplier is a GM business when most of its postcode district's live postcodes are in GM
+    -- (gm_share > 0.5). A well-formed postcode whose district is not in the table is outside GM;
+    -- a missing or malformed postcode is unknown, never outside.
+    CREATE VIEW supplier_geography AS
+    SELECT s.supplier_id, s.name, s.postcode, s.district,
+           CASE WHEN s.postcode_status IN ('missing','malformed') THEN 'unknown'
+                WHEN d.gm_share > 0.5 THEN 'GM'
+                ELSE 'outside' END AS gm_status,
+           CASE WHEN d.gm_share > 0.5 THEN d.authority END AS authority,
+           CASE WHEN s.district IS NOT NULL
+                THEN rtrim(s.district, '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ') END AS area,
+           s.sme, s.vcse
+      FROM suppliers s
+      LEFT JOIN district_geography d ON d.outward_code = s.district;
+
+    -- A commitment's social value in pence: units x the proxy value in the active measures edition.
+    CREATE VIEW commitment_values AS
+    SELECT c.commitment_id, c.contract_id, c.measure_code, c.units_committed, c.units_delivered,
+           c.reporting_date, c.financial_year AS reporting_year,
+           m.theme, m.edition, m.proxy_pence, m.illustrative,
+           CAST(round(c.units_committed * m.proxy_pence) AS INTEGER) AS committed_pence,
+           CAST(round(coalesce(c.units_delivered, 0) * m.proxy_pence) AS INTEGER) AS delivered_pence
+      FROM commitments c
+      LEFT JOIN measures m
+        ON m.code = c.measure_code
+       AND m.edition = (SELECT value FROM settings WHERE key = 'measures_edition');
+    """
+}

@@ -1,0 +1,81 @@
+import SVWDatabase
+
+/// An svw workspace: one SQLite database holding the schema in `Schema`,
+/// opened with foreign keys on, WAL for files, and migrated forward to the current version.
+public final class Workspace {
+    public let db: Database
+
+    /// Opens (or creates) a workspace; nil path means an in-memory one.
+    public init(path: String? = nil) throws {
+        db = try Database(path: path ?? ":memory:")
+        try db.execute("PRAGMA foreign_keys = ON")
+        if !db.isInMemory {
+            try db.execute("PRAGMA journal_mode = WAL")
+            try db.execute("PRAGMA synchronous = NORMAL")
+            try db.execute("PRAGMA busy_timeout = 5000")
+        }
+        try migrate()
+    }
+
+    public var path: String? { db.isInMemory ? nil : db.path }
+
+    public var schemaVersion: Int {
+        Int((try? db.scalar("PRAGMA user_version").int64) ?? 0)
+    }
+
+    /// Runs every migration this workspace has not seen, each in its own transaction.
+    func migrate() throws {
+        let version = schemaVersion
+        guard version <= Schema.currentVersion else {
+            throw WorkspaceError.tooNew(found: version, supported: Schema.currentVersion)
+        }
+        for (index, sql) in Schema.migrations.enumerated() where index >= version {
+            try db.transaction {
+                try db.execute(sql)
+                // PRAGMA cannot take a bound parameter; the value is our own integer, not user text.
+                try db.execute("PRAGMA user_version = \(index + 1)")
+            }
+        }
+    }
+
+    // MARK: Settings
+
+    public func setting(_ key: String) throws -> String? {
+        try db.scalar("SELECT value FROM settings WHERE key = ?1", [key]).string
+    }
+
+    public func setSetting(_ key: String, _ value: String) throws {
+        try db.run("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                   [key, value])
+    }
+
+    /// The measures edition used to value commitments ('' until measures are loaded).
+    public var measuresEdition: String {
+        get throws { try setting("measures_edition") ?? "" }
+    }
+
+    /// Whether any of the core tables hold rows (for "leaving will lose your data" warnings).
+    public var holdsData: Bool {
+        (try? db.scalar("SELECT (SELECT count(*) FROM imports) > 0").int64 == 1) ?? false
+    }
+
+    /// The tables and views an analyst sees, user-loaded tables included.
+    public func tableNames() throws -> [String] {
+        try db.query("""
+            SELECT name FROM sqlite_schema
+             WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'
+             ORDER BY type, name
+            """).rows.compactMap { $0.first?.string }
+    }
+}
+
+public enum WorkspaceError: Error, CustomStringConvertible {
+    case tooNew(found: Int, supported: Int)
+
+    public var description: String {
+        switch self {
+        case .tooNew(let found, let supported):
+            return "workspace schema version \(found) is newer than this svw supports (\(supported)); upgrade svw"
+        }
+    }
+}
