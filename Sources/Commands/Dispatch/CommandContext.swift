@@ -1,3 +1,4 @@
+import Foundation
 import SVWDatabase
 
 /// What a command handler gets: the session it runs in and its parsed words.
@@ -6,6 +7,8 @@ public final class CommandContext {
     public let invocation: Invocation
     /// Text to record instead of the command as typed (e.g. `load` adding the file's hash).
     public var recordAs: String?
+    /// Data files the command read; `load` fills it so `save` can record hashes and row counts.
+    public var loadedFiles: [LoadedFile] = []
 
     init(session: Session, invocation: Invocation) {
         self.session = session

@@ -29,10 +29,13 @@ public enum Dispatcher {
             session.modeOverride = mode
         }
         defer { session.modeOverride = nil }
+        if session.isScript && !spec.scriptSafe {
+            throw CommandError.failed("\(spec.name): not allowed in a script (scripts write only the files their export and output commands name)")
+        }
         let context = CommandContext(session: session, invocation: invocation)
         try spec.handler(context)
         if spec.recorded {
-            session.record(RecordedCommand(text: context.recordAs ?? text, kind: .command))
+            session.record(RecordedCommand(text: context.recordAs ?? text, kind: .command, files: context.loadedFiles))
         }
     }
 
@@ -75,6 +78,7 @@ extension CommandSpec {
     var withCommonOptions: CommandSpec {
         CommandSpec(name: name, aliases: aliases, group: group, abstract: abstract, arguments: arguments,
                     options: options + CommandSpec.commonOptions.filter { c in !options.contains { $0.name == c.name } },
-                    discussion: discussion, examples: examples, recorded: recorded, handler: handler)
+                    discussion: discussion, examples: examples, recorded: recorded, scriptSafe: scriptSafe,
+                    handler: handler)
     }
 }

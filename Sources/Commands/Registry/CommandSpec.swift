@@ -15,11 +15,15 @@ public struct CommandSpec: Sendable {
     public let examples: [String]
     /// Whether a successful run belongs in the session recording (look-ups like `help` do not).
     public let recorded: Bool
+    /// Whether a session script may run it. Commands that write files other than the
+    /// ones `export`/`output` name (persist, open, save) set this false.
+    public let scriptSafe: Bool
     public let handler: CommandHandler
 
     public init(name: String, aliases: [String] = [], group: CommandGroup, abstract: String,
                 arguments: [ArgumentSpec] = [], options: [OptionSpec] = [], discussion: String = "",
-                examples: [String] = [], recorded: Bool = true, handler: @escaping CommandHandler) {
+                examples: [String] = [], recorded: Bool = true, scriptSafe: Bool = true,
+                handler: @escaping CommandHandler) {
         self.name = name
         self.aliases = aliases
         self.group = group
@@ -29,6 +33,7 @@ public struct CommandSpec: Sendable {
         self.discussion = discussion
         self.examples = examples
         self.recorded = recorded
+        self.scriptSafe = scriptSafe
         self.handler = handler
     }
 
