@@ -147,8 +147,10 @@ public enum Schema {
                 WHEN d.gm_share > 0.5 THEN 'GM'
                 ELSE 'outside' END AS gm_status,
            CASE WHEN d.gm_share > 0.5 THEN d.authority END AS authority,
-           CASE WHEN s.district IS NOT NULL
-                THEN rtrim(s.district, '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ') END AS area,
+           -- Postcode area: the one or two letters that open the district (M, SK, WA).
+           CASE WHEN s.district IS NULL THEN NULL
+                WHEN substr(s.district, 2, 1) GLOB '[A-Z]' THEN substr(s.district, 1, 2)
+                ELSE substr(s.district, 1, 1) END AS area,
            s.sme, s.vcse
       FROM suppliers s
       LEFT JOIN district_geography d ON d.outward_code = s.district;

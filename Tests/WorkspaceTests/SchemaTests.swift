@@ -1,0 +1,120 @@
+import Testing
+import Foundation
+import SVWDatabase
+@testable import SVWWorkspace
+
+/// The derived values the schema computes in SQL: financial years, GM status, £ values.
+@Suite struct SchemaTests {
+    func workspace() throws -> Workspace {
+        let ws = try Workspace()
+        try ws.db.execute("""
+            INSERT INTO postcode_districts VALUES
+              ('SK4','Stockport','E08000007',1000,1.0),
+              ('M16','Manchester','E08000003',469,0.4696),
+              ('M16','Trafford','E08000009',530,0.5304),
+              ('WA3','Wigan','E08000010',745,0.4917),
+              ('WA3','Salford','E08000006',9,0.0059),
+              ('BL7','Bolton','E08000001',295,0.5796),
+              ('WA13','Trafford','E08000009',42,0.0857);
+            INSERT INTO suppliers(supplier_id, name, name_key, postcode, district, postcode_status) VALUES
+              ('A','Alpha','alpha','SK4 1AA','SK4','ok'),
+              ('B','Beta','beta','M16 0RA','M16','ok'),
+              ('C','Gamma','gamma','WA3 1AA','WA3','ok'),
+              ('D','Delta','delta','BL7 9AA','BL7','ok'),
+              ('E','Epsilon','epsilon','WA13 0AA','WA13','ok'),
+              ('F','Zeta','zeta','SK9 1AA','SK9','ok'),
+              ('G','Eta','eta',NULL,NULL,'missing'),
+              ('H','Theta','theta',NULL,NULL,'malformed'),
+              ('I','Iota','iota',NULL,NULL,'outside_uk');
+            """)
+        return ws
+    }
+
+    @Test func freshWorkspaceIsAtCurrentVersion() throws {
+        let ws = try Workspace()
+        #expect(ws.schemaVersion == Schema.currentVersion)
+        #expect(try ws.db.scalar("PRAGMA foreign_keys") == .integer(1))
+    }
+
+    @Test func reopeningAFileWorkspaceKeepsDataAndVersion() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svw-\(UUID()).db").path
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        do {
+            let ws = try Workspace(path: path)
+            try ws.setSetting("measures_edition", "ed1")
+            #expect(try ws.db.scalar("PRAGMA journal_mode") == .text("wal"))
+        }
+        let again = try Workspace(path: path)
+        #expect(try again.measuresEdition == "ed1")
+        #expect(again.schemaVersion == Schema.currentVersion)
+    }
+
+    @Test func refusesAWorkspaceFromANewerSVW() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svw-\(UUID()).db").path
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        do {
+            let db = try Database(path: path)
+            try db.execute("PRAGMA user_version = 99")
+        }
+        #expect(throws: WorkspaceError.self) { _ = try Workspace(path: path) }
+    }
+
+    @Test(arguments: [
+        ("2020-04-01", "2020/21"), ("2021-03-31", "2020/21"), ("2019-12-31", "2019/20"),
+        ("2000-01-15", "1999/00"), ("1999-06-01", "1999/00"), ("2099-04-01", "2099/00"),
+    ])
+    func financialYearOfAward(date: String, year: String) throws {
+        let ws = try workspace()
+        try ws.db.run("""
+            INSERT INTO contracts(contract_id, partner, title, supplier_id, award_date, value_pence)
+            VALUES ('C1', 'Stockport', 'Test', 'A', ?1, 100)
+            """, [date])
+        #expect(try ws.db.scalar("SELECT financial_year FROM contracts") == .text(year))
+    }
+
+    @Test func gmStatusFollowsTheMajorityRule() throws {
+        let ws = try workspace()
+        let rows = try ws.db.query("SELECT supplier_id, gm_status, authority, area FROM supplier_geography ORDER BY supplier_id").rows
+        #expect(rows == [
+            ["A", "GM", "Stockport", "SK"],
+            ["B", "GM", "Trafford", "M"],        // split district: the authority holding most of it
+            ["C", "outside", nil, "WA"],         // WA3 is 49.8% GM: not a majority
+            ["D", "GM", "Bolton", "BL"],         // BL7 is 58% GM
+            ["E", "outside", nil, "WA"],         // WA13 is 8.6% GM
+            ["F", "outside", nil, "SK"],         // SK9 has no GM postcode at all
+            ["G", "unknown", nil, nil],          // missing postcode is unknown, never outside
+            ["H", "unknown", nil, nil],
+            ["I", "outside", nil, nil],          // overseas / BFPO
+        ])
+    }
+
+    @Test func commitmentValueUsesTheActiveEdition() throws {
+        let ws = try workspace()
+        try ws.db.execute("""
+            INSERT INTO measures(code, edition, theme, description, unit, proxy_pence) VALUES
+              ('NT1','e1','Jobs','Local employment','FTE',3000000),
+              ('NT1','e2','Jobs','Local employment','FTE',3100050);
+            INSERT INTO contracts(contract_id, partner, title, supplier_id, award_date, value_pence)
+              VALUES ('C1','Stockport','Test','A','2020-05-01',100);
+            INSERT INTO commitments(commitment_id, contract_id, measure_code, units_committed, units_delivered, reporting_date)
+              VALUES ('K1','C1','NT1',2.5,1.0,'2021-03-31'), ('K2',NULL,'NT1',0.333,NULL,'2020-04-01');
+            """)
+        try ws.setSetting("measures_edition", "e1")
+        var rows = try ws.db.query("SELECT commitment_id, committed_pence, delivered_pence, reporting_year FROM commitment_values ORDER BY 1").rows
+        #expect(rows == [["K1", 7_500_000, 3_000_000, "2020/21"], ["K2", 999_000, 0, "2020/21"]])
+        try ws.setSetting("measures_edition", "e2")
+        rows = try ws.db.query("SELECT committed_pence FROM commitment_values ORDER BY commitment_id").rows
+        // 2.5 x 3,100,050 = 7,750,125; 0.333 x 3,100,050 = 1,032,316.65 -> 1,032,317
+        #expect(rows == [[7_750_125], [1_032_317]])
+    }
+
+    @Test func foreignKeysAreEnforced() throws {
+        let ws = try workspace()
+        #expect(throws: SQLiteError.self) {
+            try ws.db.run("""
+                INSERT INTO contracts(contract_id, partner, title, supplier_id, award_date, value_pence)
+                VALUES ('C9','Stockport','Test','NOPE','2020-05-01',100)
+                """)
+        }
+    }
+}
