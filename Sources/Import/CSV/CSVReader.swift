@@ -21,6 +21,8 @@ public final class CSVReader {
     public static let defaultChunkSize = 1 << 20
 
     public let path: String
+    /// How errors name the file (the path as the user typed it).
+    public let name: String
     public let delimiter: UInt8
     /// Size of the file when opened (0 for pipes), for progress.
     public let fileSize: Int64
@@ -62,19 +64,22 @@ public final class CSVReader {
     private static let lf = UInt8(ascii: "\n")
     private static let cr = UInt8(ascii: "\r")
 
-    public init(path: String, delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = CSVReader.defaultChunkSize) throws {
+    public init(path: String, name: String? = nil, delimiter: UInt8 = UInt8(ascii: ","),
+                chunkSize: Int = CSVReader.defaultChunkSize) throws {
         self.path = path
+        let name = name ?? path
+        self.name = name
         self.delimiter = delimiter
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw CSVError.cannotOpen(path: path, reason: CSVReader.errnoText()) }
+        guard fd >= 0 else { throw CSVError.cannotOpen(path: name, reason: CSVReader.errnoText()) }
         var info = stat()
         if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
-            throw CSVError.cannotOpen(path: path, reason: "it is a folder, not a file")
+            throw CSVError.cannotOpen(path: name, reason: "it is a folder, not a file")
         }
         self.fd = fd
         self.fileSize = Int64(info.st_size)
-        self.capacity = max(chunkSize, 16)
+        self.capacity = max(chunkSize, 1)
         self.buffer = .allocate(capacity: capacity)
         self.scratch = .allocate(capacity: scratchCapacity)
         fields.reserveCapacity(64)
@@ -177,7 +182,7 @@ public final class CSVReader {
                         p += 1
                     }
                     if p == end {
-                        if eof { throw CSVError.unterminatedQuote(path: path, line: fieldLine, column: column) }
+                        if eof { throw CSVError.unterminatedQuote(path: name, line: fieldLine, column: column) }
                         return .needMore
                     }
                     if p + 1 == end && !eof { return .needMore }
@@ -316,7 +321,7 @@ public final class CSVReader {
             let n = read(fd, buffer + end, capacity - end)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw CSVError.readFailed(path: path, reason: CSVReader.errnoText())
+                throw CSVError.readFailed(path: name, reason: CSVReader.errnoText())
             }
             if n == 0 {
                 eof = true

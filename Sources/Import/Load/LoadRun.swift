@@ -28,7 +28,7 @@ final class LoadRun {
         self.options = options
         name = options.displayName ?? file.path
         do {
-            reader = try CSVReader(path: file.path, delimiter: options.delimiter(for: file.path), chunkSize: options.chunkSize)
+            reader = try CSVReader(path: file.path, name: name, delimiter: options.delimiter(for: file.path), chunkSize: options.chunkSize)
         } catch let error as CSVError {
             throw ImportError.csv(error)
         }
@@ -80,7 +80,8 @@ final class LoadRun {
         report.sha256 = reader.sha256
         report.rowsRead = reader.recordCount - 1
         if transcodedFields > 0 {
-            report.notes.append("\(transcodedFields) text value\(transcodedFields == 1 ? " was" : "s were") not UTF-8 and were read as Windows-1252")
+            report.notes.append(transcodedFields == 1 ? "1 text value was not UTF-8 and was read as Windows-1252"
+                                                      : "\(transcodedFields) text values were not UTF-8 and were read as Windows-1252")
         }
         if let expected = options.expectedSHA256?.lowercased(), expected != report.sha256 {
             if options.strict { throw ImportError.hashMismatch(file: name, expected: expected, actual: report.sha256) }

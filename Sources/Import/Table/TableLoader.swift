@@ -89,7 +89,7 @@ enum TableLoader {
     /// Pass 1: the header, every column's type, and the file's hash.
     static func infer(file: URL, options: ImportOptions, display: String) throws -> ([String], [ColumnType], String) {
         let reader: CSVReader
-        do { reader = try CSVReader(path: file.path, delimiter: options.delimiter(for: file.path), chunkSize: options.chunkSize) }
+        do { reader = try CSVReader(path: file.path, name: display, delimiter: options.delimiter(for: file.path), chunkSize: options.chunkSize) }
         catch let error as CSVError { throw ImportError.csv(error) }
         do {
             guard try reader.next() else { throw ImportError.emptyFile(file: display) }
