@@ -17,7 +17,11 @@ public enum Importer {
                                             accepted: ["supplier_id", "Supplier ID", "Supplier Ref", "or inline: Supplier Name", "Supplier", "Contractor"],
                                             found: run.headers)
         }
+        let deferIndexes = try BulkIndexes.worthDeferring(table: kind.table, fileSize: run.reader.fileSize,
+                                                             threshold: options.bulkIndexThreshold, db: workspace.db)
         try workspace.db.transaction {
+            var indexes = BulkIndexes()
+            if deferIndexes { try indexes.drop(on: kind.table, db: workspace.db) }
             try run.begin()
             switch kind {
             case .suppliers: try SupplierLoader.load(run, mapping)
@@ -27,6 +31,7 @@ public enum Importer {
             case .postcodes: try PostcodeLoader.load(run, mapping)
             }
             try run.finish()
+            try indexes.recreate(db: workspace.db)
         }
         run.report.ignoredColumns = mapping.ignored
         return run.report

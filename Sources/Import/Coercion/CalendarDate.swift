@@ -4,7 +4,7 @@
 /// Accepted: `2021-03-31` (optionally with a time, which is dropped), `2021/03/31`,
 /// `31/03/2021`, `31-03-2021`, `31.03.2021` (day first, as in the UK), `31-Mar-2021`,
 /// `31 March 2021`. Two-digit years are refused rather than guessed.
-public struct CalendarDate: Equatable, Sendable, CustomStringConvertible {
+public struct CalendarDate: Equatable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -27,6 +27,10 @@ public struct CalendarDate: Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { iso }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
 
     /// The ISO form as bytes on the stack, for binding without building a String.
     public func withISOBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {

@@ -27,19 +27,19 @@ enum ContractLoader {
             try run.bindText(insert, 3, title, required: true)
             try run.bindText(insert, 4, category)
             try run.bindDate(insert, 6, award, required: true)
-            try run.bindDate(insert, 7, start)
-            try run.bindDate(insert, 8, end)
+            let startDate = try run.bindDate(insert, 7, start)
+            let endDate = try run.bindDate(insert, 8, end)
             try run.bindMoney(insert, 9, value, required: true)
             try run.bindPercent(insert, 10, weighting, field: "sv_weighting")
             try run.bindFlag(insert, 11, considered)
             try run.bindFlag(insert, 12, portal)
             try run.bindFlag(insert, 13, kpis)
-            if let startDate = run.date(start), let endDate = run.date(end), let end, endDate.iso < startDate.iso {
+            if let startDate, let endDate, let end, endDate < startDate {
                 run.problem(end, "end date \(endDate.iso) is before start date \(startDate.iso)")
             }
 
             // The supplier: an id, or inline details.
-            let supplierID = run.string(supplier)
+            let hasSupplierID = run.value(supplier) != nil
             var details: InlineSuppliers.Details?
             if let inline = inlineName, let name = run.string(inline) {
                 var d = InlineSuppliers.Details(name: name)
@@ -49,7 +49,7 @@ enum ContractLoader {
                 d.vcse = flag(run, inlineVCSE)
                 details = d
             }
-            if supplierID == nil && details == nil {
+            if !hasSupplierID && details == nil {
                 if let supplier { run.problem(supplier, "required value is empty (and no supplier is named inline)") }
                 else if let inlineName { run.problem(inlineName, "required value is empty (the supplier's name)") }
             }
@@ -58,6 +58,7 @@ enum ContractLoader {
             let key = LoadRun.hash(run.value(id)!)
             guard try run.checkDuplicate(key: key, column: id, describe: { "contract_id \(run.string(id)!)" }) else { continue }
             if let inline, let details {
+                let supplierID = run.string(supplier)
                 if let supplierID { try inline.ensure(id: supplierID, details) }
                 let resolved = try supplierID ?? inline.resolve(details)
                 try insert.bind(.text(resolved), at: 5)
@@ -66,7 +67,7 @@ enum ContractLoader {
             }
             let written = try run.step(insert) { error in
                 if error.code == 787 /* SQLITE_CONSTRAINT_FOREIGNKEY */ {
-                    return (supplier, "unknown supplier \(supplierID ?? "") (load suppliers first)")
+                    return (supplier, "unknown supplier \(run.string(supplier) ?? "") (load suppliers first)")
                 }
                 return (nil, "refused by the contracts table: \(error.message)")
             }

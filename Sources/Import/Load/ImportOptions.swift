@@ -22,6 +22,10 @@ public struct ImportOptions {
     public var problemsToKeep = 20
     /// Read size; small values exercise chunk boundaries in tests.
     public var chunkSize = CSVReader.defaultChunkSize
+    /// Files at least this big, going into a table with fewer rows than the file likely
+    /// holds, have the table's secondary indexes rebuilt at the end instead of kept up
+    /// to date row by row (see `BulkIndexes`). Tests set it to 0.
+    public var bulkIndexThreshold = BulkIndexes.minimumFileSize
 
     public init() {}
 

@@ -265,21 +265,18 @@ final class LoadRun {
         try s.bind(result, at: index)
     }
 
-    func bindDate(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false) throws {
+    /// Binds the date as ISO text and returns it, for checks across fields (start before end).
+    @discardableResult
+    func bindDate(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false) throws -> CalendarDate? {
         if let b = value(column), let column {
             do {
                 let date = try CalendarDate.parse(b)
                 try date.withISOBytes { try s.bindText(bytes: $0, at: index) }
-                return
+                return date
             } catch let e as CoercionError { problem(column, e.reason) }
         } else if required, let column { self.required(column) }
         try s.bind(.null, at: index)
-    }
-
-    /// Binds and returns the date, for checks across fields (start before end).
-    func date(_ column: Int?) -> CalendarDate? {
-        guard let b = value(column) else { return nil }
-        return try? CalendarDate.parse(b)
+        return nil
     }
 
     func bindFlag(_ s: Statement, _ index: Int, _ column: Int?) throws {
