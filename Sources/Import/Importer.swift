@@ -20,18 +20,23 @@ public enum Importer {
         let deferIndexes = try BulkIndexes.worthDeferring(table: kind.table, fileSize: run.reader.fileSize,
                                                              threshold: options.bulkIndexThreshold, db: workspace.db)
         try workspace.db.transaction {
-            var indexes = BulkIndexes()
-            if deferIndexes { try indexes.drop(on: kind.table, db: workspace.db) }
-            try run.begin()
-            switch kind {
-            case .suppliers: try SupplierLoader.load(run, mapping)
-            case .contracts: try ContractLoader.load(run, mapping)
-            case .commitments: try CommitmentLoader.load(run, mapping)
-            case .measures: try MeasureLoader.load(run, mapping, workspace: workspace)
-            case .postcodes: try PostcodeLoader.load(run, mapping)
+            do {
+                var indexes = BulkIndexes()
+                if deferIndexes { try indexes.drop(on: kind.table, db: workspace.db) }
+                try run.begin()
+                switch kind {
+                case .suppliers: try SupplierLoader.load(run, mapping)
+                case .contracts: try ContractLoader.load(run, mapping)
+                case .commitments: try CommitmentLoader.load(run, mapping)
+                case .measures: try MeasureLoader.load(run, mapping, workspace: workspace)
+                case .postcodes: try PostcodeLoader.load(run, mapping)
+                }
+                try run.finish()
+                try indexes.recreate(db: workspace.db)
+            } catch {
+                run.stopWatching()
+                throw error
             }
-            try run.finish()
-            try indexes.recreate(db: workspace.db)
         }
         run.report.ignoredColumns = mapping.ignored
         return run.report

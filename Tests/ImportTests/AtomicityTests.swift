@@ -154,3 +154,93 @@ import SVWDatabase
         #expect(try h.scalar("PRAGMA integrity_check") == "ok")
     }
 }
+
+/// An interrupt that lands while no statement is running — reading the header, or the
+/// first pass of `load table` — must still stop the load and leave no transaction open.
+@Suite struct QuietInterruptTests {
+    private func interruptingOptions(_ h: Harness) -> ImportOptions {
+        let handle = h.db.interruptHandle
+        var options = ImportOptions()
+        options.chunkSize = 64
+        options.progress = { _, _ in handle.interrupt() }
+        return options
+    }
+
+    @Test func duringTheHeader() throws {
+        let h = try Harness()
+        try h.writeSample()
+        #expect(h.run("load measures measures.csv; load postcodes postcode_districts.csv") == 0)
+        let before = try h.dump()
+        #expect {
+            try Importer.load(.suppliers, file: h.dir.url.appendingPathComponent("suppliers.csv"), into: h.session.workspace,
+                              options: interruptingOptions(h))
+        } throws: { ($0 as? SQLiteError)?.isInterrupt == true }
+        #expect(h.db.isAutocommit)
+        #expect(try h.dump() == before)
+        #expect(h.run("load suppliers suppliers.csv") == 0)
+    }
+
+    /// Inline supplier look-ups are reads: an interrupt there does not make SQLite roll
+    /// back by itself, so the load must (and must be able to: see InterruptWatch).
+    @Test func duringAReadInsideTheTransaction() throws {
+        let h = try Harness()
+        try h.writeSample()
+        #expect(h.run("load sample .") == 0)
+        var text = "contract_id,partner,title,supplier_name,award_date,value\n"
+        for i in 0..<300 { text += "IC\(i),Stockport,Inline \(i),Inline Supplier \(i % 7),01/05/2021,£\(i)\n" }
+        let url = try h.write("inline.csv", text)
+        let before = try h.dump()
+        let handle = h.db.interruptHandle
+        var options = ImportOptions()
+        options.chunkSize = 512
+        var calls = 0
+        options.progress = { _, _ in calls += 1; if calls == 4 { handle.interrupt() } }
+        #expect {
+            try Importer.load(.contracts, file: url, into: h.session.workspace, options: options)
+        } throws: { ($0 as? SQLiteError)?.isInterrupt == true }
+        #expect(h.db.isAutocommit)
+        #expect(try h.dump() == before)
+        #expect(h.run("load contracts inline.csv") == 0)
+        #expect(try h.scalar("SELECT count(*) FROM contracts WHERE contract_id LIKE 'IC%'") == "300")
+    }
+
+    @Test func duringTheFirstPassOfLoadTable() throws {
+        let h = try Harness()
+        var text = "a,b\n"
+        for i in 0..<5000 { text += "\(i),x\(i)\n" }
+        let url = try h.write("t.csv", text)
+        let before = try h.dump()
+        let handle = h.db.interruptHandle
+        // The first pass reports no progress, so interrupt from another thread while it runs.
+        let done = Atomic(false)
+        let thread = Thread {
+            while !done.value { handle.interrupt(); usleep(200) }
+        }
+        thread.start()
+        defer { done.value = true }
+        var big = ""
+        for _ in 0..<40 { big += text.dropFirst(4) }
+        let bigURL = try h.write("big.csv", "a,b\n" + big)
+        #expect {
+            try Importer.loadTable(named: "t", file: bigURL, into: h.session.workspace)
+        } throws: { ($0 as? SQLiteError)?.isInterrupt == true }
+        done.value = true
+        usleep(5000)
+        #expect(h.db.isAutocommit)
+        #expect(try h.dump() == before)
+        #expect(h.run("load table t t.csv") == 0, "\(h.capture.err)")
+        #expect(try h.scalar("SELECT count(*) FROM t") == "5000")
+        _ = url
+    }
+}
+
+/// A flag another thread can set.
+final class Atomic: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Bool
+    init(_ value: Bool) { stored = value }
+    var value: Bool {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}

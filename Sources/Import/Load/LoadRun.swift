@@ -17,7 +17,7 @@ final class LoadRun {
     var report: ImportReport
 
     private var rejectStatement: Statement?
-    private var sentinel: Statement?
+    private let watch: InterruptWatch
     private var rowProblems: [Reject] = []
     private var firstSeen: [UInt64: Int32] = [:]
     private var transcodedFields = 0
@@ -33,6 +33,7 @@ final class LoadRun {
             throw ImportError.csv(error)
         }
         report = ImportReport(kind: kind, table: table, file: file, displayName: name)
+        watch = try InterruptWatch(db: db)
         if let progress = options.progress {
             let size = reader.fileSize
             reader.onRead = { progress($0, size) }
@@ -58,11 +59,7 @@ final class LoadRun {
 
     /// Writes the `imports` row and prepares the rejects writer. Call inside the load's transaction.
     func begin() throws {
-        // An interrupt that lands while no statement runs is forgotten by SQLite; keeping
-        // this one open makes it stick until the next step, which then fails and rolls back.
-        let sentinel = try db.prepare("SELECT 1 UNION ALL SELECT 2")
-        try sentinel.step()
-        self.sentinel = sentinel
+        try watch.check()
         try db.run("""
             INSERT INTO imports(kind, table_name, file, sha256, rows_loaded, rows_replaced, rows_rejected, loaded_at)
             VALUES (?1, ?2, ?3, '', 0, 0, 0, ?4)
@@ -73,10 +70,14 @@ final class LoadRun {
             """)
     }
 
+    /// Stops keeping the interrupt alive. Must happen before a failed load's ROLLBACK:
+    /// with the interrupt still pending, SQLite would refuse the ROLLBACK itself.
+    func stopWatching() { watch.end() }
+
     /// Completes the log row and applies `--sha256` and `--strict`. Throwing here undoes the load.
     func finish() throws {
-        sentinel?.reset()
-        sentinel = nil
+        try watch.check()
+        watch.end()
         report.sha256 = reader.sha256
         report.rowsRead = reader.recordCount - 1
         if transcodedFields > 0 {
@@ -108,6 +109,7 @@ final class LoadRun {
     /// the wrong number of fields are rejected on the way. False at the end of the file.
     func next() throws -> Bool {
         while try LoadRun.advance(reader) {
+            try watch.tick()
             if let m = reader.malformation {
                 addProblem(Reject(line: m.line, column: m.column, columnName: header(m.column - 1),
                                   raw: reader.recordText, reason: "malformed CSV: \(m.reason)"))

@@ -18,45 +18,25 @@ enum TableLoader {
         let exists = try validate(name: name, db: db, replace: options.replaceTable)
         let display = options.displayName ?? file.path
 
-        // Pass 1: infer.
+        // Pass 1: infer. The watch spans both passes so Ctrl-C during the first is not lost.
+        let watch = try InterruptWatch(db: db)
+        defer { watch.end() }
         var inferOptions = options
         inferOptions.progress = nil
-        let (headers, types, firstHash) = try infer(file: file, options: inferOptions, display: display)
+        let (headers, types, firstHash) = try infer(file: file, options: inferOptions, display: display, watch: watch)
         let columns = Identifier.columnNames(for: headers)
 
         let run = try LoadRun(kind: "table", table: name, file: file, options: options, db: db)
         try db.transaction {
-            if exists { try db.execute("DROP TABLE \(Identifier.quoted(name))") }
-            let definitions = zip(columns, types).map { "\(Identifier.quoted($0)) \($1.sqlType)" }
-            try db.execute("CREATE TABLE \(Identifier.quoted(name)) (\(definitions.joined(separator: ", ")))")
-            try run.begin()
-            let params = (1...columns.count).map { "?\($0)" }.joined(separator: ", ")
-            let insert = try db.prepare("INSERT INTO \(Identifier.quoted(name)) (\(columns.map(Identifier.quoted).joined(separator: ", "))) VALUES (\(params))")
-            var loaded = 0
-            while try run.next() {
-                for (i, type) in types.enumerated() {
-                    let b = run.reader.field(i)
-                    if b.isEmpty { try insert.bind(.null, at: i + 1); continue }
-                    switch type {
-                    case .integer:
-                        guard let v = ColumnType.integer(b) else { throw ImportError.fileChanged(file: display) }
-                        try insert.bind(.integer(v), at: i + 1)
-                    case .real:
-                        guard let v = ColumnType.real(b) else { throw ImportError.fileChanged(file: display) }
-                        try insert.bind(.real(v), at: i + 1)
-                    case .empty, .date, .text:
-                        if TextEncoding.isASCII(b) || TextEncoding.isValidUTF8(b) { try insert.bindText(bytes: b, at: i + 1) }
-                        else { try insert.bind(.text(TextEncoding.windows1252(b)), at: i + 1) }
-                    }
-                }
-                try insert.step()
-                insert.reset()
-                loaded += 1
+            do {
+                try fill(run, name: name, columns: columns, types: types, replacing: exists, display: display)
+                if run.report.sha256 != firstHash { throw ImportError.fileChanged(file: display) }
+            } catch {
+                // The pending interrupt must go before the ROLLBACK, or SQLite refuses that too.
+                run.stopWatching()
+                watch.end()
+                throw error
             }
-            run.report.loaded = loaded
-            run.report.added = loaded
-            try run.finish()
-            if run.report.sha256 != firstHash { throw ImportError.fileChanged(file: display) }
         }
         run.report.tableColumns = zip(columns, types).map { ($0, $1.label) }
         let renamed = zip(headers, columns).filter { $0 != $1 }
@@ -66,6 +46,42 @@ enum TableLoader {
         }
         if exists { run.report.notes.append("replaced the previous table \(name)") }
         return run.report
+    }
+
+    /// Pass 2, inside the transaction: (re)creates the table and inserts every sound row.
+    private static func fill(_ run: LoadRun, name: String, columns: [String], types: [ColumnType],
+                             replacing: Bool, display: String) throws {
+        let db = run.db
+        if replacing { try db.execute("DROP TABLE \(Identifier.quoted(name))") }
+        let definitions = zip(columns, types).map { "\(Identifier.quoted($0)) \($1.sqlType)" }
+        try db.execute("CREATE TABLE \(Identifier.quoted(name)) (\(definitions.joined(separator: ", ")))")
+        try run.begin()
+        let params = (1...columns.count).map { "?\($0)" }.joined(separator: ", ")
+        let insert = try db.prepare("INSERT INTO \(Identifier.quoted(name)) (\(columns.map(Identifier.quoted).joined(separator: ", "))) VALUES (\(params))")
+        var loaded = 0
+        while try run.next() {
+            for (i, type) in types.enumerated() {
+                let b = run.reader.field(i)
+                if b.isEmpty { try insert.bind(.null, at: i + 1); continue }
+                switch type {
+                case .integer:
+                    guard let v = ColumnType.integer(b) else { throw ImportError.fileChanged(file: display) }
+                    try insert.bind(.integer(v), at: i + 1)
+                case .real:
+                    guard let v = ColumnType.real(b) else { throw ImportError.fileChanged(file: display) }
+                    try insert.bind(.real(v), at: i + 1)
+                case .empty, .date, .text:
+                    if TextEncoding.isASCII(b) || TextEncoding.isValidUTF8(b) { try insert.bindText(bytes: b, at: i + 1) }
+                    else { try insert.bind(.text(TextEncoding.windows1252(b)), at: i + 1) }
+                }
+            }
+            try insert.step()
+            insert.reset()
+            loaded += 1
+        }
+        run.report.loaded = loaded
+        run.report.added = loaded
+        try run.finish()
     }
 
     /// Checks the name; true when a table of that name exists (and --replace allows replacing it).
@@ -87,7 +103,7 @@ enum TableLoader {
     }
 
     /// Pass 1: the header, every column's type, and the file's hash.
-    static func infer(file: URL, options: ImportOptions, display: String) throws -> ([String], [ColumnType], String) {
+    static func infer(file: URL, options: ImportOptions, display: String, watch: InterruptWatch) throws -> ([String], [ColumnType], String) {
         let reader: CSVReader
         do { reader = try CSVReader(path: file.path, name: display, delimiter: options.delimiter(for: file.path), chunkSize: options.chunkSize) }
         catch let error as CSVError { throw ImportError.csv(error) }
@@ -99,6 +115,7 @@ enum TableLoader {
             let headers = (0..<reader.fieldCount).map { LoadRun.decode(reader.field($0)) }
             var types = Array(repeating: ColumnType.empty, count: headers.count)
             while try reader.next() {
+                try watch.tick()
                 guard LoadRun.hasSoundShape(reader, headerCount: headers.count) else { continue }
                 for i in 0..<headers.count where types[i] != .text {
                     types[i] = types[i].merged(with: ColumnType.of(reader.field(i)))
