@@ -16,7 +16,7 @@ import Testing
         #expect(h.capture.err == """
             loaded 3 measures from ./measures.csv (0 rejected, 0 replaced)
             measures edition now 2021: commitments are valued at its proxy values
-            3 of these measures have illustrative proxy values, not published ones
+            3 of these measures have illustrative proxy values (not published ones)
             loaded 7 postcode district rows from ./postcode_districts.csv (0 rejected, 0 replaced)
             loaded 4 suppliers from ./suppliers.csv (0 rejected, 0 replaced)
             postcodes: 1 malformed (those suppliers' GM status is unknown)

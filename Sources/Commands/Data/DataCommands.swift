@@ -36,8 +36,9 @@ enum DataCommands {
 
             Headers are matched ignoring case, spaces and punctuation, and the usual spreadsheet
             names are known ("Contract Value (£)", "Awarded value", "Supplier Postcode",
-            "SV Weighting %", "Award Date"...); use --map for others. Columns no field uses are
-            ignored, with a note. A missing required column fails the load and lists the headers found.
+            "SV Weighting %", "Award Date"...); name any other with --map, as in
+            --map value="Total (£)". Columns no field uses are ignored, with a note. A missing
+            required column fails the load and lists the headers found.
 
             Values are read as spreadsheets write them: money £1,250,000.00, 1250000, (1,000)
             (negative) into exact pence; percentages 20% or 20 (0.2 only with --fraction);
@@ -60,12 +61,11 @@ enum DataCommands {
             """,
         examples: [
             "load sample",
-            "load contracts SampleData/contracts.csv",
-            "load suppliers SampleData/suppliers.csv --strict",
-            "load contracts register.csv --map value=\"Total (£)\" --fraction sv_weighting",
             "load measures SampleData/measures.csv",
+            "load suppliers SampleData/suppliers.csv --strict",
+            "load contracts SampleData/contracts.csv",
+            "load commitments SampleData/commitments.csv",
             "load table districts SampleData/postcode_districts.csv",
-            "SELECT * FROM rejects;",
         ],
         handler: { try LoadCommand.run($0) })
 }

@@ -65,7 +65,9 @@ enum MeasureLoader {
             run.report.notes.append("measures edition now \(active): commitments are valued at its proxy values\(others)")
         }
         if illustrativeCount > 0 {
-            run.report.notes.append("\(illustrativeCount) of these measures \(illustrativeCount == 1 ? "has an illustrative proxy value" : "have illustrative proxy values"), not published ones")
+            run.report.notes.append(illustrativeCount == 1
+                ? "1 of these measures has an illustrative proxy value (not a published one)"
+                : "\(illustrativeCount) of these measures have illustrative proxy values (not published ones)")
         }
     }
 }
