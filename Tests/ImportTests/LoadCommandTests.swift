@@ -205,6 +205,23 @@ import Testing
         #expect(try h.rows("SELECT name, name_key, postcode, district, postcode_status, sme, vcse FROM suppliers WHERE supplier_id = '\(newID)'") == [
             ["Brand New Services Ltd", "brand new services", "SK4 1AA", "SK4", "ok", "1", "0"],
         ])
+        // A supplier id the table lacks, with inline details, creates the supplier under that id.
+        try h.write("withid.csv", """
+            contract_id,partner,title,supplier_id,supplier_name,supplier_postcode,award_date,value,
+            P6,Rochdale,Own id,S777,Seven Ltd,OL11 1AA,01/05/2021,£1,
+            """)
+        #expect(h.run("load contracts withid.csv") == 0)
+        #expect(h.capture.err == """
+            loaded 1 contract from withid.csv (0 rejected, 0 replaced)
+            ignored column contracts do not use: (column 9, no header)
+            inline suppliers: created 1 new supplier
+
+            """)
+        #expect(try h.rows("SELECT supplier_id, name, district FROM suppliers WHERE supplier_id = 'S777'") == [["S777", "Seven Ltd", "OL11"]])
+        #expect(try h.scalar("SELECT supplier_id FROM contracts WHERE contract_id = 'P6'") == "S777")
+        #expect(try h.scalar("DELETE FROM contracts WHERE contract_id = 'P6' RETURNING 1") == "1")
+        #expect(try h.scalar("DELETE FROM suppliers WHERE supplier_id = 'S777' RETURNING 1") == "1")
+
         // Loading it again matches everything and creates nothing.
         #expect(h.run("load contracts published.csv") == 0)
         #expect(h.capture.err.contains("inline suppliers: matched 3 to existing suppliers (1 by company number, 2 by name)\n"))

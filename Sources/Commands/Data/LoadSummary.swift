@@ -24,8 +24,8 @@ enum LoadSummary {
             }
         }
         if !report.ignoredColumns.isEmpty {
-            out.append("ignored column\(report.ignoredColumns.count == 1 ? "" : "s") \(report.kind) do\(report.kind == "table" ? "es" : "") not use: "
-                       + report.ignoredColumns.map { "\"\($0)\"" }.joined(separator: ", "))
+            out.append("ignored column\(report.ignoredColumns.count == 1 ? "" : "s") \(report.kind) do not use: "
+                       + report.ignoredColumns.map { $0.hasPrefix("(") ? $0 : "\"\($0)\"" }.joined(separator: ", "))
         }
         out += report.notes
         let messages = report.problemMessages

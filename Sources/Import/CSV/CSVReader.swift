@@ -258,7 +258,7 @@ public final class CSVReader {
         while p < end && buffer[p] != CSVReader.lf { p += 1 }
         if p == end && !eof { return .needMore }
         recordStart = start
-        recordEnd = p > start && p <= end && p > 0 && buffer[p - 1] == CSVReader.cr ? p - 1 : p
+        recordEnd = (p > start && buffer[p - 1] == CSVReader.cr) ? p - 1 : p
         recordLine = first
         malformation = m
         start = p < end ? p + 1 : p

@@ -77,7 +77,7 @@ public enum HeaderMatcher {
                                             accepted: Array(([field.name] + field.aliases).prefix(6)),
                                             found: headers)
         }
-        let ignored = headers.indices.filter { taken[$0] == nil }.map { headers[$0] }
+        let ignored = headers.indices.filter { taken[$0] == nil }.map { headers[$0].isEmpty ? "(column \($0 + 1), no header)" : headers[$0] }
         return HeaderMapping(headers: headers, columns: columns, ignored: ignored)
     }
 
