@@ -46,7 +46,7 @@ let package = Package(
 
         .testTarget(name: "DatabaseTests", dependencies: ["SVWDatabase"], path: "Tests/DatabaseTests"),
         .testTarget(name: "WorkspaceTests", dependencies: ["SVWWorkspace"], path: "Tests/WorkspaceTests"),
-        .testTarget(name: "ImportTests", dependencies: ["SVWImport", "SVWWorkspace"], path: "Tests/ImportTests"),
+        .testTarget(name: "ImportTests", dependencies: ["SVWImport", "SVWWorkspace", "SVWCommands"], path: "Tests/ImportTests"),
         .testTarget(name: "AnalysisTests", dependencies: ["SVWAnalysis", "SVWImport"], path: "Tests/AnalysisTests"),
         .testTarget(name: "SampleTests", dependencies: ["SVWSample"], path: "Tests/SampleTests"),
         .testTarget(name: "RenderingTests", dependencies: ["SVWRendering"], path: "Tests/RenderingTests"),

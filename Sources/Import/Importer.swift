@@ -1,2 +1,59 @@
+import Foundation
+import SVWDatabase
 import SVWWorkspace
-public enum Importer {}
+
+/// Checked loading of delimited files into the workspace. Each load is one
+/// transaction: it all happens, or — on a failure, a `--strict` reject, or an
+/// interrupt — the workspace is left exactly as it was.
+public enum Importer {
+    /// `load KIND FILE`.
+    public static func load(_ kind: ImportKind, file: URL, into workspace: Workspace,
+                            options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        try checkFractions(options.fractions, kind: kind)
+        let run = try LoadRun(kind: kind.rawValue, table: kind.table, file: file, options: options, db: workspace.db)
+        let mapping = try HeaderMatcher.match(headers: run.headers, fields: kind.fields, maps: options.maps, file: run.name)
+        if kind == .contracts && mapping.column("supplier_id") == nil && mapping.column("supplier_name") == nil {
+            throw ImportError.missingColumn(file: run.name, field: "supplier_id",
+                                            accepted: ["supplier_id", "Supplier ID", "Supplier Ref", "or inline: Supplier Name", "Supplier", "Contractor"],
+                                            found: run.headers)
+        }
+        let deferIndexes = try BulkIndexes.worthDeferring(table: kind.table, fileSize: run.reader.fileSize,
+                                                             threshold: options.bulkIndexThreshold, db: workspace.db)
+        try workspace.db.transaction {
+            do {
+                var indexes = BulkIndexes()
+                if deferIndexes { try indexes.drop(on: kind.table, db: workspace.db) }
+                try run.begin()
+                switch kind {
+                case .suppliers: try SupplierLoader.load(run, mapping)
+                case .contracts: try ContractLoader.load(run, mapping)
+                case .commitments: try CommitmentLoader.load(run, mapping)
+                case .measures: try MeasureLoader.load(run, mapping, workspace: workspace)
+                case .postcodes: try PostcodeLoader.load(run, mapping)
+                }
+                try run.finish()
+                try indexes.recreate(db: workspace.db)
+            } catch {
+                run.stopWatching()
+                throw error
+            }
+        }
+        run.report.ignoredColumns = mapping.ignored
+        return run.report
+    }
+
+    /// `load table NAME FILE`.
+    public static func loadTable(named name: String, file: URL, into workspace: Workspace,
+                                 options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        try TableLoader.load(name: name, file: file, workspace: workspace, options: options)
+    }
+
+    private static func checkFractions(_ fractions: Set<String>, kind: ImportKind) throws {
+        let percentFields = kind.fields.filter { $0.type == .percent }.map(\.name)
+        for field in fractions.sorted() where !percentFields.contains(field) {
+            let allowed = percentFields.isEmpty ? "\(kind.rawValue) files have no percentage fields"
+                                                : "percentage fields: \(percentFields.joined(separator: ", "))"
+            throw ImportError.badOption("--fraction \(field): not a percentage field of \(kind.rawValue) (\(allowed))")
+        }
+    }
+}

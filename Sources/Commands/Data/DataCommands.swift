@@ -1,4 +1,71 @@
-/// Commands that bring data into the workspace. (Filled in by the import work.)
+import SVWImport
+
+/// Commands that bring data into the workspace.
 enum DataCommands {
-    static let specs: [CommandSpec] = []
+    static let specs: [CommandSpec] = [load]
+
+    static let kinds = ImportKind.allCases.map(\.rawValue) + ["table", "sample"]
+
+    static let load = CommandSpec(
+        name: "load", group: .data,
+        abstract: "Load a CSV or TSV file into the workspace, checking every row",
+        arguments: [
+            ArgumentSpec("KIND", "what the file holds: " + kinds.joined(separator: ", "), completion: .choices(kinds)),
+            ArgumentSpec("PATH", "the file (for table: the new table's NAME, then the file; for sample: a folder, default the bundled SampleData)",
+                         optional: true, completion: .file),
+            ArgumentSpec("FILE", "the file, after the table name in load table NAME FILE", optional: true, completion: .file),
+        ],
+        options: [
+            OptionSpec("map", value: "FIELD=HEADER", repeatable: true,
+                       "read FIELD from the column headed HEADER, for headers svw does not recognise"),
+            OptionSpec("fraction", value: "FIELD", repeatable: true,
+                       "the percentage column FIELD holds fractions of 1 (0.2 = 20%)"),
+            OptionSpec("delimiter", value: "CHAR",
+                       "field separator: comma, tab, semicolon, pipe or one character (default: tab for .tsv and .tab files, else comma)"),
+            OptionSpec("edition", value: "E", "measures: the TOMs edition for rows without one (no edition column, or a blank cell)"),
+            OptionSpec("strict", "fail the whole load, writing nothing, if any row is rejected"),
+            OptionSpec("replace", "table: replace an existing table of the same name"),
+            OptionSpec("sha256", value: "HEX",
+                       "the SHA-256 the file should have: a different file is reported (and with --strict, refused)"),
+        ],
+        discussion: """
+            Forms:
+              load suppliers|contracts|commitments|measures|postcodes FILE
+              load table NAME FILE      any CSV into a new table; types inferred from whole columns
+              load sample [DIR]         measures, postcode districts, suppliers, contracts, commitments
+
+            Headers are matched ignoring case, spaces and punctuation, and the usual spreadsheet
+            names are known ("Contract Value (£)", "Awarded value", "Supplier Postcode",
+            "SV Weighting %", "Award Date"...); name any other with --map, as in
+            --map value="Total (£)". Columns no field uses are ignored, with a note. A missing
+            required column fails the load and lists the headers found.
+
+            Values are read as spreadsheets write them: money £1,250,000.00, 1250000, (1,000)
+            (negative) into exact pence; percentages 20% or 20 (0.2 only with --fraction);
+            dates 31/03/2021, 2021-03-31, 31-Mar-2021; flags Y/N, Yes/No, TRUE/FALSE, 1/0.
+            Postcodes are normalised (sk41aa -> SK4 1AA); a missing or malformed one leaves the
+            supplier's GM status unknown, never rejects the row.
+
+            A contracts file may name its supplier inline (supplier name, postcode, SME/VCSE,
+            company number) instead of a supplier_id: suppliers are matched by company number,
+            then normalised name, or created.
+
+            Rows are keyed by id: loading a row again replaces the row with that id (and says
+            so), so reloading a file never duplicates anything. postcodes replaces the table
+            wholesale. measures sets the workspace's measures edition to the one loaded.
+
+            Every bad value is a reject, recorded in the rejects table with file, line, column,
+            raw text and reason, and the first few are shown as FILE:LINE:COL: column "X": reason
+            (COL counts fields from 1). Each load is one transaction, logged in imports with the
+            file's SHA-256: a failed load, a --strict reject or Ctrl-C leaves the workspace as it was.
+            """,
+        examples: [
+            "load sample",
+            "load measures SampleData/measures.csv",
+            "load suppliers SampleData/suppliers.csv --strict",
+            "load contracts SampleData/contracts.csv",
+            "load commitments SampleData/commitments.csv",
+            "load table districts SampleData/postcode_districts.csv",
+        ],
+        handler: { try LoadCommand.run($0) })
 }

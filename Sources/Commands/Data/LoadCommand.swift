@@ -1,0 +1,118 @@
+import Foundation
+import SVWDatabase
+import SVWImport
+
+/// `load KIND FILE`: turns the command's words into an import and reports what it did.
+enum LoadCommand {
+    static func run(_ context: CommandContext) throws {
+        let inv = context.invocation
+        let word = inv.argument(0)!.lowercased()
+        switch word {
+        case "sample":
+            try rejectOptions(["map", "fraction", "delimiter", "edition", "replace", "sha256"], in: inv, for: "load sample")
+            guard inv.argument(2) == nil else { throw CommandError.usage("load sample: takes at most one folder\nusage: load sample [DIR]") }
+            try SampleLoad.run(context, directory: inv.argument(1))
+        case "table":
+            try rejectOptions(["map", "fraction", "edition"], in: inv, for: "load table")
+            guard let name = inv.argument(1), let path = inv.argument(2) else {
+                throw CommandError.usage("load table: needs a table name and a file\nusage: load table NAME FILE [--replace]")
+            }
+            var options = try importOptions(inv, path: path, session: context.session)
+            options.replaceTable = inv.flag("replace")
+            let url = context.session.resolve(path: path)
+            let report = try perform { try Importer.loadTable(named: name, file: url, into: context.session.workspace, options: options) }
+            finishProgress(options)
+            LoadSummary.print(report, to: context.session)
+            context.loadedFiles.append(LoadedFile(url: url, sha256: report.sha256, rows: report.rowsRead))
+        default:
+            guard let kind = kind(named: word) else {
+                var message = "load: unknown kind \"\(word)\" (one of: \(DataCommands.kinds.joined(separator: ", ")))"
+                if let guess = Suggest.closest(to: word, among: DataCommands.kinds) { message = "load: unknown kind \"\(word)\"; did you mean \"\(guess)\"?" }
+                throw CommandError.usage(message)
+            }
+            if kind != .measures { try rejectOptions(["edition"], in: inv, for: "load \(kind.rawValue)") }
+            try rejectOptions(["replace"], in: inv, for: "load \(kind.rawValue)")
+            guard let path = inv.argument(1) else {
+                throw CommandError.usage("load \(kind.rawValue): which file?\nusage: load \(kind.rawValue) FILE")
+            }
+            guard inv.argument(2) == nil else {
+                throw CommandError.usage("load \(kind.rawValue): unexpected argument \"\(inv.argument(2)!)\"\nusage: load \(kind.rawValue) FILE")
+            }
+            let options = try importOptions(inv, path: path, session: context.session)
+            let url = context.session.resolve(path: path)
+            let report = try perform { try Importer.load(kind, file: url, into: context.session.workspace, options: options) }
+            finishProgress(options)
+            LoadSummary.print(report, to: context.session)
+            context.loadedFiles.append(LoadedFile(url: url, sha256: report.sha256, rows: report.rowsRead))
+        }
+    }
+
+    /// Accepts a few spellings of each kind ("contract", "postcode_districts").
+    static func kind(named word: String) -> ImportKind? {
+        if let kind = ImportKind(rawValue: word) { return kind }
+        switch word {
+        case "supplier": return .suppliers
+        case "contract": return .contracts
+        case "commitment": return .commitments
+        case "measure", "toms": return .measures
+        case "postcode", "postcode_districts", "districts": return .postcodes
+        default: return nil
+        }
+    }
+
+    static func importOptions(_ inv: Invocation, path: String, session: Session) throws -> ImportOptions {
+        var options = ImportOptions()
+        options.displayName = path
+        options.strict = inv.flag("strict")
+        options.edition = inv.value("edition")
+        options.fractions = Set(inv.values("fraction"))
+        if let d = inv.value("delimiter") { options.delimiter = try translate { try ImportOptions.delimiter(named: d) } }
+        if let hex = inv.value("sha256") {
+            guard hex.count == 64, hex.allSatisfy(\.isHexDigit) else {
+                throw CommandError.usage("load: --sha256 takes 64 hexadecimal digits, not \"\(hex)\"")
+            }
+            options.expectedSHA256 = hex.lowercased()
+        }
+        for mapping in inv.values("map") {
+            guard let eq = mapping.firstIndex(of: "="), eq != mapping.startIndex else {
+                throw CommandError.usage("load: --map takes FIELD=HEADER, not \"\(mapping)\"")
+            }
+            let field = String(mapping[..<eq]).trimmingCharacters(in: .whitespaces)
+            let header = String(mapping[mapping.index(after: eq)...])
+            if options.maps[field] != nil { throw CommandError.usage("load: --map \(field) given twice") }
+            options.maps[field] = header
+        }
+        options.progress = ProgressMeter.callback(label: path)
+        return options
+    }
+
+    private static func rejectOptions(_ names: [String], in inv: Invocation, for what: String) throws {
+        for name in names where inv.flag(name) || !inv.values(name).isEmpty {
+            throw CommandError.usage("\(what): --\(name) does not apply here")
+        }
+    }
+
+    /// Runs an import, turning its errors into messages an analyst can act on.
+    static func perform<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try translate(body)
+        } catch {
+            ProgressMeter.clear()
+            throw error
+        }
+    }
+
+    private static func translate<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as ImportError {
+            throw CommandError.failed("load: \(error)")
+        } catch let error as SQLiteError where error.isInterrupt {
+            throw CommandError.failed("load: interrupted; nothing was loaded")
+        } catch let error as SQLiteError {
+            throw CommandError.failed("load: \(error.message); nothing was loaded")
+        }
+    }
+
+    static func finishProgress(_ options: ImportOptions) { ProgressMeter.clear() }
+}

@@ -1,0 +1,74 @@
+/// Money as spreadsheets write it — `£1,250,000.00`, `1250000`, `(1,000)`, `-£5.00`,
+/// `GBP 12.50` — read into integer pence exactly: the digits are parsed, never
+/// passed through a Double.
+public enum Money {
+    public static func pence(_ raw: UnsafeRawBufferPointer) throws -> Int64 {
+        let b = Bytes.trimmed(raw)
+        guard let base = b.baseAddress, b.count > 0 else { throw CoercionError("empty money amount") }
+        var lo = 0, hi = b.count
+        var negative = false
+        var bracketed = false
+        if b[lo] == UInt8(ascii: "(") {
+            guard b[hi - 1] == UInt8(ascii: ")") else { throw notMoney(b) }
+            bracketed = true
+            negative = true
+            lo += 1
+            hi -= 1
+        }
+        func skipSpaces() { while lo < hi && (b[lo] == Bytes.space || b[lo] == Bytes.tab) { lo += 1 } }
+        func takeSign() -> Bool {
+            guard lo < hi, b[lo] == UInt8(ascii: "-") || b[lo] == UInt8(ascii: "+") else { return false }
+            if b[lo] == UInt8(ascii: "-") { negative = true }
+            lo += 1
+            return true
+        }
+        func takeCurrency() throws -> Bool {
+            if lo + 1 < hi && b[lo] == 0xC2 && b[lo + 1] == 0xA3 { lo += 2; return true }      // £ in UTF-8
+            if lo < hi && b[lo] == 0xA3 { lo += 1; return true }                                // £ in Windows-1252
+            if lo + 2 < hi, Bytes.lower(b[lo]) == UInt8(ascii: "g"), Bytes.lower(b[lo + 1]) == UInt8(ascii: "b"),
+               Bytes.lower(b[lo + 2]) == UInt8(ascii: "p") { lo += 3; return true }
+            if lo < hi, b[lo] == UInt8(ascii: "$") || (lo + 2 < hi && b[lo] == 0xE2 && b[lo + 1] == 0x82 && b[lo + 2] == 0xAC) {
+                throw CoercionError("\(Bytes.quoted(b)) is not in pounds (£)")
+            }
+            return false
+        }
+        skipSpaces()
+        let signed = takeSign()
+        if bracketed && signed { throw CoercionError("\(Bytes.quoted(b)) has both brackets and a sign") }
+        skipSpaces()
+        if try takeCurrency() {
+            skipSpaces()
+            if !signed && takeSign() {
+                if bracketed { throw CoercionError("\(Bytes.quoted(b)) has both brackets and a sign") }
+                skipSpaces()
+            }
+        }
+        let body = UnsafeRawBufferPointer(start: base + lo, count: hi - lo)
+        switch Bytes.decimal(body, allowSign: false) {
+        case .failure(let box):
+            switch box.failure {
+            case .misplacedComma: throw CoercionError("\(Bytes.quoted(b)) has a misplaced thousands separator")
+            case .tooLong: throw CoercionError("\(Bytes.quoted(b)) is too large")
+            case .empty, .notANumber: throw notMoney(b)
+            }
+        case .success(let d):
+            var mantissa = d.mantissa
+            var scale = d.scale
+            // Trailing zeros past the pennies carry no value (`12.500`); other digits there would be lost.
+            while scale > 2 && mantissa % 10 == 0 { mantissa /= 10; scale -= 1 }
+            if scale > 2 { throw CoercionError("\(Bytes.quoted(b)) has fractions of a penny (more than 2 decimal places)") }
+            let factor: Int64 = scale == 0 ? 100 : (scale == 1 ? 10 : 1)
+            let (pence, overflow) = mantissa.multipliedReportingOverflow(by: factor)
+            if overflow { throw CoercionError("\(Bytes.quoted(b)) is too large") }
+            return negative ? -pence : pence
+        }
+    }
+
+    public static func pence(_ text: String) throws -> Int64 {
+        try Bytes.with(text) { try pence($0) }
+    }
+
+    private static func notMoney(_ b: UnsafeRawBufferPointer) -> CoercionError {
+        CoercionError("not a money amount: \(Bytes.quoted(b)) (expected like £1,250,000.00)")
+    }
+}

@@ -1,0 +1,62 @@
+/// A supplier's postcode, normalised (`sk41aa` → `SK4 1AA`, district `SK4`) and
+/// classified. A bad postcode never rejects a row: the supplier loads, and its GM
+/// status is then unknown (missing, malformed) or outside (BFPO, overseas).
+public enum Postcode: Equatable, Sendable {
+    case ok(postcode: String, district: String)
+    case missing
+    case malformed
+    case outsideUK
+
+    /// The value stored in `suppliers.postcode_status`.
+    public var status: String {
+        switch self {
+        case .ok: return "ok"
+        case .missing: return "missing"
+        case .malformed: return "malformed"
+        case .outsideUK: return "outside_uk"
+        }
+    }
+
+    public var postcode: String? { if case .ok(let p, _) = self { return p } else { return nil } }
+    public var district: String? { if case .ok(_, let d) = self { return d } else { return nil } }
+
+    /// Words that stand in for "no postcode" in spreadsheets.
+    static let placeholders: Set<String> = ["", "NA", "N/A", "NONE", "UNKNOWN", "-", "--", "TBC", "TBA", "NULL", "NIL", "?"]
+    /// Words that say the address is not in the UK.
+    static let overseasWords = ["OVERSEAS", "OUTSIDEUK", "OUTSIDETHEUK", "NONUK", "NOTUK", "ABROAD", "INTERNATIONAL", "FOREIGN"]
+
+    public static func classify(_ raw: String) -> Postcode {
+        let upper = raw.uppercased()
+        let trimmed = upper.trimmingCharacters(in: .whitespacesAndNewlines)
+        if placeholders.contains(trimmed) { return .missing }
+        let compact = String(trimmed.unicodeScalars.filter { !$0.properties.isWhitespace })
+        if compact.hasPrefix("BFPO") { return .outsideUK }
+        let lettersOnly = String(compact.unicodeScalars.filter { $0.properties.isAlphabetic })
+        if overseasWords.contains(where: { lettersOnly.contains($0) }) { return .outsideUK }
+        let chars = Array(compact.utf8)
+        if let normalised = ukPostcode(chars) { return normalised }
+        if isEircode(chars) { return .outsideUK }
+        return .malformed
+    }
+
+    private static func isLetter(_ c: UInt8) -> Bool { c >= 65 && c <= 90 }
+    private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+
+    /// UK shapes: outward A9, A99, AA9, AA99, A9A, AA9A; inward 9AA. (And GIR 0AA.)
+    private static func ukPostcode(_ c: [UInt8]) -> Postcode? {
+        guard (5...7).contains(c.count) else { return nil }
+        let inward = c.suffix(3)
+        let outward = Array(c.prefix(c.count - 3))
+        guard isDigit(inward[inward.startIndex]), isLetter(inward[inward.startIndex + 1]), isLetter(inward[inward.startIndex + 2]) else { return nil }
+        let shape = String(decoding: outward.map { isLetter($0) ? UInt8(ascii: "A") : (isDigit($0) ? UInt8(ascii: "9") : UInt8(ascii: "?")) }, as: UTF8.self)
+        let outwardText = String(decoding: outward, as: UTF8.self)
+        guard ["A9", "A99", "AA9", "AA99", "A9A", "AA9A"].contains(shape) || outwardText == "GIR" else { return nil }
+        return .ok(postcode: outwardText + " " + String(decoding: inward, as: UTF8.self), district: outwardText)
+    }
+
+    /// Irish Eircode: routing key letter-digit-(digit|W), then four letters or digits.
+    private static func isEircode(_ c: [UInt8]) -> Bool {
+        guard c.count == 7, isLetter(c[0]), isDigit(c[1]), isDigit(c[2]) || c[2] == UInt8(ascii: "W") else { return false }
+        return c[3...].allSatisfy { isLetter($0) || isDigit($0) }
+    }
+}

@@ -1,0 +1,87 @@
+/// Which column of a file feeds which field: the header row matched against the
+/// fields' names and aliases, with `--map FIELD=HEADER` for anything else.
+public struct HeaderMapping: Sendable {
+    /// The header row as the file has it.
+    public let headers: [String]
+    /// Field name → 0-based column index.
+    public let columns: [String: Int]
+    /// Headers no field uses, in file order.
+    public let ignored: [String]
+
+    public func column(_ field: String) -> Int? { columns[field] }
+
+    /// The header text feeding `field`, as the file spells it (for messages).
+    public func header(_ field: String) -> String { columns[field].map { headers[$0] } ?? field }
+}
+
+public enum HeaderMatcher {
+    /// Lower case letters and digits only: "Contract Value (£)" → "contractvalue".
+    public static func normalise(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
+            ($0.value >= 97 && $0.value <= 122) || ($0.value >= 48 && $0.value <= 57)
+        }))
+    }
+
+    /// Matches `headers` to `fields`.
+    /// - Parameters:
+    ///   - maps: field name → header text, from `--map` (exact text, or the same after normalising).
+    ///   - file: how to name the file in errors.
+    public static func match(headers: [String], fields: [FieldSpec], maps: [String: String], file: String) throws -> HeaderMapping {
+        var columns: [String: Int] = [:]
+        var taken: [Int: String] = [:]
+        let fieldNames = Set(fields.map(\.name))
+
+        for (field, headerText) in maps.sorted(by: { $0.key < $1.key }) {
+            guard fieldNames.contains(field) else {
+                throw ImportError.badOption("--map: no field \"\(field)\" here (fields: \(fields.map(\.name).joined(separator: ", ")))")
+            }
+            let index = headers.firstIndex(of: headerText)
+                ?? headers.firstIndex { normalise($0) == normalise(headerText) && !normalise(headerText).isEmpty }
+            guard let index else {
+                throw ImportError.badOption("--map \(field)=\"\(headerText)\": \(file) has no such column; headers found: \(list(headers))")
+            }
+            if let other = taken[index] {
+                throw ImportError.badOption("--map: column \"\(headers[index])\" is mapped to both \(other) and \(field)")
+            }
+            columns[field] = index
+            taken[index] = field
+        }
+
+        let normalisedHeaders = headers.map(normalise)
+        for field in fields where columns[field.name] == nil {
+            let keys = Set(field.keys)
+            // The field's own name wins over aliases, so `supplier_id` beats an `ID` column.
+            let own = normalise(field.name)
+            var candidates = normalisedHeaders.indices.filter { normalisedHeaders[$0] == own && taken[$0] == nil }
+            if candidates.isEmpty {
+                candidates = normalisedHeaders.indices.filter { keys.contains(normalisedHeaders[$0]) && taken[$0] == nil }
+            }
+            if candidates.count > 1 {
+                // Prefer the alias listed first.
+                let rank = { (i: Int) in field.keys.firstIndex(of: normalisedHeaders[i]) ?? Int.max }
+                let best = candidates.map(rank).min()!
+                let tied = candidates.filter { rank($0) == best }
+                if tied.count > 1 {
+                    throw ImportError.ambiguousColumn(file: file, field: field.name, headers: tied.map { headers[$0] })
+                }
+                candidates = tied
+            }
+            if let index = candidates.first {
+                columns[field.name] = index
+                taken[index] = field.name
+            }
+        }
+
+        for field in fields where field.required && columns[field.name] == nil {
+            throw ImportError.missingColumn(file: file, field: field.name,
+                                            accepted: Array(([field.name] + field.aliases).prefix(6)),
+                                            found: headers)
+        }
+        let ignored = headers.indices.filter { taken[$0] == nil }.map { headers[$0].isEmpty ? "(column \($0 + 1), no header)" : headers[$0] }
+        return HeaderMapping(headers: headers, columns: columns, ignored: ignored)
+    }
+
+    static func list(_ headers: [String]) -> String {
+        headers.isEmpty ? "(none)" : headers.map { "\"\($0)\"" }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,69 @@
+import SVWDatabase
+
+/// `load commitments FILE`: one row per commitment, keyed by commitment_id. An empty
+/// contract_id is the service's own workforce; a measure code must exist in some
+/// loaded measures edition.
+enum CommitmentLoader {
+    static let columns = ["commitment_id", "contract_id", "measure_code", "units_committed", "units_delivered", "reporting_date"]
+
+    static func load(_ run: LoadRun, _ mapping: HeaderMapping) throws {
+        let id = mapping.column("commitment_id")!, contract = mapping.column("contract_id")
+        let measure = mapping.column("measure_code")!
+        let committed = mapping.column("units_committed")!, delivered = mapping.column("units_delivered")
+        let reported = mapping.column("reporting_date")
+
+        let codes = try MeasureCodes(db: run.db)
+        let insert = try run.db.prepare(Upsert.sql(table: "commitments", columns: columns, key: ["commitment_id"]))
+        var counter = try RowCounter(db: run.db, table: "commitments")
+
+        while try run.next() {
+            try run.bindText(insert, 1, id, required: true)
+            try run.bindText(insert, 2, contract)
+            try run.bindText(insert, 3, measure, required: true)
+            try run.bindQuantity(insert, 4, committed, required: true)
+            try run.bindQuantity(insert, 5, delivered)
+            try run.bindDate(insert, 6, reported)
+            if let code = run.value(measure), !codes.contains(code) {
+                run.problem(measure, codes.isEmpty
+                    ? "unknown measure code \(Bytes.quoted(code)) (no measures are loaded: load measures first)"
+                    : "unknown measure code \(Bytes.quoted(code)) (in no loaded measures edition)")
+            }
+            guard try run.endRow() else { continue }
+            let key = LoadRun.hash(run.value(id)!)
+            guard try run.checkDuplicate(key: key, column: id, describe: { "commitment_id \(run.string(id)!)" }) else { continue }
+            let written = try run.step(insert) { error in
+                if error.code == 787 /* SQLITE_CONSTRAINT_FOREIGNKEY */ {
+                    return (contract, "unknown contract \(run.string(contract) ?? "") (load contracts first)")
+                }
+                return (nil, "refused by the commitments table: \(error.message)")
+            }
+            if written { counter.wrote() } else { run.forget(key: key) }
+        }
+        try counter.finish(into: &run.report)
+        let ownWorkforce = contract == nil ? run.report.loaded : nil
+        if ownWorkforce != nil, run.report.loaded > 0 {
+            run.report.notes.append("the file has no contract column: every commitment is the service's own workforce")
+        }
+    }
+}
+
+/// The measure codes of every loaded edition, looked up by the bytes of a field.
+struct MeasureCodes {
+    private var byHash: [UInt64: [[UInt8]]] = [:]
+
+    init(db: Database) throws {
+        for row in try db.query("SELECT DISTINCT code FROM measures").rows {
+            guard let code = row[0].string else { continue }
+            let bytes = Array(code.utf8)
+            let hash = bytes.withUnsafeBytes { LoadRun.hash($0) }
+            byHash[hash, default: []].append(bytes)
+        }
+    }
+
+    var isEmpty: Bool { byHash.isEmpty }
+
+    func contains(_ code: UnsafeRawBufferPointer) -> Bool {
+        guard let candidates = byHash[LoadRun.hash(code)] else { return false }
+        return candidates.contains { $0.elementsEqual(code) }
+    }
+}

@@ -1,0 +1,39 @@
+/// Why a load failed as a whole. A failed load writes nothing.
+public enum ImportError: Error, CustomStringConvertible, Equatable {
+    case csv(CSVError)
+    case emptyFile(file: String)
+    case missingColumn(file: String, field: String, accepted: [String], found: [String])
+    case ambiguousColumn(file: String, field: String, headers: [String])
+    case badOption(String)
+    /// `--strict` and some rows were rejected: `first` holds their messages.
+    case strictRejected(file: String, rows: Int, first: [String])
+    case hashMismatch(file: String, expected: String, actual: String)
+    case missingEdition(file: String)
+    case badTableName(String, reason: String)
+    case fileChanged(file: String)
+
+    public var description: String {
+        switch self {
+        case .csv(let e): return e.description
+        case .emptyFile(let file): return "\(file): the file is empty (no header row)"
+        case .missingColumn(let file, let field, let accepted, let found):
+            return "\(file): missing required column \"\(field)\" (accepted headers include "
+                + accepted.map { "\"\($0)\"" }.joined(separator: ", ")
+                + "; or name yours with --map \(field)=\"Your Header\"); headers found: \(HeaderMatcher.list(found))"
+        case .ambiguousColumn(let file, let field, let headers):
+            return "\(file): columns \(HeaderMatcher.list(headers)) could each be \"\(field)\"; choose one with --map \(field)=\"\(headers.first ?? "")\""
+        case .badOption(let message): return message
+        case .strictRejected(let file, let rows, let first):
+            var text = "--strict: \(rows) row\(rows == 1 ? "" : "s") of \(file) rejected, so nothing was loaded"
+            for line in first { text += "\n  " + line }
+            if rows > first.count { text += "\n  …" }
+            return text
+        case .hashMismatch(let file, let expected, let actual):
+            return "\(file): SHA-256 is \(actual), not the expected \(expected)"
+        case .missingEdition(let file):
+            return "\(file): measures need an edition: add an edition column or give --edition E"
+        case .badTableName(let name, let reason): return "cannot load into table \"\(name)\": \(reason)"
+        case .fileChanged(let file): return "\(file) changed while it was being loaded; nothing was loaded"
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// How to read a file and what to do with it; every `load` option lands here.
+public struct ImportOptions {
+    /// The file's name in messages and rejects (the path as the user typed it).
+    public var displayName: String?
+    /// Field separator; nil means by extension (.tsv, .tab: tab) else comma.
+    public var delimiter: UInt8?
+    /// `--map FIELD=HEADER`.
+    public var maps: [String: String] = [:]
+    /// `--fraction FIELD`: percentage columns written as fractions of 1.
+    public var fractions: Set<String> = []
+    /// `--strict`: any reject fails the whole load.
+    public var strict = false
+    /// `--edition E` for measures files without an edition column (or blank cells in it).
+    public var edition: String?
+    /// `--sha256 HEX`: the file must have this hash (a mismatch is a note, an error with --strict).
+    public var expectedSHA256: String?
+    /// `load table --replace`: drop an existing table of that name first.
+    public var replaceTable = false
+    /// Called as the file is read: (bytes read, file size).
+    public var progress: ((Int64, Int64) -> Void)?
+    /// How many problems the report keeps for display (all are written to `rejects`).
+    public var problemsToKeep = 20
+    /// Read size; small values exercise chunk boundaries in tests.
+    public var chunkSize = CSVReader.defaultChunkSize
+    /// Files at least this big, going into a table with fewer rows than the file likely
+    /// holds, have the table's secondary indexes rebuilt at the end instead of kept up
+    /// to date row by row (see `BulkIndexes`). Tests set it to 0.
+    public var bulkIndexThreshold = BulkIndexes.minimumFileSize
+
+    public init() {}
+
+    /// Parses a `--delimiter` value: a single character or a name.
+    public static func delimiter(named text: String) throws -> UInt8 {
+        switch text.lowercased() {
+        case "tab", "\\t", "\t", "tsv": return UInt8(ascii: "\t")
+        case "comma", ",", "csv": return UInt8(ascii: ",")
+        case "semicolon", ";": return UInt8(ascii: ";")
+        case "pipe", "|": return UInt8(ascii: "|")
+        default:
+            let bytes = Array(text.utf8)
+            guard bytes.count == 1, bytes[0] != UInt8(ascii: "\""), bytes[0] != 10, bytes[0] != 13, bytes[0] < 0x80 else {
+                throw ImportError.badOption("--delimiter: \"\(text)\" is not a single character (or tab, comma, semicolon, pipe)")
+            }
+            return bytes[0]
+        }
+    }
+
+    /// The separator for `path`: the option if given, else tab for .tsv/.tab files, else comma.
+    func delimiter(for path: String) -> UInt8 {
+        if let delimiter { return delimiter }
+        let lower = path.lowercased()
+        return lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") ? UInt8(ascii: "\t") : UInt8(ascii: ",")
+    }
+}

@@ -1,0 +1,352 @@
+import Foundation
+import SVWDatabase
+
+/// The machinery every load shares: the reader and its header, the `imports` log row,
+/// the `rejects` writer, per-row problem collection, typed binding of fields, and the
+/// end-of-load checks (`--strict`, `--sha256`).
+///
+/// A load runs inside one transaction (the caller's); everything written here is
+/// undone with it.
+final class LoadRun {
+    let db: Database
+    let reader: CSVReader
+    let file: URL
+    let name: String
+    let options: ImportOptions
+    let headers: [String]
+    var report: ImportReport
+
+    private var rejectStatement: Statement?
+    private let watch: InterruptWatch
+    private var rowProblems: [Reject] = []
+    private var firstSeen: [UInt64: Int32] = [:]
+    private var transcodedFields = 0
+
+    init(kind: String, table: String, file: URL, options: ImportOptions, db: Database) throws {
+        self.db = db
+        self.file = file
+        self.options = options
+        name = options.displayName ?? file.path
+        do {
+            reader = try CSVReader(path: file.path, name: name, delimiter: options.delimiter(for: file.path), chunkSize: options.chunkSize)
+        } catch let error as CSVError {
+            throw ImportError.csv(error)
+        }
+        report = ImportReport(kind: kind, table: table, file: file, displayName: name)
+        watch = try InterruptWatch(db: db)
+        if let progress = options.progress {
+            let size = reader.fileSize
+            reader.onRead = { progress($0, size) }
+        }
+        guard try LoadRun.advance(reader) else { throw ImportError.emptyFile(file: name) }
+        if let m = reader.malformation {
+            throw ImportError.badOption("\(name):\(m.line):\(m.column): header row: \(m.reason)")
+        }
+        let reader = self.reader
+        headers = (0..<reader.fieldCount).map { i in LoadRun.decode(Bytes.trimmed(reader.field(i))) }
+    }
+
+    private static func advance(_ reader: CSVReader) throws -> Bool {
+        do { return try reader.next() } catch let error as CSVError { throw ImportError.csv(error) }
+    }
+
+    static func decode(_ b: UnsafeRawBufferPointer) -> String {
+        if TextEncoding.isASCII(b) || TextEncoding.isValidUTF8(b) { return String(decoding: b, as: UTF8.self) }
+        return TextEncoding.windows1252(b)
+    }
+
+    // MARK: Start and finish
+
+    /// Writes the `imports` row and prepares the rejects writer. Call inside the load's transaction.
+    func begin() throws {
+        try watch.check()
+        try db.run("""
+            INSERT INTO imports(kind, table_name, file, sha256, rows_loaded, rows_replaced, rows_rejected, loaded_at)
+            VALUES (?1, ?2, ?3, '', 0, 0, 0, ?4)
+            """, [report.kind, report.table, file.path, LoadRun.timestamp()])
+        report.importID = db.lastInsertRowID
+        rejectStatement = try db.prepare("""
+            INSERT INTO rejects(import_id, file, line, col, column_name, raw, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            """)
+    }
+
+    /// Stops keeping the interrupt alive. Must happen before a failed load's ROLLBACK:
+    /// with the interrupt still pending, SQLite would refuse the ROLLBACK itself.
+    func stopWatching() { watch.end() }
+
+    /// Completes the log row and applies `--sha256` and `--strict`. Throwing here undoes the load.
+    func finish() throws {
+        try watch.check()
+        watch.end()
+        report.sha256 = reader.sha256
+        report.rowsRead = reader.recordCount - 1
+        if transcodedFields > 0 {
+            report.notes.append(transcodedFields == 1 ? "1 text value was not UTF-8 and was read as Windows-1252"
+                                                      : "\(transcodedFields) text values were not UTF-8 and were read as Windows-1252")
+        }
+        if let expected = options.expectedSHA256?.lowercased(), expected != report.sha256 {
+            if options.strict { throw ImportError.hashMismatch(file: name, expected: expected, actual: report.sha256) }
+            report.notes.append("SHA-256 differs from the one expected: expected \(expected), found \(report.sha256)")
+        }
+        if options.strict && report.rejectedRows > 0 {
+            throw ImportError.strictRejected(file: name, rows: report.rejectedRows, first: Array(report.problemMessages.prefix(5)))
+        }
+        try db.run("""
+            UPDATE imports SET sha256 = ?2, rows_loaded = ?3, rows_replaced = ?4, rows_rejected = ?5 WHERE import_id = ?1
+            """, [report.importID, report.sha256, report.loaded, report.replaced, report.rejectedRows])
+    }
+
+    static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date())
+    }
+
+    // MARK: Rows
+
+    /// Advances to the next row whose structure is sound; malformed rows and rows with
+    /// the wrong number of fields are rejected on the way. False at the end of the file.
+    func next() throws -> Bool {
+        while try LoadRun.advance(reader) {
+            try watch.tick()
+            if let m = reader.malformation {
+                addProblem(Reject(line: m.line, column: m.column, columnName: header(m.column - 1),
+                                  raw: reader.recordText, reason: "malformed CSV: \(m.reason)"))
+                _ = try endRow()
+                continue
+            }
+            let count = reader.fieldCount
+            if count != headers.count {
+                if !LoadRun.hasSoundShape(reader, headerCount: headers.count) {
+                    addProblem(Reject(line: reader.recordLine, column: nil, columnName: nil, raw: reader.recordText,
+                                      reason: "row has \(count) field\(count == 1 ? "" : "s"); the header has \(headers.count)"))
+                    _ = try endRow()
+                    continue
+                }
+            }
+            return true
+        }
+        return false
+    }
+
+    /// Whether the current record has the header's number of fields (extra empty
+    /// trailing fields, as spreadsheets leave, are allowed).
+    static func hasSoundShape(_ reader: CSVReader, headerCount: Int) -> Bool {
+        let count = reader.fieldCount
+        if reader.malformation != nil { return false }
+        if count == headerCount { return true }
+        return count > headerCount && (headerCount..<count).allSatisfy { reader.field($0).isEmpty }
+    }
+
+    private func header(_ index: Int) -> String? { index >= 0 && index < headers.count ? headers[index] : nil }
+
+    /// Records a problem with field `column` (0-based) of the current row.
+    func problem(_ column: Int, _ reason: String) {
+        addProblem(Reject(line: reader.fieldLine(column), column: column + 1, columnName: headers[column],
+                          raw: LoadRun.decode(reader.field(column)), reason: reason))
+    }
+
+    /// Records a problem with the row as a whole.
+    func rowProblem(_ reason: String) {
+        addProblem(Reject(line: reader.recordLine, column: nil, columnName: nil, raw: nil, reason: reason))
+    }
+
+    private func addProblem(_ reject: Reject) { rowProblems.append(reject) }
+
+    var rowHasProblems: Bool { !rowProblems.isEmpty }
+
+    /// Ends the current row: true when it had no problems; otherwise writes its rejects.
+    func endRow() throws -> Bool {
+        guard !rowProblems.isEmpty else { return true }
+        guard let rejectStatement else { preconditionFailure("LoadRun.begin() not called") }
+        for p in rowProblems {
+            try rejectStatement.bind([report.importID, name, p.line, p.column.map(Int64.init), p.columnName, p.raw, p.reason])
+            try rejectStatement.step()
+            rejectStatement.reset()
+            if report.problems.count < options.problemsToKeep { report.problems.append(p) }
+        }
+        report.problemCount += rowProblems.count
+        report.rejectedRows += 1
+        rowProblems.removeAll(keepingCapacity: true)
+        return false
+    }
+
+    /// Steps an upsert for the current row. True when it was written or matched;
+    /// a constraint failure becomes a reject explained by `explain`.
+    func step(_ statement: Statement, explain: (SQLiteError) -> (column: Int?, reason: String)) throws -> Bool {
+        do {
+            try statement.step()
+            statement.reset()
+            return true
+        } catch let error as SQLiteError where error.isConstraint {
+            let (column, reason) = explain(error)
+            if let column { problem(column, reason) } else { rowProblem(reason) }
+            _ = try endRow()
+            return false
+        }
+    }
+
+    /// Rejects the current row when its key was already loaded from an earlier row of this
+    /// file (the later row would silently overwrite the earlier one). Keys are remembered
+    /// as 64-bit hashes, so memory grows by a few bytes per row, not per byte.
+    func checkDuplicate(key: UInt64, column: Int, describe: () -> String) throws -> Bool {
+        let line = Int32(truncatingIfNeeded: reader.fieldLine(column))
+        if let first = firstSeen[key] {
+            problem(column, "duplicate \(describe()): line \(first) has it too")
+            return try endRow()
+        }
+        firstSeen[key] = line
+        return true
+    }
+
+    /// Forgets a key again (its row turned out to be rejected after all).
+    func forget(key: UInt64) { firstSeen[key] = nil }
+
+    // MARK: Field access
+
+    /// The trimmed bytes of a column, or nil when the file has no such column or the cell is empty.
+    @inline(__always)
+    func value(_ column: Int?) -> UnsafeRawBufferPointer? {
+        guard let column else { return nil }
+        let b = Bytes.trimmed(reader.field(column))
+        return b.isEmpty ? nil : b
+    }
+
+    func string(_ column: Int?) -> String? { value(column).map(LoadRun.decode) }
+
+    /// 64-bit FNV-1a with a final mix: a deterministic key hash for duplicate detection.
+    static func hash(_ parts: UnsafeRawBufferPointer...) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for part in parts {
+            for c in part { h = (h ^ UInt64(c)) &* 0x100000001b3 }
+            h = (h ^ 0xFF) &* 0x100000001b3
+        }
+        h ^= h >> 33; h = h &* 0xff51afd7ed558ccd
+        h ^= h >> 33; h = h &* 0xc4ceb9fe1a85ec53
+        h ^= h >> 33
+        return h
+    }
+
+    // MARK: Typed binding
+    //
+    // Each binds parameter `index` from column `column`: NULL when empty (a problem if
+    // required), the coerced value when it reads, else a problem and NULL.
+
+    func required(_ column: Int) {
+        problem(column, "required value is empty")
+    }
+
+    func bindText(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false) throws {
+        guard let b = value(column) else {
+            if required, let column { self.required(column) }
+            try s.bind(.null, at: index)
+            return
+        }
+        if TextEncoding.isASCII(b) || TextEncoding.isValidUTF8(b) {
+            try s.bindText(bytes: b, at: index)
+        } else {
+            transcodedFields += 1
+            try s.bind(.text(TextEncoding.windows1252(b)), at: index)
+        }
+    }
+
+    func bindText(_ s: Statement, _ index: Int, _ text: String?) throws {
+        try s.bind(text.map(SQLValue.text) ?? .null, at: index)
+    }
+
+    func bindMoney(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false, nonNegative: Bool = false) throws {
+        var result: SQLValue = .null
+        if let b = value(column), let column {
+            do {
+                let pence = try Money.pence(b)
+                if nonNegative && pence < 0 { problem(column, "\(Bytes.quoted(b)) is negative") }
+                else { result = .integer(pence) }
+            } catch let e as CoercionError { problem(column, e.reason) }
+        } else if required, let column { self.required(column) }
+        try s.bind(result, at: index)
+    }
+
+    /// Binds the date as ISO text and returns it, for checks across fields (start before end).
+    @discardableResult
+    func bindDate(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false) throws -> CalendarDate? {
+        if let b = value(column), let column {
+            do {
+                let date = try CalendarDate.parse(b)
+                try date.withISOBytes { try s.bindText(bytes: $0, at: index) }
+                return date
+            } catch let e as CoercionError { problem(column, e.reason) }
+        } else if required, let column { self.required(column) }
+        try s.bind(.null, at: index)
+        return nil
+    }
+
+    func bindFlag(_ s: Statement, _ index: Int, _ column: Int?) throws {
+        var result: SQLValue = .null
+        if let b = value(column), let column {
+            do { result = .integer(try Flag.value(b) ? 1 : 0) } catch let e as CoercionError { problem(column, e.reason) }
+        }
+        try s.bind(result, at: index)
+    }
+
+    func bindPercent(_ s: Statement, _ index: Int, _ column: Int?, field: String) throws {
+        var result: SQLValue = .null
+        if let b = value(column), let column {
+            do { result = .real(try Percent.value(b, fraction: options.fractions.contains(field), field: field)) }
+            catch let e as CoercionError { problem(column, e.reason) }
+        }
+        try s.bind(result, at: index)
+    }
+
+    func bindQuantity(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false) throws {
+        var result: SQLValue = .null
+        if let b = value(column), let column {
+            do { result = .real(try Quantity.value(b)) } catch let e as CoercionError { problem(column, e.reason) }
+        } else if required, let column { self.required(column) }
+        try s.bind(result, at: index)
+    }
+
+    func bindCount(_ s: Statement, _ index: Int, _ column: Int?) throws {
+        var result: SQLValue = .null
+        if let b = value(column), let column {
+            do { result = .integer(try Quantity.count(b)) } catch let e as CoercionError { problem(column, e.reason) }
+        }
+        try s.bind(result, at: index)
+    }
+
+    func bindShare(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false) throws {
+        var result: SQLValue = .null
+        if let b = value(column), let column {
+            do { result = .real(try Percent.share(b)) } catch let e as CoercionError { problem(column, e.reason) }
+        } else if required, let column { self.required(column) }
+        try s.bind(result, at: index)
+    }
+
+    /// Binds a postcode as four parameters from `index`: postcode, postcode_raw, district, postcode_status.
+    @discardableResult
+    func bindPostcode(_ s: Statement, _ index: Int, _ column: Int?) throws -> Postcode {
+        let raw = string(column)
+        let classified = raw.map(Postcode.classify) ?? .missing
+        try s.bind(classified.postcode.map(SQLValue.text) ?? .null, at: index)
+        try s.bind(raw.map(SQLValue.text) ?? .null, at: index + 1)
+        try s.bind(classified.district.map(SQLValue.text) ?? .null, at: index + 2)
+        try s.bind(.text(classified.status), at: index + 3)
+        return classified
+    }
+}
+
+/// `INSERT … ON CONFLICT(key) DO UPDATE` for a table: never INSERT OR REPLACE, which
+/// deletes the old row and would break the foreign keys pointing at it. The update is
+/// skipped when nothing differs, so reloading the same file writes nothing.
+enum Upsert {
+    static func sql(table: String, columns: [String], key: [String]) -> String {
+        let params = (1...columns.count).map { "?\($0)" }.joined(separator: ", ")
+        let others = columns.filter { !key.contains($0) }
+        var sql = "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(params))"
+        sql += " ON CONFLICT(\(key.joined(separator: ", "))) DO UPDATE SET "
+        sql += others.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        sql += " WHERE (" + others.map { "\(table).\($0)" }.joined(separator: ", ") + ") IS NOT ("
+        sql += others.map { "excluded.\($0)" }.joined(separator: ", ") + ")"
+        return sql
+    }
+}

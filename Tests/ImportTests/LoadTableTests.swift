@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import SVWCommands
+@testable import SVWImport
+
+@Suite struct LoadTableTests {
+    @Test func inferTypesFromWholeColumns() throws {
+        let h = try Harness()
+        try h.write("any.csv", """
+            Ref,Amount (£),Rate,Opened,Postcode ID,Mixed,Notes,Amount (£),Empty
+            1,100,0.5,2021-03-31,00123,1,hello,7,
+            2,-250,2,2020-02-29,00456,x,"multi
+            line",8,
+            3,,1e3,,10000,2.5,,9,
+
+            """)
+        #expect(h.run("load table things any.csv") == 0, "\(h.capture.err)")
+        #expect(h.capture.err == """
+            loaded 3 rows into table things from any.csv (0 rejected)
+            columns: ref INTEGER, amount INTEGER, rate REAL, opened TEXT (ISO dates), postcode_id TEXT, mixed TEXT, notes TEXT, amount_2 INTEGER, empty TEXT (all empty)
+            column names made plain: "Ref" → ref, "Amount (£)" → amount, "Rate" → rate, "Opened" → opened, "Postcode ID" → postcode_id, "Mixed" → mixed, "Notes" → notes, "Amount (£)" → amount_2, …
+
+            """)
+        #expect(try h.rows("SELECT name, type FROM pragma_table_info('things') ORDER BY cid") == [
+            ["ref", "INTEGER"], ["amount", "INTEGER"], ["rate", "REAL"], ["opened", "TEXT"], ["postcode_id", "TEXT"],
+            ["mixed", "TEXT"], ["notes", "TEXT"], ["amount_2", "INTEGER"], ["empty", "TEXT"],
+        ])
+        #expect(try h.rows("SELECT ref, amount, typeof(amount), rate, opened, postcode_id, mixed, typeof(mixed), notes, empty FROM things ORDER BY ref") == [
+            ["1", "100", "integer", "0.5", "2021-03-31", "00123", "1", "text", "hello", "NULL"],
+            ["2", "-250", "integer", "2.0", "2020-02-29", "00456", "x", "text", "multi\nline", "NULL"],
+            ["3", "NULL", "null", "1000.0", "NULL", "10000", "2.5", "text", "NULL", "NULL"],
+        ])
+        #expect(try h.rows("SELECT kind, table_name, rows_loaded FROM imports") == [["table", "things", "3"]])
+        #expect(h.session.recording.last?.files.first?.rows == 3)
+    }
+
+    @Test func badRowsAreRejectedAndSkippedInInference() throws {
+        let h = try Harness()
+        try h.write("r.csv", "a,b\n1,2\n3\n4,5\n")
+        #expect(h.run("load table r r.csv") == 0)
+        #expect(h.capture.err.contains("loaded 2 rows into table r from r.csv (1 rejected)"))
+        #expect(h.capture.err.contains("r.csv:3: row has 1 field; the header has 2"))
+        #expect(try h.rows("SELECT a, b FROM r ORDER BY a") == [["1", "2"], ["4", "5"]])
+    }
+
+    @Test func tableNamesAreChecked() throws {
+        let h = try Harness()
+        try h.write("x.csv", "a\n1\n")
+        #expect(h.run("load table x x.csv") == 0)
+        #expect(h.run("load table x x.csv") == 1)
+        #expect(h.capture.err == "-c:1: load: cannot load into table \"x\": a table of that name exists (add --replace to replace it)\n")
+        #expect(h.run("load table X x.csv --replace") == 0)
+        #expect(h.capture.err.contains("replaced the previous table X"))
+        #expect(try h.scalar("SELECT count(*) FROM x") == "1")
+        #expect(h.run("load table contracts x.csv --replace") == 1)
+        #expect(h.capture.err == "-c:1: load: cannot load into table \"contracts\": contracts is a workspace table; load it with load contracts\n")
+        #expect(h.run("load table supplier_geography x.csv --replace") == 1)
+        #expect(h.capture.err == "-c:1: load: cannot load into table \"supplier_geography\": supplier_geography is a view\n")
+        #expect(h.run("load table 'my table' x.csv") == 1)
+        #expect(h.capture.err == "-c:1: load: cannot load into table \"my table\": a table name is letters, digits and _, starting with a letter or _\n")
+        #expect(h.run("load table select x.csv") == 1)
+        #expect(h.capture.err == "-c:1: load: cannot load into table \"select\": select is an SQL keyword\n")
+        #expect(h.run("load table x") == 1)
+        #expect(h.capture.err == "-c:1: load table: needs a table name and a file\nusage: load table NAME FILE [--replace]\n")
+    }
+}
