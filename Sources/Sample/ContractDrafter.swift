@@ -56,7 +56,7 @@ struct WeightingFloor {
 struct ContractDrafter {
     static let applicableThresholdPence: Int64 = 2_500_000      // £25,000: social value applies above it
     static let portalThresholdPence: Int64 = 5_000_000          // £50,000: the Social Value Portal
-    private static let medianValuePence = 5_500_000.0
+    private static let medianValuePence = 5_000_000.0
 
     let plan: SamplePlan
     let suppliers: SupplierFactory
@@ -85,8 +85,8 @@ struct ContractDrafter {
         }
         let supplier = plan.supplier(year: yearNumber, slot: slot)
         let category = suppliers.category(ofPool: supplier)
-        let spread = DeterministicMath.exp(1.4 * rng.normal())
-        let major = rng.chance(0.004) ? 6.0 : 1.0            // the odd major scheme
+        let spread = DeterministicMath.exp(1.55 * rng.normal())
+        let major = rng.chance(0.006) ? 10.0 : 1.0           // the odd major scheme
         let national = plan.isGM(supplier: supplier) ? 1.0 : 1.4
         let raw = Self.medianValuePence * Vocabulary.categories[category].valueFactor * national * spread * major
         return ContractCore(year: yearNumber, indexInYear: indexInYear, supplier: supplier, category: category, rawValuePence: raw)
@@ -139,7 +139,7 @@ struct ContractDrafter {
         }
         let end = start.addingMonths(months) + -1
 
-        let manyCommitments = rng.between(3, 8), fewCommitments = rng.between(1, 3)
+        let manyCommitments = rng.between(4, 9), fewCommitments = rng.between(1, 3)
         let commitmentDraw = rng.unit(), ratioDraw = rng.unit()
         let count: Int
         if portal {
