@@ -17,7 +17,11 @@ public final class DirectorySampleOutput: SampleOutput {
 
     public init(directory: URL) throws {
         self.directory = directory
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw SampleError.cannotCreateFolder(directory.path)
+        }
     }
 
     private func partialURL(_ name: String) -> URL { directory.appendingPathComponent(name + ".partial") }
@@ -32,7 +36,11 @@ public final class DirectorySampleOutput: SampleOutput {
 
     public func append(_ bytes: [UInt8], to name: String) throws {
         guard let handle = handles[name] else { throw SampleError.cannotWrite(partialURL(name).path) }
-        try handle.write(contentsOf: bytes)
+        do {
+            try handle.write(contentsOf: bytes)
+        } catch {
+            throw SampleError.cannotWrite(partialURL(name).path)
+        }
     }
 
     public func end(_ name: String) throws {
@@ -80,11 +88,13 @@ public final class MemorySampleOutput: SampleOutput {
 }
 
 public enum SampleError: Error, CustomStringConvertible, Equatable {
+    case cannotCreateFolder(String)
     case cannotWrite(String)
     case invalidContractCount(Int)
 
     public var description: String {
         switch self {
+        case .cannotCreateFolder(let path): return "cannot create the folder \(path)"
         case .cannotWrite(let path): return "cannot write \(path)"
         case .invalidContractCount(let count):
             return "--contracts must be between 1 and \(SampleGenerator.maximumContracts) (got \(count))"

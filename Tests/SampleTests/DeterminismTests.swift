@@ -61,6 +61,18 @@ struct DeterminismTests {
         #expect(SampleError.invalidContractCount(0).description == "--contracts must be between 1 and 20000000 (got 0)")
     }
 
+    @Test("A folder that cannot be created is reported by path")
+    func unwritableFolder() throws {
+        let blocker = FileManager.default.temporaryDirectory.appendingPathComponent("svw-sample-file-\(UInt32.random(in: 0...UInt32.max))")
+        try Data("not a folder".utf8).write(to: blocker)
+        defer { try? FileManager.default.removeItem(at: blocker) }
+        let target = blocker.appendingPathComponent("out")
+        #expect(throws: SampleError.cannotCreateFolder(target.path)) {
+            try SampleGenerator.write(contracts: 10, seed: 1, toDirectory: target)
+        }
+        #expect(SampleError.cannotCreateFolder("/x/y").description == "cannot create the folder /x/y")
+    }
+
     @Test("Tiny sets still come out whole", arguments: [1, 2, 3, 10])
     func tinySets(count: Int) throws {
         let set = try SampleSet(output: SampleFixtures.generated(contracts: count, seed: 11))
