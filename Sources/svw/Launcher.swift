@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SVWCommands
 import SVWRendering
+import SVWSample
 import SVWShell
 import SVWWorkspace
 
@@ -37,8 +38,17 @@ struct Launcher {
     }
 
     static func writeSample(contracts: Int, seed: UInt64, out: String) -> Int32 {
-        FileHandle.standardError.write(Data("svw sample: not available yet\n".utf8))
-        return 1
+        let directory = URL(fileURLWithPath: out)
+        do {
+            let summary = try SampleGenerator.write(contracts: contracts, seed: seed, toDirectory: directory)
+            let note = "svw sample: wrote \(summary.suppliers) suppliers, \(summary.contracts) contracts and "
+                + "\(summary.commitments) commitments (seed \(seed)), with measures.csv and postcode_districts.csv, to \(out)\n"
+            FileHandle.standardError.write(Data(note.utf8))
+            return 0
+        } catch {
+            FileHandle.standardError.write(Data("svw sample: \(error)\n".utf8))
+            return 1
+        }
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SVWCommands
 import SVWRendering
+import SVWSample
 import SVWShell
 import SVWWorkspace
 
@@ -87,8 +88,14 @@ struct Sample: ParsableCommand {
     @Option(help: "Random seed; the same seed always writes the same files.")
     var seed: UInt64 = 2021
 
-    @Option(help: ArgumentHelp("Folder to write suppliers.csv, contracts.csv and commitments.csv into.", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Folder to write suppliers.csv, contracts.csv and commitments.csv (with measures.csv and postcode_districts.csv) into.", valueName: "DIR"))
     var out: String
+
+    func validate() throws {
+        guard (1...SampleGenerator.maximumContracts).contains(contracts) else {
+            throw ValidationError("--contracts must be between 1 and \(SampleGenerator.maximumContracts) (got \(contracts))")
+        }
+    }
 
     func run() throws {
         throw ExitCode(Launcher.writeSample(contracts: contracts, seed: seed, out: out))
