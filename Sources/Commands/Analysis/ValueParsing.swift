@@ -22,7 +22,7 @@ enum ValueParsing {
             throw Failure(message: "not an amount of money: \"\(text)\" (e.g. 25000, £25,000.50, 25k, 1.5m)")
         }
         let fractionText = parts.count == 2 ? String(parts[1]) : ""
-        guard fractionText.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        guard !(wholeText.isEmpty && fractionText.isEmpty), fractionText.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw Failure(message: "not an amount of money: \"\(text)\" (e.g. 25000, £25,000.50, 25k, 1.5m)")
         }
         // pence per unit of the last digit: the amount is whole.fraction × multiplier pounds

@@ -101,25 +101,25 @@ enum ChartNumber {
     }
 
     /// Three significant figures: `£1.23m`, `£12.3m`, `£214m`, `£1.5bn`, `£250k`, `£512`.
+    /// Rounded once, from pence, half up.
     static func compactMoney(_ pence: Int64) -> String {
         let sign = pence < 0 ? "-" : ""
-        let pounds = (pence.magnitude + 50) / 100
+        let p = pence.magnitude
         func scaled(_ unit: UInt64, _ suffix: String) -> String {
-            // choose decimals so that three significant figures show
-            let whole = pounds / unit
+            let whole = p / unit
             let decimals = whole >= 100 ? 0 : whole >= 10 ? 1 : 2
             var scale: UInt64 = 1
             for _ in 0..<decimals { scale *= 10 }
-            let n = (pounds * scale + unit / 2) / unit
+            let n = (p * scale + unit / 2) / unit
             var fraction = decimals == 0 ? "" : String(n % scale)
             while fraction.count < decimals { fraction = "0" + fraction }
             while fraction.hasSuffix("0") { fraction.removeLast() }
             return sign + "£" + String(n / scale) + (fraction.isEmpty ? "" : "." + fraction) + suffix
         }
-        if pounds >= 999_500_000 { return scaled(1_000_000_000, "bn") }
-        if pounds >= 999_500 { return scaled(1_000_000, "m") }
-        if pounds >= 1_000 { return scaled(1_000, "k") }
-        return sign + "£" + String(pounds)
+        if p >= 999_500_000_00 { return scaled(1_000_000_000_00, "bn") }
+        if p >= 999_500_00 { return scaled(1_000_000_00, "m") }
+        if p >= 1_000_00 { return scaled(1_000_00, "k") }
+        return sign + "£" + String((p + 50) / 100)
     }
 
     static func oneDecimal(_ d: Double) -> String {
