@@ -83,7 +83,8 @@ public enum Compliance {
     }
 
     /// The contracts (or, for `lagging`, commitments) a check flags: failing first, then not recorded.
-    public static func list(_ db: Database, filter: Filter, rule: Rule, options: Options = Options()) throws -> AnalysisResult {
+    public static func list(_ db: Database, filter: Filter, rule: Rule, options: Options = Options(),
+                            limit: Int? = nil) throws -> AnalysisResult {
         var q = QueryBuilder()
         let fc = filter.contractsCTE(&q)
         let text: String
@@ -120,7 +121,8 @@ public enum Compliance {
                 """
             title = "Commitments behind after their contract ended" + (options.asOf.map { " (as of \($0))" } ?? "")
         }
-        let query = q.query(text)
+        let capped = text + Titles.limitClause(limit, &q)
+        let query = q.query(capped)
         return AnalysisResult(title: Titles.with(filter, title),
                               result: try query.run(on: db, money: money, percent: percent), query: query)
     }

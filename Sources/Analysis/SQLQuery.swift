@@ -26,16 +26,26 @@ public struct SQLQuery: Sendable, Equatable {
         return result
     }
 
-    /// The SQL preceded by its parameter values as comments: what `--sql` prints.
+    /// The SQL preceded by its parameter values as comments: what `--sql` prints. Each
+    /// comment is the sqlite3 command that binds the same value (text quoted so that
+    /// `2020/21` stays text rather than being evaluated as a division).
     public var annotated: String {
         var out = ""
         if !parameters.isEmpty {
-            out += "-- parameters (in sqlite3: .parameter set NAME VALUE)\n"
-            for p in parameters { out += "--   :\(p.name) = \(SQLQuery.literal(p.value))\n" }
+            out += "-- parameters, as sqlite3 shell commands:\n"
+            for p in parameters { out += "-- .parameter set :\(p.name) \(SQLQuery.shellArgument(p.value))\n" }
         }
         out += text
         if !text.hasSuffix(";") { out += ";" }
         return out + "\n"
+    }
+
+    /// A value as the sqlite3 shell's `.parameter set` takes it: an SQL literal, in double
+    /// quotes (with backslash escapes) when it holds spaces or quotes.
+    static func shellArgument(_ value: SQLValue) -> String {
+        let literal = SQLQuery.literal(value)
+        guard literal.contains(where: { $0 == " " || $0 == "'" || $0 == "\"" || $0 == "\\" }) else { return literal }
+        return "\"" + literal.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// A value as an SQL literal, for display only (never spliced into a statement that runs).

@@ -39,10 +39,11 @@ public enum Themes {
 
     /// Contracts worth more than `thresholdPence` with no commitments at all, largest first.
     public static func uncommitted(_ db: Database, filter: Filter,
-                                   thresholdPence: Int64 = Policy.portalThresholdPence) throws -> AnalysisResult {
+                                   thresholdPence: Int64 = Policy.portalThresholdPence, limit: Int? = nil) throws -> AnalysisResult {
         var q = QueryBuilder()
         let fc = filter.contractsCTE(&q)
         let threshold = q.bind("threshold_pence", thresholdPence)
+        let cap = Titles.limitClause(limit, &q)
         let query = q.query("""
             WITH \(fc)
             SELECT fc.contract_id, fc.partner, fc.financial_year AS year, fc.title, s.name AS supplier,
@@ -51,7 +52,7 @@ public enum Themes {
              WHERE fc.value_pence > \(threshold)
                AND NOT EXISTS (SELECT 1 FROM commitments k WHERE k.contract_id = fc.contract_id)
              ORDER BY fc.value_pence DESC, fc.contract_id
-            """)
+            """ + cap)
         return AnalysisResult(title: Titles.with(filter, "Contracts over \(Money.short(thresholdPence)) with no social value commitments"),
                               result: try query.run(on: db, money: money, percent: percent), query: query)
     }

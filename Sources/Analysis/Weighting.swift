@@ -118,10 +118,12 @@ public enum Weighting {
     }
 
     /// Applicable contracts weighted below the target, largest first.
-    public static func below(_ db: Database, filter: Filter, options: Options = Options()) throws -> AnalysisResult {
+    public static func below(_ db: Database, filter: Filter, options: Options = Options(),
+                             limit: Int? = nil) throws -> AnalysisResult {
         var q = QueryBuilder()
         let pop = population(filter, options, &q)
         let target = q.bind("target", options.target)
+        let cap = Titles.limitClause(limit, &q)
         let query = q.query("""
             WITH \(pop)
             SELECT pop.contract_id, pop.partner, pop.financial_year AS year, pop.title, s.name AS supplier,
@@ -129,7 +131,7 @@ public enum Weighting {
               FROM pop JOIN suppliers s ON s.supplier_id = pop.supplier_id
              WHERE pop.sv_weighting < \(target)
              ORDER BY pop.value_pence DESC, pop.contract_id
-            """)
+            """ + cap)
         return AnalysisResult(title: Titles.with(filter, "Contracts weighted below \(Bin.number(options.target))%, \(scope(options))"),
                               result: try query.run(on: db, money: money, percent: percent), query: query)
     }

@@ -3,6 +3,7 @@ import Testing
 import SVWAnalysis
 import SVWDatabase
 import SVWRendering
+import SVWWorkspace
 @testable import SVWCommands
 
 /// The analysis commands driven as an analyst types them, through the dispatcher.
@@ -10,9 +11,9 @@ final class Harness {
     let session: Session
     let capture: Console.Capture
 
-    init(mode: OutputMode = .table) throws {
+    init(mode: OutputMode = .table, empty: Bool = false) throws {
         let (console, capture) = Console.capturing()
-        session = Session(workspace: try Fixture.workspace(), console: console, mode: mode,
+        session = Session(workspace: empty ? try Workspace() : try Fixture.workspace(), console: console, mode: mode,
                           baseDirectory: FileManager.default.temporaryDirectory)
         self.capture = capture
     }
@@ -93,7 +94,7 @@ final class Harness {
         let h = try Harness(mode: .table)
         let r = h.run("weighting --year 2020/21 --partner Stockport --sql --no-chart")
         #expect(r.out.hasPrefix("-- Social value weighting, contracts over £25k — 2020/21 Stockport\n-- parameters"))
-        #expect(r.out.contains("--   :partner = 'Stockport'"))
+        #expect(r.out.contains("-- .parameter set :partner \"'Stockport'\""))
         #expect(r.out.contains("c.partner = :partner"))
         // in csv the data stays clean: the SQL goes to stderr
         let csv = try Harness(mode: .csv).run("headline 2020/21 --sql")

@@ -28,9 +28,9 @@ import SVWDatabase
         let db = try Fixture.db()
         let r = try Headline.run(db, year: "2020/21", filter: Filter(partner: "O'Neill"))
         let text = r.query.annotated
-        #expect(text.contains("--   :year = '2020/21'"))
-        #expect(text.contains("--   :partner = 'O''Neill'"))
-        #expect(text.contains("--   :applicable_pence = 2500000"))
+        #expect(text.contains("-- .parameter set :year \"'2020/21'\"\n"))
+        #expect(text.contains("-- .parameter set :partner \"'O''Neill'\"\n"))
+        #expect(text.contains("-- .parameter set :applicable_pence 2500000\n"))
         #expect(text.hasSuffix(";\n"))
         // the SQL as printed runs in plain SQLite once its parameters are bound the same way
         let statement = try db.prepare(r.query.text)
@@ -58,5 +58,39 @@ import SVWDatabase
         #expect(try Catalog.measures(db) == ["NT1", "NT14", "NT28", "NT31"])
         let edition = try Catalog.measuresEdition(db)
         #expect(edition.edition == "ill-1" && edition.illustrative && edition.measures == 4)
+    }
+}
+
+@Suite struct PrintedSQLTests {
+    /// Replays what `--sql` prints the way an analyst would in the sqlite3 shell: each
+    /// `.parameter set` value is evaluated as SQL (as sqlite3 does), bound in order, and
+    /// the printed statement must give the same figures.
+    @Test func printedSQLReproducesTheFigures() throws {
+        let db = try Fixture.db()
+        let results = [
+            try Headline.run(db, year: "2020/21", filter: Filter(partner: "Stockport")),
+            try Geography.run(db, filter: Filter(year: "2020/21", minValuePence: 2_500_001), by: .authority),
+            try Weighting.histogram(db, filter: Filter(category: "Construction"), options: Weighting.Options(bins: [0, 12.5, 25])),
+            try Search.find(db, text: "school", filter: Filter(to: "2021-01-01"), limit: 5),
+        ]
+        for r in results {
+            var values: [SQLValue] = []
+            var statement = ""
+            for line in r.query.annotated.split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.hasPrefix("-- .parameter set :") {
+                    var argument = String(line.split(separator: " ", maxSplits: 4)[4])
+                    if argument.hasPrefix("\"") {
+                        argument = String(argument.dropFirst().dropLast())
+                            .replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")
+                    }
+                    values.append(try db.scalar("SELECT " + argument))
+                } else if !line.hasPrefix("--") {
+                    statement += line + "\n"
+                }
+            }
+            let stmt = try db.prepare(statement)
+            try stmt.bind(values)
+            #expect(try stmt.all().rows == r.result.rows, "\(r.title)")
+        }
     }
 }

@@ -11,6 +11,7 @@ enum ComplianceCommand {
                        completion: .choices(Compliance.Rule.allCases.map(\.rawValue)), "list what one check flags"),
             OptionSpec("applicable-over", value: "£", "social value considered and KPIs apply above this value (default £25,000)"),
             OptionSpec("portal-over", value: "£", "the Portal applies above this value (default £50,000)"),
+            OptionSpec("limit", value: "N", "with --list, at most N rows"),
             OptionSpec("as-of", value: "DATE", "contracts ended before this date should have delivered (default: the latest reporting date)"),
         ] + AnalysisOptions.common,
         discussion: """
@@ -33,7 +34,8 @@ enum ComplianceCommand {
         if let v = try AnalysisOptions.money(context, "portal-over") { options.portalThresholdPence = v }
         options.asOf = try AnalysisOptions.date(context, "as-of") ?? Catalog.latestReportingDate(context.db)
         if let rule = try AnalysisOptions.choice(context, "list", as: Compliance.Rule.self) {
-            let result = try Compliance.list(context.db, filter: filter, rule: rule, options: options)
+            let result = try Compliance.list(context.db, filter: filter, rule: rule, options: options,
+                                             limit: try AnalysisOptions.positiveInt(context, "limit"))
             presenter.present(result, chart: nil, footer: result.result.isEmpty ? ["Nothing flagged."] : [])
             return
         }

@@ -13,6 +13,7 @@ enum ThemesCommand {
             OptionSpec("theme", value: "THEME", completion: .theme, "only commitments under this TOMs theme"),
             OptionSpec("measure", value: "CODE", completion: .measure, "only commitments against this measure code"),
             OptionSpec("uncommitted", "list the contracts over the threshold with no commitments instead"),
+            OptionSpec("limit", value: "N", "with --uncommitted, at most N contracts"),
             OptionSpec("over", value: "£", "threshold for contracts with no commitments (default £50,000)"),
         ] + AnalysisOptions.common,
         discussion: """
@@ -40,7 +41,8 @@ enum ThemesCommand {
             if context.invocation.value("by") != nil || context.invocation.value("theme") != nil || context.invocation.value("measure") != nil {
                 throw CommandError.usage("themes: --uncommitted lists contracts; it does not combine with --by, --theme or --measure")
             }
-            let result = try Themes.uncommitted(db, filter: filter, thresholdPence: over)
+            let result = try Themes.uncommitted(db, filter: filter, thresholdPence: over,
+                                                limit: try AnalysisOptions.positiveInt(context, "limit"))
             presenter.present(result, chart: nil,
                               footer: result.result.isEmpty ? ["Every contract over \(Money.short(over)) has commitments."] : [])
             return

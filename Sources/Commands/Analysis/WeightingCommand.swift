@@ -14,6 +14,7 @@ enum WeightingCommand {
                        "mean, weighted mean, median and share at target per group"),
             OptionSpec("stats", "the summary figures as a table instead of the histogram"),
             OptionSpec("below", "list the contracts weighted below the target instead"),
+            OptionSpec("limit", value: "N", "with --below, at most N contracts"),
         ] + AnalysisOptions.common,
         discussion: """
             Policy: on average no less than 20% of the award criteria weighting goes to social
@@ -47,7 +48,8 @@ enum WeightingCommand {
         if modes > 1 { throw CommandError.usage("weighting: choose one of --below, --stats and --by") }
 
         if invocation.flag("below") {
-            let result = try Weighting.below(context.db, filter: filter, options: options)
+            let result = try Weighting.below(context.db, filter: filter, options: options,
+                                             limit: try AnalysisOptions.positiveInt(context, "limit"))
             presenter.present(result, chart: nil,
                               footer: result.result.isEmpty ? ["No contract in scope is weighted below \(percentText(options.target))."] : [])
             return
