@@ -36,7 +36,9 @@ enum ComplianceCommand {
         if let rule = try AnalysisOptions.choice(context, "list", as: Compliance.Rule.self) {
             let result = try Compliance.list(context.db, filter: filter, rule: rule, options: options,
                                              limit: try AnalysisOptions.positiveInt(context, "limit"))
-            presenter.present(result, chart: nil, footer: result.result.isEmpty ? ["Nothing flagged."] : [])
+            let warning = rule == .lagging ? try AnalysisPresenter.measuresWarning(context.db) : nil
+            presenter.present(result, chart: nil, footer: result.result.isEmpty ? ["Nothing flagged."] : [],
+                              warnings: warning.map { [$0] } ?? [])
             return
         }
         let result = try Compliance.summary(context.db, filter: filter, options: options)
@@ -44,6 +46,9 @@ enum ComplianceCommand {
         if options.asOf == nil { footer.append("No reporting dates and no --as-of, so no commitment can be checked for lag.") }
         let chart = Chart.from(result.result, title: "Share failing each check", label: "description",
                                values: ["failing_share"], excluding: [])
-        presenter.present(result, chart: GeographyCommand.emptyIfNoValue(chart), footer: footer)
+        // only the lagging line's undelivered £ comes from proxy values
+        let warning = try AnalysisPresenter.measuresWarning(context.db)
+        presenter.present(result, chart: GeographyCommand.emptyIfNoValue(chart), footer: footer,
+                          warnings: warning.map { [$0] } ?? [])
     }
 }
