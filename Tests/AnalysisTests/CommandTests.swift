@@ -182,3 +182,23 @@ final class Harness {
         #expect(CommandRegistry.command(named: "filter")?.recorded == true)
     }
 }
+
+@Suite struct EmptyWorkspaceTests {
+    @Test func commandsSayWhatIsMissingInsteadOfFailing() throws {
+        let h = try Harness(mode: .table, empty: true)
+        var r = h.run("weighting")
+        #expect(r.failures == 0)
+        #expect(r.out.contains("No contract in scope has a weighting recorded."))
+        r = h.run("themes")
+        #expect(r.out.contains("No measures are loaded, so commitments have no £ value"))
+        r = h.run("headline")
+        #expect(r.err == "test:1: headline: no contracts are loaded yet (load contracts FILE, or start svw with --sample)\n")
+        r = h.run("geography --partner Stockport")
+        #expect(r.err == "test:1: geography: unknown partner \"Stockport\" (no contracts are loaded yet)\n")
+        for command in ["geography --by authority", "geography --top 3", "themes --by measure", "weighting --by year",
+                        "weighting --below", "compliance", "compliance --list lagging", "trend", "find anything"] {
+            #expect(h.run(command).failures == 0, "\(command)")
+        }
+        #expect(h.session.lastChart == nil)
+    }
+}

@@ -76,8 +76,13 @@ enum WeightingCommand {
         func pct(_ key: String) -> String {
             row[key]?.double.map { CellText.oneDecimal($0) + "%" } ?? "–"
         }
-        var lines = ["Mean \(pct("mean")) (value-weighted \(pct("weighted_mean"))), median \(pct("median")); "
+        var lines: [String]
+        if row["mean"]?.isNull ?? true {
+            lines = ["No contract in scope has a weighting recorded."]
+        } else {
+            lines = ["Mean \(pct("mean")) (value-weighted \(pct("weighted_mean"))), median \(pct("median")); "
                      + "\(pct("at_or_above_target")) of contracts at or above the \(percentText(target)) target."]
+        }
         if let missing = row["not_recorded"]?.int64, missing > 0 {
             lines.append("\(missing) contract\(missing == 1 ? "" : "s") in scope with no weighting recorded, left out.")
         }
