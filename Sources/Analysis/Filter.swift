@@ -1,3 +1,4 @@
+import Foundation
 /// Which contracts an analysis looks at. Set per command (`--year 2020/21`) or as
 /// session context (`filter year=2020/21`); every value is bound as a parameter.
 public struct Filter: Sendable, Equatable {
@@ -25,4 +26,87 @@ public struct Filter: Sendable, Equatable {
     }
 
     public var isEmpty: Bool { self == Filter() }
+
+    /// This filter with every field `other` sets taking precedence: per-command options over the session filter.
+    public func overridden(by other: Filter) -> Filter {
+        Filter(year: other.year ?? year, partner: other.partner ?? partner, category: other.category ?? category,
+               minValuePence: other.minValuePence ?? minValuePence, maxValuePence: other.maxValuePence ?? maxValuePence,
+               from: other.from ?? from, to: other.to ?? to)
+    }
+
+    /// Whether anything narrows contracts beyond the year and dates: own-workforce social
+    /// value belongs to no contract, so it cannot be attributed under such a filter.
+    public var narrowsBeyondTime: Bool {
+        partner != nil || category != nil || minValuePence != nil || maxValuePence != nil
+    }
+
+    /// The filter as `filter` takes it: `year=2020/21 partner=Stockport`.
+    public var assignments: [(key: String, value: String)] {
+        var out: [(String, String)] = []
+        if let year { out.append(("year", year)) }
+        if let partner { out.append(("partner", partner)) }
+        if let category { out.append(("category", category)) }
+        if let minValuePence { out.append(("min-value", Filter.poundsText(minValuePence))) }
+        if let maxValuePence { out.append(("max-value", Filter.poundsText(maxValuePence))) }
+        if let from { out.append(("from", from)) }
+        if let to { out.append(("to", to)) }
+        return out
+    }
+
+    /// `year=2020/21 partner=Stockport`, or "" when empty.
+    public var description: String {
+        assignments.map { "\($0.key)=\(Filter.quoteIfNeeded($0.value))" }.joined(separator: " ")
+    }
+
+    /// The values alone, for a prompt or a caption: `2020/21 Stockport`.
+    public var label: String {
+        var parts: [String] = []
+        if let year { parts.append(year) }
+        if let partner { parts.append(partner) }
+        if let category { parts.append(category) }
+        if minValuePence != nil || maxValuePence != nil {
+            let low = minValuePence.map { "≥" + Filter.poundsText($0) }
+            let high = maxValuePence.map { "<" + Filter.poundsText($0) }
+            parts.append([low, high].compactMap { $0 }.joined(separator: " "))
+        }
+        if from != nil || to != nil { parts.append("\(from ?? "…")–\(to ?? "…")") }
+        return parts.joined(separator: " ")
+    }
+
+    /// Pounds without a symbol, pence only when there are any: `25000`, `25000.50`.
+    static func poundsText(_ pence: Int64) -> String {
+        let sign = pence < 0 ? "-" : ""
+        let m = pence.magnitude
+        let fraction = m % 100
+        return sign + String(m / 100) + (fraction == 0 ? "" : "." + (fraction < 10 ? "0" : "") + String(fraction))
+    }
+
+    static func quoteIfNeeded(_ value: String) -> String {
+        value.contains(where: { $0 == " " || $0 == "'" || $0 == "\"" || $0 == ";" })
+            ? "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'" : value
+    }
+
+    // MARK: SQL
+
+    /// The filter's conditions on a contracts row aliased `alias`, each value bound through `query`.
+    public func conditions(on alias: String, _ query: inout QueryBuilder) -> [String] {
+        var out: [String] = []
+        if let year { out.append("\(alias).financial_year = \(query.bind("year", year))") }
+        if let partner { out.append("\(alias).partner = \(query.bind("partner", partner))") }
+        if let category { out.append("\(alias).category = \(query.bind("category", category))") }
+        if let minValuePence { out.append("\(alias).value_pence >= \(query.bind("min_value_pence", minValuePence))") }
+        if let maxValuePence { out.append("\(alias).value_pence < \(query.bind("max_value_pence", maxValuePence))") }
+        if let from { out.append("\(alias).award_date >= \(query.bind("from_date", from))") }
+        if let to { out.append("\(alias).award_date <= \(query.bind("to_date", to))") }
+        return out
+    }
+
+    /// `fc AS (SELECT c.* FROM contracts c WHERE …)`: the filtered contracts as a CTE every analysis starts from.
+    public func contractsCTE(named name: String = "fc", ignoringYear: Bool = false, _ query: inout QueryBuilder) -> String {
+        var filter = self
+        if ignoringYear { filter.year = nil }
+        let conditions = filter.conditions(on: "c", &query)
+        let whereClause = conditions.isEmpty ? "" : "\n     WHERE " + conditions.joined(separator: "\n       AND ")
+        return "\(name) AS (\n    SELECT c.* FROM contracts c\(whereClause)\n)"
+    }
 }

@@ -166,5 +166,53 @@ public enum Schema {
       LEFT JOIN measures m
         ON m.code = c.measure_code
        AND m.edition = (SELECT value FROM settings WHERE key = 'measures_edition');
+
+    -- Full-text search over supplier names and contract titles (`find`, `supplier NAME`).
+    -- FTS5 keys its index by an integer rowid and suppliers/contracts have text keys, so
+    -- search_fts_docs gives each searchable text one; triggers keep both in step with every
+    -- insert, update and delete (an INSERT OR REPLACE re-inserts, and the upsert absorbs it).
+    CREATE TABLE search_fts_docs (
+        doc_id INTEGER PRIMARY KEY,
+        kind   TEXT NOT NULL CHECK (kind IN ('supplier','contract')),
+        ref    TEXT NOT NULL,
+        body   TEXT NOT NULL,
+        UNIQUE (kind, ref)
+    );
+    CREATE VIRTUAL TABLE search_fts USING fts5(
+        body, content='search_fts_docs', content_rowid='doc_id',
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+    );
+    CREATE TRIGGER search_fts_docs_ai AFTER INSERT ON search_fts_docs BEGIN
+        INSERT INTO search_fts(rowid, body) VALUES (new.doc_id, new.body);
+    END;
+    CREATE TRIGGER search_fts_docs_ad AFTER DELETE ON search_fts_docs BEGIN
+        INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', old.doc_id, old.body);
+    END;
+    CREATE TRIGGER search_fts_docs_au AFTER UPDATE ON search_fts_docs BEGIN
+        INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', old.doc_id, old.body);
+        INSERT INTO search_fts(rowid, body) VALUES (new.doc_id, new.body);
+    END;
+    CREATE TRIGGER suppliers_search_ai AFTER INSERT ON suppliers BEGIN
+        INSERT INTO search_fts_docs(kind, ref, body) VALUES ('supplier', new.supplier_id, new.name)
+            ON CONFLICT (kind, ref) DO UPDATE SET body = excluded.body;
+    END;
+    CREATE TRIGGER suppliers_search_au AFTER UPDATE OF supplier_id, name ON suppliers BEGIN
+        UPDATE search_fts_docs SET ref = new.supplier_id, body = new.name
+         WHERE kind = 'supplier' AND ref = old.supplier_id;
+    END;
+    CREATE TRIGGER suppliers_search_ad AFTER DELETE ON suppliers BEGIN
+        DELETE FROM search_fts_docs WHERE kind = 'supplier' AND ref = old.supplier_id;
+    END;
+    CREATE TRIGGER contracts_search_ai AFTER INSERT ON contracts BEGIN
+        INSERT INTO search_fts_docs(kind, ref, body) VALUES ('contract', new.contract_id, new.title)
+            ON CONFLICT (kind, ref) DO UPDATE SET body = excluded.body;
+    END;
+    CREATE TRIGGER contracts_search_au AFTER UPDATE OF contract_id, title ON contracts BEGIN
+        UPDATE search_fts_docs SET ref = new.contract_id, body = new.title
+         WHERE kind = 'contract' AND ref = old.contract_id;
+    END;
+    CREATE TRIGGER contracts_search_ad AFTER DELETE ON contracts BEGIN
+        DELETE FROM search_fts_docs WHERE kind = 'contract' AND ref = old.contract_id;
+    END;
     """
 }

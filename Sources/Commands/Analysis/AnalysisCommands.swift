@@ -1,4 +1,8 @@
-/// The board-question commands. (Filled in by the analysis work.)
+/// The board-question commands, and the filter and chart export that serve them.
 enum AnalysisCommands {
-    static let specs: [CommandSpec] = []
+    static let specs: [CommandSpec] = [
+        HeadlineCommand.spec, TrendCommand.spec, GeographyCommand.spec, ThemesCommand.spec,
+        WeightingCommand.spec, ComplianceCommand.spec, FindCommand.spec, SupplierCommand.spec,
+        FilterCommand.spec, ExportCommand.spec,
+    ]
 }

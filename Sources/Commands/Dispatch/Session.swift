@@ -13,6 +13,8 @@ public final class Session {
     /// Rendering knobs; `width` is set when stdout is a terminal.
     public var renderOptions: RenderOptions
     public var showCharts = true
+    /// The chart of the last analysis that drew one (shown or not), for `export chart FILE.svg`.
+    public var lastChart: Chart?
     public var timer = false
     public var filter = Filter()
     /// Folder against which relative paths in commands resolve (a script's own folder while it runs).

@@ -1,0 +1,67 @@
+import SVWDatabase
+import SVWWorkspace
+
+/// The values filters and completion may take, read from the workspace: partners,
+/// years and categories come from the contracts loaded, never from a list in code.
+public enum Catalog {
+    public static func partners(_ db: Database) throws -> [String] {
+        try strings(db, "SELECT DISTINCT partner FROM contracts ORDER BY partner")
+    }
+
+    public static func years(_ db: Database) throws -> [String] {
+        try strings(db, "SELECT DISTINCT financial_year FROM contracts ORDER BY financial_year")
+    }
+
+    public static func categories(_ db: Database) throws -> [String] {
+        try strings(db, "SELECT DISTINCT category FROM contracts WHERE category IS NOT NULL ORDER BY category")
+    }
+
+    /// Themes used by the active measures edition, in the framework's order.
+    public static func themes(_ db: Database) throws -> [String] {
+        let used = Set(try strings(db, """
+            SELECT DISTINCT theme FROM measures
+             WHERE edition = (SELECT value FROM settings WHERE key = 'measures_edition')
+            """))
+        return ThemeOrder.all.filter { used.contains($0) }
+    }
+
+    /// Measure codes of the active edition.
+    public static func measures(_ db: Database) throws -> [String] {
+        try strings(db, """
+            SELECT code FROM measures
+             WHERE edition = (SELECT value FROM settings WHERE key = 'measures_edition')
+             ORDER BY code
+            """)
+    }
+
+    /// The active measures edition and whether any of its proxy values are illustrative.
+    public static func measuresEdition(_ db: Database) throws -> (edition: String, illustrative: Bool, measures: Int) {
+        let row = try db.query("""
+            SELECT s.value, coalesce(max(m.illustrative), 0), count(m.code)
+              FROM settings s LEFT JOIN measures m ON m.edition = s.value
+             WHERE s.key = 'measures_edition'
+             GROUP BY s.value
+            """).rows.first
+        return (row?[0].string ?? "", row?[1].int64 == 1, Int(row?[2].int64 ?? 0))
+    }
+
+    /// The latest reporting date of any commitment (the default "as of" for delivery checks).
+    public static func latestReportingDate(_ db: Database) throws -> String? {
+        try db.scalar("SELECT max(reporting_date) FROM commitments").string
+    }
+
+    static func strings(_ db: Database, _ sql: String) throws -> [String] {
+        try db.query(sql).rows.compactMap { $0.first?.string }
+    }
+}
+
+/// The TOMs themes in framework order, and the SQL that sorts by it.
+public enum ThemeOrder {
+    public static let all = Schema.themes
+
+    /// `CASE theme WHEN 'Jobs' THEN 1 … END`: our own constants, not user text.
+    static func sortKey(_ column: String) -> String {
+        "CASE \(column) " + all.enumerated().map { "WHEN '\($1)' THEN \($0 + 1)" }.joined(separator: " ")
+            + " ELSE \(all.count + 1) END"
+    }
+}

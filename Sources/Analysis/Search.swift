@@ -1,0 +1,73 @@
+import Foundation
+import SVWDatabase
+
+/// Full-text search (FTS5, index `search_fts` kept in step by triggers) over supplier
+/// names and contract titles, ranked by bm25, honouring the filter: contracts must
+/// pass it, and under a filter a supplier must have won a contract that does.
+public enum Search {
+    public struct Error: Swift.Error, Equatable, CustomStringConvertible {
+        public let description: String
+    }
+
+    static let money: Set<String> = ["value"]
+
+    public static func find(_ db: Database, text: String, filter: Filter, limit: Int = 50) throws -> AnalysisResult {
+        guard let match = ftsQuery(text) else {
+            throw Error(description: "nothing to search for in \"\(text)\": give at least one word or number")
+        }
+        var q = QueryBuilder()
+        let fc = filter.contractsCTE(&q)
+        let matchParam = q.bind("match", match)
+        let limitParam = q.bind("limit", limit)
+        let query = q.query("""
+            WITH \(fc),
+            hits AS (
+                SELECT d.kind, d.ref, d.body, bm25(search_fts) AS score
+                  FROM search_fts JOIN search_fts_docs d ON d.doc_id = search_fts.rowid
+                 WHERE search_fts MATCH \(matchParam)
+            ),
+            found AS (
+                SELECT h.score, 'contract' AS kind, fc.contract_id AS id, h.body AS text, s.name AS supplier,
+                       fc.partner, fc.financial_year AS year, 1 AS contracts, fc.value_pence AS value
+                  FROM hits h
+                  JOIN fc ON h.kind = 'contract' AND fc.contract_id = h.ref
+                  JOIN suppliers s ON s.supplier_id = fc.supplier_id
+                UNION ALL
+                SELECT h.score, 'supplier', s.supplier_id, h.body, s.name, NULL, NULL,
+                       count(fc.contract_id), coalesce(sum(fc.value_pence), 0)
+                  FROM hits h
+                  JOIN suppliers s ON h.kind = 'supplier' AND s.supplier_id = h.ref
+                  LEFT JOIN fc ON fc.supplier_id = s.supplier_id
+                 GROUP BY s.supplier_id, h.score, h.body
+                \(filter.isEmpty ? "" : "HAVING count(fc.contract_id) > 0")
+            )
+            SELECT row_number() OVER (ORDER BY score, kind DESC, id) AS rank,
+                   kind, id, text, supplier, partner, year, contracts, value
+              FROM found
+             ORDER BY score, kind DESC, id
+             LIMIT \(limitParam)
+            """)
+        return AnalysisResult(title: Titles.with(filter, "Suppliers and contracts matching \"\(text)\""),
+                              result: try query.run(on: db, money: money), query: query)
+    }
+
+    /// The user's words as a safe FTS5 query: each run of letters or digits becomes a
+    /// quoted prefix term (`"acme"* "build"*`), all of which must match. Quoting makes
+    /// FTS5 operators (AND, OR, NEAR, column:, ^, -) plain words. nil when no word is left.
+    public static func ftsQuery(_ text: String) -> String? {
+        var terms: [String] = []
+        var current = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                terms.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { terms.append(current) }
+        guard !terms.isEmpty else { return nil }
+        // Letters and digits only, so no term can hold a double quote; the quoting is still done properly.
+        return terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"*" }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,160 @@
+import SVWDatabase
+
+/// Social value committed and delivered, in TOMs £ (units × the active edition's proxy
+/// values, from the `commitment_values` view), on the contracts the filter selects.
+/// Own-workforce commitments belong to no contract and are left to the headline.
+public enum Themes {
+    public enum Breakdown: String, CaseIterable, Sendable {
+        case theme, measure, partner
+    }
+
+    static let money: Set<String> = ["awarded", "committed", "delivered", "proxy", "value"]
+    static let percent: Set<String> = ["delivery_rate", "committed_pct_awarded", "delivered_pct_awarded"]
+
+    /// `theme` and `measure` (already checked against the framework and the edition) narrow the commitments.
+    public static func run(_ db: Database, filter: Filter, by breakdown: Breakdown = .theme,
+                           theme: String? = nil, measure: String? = nil) throws -> AnalysisResult {
+        var q = QueryBuilder()
+        let fc = filter.contractsCTE(&q)
+        var conditions: [String] = []
+        if let theme { conditions.append("v.theme = \(q.bind("theme", theme))") }
+        if let measure { conditions.append("v.measure_code = \(q.bind("measure", measure))") }
+        let cv = "cv AS (SELECT v.* FROM commitment_values v JOIN fc ON fc.contract_id = v.contract_id"
+            + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + ")"
+        var onlyTheme: String?
+        if let theme { onlyTheme = q.bind("theme", theme) }
+        let text: String
+        switch breakdown {
+        case .theme: text = themeSQL(fc, cv, onlyTheme: onlyTheme)
+        case .measure: text = measureSQL(fc, cv)
+        case .partner: text = partnerSQL(fc, cv)
+        }
+        let query = q.query(text)
+        var title = "Social value committed and delivered by \(breakdown.rawValue)"
+        if let theme { title += ", theme \(theme)" }
+        if let measure { title += ", measure \(measure)" }
+        return AnalysisResult(title: Titles.with(filter, title),
+                              result: try query.run(on: db, money: money, percent: percent), query: query)
+    }
+
+    /// Contracts worth more than `thresholdPence` with no commitments at all, largest first.
+    public static func uncommitted(_ db: Database, filter: Filter,
+                                   thresholdPence: Int64 = Policy.portalThresholdPence, limit: Int? = nil) throws -> AnalysisResult {
+        var q = QueryBuilder()
+        let fc = filter.contractsCTE(&q)
+        let threshold = q.bind("threshold_pence", thresholdPence)
+        let cap = Titles.limitClause(limit, &q)
+        let query = q.query("""
+            WITH \(fc)
+            SELECT fc.contract_id, fc.partner, fc.financial_year AS year, fc.title, s.name AS supplier,
+                   fc.value_pence AS value, fc.portal
+              FROM fc JOIN suppliers s ON s.supplier_id = fc.supplier_id
+             WHERE fc.value_pence > \(threshold)
+               AND NOT EXISTS (SELECT 1 FROM commitments k WHERE k.contract_id = fc.contract_id)
+             ORDER BY fc.value_pence DESC, fc.contract_id
+            """ + cap)
+        return AnalysisResult(title: Titles.with(filter, "Contracts over \(Money.short(thresholdPence)) with no social value commitments"),
+                              result: try query.run(on: db, money: money, percent: percent), query: query)
+    }
+
+    /// How many contracts over the threshold have no commitments, and their value: one row.
+    public static func uncommittedCount(_ db: Database, filter: Filter,
+                                        thresholdPence: Int64 = Policy.portalThresholdPence) throws -> AnalysisResult {
+        var q = QueryBuilder()
+        let fc = filter.contractsCTE(&q)
+        let threshold = q.bind("threshold_pence", thresholdPence)
+        let query = q.query("""
+            WITH \(fc)
+            SELECT count(*) AS contracts, coalesce(sum(fc.value_pence), 0) AS value
+              FROM fc
+             WHERE fc.value_pence > \(threshold)
+               AND NOT EXISTS (SELECT 1 FROM commitments k WHERE k.contract_id = fc.contract_id)
+            """)
+        return AnalysisResult(title: "Contracts over \(Money.short(thresholdPence)) with no commitments",
+                              result: try query.run(on: db, money: money, percent: percent), query: query)
+    }
+
+    static func themeSQL(_ fc: String, _ cv: String, onlyTheme: String?) -> String {
+        let themeRows = ThemeOrder.all.enumerated().map { "(\($0 + 1), '\($1)')" }.joined(separator: ", ")
+        return """
+        WITH \(fc),
+        \(cv),
+        awarded AS (SELECT coalesce(sum(value_pence), 0) AS awarded FROM fc),
+        themes(ord, theme) AS (VALUES \(themeRows)),
+        by_theme AS (
+            SELECT theme, count(*) AS commitments, sum(committed_pence) AS committed, sum(delivered_pence) AS delivered
+              FROM cv WHERE theme IS NOT NULL GROUP BY theme
+        ),
+        lines AS (
+            SELECT t.ord, t.theme, coalesce(b.commitments, 0) AS commitments,
+                   coalesce(b.committed, 0) AS committed, coalesce(b.delivered, 0) AS delivered
+              FROM themes t LEFT JOIN by_theme b ON b.theme = t.theme\(onlyTheme.map { " WHERE t.theme = \($0)" } ?? "")
+            UNION ALL
+            -- commitments whose measure code is not in the active edition cannot be valued: shown, not dropped
+            SELECT 90, 'Measure not in edition', count(*), NULL, NULL FROM cv WHERE theme IS NULL HAVING count(*) > 0
+            UNION ALL
+            SELECT 99, 'Total', count(*), coalesce(sum(committed_pence), 0), coalesce(sum(delivered_pence), 0) FROM cv
+        )
+        SELECT l.theme, l.commitments, l.committed, l.delivered,
+               round(100.0 * l.delivered / nullif(l.committed, 0), 1) AS delivery_rate,
+               round(100.0 * l.committed / nullif(a.awarded, 0), 1) AS committed_pct_awarded,
+               round(100.0 * l.delivered / nullif(a.awarded, 0), 1) AS delivered_pct_awarded
+          FROM lines l CROSS JOIN awarded a
+         ORDER BY l.ord
+        """
+    }
+
+    static func measureSQL(_ fc: String, _ cv: String) -> String {
+        """
+        WITH \(fc),
+        \(cv),
+        lines AS (
+            SELECT 1 AS grp, \(ThemeOrder.sortKey("cv.theme")) AS ord, cv.measure_code AS measure, cv.theme,
+                   m.description, m.unit, count(*) AS commitments,
+                   round(sum(cv.units_committed), 2) AS units_committed,
+                   round(sum(coalesce(cv.units_delivered, 0)), 2) AS units_delivered,
+                   cv.proxy_pence AS proxy, sum(cv.committed_pence) AS committed, sum(cv.delivered_pence) AS delivered
+              FROM cv LEFT JOIN measures m ON m.code = cv.measure_code AND m.edition = cv.edition
+             GROUP BY cv.measure_code
+            UNION ALL
+            SELECT 2, 0, 'Total', NULL, NULL, NULL, count(*), NULL, NULL, NULL,
+                   coalesce(sum(committed_pence), 0), coalesce(sum(delivered_pence), 0)
+              FROM cv
+        )
+        SELECT measure, theme, description, unit, commitments, units_committed, units_delivered, proxy,
+               committed, delivered,
+               round(100.0 * delivered / nullif(committed, 0), 1) AS delivery_rate
+          FROM lines
+         ORDER BY grp, ord, measure
+        """
+    }
+
+    static func partnerSQL(_ fc: String, _ cv: String) -> String {
+        """
+        WITH \(fc),
+        awarded AS (SELECT partner, count(*) AS contracts, sum(value_pence) AS awarded FROM fc GROUP BY partner),
+        \(cv),
+        sv AS (
+            SELECT fc.partner, count(*) AS commitments, sum(cv.committed_pence) AS committed,
+                   sum(cv.delivered_pence) AS delivered
+              FROM fc JOIN cv ON cv.contract_id = fc.contract_id
+             GROUP BY fc.partner
+        ),
+        lines AS (
+            SELECT 1 AS grp, a.partner, a.contracts, a.awarded, coalesce(s.commitments, 0) AS commitments,
+                   coalesce(s.committed, 0) AS committed, coalesce(s.delivered, 0) AS delivered
+              FROM awarded a LEFT JOIN sv s ON s.partner = a.partner
+            UNION ALL
+            SELECT 2, 'Total', (SELECT count(*) FROM fc), (SELECT coalesce(sum(value_pence), 0) FROM fc),
+                   coalesce(sum(commitments), 0), coalesce(sum(committed), 0), coalesce(sum(delivered), 0)
+              FROM sv
+        )
+        SELECT partner, contracts, awarded, commitments, committed, delivered,
+               round(100.0 * delivered / nullif(committed, 0), 1) AS delivery_rate,
+               round(100.0 * committed / nullif(awarded, 0), 1) AS committed_pct_awarded,
+               round(100.0 * delivered / nullif(awarded, 0), 1) AS delivered_pct_awarded
+          FROM lines
+         ORDER BY grp, partner
+        """
+    }
+}

@@ -1,0 +1,107 @@
+/// The board's headline figures for each financial year, as SQL shared by `headline`
+/// (one year) and `trend` (every year), so the two can never disagree. Definitions
+/// (domain decisions): awarded = value of contracts awarded in the year; SV committed
+/// and delivered = TOMs £ of the commitments on those contracts (own workforce excluded);
+/// % of winning businesses in GM = distinct GM suppliers / all distinct suppliers
+/// (unknown postcodes stay in the denominator); own-workforce SV = delivered £ of
+/// commitments with no contract reported in the year; mean weighting over contracts
+/// over £25k (NULLs excluded), value-weighted alongside.
+enum YearMetrics {
+    /// Which years get a row: each year with a contract, or the one year asked for (even with no contracts).
+    enum Years {
+        case fromContracts
+        case single(String)
+    }
+
+    /// CTEs ending in `metrics`: one row per year with the headline columns.
+    static func ctes(_ filter: Filter, years: Years, _ q: inout QueryBuilder) -> String {
+        var contracts = filter
+        var ownYear: String? = nil
+        let yearsCTE: String
+        switch years {
+        case .fromContracts:
+            contracts.year = nil
+            yearsCTE = "years(year) AS (SELECT DISTINCT financial_year FROM fc)"
+        case .single(let year):
+            contracts.year = year
+            ownYear = year
+            yearsCTE = "years(year) AS (VALUES (\(q.bind("year", year))))"
+        }
+        let fc = contracts.contractsCTE(&q)
+        let applicable = q.bind("applicable_pence", Policy.applicableThresholdPence)
+        let portal = q.bind("portal_pence", Policy.portalThresholdPence)
+        let own: String
+        if filter.narrowsBeyondTime {
+            // Own-workforce social value belongs to no partner, category or contract value.
+            own = "own(year, own_workforce) AS (SELECT NULL, NULL WHERE 0)"
+        } else {
+            var conditions = ["contract_id IS NULL"]
+            if let ownYear { conditions.append("reporting_year = \(q.bind("year", ownYear))") }
+            if let from = filter.from { conditions.append("reporting_date >= \(q.bind("from_date", from))") }
+            if let to = filter.to { conditions.append("reporting_date <= \(q.bind("to_date", to))") }
+            own = """
+            own(year, own_workforce) AS (
+                SELECT reporting_year, sum(delivered_pence) FROM commitment_values
+                 WHERE \(conditions.joined(separator: " AND "))
+                 GROUP BY reporting_year
+            )
+            """
+        }
+        return """
+        \(fc),
+        \(yearsCTE),
+        awarded AS (
+            SELECT financial_year AS year, count(*) AS contracts, sum(value_pence) AS awarded,
+                   sum(value_pence > \(applicable)) AS over_applicable, sum(value_pence > \(portal)) AS over_portal,
+                   avg(CASE WHEN value_pence > \(applicable) THEN sv_weighting END) AS mean_weighting,
+                   sum(CASE WHEN value_pence > \(applicable) THEN sv_weighting * value_pence END)
+                     / sum(CASE WHEN value_pence > \(applicable) AND sv_weighting IS NOT NULL THEN value_pence END)
+                     AS weighted_mean_weighting
+              FROM fc GROUP BY financial_year
+        ),
+        sv AS (
+            SELECT fc.financial_year AS year, sum(v.committed_pence) AS committed, sum(v.delivered_pence) AS delivered,
+                   sum(v.committed_pence IS NULL) AS unvalued
+              FROM fc JOIN commitment_values v ON v.contract_id = fc.contract_id
+             GROUP BY fc.financial_year
+        ),
+        winners AS (
+            SELECT w.year, count(*) AS suppliers, sum(g.gm_status = 'GM') AS gm_suppliers,
+                   sum(g.gm_status = 'unknown') AS unknown_suppliers
+              FROM (SELECT DISTINCT financial_year AS year, supplier_id FROM fc) w
+              JOIN supplier_geography g ON g.supplier_id = w.supplier_id
+             GROUP BY w.year
+        ),
+        \(own),
+        metrics AS (
+            SELECT y.year,
+                   coalesce(a.contracts, 0) AS contracts,
+                   coalesce(a.awarded, 0) AS awarded,
+                   coalesce(s.committed, 0) AS sv_committed,
+                   round(100.0 * coalesce(s.committed, 0) / nullif(a.awarded, 0), 1) AS sv_committed_pct,
+                   coalesce(s.delivered, 0) AS sv_delivered,
+                   round(100.0 * coalesce(s.delivered, 0) / nullif(a.awarded, 0), 1) AS sv_delivered_pct,
+                   coalesce(s.unvalued, 0) AS unvalued_commitments,
+                   coalesce(p.suppliers, 0) AS suppliers,
+                   coalesce(p.gm_suppliers, 0) AS gm_suppliers,
+                   round(100.0 * p.gm_suppliers / nullif(p.suppliers, 0), 1) AS gm_suppliers_pct,
+                   coalesce(p.unknown_suppliers, 0) AS unknown_suppliers,
+                   \(filter.narrowsBeyondTime ? "NULL" : "coalesce(o.own_workforce, 0)") AS own_workforce_sv,
+                   round(a.mean_weighting, 1) AS mean_weighting,
+                   round(a.weighted_mean_weighting, 1) AS weighted_mean_weighting,
+                   coalesce(a.over_applicable, 0) AS contracts_over_25k,
+                   coalesce(a.over_portal, 0) AS contracts_over_50k
+              FROM years y
+              LEFT JOIN awarded a ON a.year = y.year
+              LEFT JOIN sv s ON s.year = y.year
+              LEFT JOIN winners p ON p.year = y.year
+              LEFT JOIN own o ON o.year = y.year
+        )
+        """
+    }
+
+    static let money: Set<String> = ["awarded", "sv_committed", "sv_delivered", "own_workforce_sv"]
+    static let percent: Set<String> = ["sv_committed_pct", "sv_delivered_pct", "gm_suppliers_pct", "mean_weighting",
+                                       "weighted_mean_weighting", "contracts_change_pct", "awarded_change_pct",
+                                       "sv_committed_change_pct", "sv_delivered_change_pct", "own_workforce_sv_change_pct"]
+}

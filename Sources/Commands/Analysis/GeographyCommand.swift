@@ -1,0 +1,68 @@
+import SVWAnalysis
+import SVWRendering
+
+/// `geography`: where the winning suppliers are.
+enum GeographyCommand {
+    static let spec = CommandSpec(
+        name: "geography", group: .analysis,
+        abstract: "Winning suppliers and awarded value inside Greater Manchester, outside it, and unknown",
+        options: [
+            OptionSpec("by", value: "authority|area|partner", completion: .choices(["authority", "area", "partner"]),
+                       "break down by GM authority, postcode area or partner"),
+            OptionSpec("top", value: "N", "list the N largest suppliers outside GM by value awarded instead"),
+        ] + AnalysisOptions.common,
+        discussion: """
+            Counts each winning supplier once, with the contracts and value it won under the
+            filter. A supplier is a GM business when most of its postcode district's live
+            postcodes lie in the ten GM authorities (majority rule over postcode_districts, so
+            WA3 at 49.8% GM is outside and BL7 at 58.0% inside). A well-formed postcode whose
+            district is not in the table is outside GM; a missing or malformed postcode is
+            "Unknown postcode", on its own line, never counted as outside, and kept in the
+            denominator of the shares. --by authority lists every GM authority in
+            postcode_districts (a GM supplier belongs to the authority holding most of its
+            district), then outside and unknown.
+            """,
+        examples: ["geography --year 2020/21", "geography --year 2020/21 --by authority",
+                   "geography --year 2020/21 --by partner --format csv", "geography --year 2020/21 --top 10",
+                   "geography --by area --partner Stockport --sql"],
+        handler: { try run($0) })
+
+    static func run(_ context: CommandContext) throws {
+        let filter = try AnalysisOptions.filter(context)
+        let presenter = AnalysisPresenter(context: context, filter: filter)
+        if let top = try AnalysisOptions.positiveInt(context, "top") {
+            if context.invocation.value("by") != nil {
+                throw CommandError.usage("geography: --top lists suppliers; it does not combine with --by")
+            }
+            let result = try Geography.topOutside(context.db, filter: filter, top: top)
+            let chart = Chart.from(result.result, title: result.title, label: "name", values: ["awarded"], excluding: [])
+            presenter.present(result, chart: chart,
+                              footer: result.result.isEmpty ? ["No suppliers outside GM won contracts under this filter."] : [])
+            return
+        }
+        let by = try AnalysisOptions.choice(context, "by", as: Geography.Breakdown.self,
+                                            allowed: [.authority, .area, .partner]) ?? .status
+        let result = try Geography.run(context.db, filter: filter, by: by)
+        var footer = ["GM business: postcode district more than half in Greater Manchester. Unknown postcodes are never counted as outside GM."]
+        let chart: Chart?
+        switch by {
+        case .partner:
+            chart = Chart.from(result.result, title: "Share of awarded value won by GM businesses, by partner",
+                               label: "partner", values: ["gm_value_share"])
+            footer.append("gm_supplier_share and gm_value_share: of the partner's winning suppliers and awarded value; the Total counts a supplier once.")
+        case .status:
+            chart = Chart.from(result.result, title: "Awarded value by supplier location", label: "location", values: ["awarded"])
+        case .authority:
+            chart = Chart.from(result.result, title: "Awarded value by supplier's GM authority", label: "authority", values: ["awarded"])
+        case .area:
+            chart = Chart.from(result.result, title: "Awarded value by supplier's postcode area", label: "area", values: ["awarded"])
+        }
+        presenter.present(result, chart: emptyIfNoValue(chart), footer: footer)
+    }
+
+    /// No chart when every bar would be zero (nothing matched the filter).
+    static func emptyIfNoValue(_ chart: Chart?) -> Chart? {
+        guard let chart, chart.series.contains(where: { $0.values.contains { ($0 ?? 0) > 0 } }) else { return nil }
+        return chart
+    }
+}

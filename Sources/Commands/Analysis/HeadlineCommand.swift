@@ -1,0 +1,111 @@
+import SVWAnalysis
+import SVWDatabase
+import SVWRendering
+
+/// `headline`: the board figures for one financial year.
+enum HeadlineCommand {
+    static let spec = CommandSpec(
+        name: "headline", group: .analysis,
+        abstract: "The board's headline figures for a financial year, in the published style",
+        arguments: [ArgumentSpec("YEAR", "financial year (default: --year, the filter's year, or the latest)",
+                                 optional: true, completion: .year)],
+        options: AnalysisOptions.common,
+        discussion: """
+            For financial year Y: awarded = value of contracts awarded in Y; social value
+            committed and delivered = TOMs £ of the commitments on those contracts (own workforce
+            excluded), each also as a % of awarded; winning businesses in GM = distinct GM
+            suppliers of those contracts / all their distinct suppliers (unknown postcodes stay
+            in the denominator and are reported apart); own-workforce social value = delivered £
+            of commitments with no contract reported in Y (not attributable to a partner,
+            category or value band, so blank under such a filter); mean weighting = simple mean
+            over contracts over £25,000 with a weighting, value-weighted alongside. The
+            published lines round as a board paper does (£60m, 28%); the table below them is
+            exact; csv and json give the exact row only.
+            """,
+        examples: ["headline 2020/21", "headline --year 2020/21 --partner Stockport", "headline 2020/21 --format json",
+                   "headline 2020/21 --sql"],
+        handler: { try run($0) })
+
+    static func run(_ context: CommandContext) throws {
+        var filter = try AnalysisOptions.filter(context)
+        if let positional = context.invocation.argument(0) {
+            let year: String
+            do { year = try ValueParsing.financialYear(positional) } catch let failure as ValueParsing.Failure {
+                throw CommandError.usage("headline: \(failure.message)")
+            }
+            if let option = context.invocation.value("year"), (try? ValueParsing.financialYear(option)) != year {
+                throw CommandError.usage("headline: two different years given (\(positional) and --year \(option))")
+            }
+            filter.year = try FilterResolver.match(year, among: Catalog.years(context.db), what: "year", plural: "years", command: "headline")
+        }
+        guard let year = try filter.year ?? Headline.latestYear(context.db) else {
+            throw CommandError.failed("headline: no contracts are loaded yet (load contracts FILE, or start svw with --sample)")
+        }
+        if filter.year == nil { context.session.note("headline: showing \(year), the latest year in the data (headline YEAR for another)") }
+        let result = try Headline.run(context.db, year: year, filter: filter)
+        let presenter = AnalysisPresenter(context: context, filter: filter)
+        presenter.showSQL([result])
+        let warning = try AnalysisPresenter.measuresWarning(context.db)
+        if presenter.machine {
+            if let warning { context.session.note(warning) }
+            context.session.emit(result.result)
+        } else {
+            context.session.write(published(result, filter: filter) + "\n")
+            var footer: [String] = []
+            if let warning { footer.append(warning) }
+            context.session.emit(exactTable(result.result), footer: footer.isEmpty ? nil : footer.joined(separator: "\n"))
+        }
+        presenter.finish(chart: nil)
+    }
+
+    /// The figures as a board paper prints them, one per line.
+    static func published(_ result: AnalysisResult, filter: Filter) -> String {
+        let row = result.firstRow
+        func int(_ key: String) -> Int64 { row[key]?.int64 ?? 0 }
+        func pct(_ key: String) -> String { row[key]?.double.map(Money.publishedPercent) ?? "–" }
+        func money(_ key: String) -> String { row[key]?.int64.map(Money.published) ?? "–" }
+        var lines: [(String, String)] = []
+        lines.append((money("awarded"), "awarded in \(int("contracts")) contract\(int("contracts") == 1 ? "" : "s")"))
+        lines.append((pct("sv_committed_pct"), "of the value awarded committed as social value: \(money("sv_committed")) (TOMs £ committed by winning suppliers)"))
+        lines.append((pct("sv_delivered_pct"), "delivered to date: \(money("sv_delivered"))"))
+        var gm = "of winning businesses are GM businesses (\(int("gm_suppliers")) of \(int("suppliers"))"
+        let unknown = int("unknown_suppliers")
+        gm += unknown > 0 ? "; \(unknown) with an unknown postcode)" : ")"
+        lines.append((pct("gm_suppliers_pct"), gm))
+        if row["own_workforce_sv"]?.isNull == false {
+            lines.append((money("own_workforce_sv"), "social value delivered through the service's own workforce"))
+        } else {
+            lines.append(("–", "own-workforce social value: not attributable under a partner, category or value filter"))
+        }
+        lines.append((pct("mean_weighting"), "mean social value weighting on contracts over £25k (value-weighted \(pct("weighted_mean_weighting")))"))
+        lines.append(("\(int("contracts_over_25k"))", "contracts over £25k; \(int("contracts_over_50k")) over £50k"))
+        let width = lines.map(\.0.count).max() ?? 0
+        var out = result.title + "\n"
+        for (figure, words) in lines {
+            out += "  " + String(repeating: " ", count: width - figure.count) + figure + "  " + words + "\n"
+        }
+        return out
+    }
+
+    static let labels: [String: String] = [
+        "year": "Financial year", "contracts": "Contracts awarded", "awarded": "Total awarded",
+        "sv_committed": "Social value committed", "sv_committed_pct": "Committed, % of awarded",
+        "sv_delivered": "Social value delivered", "sv_delivered_pct": "Delivered, % of awarded",
+        "unvalued_commitments": "Commitments with no £ value (measure not in edition)",
+        "suppliers": "Winning suppliers", "gm_suppliers": "… of which GM businesses",
+        "gm_suppliers_pct": "Winning businesses in GM, %", "unknown_suppliers": "… with an unknown postcode",
+        "own_workforce_sv": "Own-workforce social value (delivered)", "mean_weighting": "Mean SV weighting (over £25k)",
+        "weighted_mean_weighting": "Value-weighted mean SV weighting", "contracts_over_25k": "Contracts over £25,000",
+        "contracts_over_50k": "Contracts over £50,000",
+    ]
+
+    /// The one-row result turned on its side, each value shown exactly as the renderer would.
+    static func exactTable(_ result: ResultSet, labels: [String: String] = labels) -> ResultSet {
+        guard let row = result.rows.first else { return ResultSet(columns: ["figure", "value"], rows: []) }
+        let rows = result.columns.indices.map { i -> [SQLValue] in
+            let name = result.columns[i]
+            return [.text(labels[name] ?? name), .text(CellText.display(row[i], kind: result.kinds[i], null: "–"))]
+        }
+        return ResultSet(columns: ["figure", "value"], rows: rows)
+    }
+}

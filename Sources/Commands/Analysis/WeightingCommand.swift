@@ -1,0 +1,95 @@
+import SVWAnalysis
+import SVWRendering
+
+/// `weighting`: how much of the award criteria went to social value.
+enum WeightingCommand {
+    static let spec = CommandSpec(
+        name: "weighting", group: .analysis,
+        abstract: "Distribution of social value weighting over applicable contracts, against the 20% target",
+        options: [
+            OptionSpec("all", "every contract, not only those over £25,000"),
+            OptionSpec("bins", value: "EDGES", "histogram bin edges in % (default 0,5,10,15,20,25,30)"),
+            OptionSpec("target", value: "%", "the target weighting (default 20)"),
+            OptionSpec("by", value: "partner|category|year", completion: .choices(["partner", "category", "year"]),
+                       "mean, weighted mean, median and share at target per group"),
+            OptionSpec("stats", "the summary figures as a table instead of the histogram"),
+            OptionSpec("below", "list the contracts weighted below the target instead"),
+            OptionSpec("limit", value: "N", "with --below, at most N contracts"),
+        ] + AnalysisOptions.common,
+        discussion: """
+            Policy: on average no less than 20% of the award criteria weighting goes to social
+            value on applicable contracts (worth more than £25,000). Bins run from each edge up to
+            the next (0–5% holds 0 up to but not including 5); the last is open (≥30%); a first
+            edge above 0 adds a "<" bin. mean is the simple mean, weighted_mean weights each
+            contract by its awarded value, median is the middle weighting (mean of the middle two
+            when even), at_or_above_target is the share of contracts weighted at or above
+            --target. Contracts with no weighting recorded are left out of every figure and
+            counted as not_recorded.
+            """,
+        examples: ["weighting --year 2020/21", "weighting --year 2020/21 --by partner",
+                   "weighting --year 2020/21 --below --partner Trafford", "weighting --all --bins 0,10,20,30 --format csv",
+                   "weighting --stats --year 2020/21"],
+        handler: { try run($0) })
+
+    static func run(_ context: CommandContext) throws {
+        let filter = try AnalysisOptions.filter(context)
+        let presenter = AnalysisPresenter(context: context, filter: filter)
+        let invocation = context.invocation
+        var options = Weighting.Options()
+        if invocation.flag("all") { options.thresholdPence = nil }
+        do {
+            if let bins = invocation.value("bins") { options.bins = try ValueParsing.bins(bins) }
+            if let target = invocation.value("target") { options.target = try ValueParsing.percent(target, option: "target") }
+        } catch let failure as ValueParsing.Failure {
+            throw CommandError.usage("weighting: \(failure.message)")
+        }
+        let by = try AnalysisOptions.choice(context, "by", as: Weighting.Breakdown.self)
+        let modes = [invocation.flag("below"), invocation.flag("stats"), by != nil].filter { $0 }.count
+        if modes > 1 { throw CommandError.usage("weighting: choose one of --below, --stats and --by") }
+
+        if invocation.flag("below") {
+            let result = try Weighting.below(context.db, filter: filter, options: options,
+                                             limit: try AnalysisOptions.positiveInt(context, "limit"))
+            presenter.present(result, chart: nil,
+                              footer: result.result.isEmpty ? ["No contract in scope is weighted below \(percentText(options.target))."] : [])
+            return
+        }
+        let stats = try Weighting.statistics(context.db, filter: filter, by: by, options: options)
+        if by != nil || invocation.flag("stats") {
+            let chart = by.flatMap { by in
+                Chart.from(stats.result, title: "Mean social value weighting by \(by.rawValue)",
+                           label: stats.result.columns[0], values: ["mean"])
+            }
+            presenter.present(stats, chart: chart, footer: ["Target: \(percentText(options.target)) on average."])
+            return
+        }
+        let histogram = try Weighting.histogram(context.db, filter: filter, options: options)
+        let chart = Chart.from(histogram.result, title: "Contracts by social value weighting", label: "bin",
+                               values: ["contracts"], style: .histogram)
+        presenter.present(histogram, chart: GeographyCommand.emptyIfNoValue(chart),
+                          footer: summary(stats, target: options.target), alsoRan: [stats])
+    }
+
+    /// The statistics row as sentences under the histogram.
+    static func summary(_ stats: AnalysisResult, target: Double) -> [String] {
+        let row = stats.firstRow
+        func pct(_ key: String) -> String {
+            row[key]?.double.map { CellText.oneDecimal($0) + "%" } ?? "–"
+        }
+        var lines: [String]
+        if row["mean"]?.isNull ?? true {
+            lines = ["No contract in scope has a weighting recorded."]
+        } else {
+            lines = ["Mean \(pct("mean")) (value-weighted \(pct("weighted_mean"))), median \(pct("median")); "
+                     + "\(pct("at_or_above_target")) of contracts at or above the \(percentText(target)) target."]
+        }
+        if let missing = row["not_recorded"]?.int64, missing > 0 {
+            lines.append("\(missing) contract\(missing == 1 ? "" : "s") in scope with no weighting recorded, left out.")
+        }
+        return lines
+    }
+
+    static func percentText(_ d: Double) -> String {
+        (d == d.rounded() ? String(Int(d)) : CellText.oneDecimal(d)) + "%"
+    }
+}

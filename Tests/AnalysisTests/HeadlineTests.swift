@@ -1,0 +1,109 @@
+import Testing
+import SVWAnalysis
+import SVWDatabase
+
+@Suite struct HeadlineTests {
+    @Test func figuresFor2020() throws {
+        let db = try Fixture.db()
+        let r = try Headline.run(db, year: "2020/21", filter: Filter())
+        // awarded: C01 10,000,000 + C02 6,000,000 + C03 2,500,000 + C04 4,000,000 + C05 5,000,000
+        //          + C08 2,500,001 + C09 7,500,000 = 37,500,001p in 7 contracts.
+        // committed K1 200,000 + K2 500,000 + K3 87,500 = 787,500 (2.1%); delivered 100,000 + 125,000 = 225,000 (0.6%).
+        // suppliers S1, S2, S3, S4, S6, S7 = 6; GM S1, S2, S7 = 3 (50.0%); unknown S6 = 1 (stays in the denominator).
+        // own workforce: K5 0.5 × 100,000 = 50,000 reported 2020-10-01; K6 belongs to 2019/20.
+        // weighting over £25k: 20, 10, 30, 20, 20 → 20.0; value-weighted 19.3. Over £25k: 6; over £50k: 3.
+        #expect(r.firstRow == [
+            "year": "2020/21", "contracts": 7, "awarded": 37_500_001,
+            "sv_committed": 787_500, "sv_committed_pct": 2.1, "sv_delivered": 225_000, "sv_delivered_pct": 0.6,
+            "unvalued_commitments": 0, "suppliers": 6, "gm_suppliers": 3, "gm_suppliers_pct": 50.0, "unknown_suppliers": 1,
+            "own_workforce_sv": 50_000, "mean_weighting": 20.0, "weighted_mean_weighting": 19.3,
+            "contracts_over_25k": 6, "contracts_over_50k": 3,
+        ])
+        let kinds = Dictionary(uniqueKeysWithValues: zip(r.result.columns, r.result.kinds))
+        #expect(kinds["awarded"] == .money && kinds["own_workforce_sv"] == .money && kinds["gm_suppliers_pct"] == .percent)
+    }
+
+    @Test func independentSQLAgrees() throws {
+        let db = try Fixture.db()
+        let r = try Headline.run(db, year: "2019/20", filter: Filter())
+        let check = try independent(db, """
+            SELECT (SELECT sum(value_pence) FROM contracts WHERE award_date BETWEEN '2019-04-01' AND '2020-03-31'),
+                   (SELECT sum(CAST(round(k.units_committed * m.proxy_pence) AS INTEGER))
+                      FROM commitments k JOIN contracts c USING (contract_id) JOIN measures m ON m.code = k.measure_code
+                     WHERE m.edition = 'ill-1' AND c.award_date BETWEEN '2019-04-01' AND '2020-03-31'),
+                   (SELECT sum(CAST(round(k.units_delivered * m.proxy_pence) AS INTEGER))
+                      FROM commitments k JOIN measures m ON m.code = k.measure_code
+                     WHERE m.edition = 'ill-1' AND k.contract_id IS NULL
+                       AND k.reporting_date BETWEEN '2019-04-01' AND '2020-03-31')
+            """)
+        // 23,000,000 awarded (C06, C07); committed K4 100,000 + K8 155,000 (K7 unvalued); own K6 120 × 1,550 = 186,000
+        #expect(check == [[23_000_000, 255_000, 186_000]])
+        #expect([r.firstRow["awarded"], r.firstRow["sv_committed"], r.firstRow["own_workforce_sv"]] == check[0])
+        #expect(r.firstRow["unvalued_commitments"] == 1)
+        #expect(r.firstRow["sv_committed_pct"] == 1.1)          // 255,000 / 23,000,000 = 1.109
+        #expect(r.firstRow["weighted_mean_weighting"] == 23.7)  // (15 × 3,000,000 + 25 × 20,000,000) / 23,000,000
+    }
+
+    @Test func partnerFilterLeavesOwnWorkforceBlank() throws {
+        let db = try Fixture.db()
+        let r = try Headline.run(db, year: "2020/21", filter: Filter(partner: "Stockport"))
+        // Stockport 2020/21: C01, C02, C08 = 18,500,001p; 787,500 committed = 4.26% → 4.3; GM S1, S7 of 3 → 66.7
+        #expect(r.firstRow["awarded"] == 18_500_001)
+        #expect(r.firstRow["sv_committed_pct"] == 4.3)
+        #expect(r.firstRow["gm_suppliers_pct"] == 66.7)
+        #expect(r.firstRow["own_workforce_sv"] == .null)
+        #expect(r.firstRow["contracts_over_50k"] == 2)
+    }
+
+    @Test func aYearWithNoContractsStillGivesARow() throws {
+        let db = try Fixture.db()
+        let r = try Headline.run(db, year: "2022/23", filter: Filter())
+        #expect(r.firstRow["contracts"] == 0)
+        #expect(r.firstRow["awarded"] == 0)
+        #expect(r.firstRow["sv_committed_pct"] == .null)
+        #expect(r.firstRow["own_workforce_sv"] == 0)
+        #expect(try Headline.latestYear(db) == "2020/21")
+    }
+
+    @Test func trendMatchesHeadlineEachYear() throws {
+        let db = try Fixture.db()
+        let t = try Trend.run(db, filter: Filter())
+        #expect(t.values("year") == ["2019/20", "2020/21"])
+        for year in ["2019/20", "2020/21"] {
+            let h = try Headline.run(db, year: year, filter: Filter()).firstRow
+            let row = try #require(t.row(year))
+            for column in ["contracts", "awarded", "sv_committed", "sv_committed_pct", "sv_delivered", "gm_suppliers_pct",
+                           "own_workforce_sv", "mean_weighting"] {
+                #expect(row[column] == h[column], "\(year) \(column)")
+            }
+        }
+        // change: awarded (37,500,001 − 23,000,000) / 23,000,000 = 63.04% → 63.0; committed % 2.1 − 1.1 = 1.0 points
+        #expect(t.row("2019/20")?["awarded_change_pct"] == .null)
+        #expect(t.row("2020/21")?["awarded_change_pct"] == 63.0)
+        #expect(t.row("2020/21")?["sv_committed_pct_change_pts"] == 1.0)
+        #expect(t.row("2020/21")?["gm_suppliers_pct_change_pts"] == 0.0)
+        let one = try Trend.run(db, filter: Filter(partner: "Trafford"), metric: .ownWorkforce)
+        #expect(one.result.columns == ["year", "own_workforce_sv", "own_workforce_sv_change_pct"])
+        #expect(one.values("own_workforce_sv") == [nil, nil])   // not attributable to a partner
+        let awarded = try Trend.run(db, filter: Filter(partner: "Trafford"), metric: .awarded)
+        // Trafford: 2019/20 C07 20,000,000; 2020/21 19,000,000 → −5.0%
+        #expect(awarded.result.rows == [["2019/20", 20_000_000, nil], ["2020/21", 19_000_000, -5.0]])
+    }
+
+    @Test func publishedStyle() {
+        #expect(Money.published(60_012_345_67) == "£60m")
+        #expect(Money.published(214_400_000_00) == "£214m")
+        #expect(Money.published(1_000_000_00) == "£1m")
+        #expect(Money.published(980_000_00) == "£1m")
+        #expect(Money.published(1_440_000_00) == "£1.4m")
+        #expect(Money.published(250_400_00) == "£250k")
+        #expect(Money.published(512_49) == "£512")
+        #expect(Money.published(2_345_000_000_00) == "£2.3bn")
+        #expect(Money.publishedPercent(28.04) == "28%")
+        #expect(Money.publishedPercent(76.6) == "77%")
+        #expect(Money.publishedPercent(0.6) == "0.6%")
+        #expect(Money.short(2_500_000) == "£25k")
+        #expect(Money.short(2_500_001) == "£25,000.01")
+        #expect(Money.short(150_000_000) == "£1.5m")
+    }
+}
