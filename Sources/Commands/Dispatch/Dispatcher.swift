@@ -6,6 +6,7 @@ import SVWRendering
 /// `-c`, stdin and `run SCRIPT` all come through here.
 public enum Dispatcher {
     public static func run(_ unit: ScriptUnit, in session: Session) throws {
+        session.transcript.beginUnit()
         switch unit.kind {
         case .sql: try runSQL(unit.text, in: session)
         case .command: try runCommand(unit.text, in: session)
@@ -13,7 +14,8 @@ public enum Dispatcher {
     }
 
     static func runCommand(_ text: String, in session: Session) throws {
-        var words = try Tokenizer.words(text)
+        // `$name` is replaced inside words already split, so a value can never add words or commands.
+        var words = try session.parameters.substitute(in: Tokenizer.words(text))
         guard !words.isEmpty else { return }
         var name = words.removeFirst()
         if name.hasPrefix(".") { name.removeFirst() }
@@ -44,6 +46,8 @@ public enum Dispatcher {
         do { statement = try session.db.prepare(sql) } catch let error as SQLiteError {
             throw SQLFailure(error: error)
         }
+        // `$name` in SQL is an SQLite parameter: the value is bound, never spliced into the text.
+        try session.parameters.bind(to: statement)
         do {
             if statement.columnCount > 0 {
                 let result = try statement.all()
