@@ -66,6 +66,10 @@ public enum Dispatcher {
 public struct SQLFailure: Error, CustomStringConvertible {
     public let error: SQLiteError
     public var description: String {
+        // Only script workspaces set the attached-database limit to 0 (Database.forbidAttachingFiles).
+        if error.message.hasPrefix("too many attached databases - max 0") {
+            return "ATTACH and VACUUM INTO are not allowed in a script (scripts write only the files their export and output commands name)"
+        }
         var text = error.isInterrupt ? "interrupted" : "SQL error: \(error.message)"
         if let pointer = error.pointer { text += "\n" + pointer.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") }
         return text

@@ -10,7 +10,7 @@ enum HTMLReport {
     static func render(_ document: ReportDocument) -> String {
         var out = """
             <!DOCTYPE html>
-            <html lang="en" xmlns="http://www.w3.org/1999/xhtml">
+            <html lang="en">
             <head>
             <meta charset="utf-8" />
             <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -11,8 +11,8 @@ public enum LineDiff {
     }
 
     /// Past this many differences the remaining middle is shown as deleted then inserted:
-    /// still a correct diff, without Myers' quadratic memory on unrelated texts.
-    static let maxEditDistance = 4_000
+    /// still a correct diff, without Myers' quadratic memory (d² saved positions) on unrelated texts.
+    static let maxEditDistance = 1_000
 
     /// A shortest edit script turning `a` into `b`.
     public static func edits(_ a: [String], _ b: [String]) -> [Edit] {

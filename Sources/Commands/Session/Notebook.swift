@@ -61,8 +61,14 @@ public struct Notebook {
             blockOwner = nil
         }
         for (number, line) in physical.enumerated() {
+            let isBlockLine = line == Notebook.outputPrefix || line.hasPrefix(Notebook.outputPrefix + " ")
+            // Expected output ends a statement left without its `;` (SQLite has no # comments).
+            if isBlockLine, splitter.isContinuing, let unit = splitter.finish() {
+                cells.append(Cell(units: [unit], endLine: kept.count - 1, expected: nil, data: pendingData))
+                pendingData = []
+            }
             if !splitter.isContinuing {
-                if line == Notebook.outputPrefix || line.hasPrefix(Notebook.outputPrefix + " ") {
+                if isBlockLine {
                     guard !cells.isEmpty else {
                         throw NotebookError(line: number + 1, message: "expected output (#>) before any command")
                     }

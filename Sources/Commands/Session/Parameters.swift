@@ -106,6 +106,9 @@ public struct Parameters: Sendable, Equatable {
                 throw CommandError.failed("SQL parameter ? has no value: name it ($name) and declare it with param")
             }
             let name = String(written.dropFirst())
+            guard Parameters.isValidName(name) else {
+                throw CommandError.failed("SQL parameter \(written) is not a parameter name (letters, digits and _, not starting with a digit)")
+            }
             guard let value = values[name] else { throw Parameters.undeclared(name, known: names) }
             try statement.bind(Parameters.sqlValue(value), at: index)
         }

@@ -108,7 +108,8 @@ public enum ScriptReplay {
                 guard let problem = verdict else { continue }
                 outcome.changedData += 1
                 if options.strict {
-                    err("\(name):\(line): \(problem) (--strict stops the run)\n")
+                    let lines = problem.split(separator: "\n", maxSplits: 1)
+                    err("\(name):\(line): \(lines[0]) (--strict stops the run)\n" + lines.dropFirst().map { $0 + "\n" }.joined())
                     outcome.stopped = true
                     break cells
                 }

@@ -113,6 +113,8 @@ enum SessionCommands {
             options.strict = invocation.flag("strict")
             options.bail = invocation.flag("bail")
             options.report = invocation.value("report").map(session.resolve(path:))
+            // --format (common to every command) chooses the mode the replay starts in.
+            if let format = invocation.value("format"), let mode = OutputMode(rawValue: format.lowercased()) { options.mode = mode }
             if session.isScript, options.update || options.report != nil {
                 throw CommandError.failed("run: --update and --report write files, which a script may not do")
             }
