@@ -69,6 +69,11 @@ import Testing
         #expect(notebook.cells.map(\.expected) == [nil, "a\n-\n1\n", "b\n\nx", nil, nil])
     }
 
+    @Test func byteOrderMarkIsIgnored() throws {
+        let notebook = try Notebook(text: "\u{FEFF}# title\nSELECT 1;\n")
+        #expect(notebook.cells.map { $0.units.map(\.text) } == [["SELECT 1;"]])
+    }
+
     @Test func blockTextRoundTrips() throws {
         for output in ["x\n", "x", "\n", "a\n\nb\n", "  indented\n#> not a marker\n", "a\r\n"] {
             let text = "SELECT 1;\n" + Notebook.block(for: output)

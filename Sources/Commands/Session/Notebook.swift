@@ -37,7 +37,9 @@ public struct Notebook {
     static let noNewlineMarker = "#~ no newline at end"
     static let dataPrefix = "# data:"
 
-    public init(text raw: String) throws {
+    public init(text original: String) throws {
+        // Editors on some systems start UTF-8 files with a byte-order mark.
+        let raw = original.hasPrefix("\u{FEFF}") ? String(original.dropFirst()) : original
         // A file converted to CRLF as a whole still reads as written.
         let text = raw.contains("\r\n") && !raw.replacingOccurrences(of: "\r\n", with: "").contains("\n")
             ? raw.replacingOccurrences(of: "\r\n", with: "\n") : raw

@@ -211,8 +211,11 @@ public enum ScriptReplay {
 /// File errors as one short phrase, not Foundation's long sentences.
 enum FileProblem {
     static func describe(_ error: Error, url: URL) -> String {
-        let folder = url.deletingLastPathComponent()
         var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            return "it is a folder"
+        }
+        let folder = url.deletingLastPathComponent()
         if !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) || !isFolder.boolValue {
             return "folder \(folder.path) does not exist"
         }

@@ -100,7 +100,7 @@ enum SessionCommands {
             compares stdout only (notes and load summaries go to stderr and are not part
             of it).
             """,
-        examples: ["run board.svw", "run Notebooks/headline.svw year=2021/22", "run Notebooks/headline.svw --check"],
+        examples: ["run board.svw", "run Notebooks/example-sql.svw year=2021/22", "run Notebooks/example-sql.svw --check"],
         recorded: false,
         handler: { context in
             let session = context.session
@@ -175,10 +175,10 @@ enum SessionCommands {
             let session = context.session
             guard let path = context.invocation.argument(0) else { return }
             let url = session.resolve(path: path)
-            try ReportWriter.write(ReportDocument(session: session, folder: url.deletingLastPathComponent(),
-                                                  title: context.invocation.value("title")),
-                                   to: url)
-            session.note("wrote report \(path) (\(session.transcript.entries.count) commands)")
+            let document = ReportDocument(session: session, folder: url.deletingLastPathComponent(),
+                                          title: context.invocation.value("title"))
+            try ReportWriter.write(document, to: url)
+            session.note("wrote report \(path) (\(document.steps.count) command\(document.steps.count == 1 ? "" : "s"))")
         })
 }
 
