@@ -28,7 +28,7 @@ import SVWDatabase
         let h = try session()
         let html = ReportWriter.render(ReportDocument(session: h.session, folder: URL(fileURLWithPath: "/data/reports"), title: "Board <pack>"), as: .html)
         let parser = XMLParser(data: Data(html.utf8))
-        let collector = TextCollector()
+        let collector = SessionXMLCollector()
         parser.delegate = collector
         #expect(parser.parse(), "not well-formed: \(String(describing: parser.parserError))")
         #expect(collector.elements.first == "html")
@@ -81,7 +81,7 @@ import SVWDatabase
     }
 
     @Test func reportCommandWritesByExtensionAndRejectsOthers() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try SessionScratchFolder()
         let h = try SessionHarness(folder: scratch.url)
         #expect(h.run("SELECT 1 AS one;\nreport r.md --title 'Q3 pack'\nreport r.html\nreport r.txt") == 1)
         #expect(try scratch.read("r.md").hasPrefix("# Q3 pack\n\nProduced by svw"))
@@ -100,7 +100,7 @@ import SVWDatabase
 }
 
 /// Collects element names and text content while XMLParser checks well-formedness.
-final class TextCollector: NSObject, XMLParserDelegate {
+final class SessionXMLCollector: NSObject, XMLParserDelegate {
     var elements: [String] = []
     var text = ""
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,

@@ -21,7 +21,7 @@ import SVWRendering
 
     /// A load records absolute paths; the script names them relative to itself, with hash and rows.
     @Test func dataFilesAreRecordedRelativeToTheScript() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try SessionScratchFolder()
         let h = try SessionHarness(folder: scratch.url)
         let data = scratch.file("data/My Contracts.csv")
         let other = URL(fileURLWithPath: "/srv/shared/suppliers.csv")
@@ -54,7 +54,7 @@ import SVWRendering
     }
 
     @Test func saveWritesTheFileAndRefusesToOverwrite() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try SessionScratchFolder()
         let h = try SessionHarness(folder: scratch.url)
         #expect(h.run("save empty.svw") == 1)
         #expect(h.capture.err.contains("save: nothing recorded yet"))

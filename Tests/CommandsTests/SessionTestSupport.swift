@@ -22,7 +22,7 @@ struct SessionHarness {
 }
 
 /// A temporary folder removed when the test is done with it.
-final class ScratchFolder {
+final class SessionScratchFolder {
     let url: URL
 
     init() throws {

@@ -7,9 +7,9 @@ import Testing
 /// Reports written by the real binary: well-formed, self-contained, with the figures in them.
 @Suite struct ReportEndToEndTests {
     @Test func htmlReportOfANotebookRun() throws {
-        let scratch = try Scratch()
-        let run = try SVWBinary.run(["run", "Notebooks/example-sql.svw", "--report", scratch.file("board.html").path],
-                                    in: SVWBinary.packageRoot)
+        let scratch = try SessionScratch()
+        let run = try SessionCLI.run(["run", "Notebooks/example-sql.svw", "--report", scratch.file("board.html").path],
+                                    in: SessionCLI.packageRoot)
         #expect(run.status == 0, "\(run.err)")
         let html = try scratch.read("board.html")
         let parser = XMLParser(data: Data(html.utf8))
@@ -27,8 +27,8 @@ import Testing
     }
 
     @Test func reportCommandInsideTheShellWritesMarkdown() throws {
-        let scratch = try Scratch()
-        let run = try SVWBinary.run(["-c", "SELECT 'a|b' AS x, 2 AS n; report out.md --title 'Pack'"], in: scratch.url)
+        let scratch = try SessionScratch()
+        let run = try SessionCLI.run(["-c", "SELECT 'a|b' AS x, 2 AS n; report out.md --title 'Pack'"], in: scratch.url)
         #expect(run.status == 0, "\(run.err)")
         #expect(try scratch.read("out.md") == """
             # Pack

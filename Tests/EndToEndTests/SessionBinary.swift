@@ -1,7 +1,7 @@
 import Foundation
 
-/// Runs the real svw binary, as an analyst's shell would.
-enum SVWBinary {
+/// Runs the real svw binary for the session tests, as an analyst's shell would.
+enum SessionCLI {
     /// The svw executable SwiftPM built next to the test bundle (SVW_BINARY overrides).
     static let url: URL = {
         if let path = ProcessInfo.processInfo.environment["SVW_BINARY"] { return URL(fileURLWithPath: path) }
@@ -55,7 +55,7 @@ enum SVWBinary {
 }
 
 /// A temporary folder removed when the test is done with it.
-final class Scratch {
+final class SessionScratch {
     let url: URL
 
     init() throws {
