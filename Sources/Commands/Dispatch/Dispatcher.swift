@@ -6,7 +6,6 @@ import SVWRendering
 /// `-c`, stdin and `run SCRIPT` all come through here.
 public enum Dispatcher {
     public static func run(_ unit: ScriptUnit, in session: Session) throws {
-        session.transcript.beginUnit()
         switch unit.kind {
         case .sql: try runSQL(unit.text, in: session)
         case .command: try runCommand(unit.text, in: session)
@@ -14,6 +13,7 @@ public enum Dispatcher {
     }
 
     static func runCommand(_ text: String, in session: Session) throws {
+        session.transcript.beginUnit()
         // `$name` is replaced inside words already split, so a value can never add words or commands.
         var words = try session.parameters.substitute(in: Tokenizer.words(text))
         guard !words.isEmpty else { return }
@@ -42,6 +42,7 @@ public enum Dispatcher {
     }
 
     static func runSQL(_ sql: String, in session: Session) throws {
+        session.transcript.beginUnit()
         let statement: Statement
         do { statement = try session.db.prepare(sql) } catch let error as SQLiteError {
             throw SQLFailure(error: error)
