@@ -71,6 +71,22 @@ import SVWDatabase
         #expect(!html.contains("▇"))
     }
 
+    /// Analyses write their title on a line of its own, then the table: the title heads the table.
+    @Test func aOneLineTitleBeforeATableHeadsIt() throws {
+        let h = try SessionHarness()
+        h.session.transcript.beginUnit()
+        h.session.write("Headline 2020/21 <all partners>\n")
+        h.session.emit(ResultSet(columns: ["n"], rows: [[.integer(1)]]))
+        h.session.write("two\nlines\n")
+        h.session.record(RecordedCommand(text: "headline", kind: .command))
+        let document = ReportDocument(session: h.session, folder: URL(fileURLWithPath: "/"))
+        let html = ReportWriter.render(document, as: .html)
+        #expect(html.contains("<h2><code>headline</code></h2>\n<h3>Headline 2020/21 &lt;all partners&gt;</h3>\n<table>"))
+        #expect(html.contains("<pre class=\"output\">two\nlines</pre>"))
+        let md = ReportWriter.render(document, as: .markdown)
+        #expect(md.contains("### `headline`\n\n**Headline 2020/21 \\<all partners\\>**\n\n| n |\n|--:|\n| 1 |\n\n```text\ntwo\nlines\n```\n"))
+    }
+
     @Test func bigTablesAreCutWithANote() throws {
         let h = try SessionHarness()
         h.session.transcript.capturesStdout = false

@@ -57,7 +57,12 @@ enum HTMLReport {
         out += text.contains("\n")
             ? "<pre class=\"caption\"><code>\(escape(text))</code></pre>\n"
             : "<h2><code>\(escape(text))</code></h2>\n"
-        for artefact in step.artefacts { out += render(artefact) }
+        for piece in ReportLayout.pieces(step.artefacts) {
+            switch piece {
+            case .titled(let title, let artefact): out += "<h3>\(escape(title))</h3>\n" + render(artefact)
+            case .plain(let artefact): out += render(artefact)
+            }
+        }
         return out + "</section>\n"
     }
 
@@ -135,6 +140,7 @@ enum HTMLReport {
                color: #1b1b1b; background: #fff; max-width: 60rem; margin: 2rem auto; padding: 0 1.5rem; line-height: 1.45; }
         h1 { font-size: 1.7rem; margin-bottom: 0.2rem; }
         h2 { font-size: 1.1rem; margin: 2rem 0 0.6rem; font-weight: 600; }
+        h3 { font-size: 1rem; margin: 1rem 0 0.3rem; font-weight: 600; }
         h2 code, pre.caption { font-size: 0.95rem; }
         code, pre { font-family: "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; }
         pre { background: #f5f6f8; padding: 0.6rem 0.8rem; overflow-x: auto; border-radius: 4px; }
@@ -155,7 +161,7 @@ enum HTMLReport {
         @media print {
           body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
           section, figure, tr { break-inside: avoid; page-break-inside: avoid; }
-          h2, pre.caption { break-after: avoid; page-break-after: avoid; }
+          h2, h3, pre.caption { break-after: avoid; page-break-after: avoid; }
           thead { display: table-header-group; }
           pre { white-space: pre-wrap; background: none; border: 1px solid #ccc; }
           thead th { background: #eee; -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -14,8 +14,11 @@ enum MarkdownReport {
         for step in document.steps {
             out += "\n"
             out += caption(step.command, quiet: step.artefacts.isEmpty)
-            for artefact in step.artefacts {
-                out += "\n" + render(artefact)
+            for piece in ReportLayout.pieces(step.artefacts) {
+                switch piece {
+                case .titled(let title, let artefact): out += "\n**" + escape(title) + "**\n\n" + render(artefact)
+                case .plain(let artefact): out += "\n" + render(artefact)
+                }
             }
         }
         if !document.provenance.isEmpty {

@@ -94,6 +94,37 @@ public enum ReportWriter {
     }
 }
 
+/// How a step's artefacts are laid out: a one-line text written just before a table
+/// (an analysis's title) becomes that table's title rather than a block of text.
+enum ReportLayout {
+    enum Piece: Equatable {
+        case titled(String, Artefact)
+        case plain(Artefact)
+    }
+
+    static func pieces(_ artefacts: [Artefact]) -> [Piece] {
+        var pieces: [Piece] = []
+        var index = 0
+        while index < artefacts.count {
+            if case .text(let text) = artefacts[index], index + 1 < artefacts.count,
+               case .table = artefacts[index + 1], let title = singleLine(text) {
+                pieces.append(.titled(title, artefacts[index + 1]))
+                index += 2
+            } else {
+                pieces.append(.plain(artefacts[index]))
+                index += 1
+            }
+        }
+        return pieces
+    }
+
+    private static func singleLine(_ text: String) -> String? {
+        let line = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty || line.contains("\n") ? nil : trimmed
+    }
+}
+
 /// Which columns read as numbers (right-aligned), decided as the text renderer decides it.
 enum ColumnAlignment {
     static func numeric(_ result: ResultSet) -> [Bool] {

@@ -172,14 +172,17 @@ enum SessionCommands {
             """,
         examples: ["report board.html --title 'Social value 2020/21'", "report board.md"],
         handler: { context in
-            let session = context.session
             guard let path = context.invocation.argument(0) else { return }
-            let url = session.resolve(path: path)
-            let document = ReportDocument(session: session, folder: url.deletingLastPathComponent(),
-                                          title: context.invocation.value("title"))
-            try ReportWriter.write(document, to: url)
-            session.note("wrote report \(path) (\(document.steps.count) command\(document.steps.count == 1 ? "" : "s"))")
+            try writeReport(of: context.session, to: path, title: context.invocation.value("title"))
         })
+
+    /// What `report FILE` does; `export report FILE` calls it too.
+    static func writeReport(of session: Session, to path: String, title: String?) throws {
+        let url = session.resolve(path: path)
+        let document = ReportDocument(session: session, folder: url.deletingLastPathComponent(), title: title)
+        try ReportWriter.write(document, to: url)
+        session.note("wrote report \(path) (\(document.steps.count) command\(document.steps.count == 1 ? "" : "s"))")
+    }
 }
 
 /// `param NAME [= VALUE]` read from its words: `year = 2020/21`, `year=2020/21`, or `year`.
