@@ -2,18 +2,19 @@ import Foundation
 
 /// SHA-256 (FIPS 180-4), streaming, so a replay can check a data file's recorded
 /// hash before loading it, in flat memory. (Foundation on Linux has no CryptoKit,
-/// and the package takes no new dependencies.)
-public struct SHA256 {
+/// and the package takes no new dependencies. Named apart from SVWImport's hasher so the
+/// two never clash; either can serve once both are merged.)
+struct SHA256Digest {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
 
-    public init() { buffer.reserveCapacity(64) }
+    init() { buffer.reserveCapacity(64) }
 
     /// Adds bytes; whole blocks are compressed straight from `data`, without copying.
-    public mutating func update(data: Data) {
+    mutating func update(data: Data) {
         length &+= UInt64(data.count)
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             var offset = 0
@@ -35,7 +36,7 @@ public struct SHA256 {
     }
 
     /// The digest as lower-case hex.
-    public mutating func finalize() -> String {
+    mutating func finalize() -> String {
         let bitLength = length &* 8
         var tail: [UInt8] = [0x80]
         let padding = (55 - Int(length % 64) + 64) % 64
@@ -54,17 +55,17 @@ public struct SHA256 {
         }.joined()
     }
 
-    public static func hex<Bytes: Sequence>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        var hasher = SHA256()
+    static func hex<Bytes: Sequence>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        var hasher = SHA256Digest()
         hasher.update(data: Data(bytes))
         return hasher.finalize()
     }
 
     /// Hashes a file in 1 MiB chunks.
-    public static func hex(ofFileAt url: URL) throws -> String {
+    static func hex(ofFileAt url: URL) throws -> String {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
-        var hasher = SHA256()
+        var hasher = SHA256Digest()
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
             hasher.update(data: chunk)
         }
@@ -102,7 +103,7 @@ public struct SHA256 {
         for i in 0..<64 {
             let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
             let ch = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
+            let t1 = h &+ s1 &+ ch &+ SHA256Digest.k[i] &+ w[i]
             let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
             let maj = (a & b) ^ (a & c) ^ (b & c)
             let t2 = s0 &+ maj
