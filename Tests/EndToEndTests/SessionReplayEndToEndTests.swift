@@ -111,6 +111,8 @@ import Testing
             ATTACH DATABASE 'attached.db' AS a;
             VACUUM INTO 'copy.db';
             shell rm -rf /
+            open other.db
+            persist copy2.db
             SELECT 'after' AS step;
 
             """)
@@ -121,6 +123,11 @@ import Testing
         #expect(run.err.contains("x.svw:3: ATTACH and VACUUM INTO are not allowed in a script"))
         #expect(run.err.contains("x.svw:4: ATTACH and VACUUM INTO are not allowed in a script"))
         #expect(run.err.contains("x.svw:5: unknown command \"shell\""))
+        // open and persist write workspace files: refused in scripts (or unknown, before the shell's commands are merged).
+        for (line, name) in [(6, "open"), (7, "persist")] {
+            #expect(run.err.contains("x.svw:\(line): \(name): not allowed in a script")
+                    || run.err.contains("x.svw:\(line): unknown command \"\(name)\""))
+        }
         let left = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted()
         #expect(left == ["x.svw"])
     }
