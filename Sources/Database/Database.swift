@@ -72,6 +72,12 @@ public final class Database {
         while try stmt.step() {}
     }
 
+    /// Refuses ATTACH (and VACUUM INTO, which attaches its target) on this connection
+    /// from now on, so SQL cannot write files: session scripts run this way.
+    public func forbidAttachingFiles() {
+        sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, 0)
+    }
+
     public var changes: Int { Int(sqlite3_changes64(handle)) }
     public var totalChanges: Int { Int(sqlite3_total_changes64(handle)) }
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }

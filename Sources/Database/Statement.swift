@@ -22,6 +22,11 @@ public final class Statement {
     deinit { sqlite3_finalize(handle) }
 
     public var parameterCount: Int { Int(sqlite3_bind_parameter_count(handle)) }
+
+    /// The name of a 1-based parameter as written (`$year`, `:year`, `@year`); nil for `?`.
+    public func parameterName(_ index: Int) -> String? {
+        sqlite3_bind_parameter_name(handle, Int32(index)).map { String(cString: $0) }
+    }
     public var columnCount: Int { Int(sqlite3_column_count(handle)) }
     public var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
 

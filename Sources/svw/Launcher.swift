@@ -32,9 +32,26 @@ struct Launcher {
         LineShell.run(session: session, bail: bail) > 0 ? 1 : 0
     }
 
-    func runScript(at path: String, parameters: [String]) -> Int32 {
-        let words = ["run", path] + parameters
-        return runText(words.map(Tokenizer.quote).joined(separator: " "), sourceName: "svw run")
+    /// `svw run`: replays the script in its own fresh session; no workspace of ours is opened.
+    static func runScript(at path: String, parameters: [String], options: ReplayOptions, report: String?) -> Int32 {
+        let console = Console.standard()
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        func resolve(_ path: String) -> URL {
+            let expanded = (path as NSString).expandingTildeInPath
+            return expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : cwd.appendingPathComponent(expanded).standardizedFileURL
+        }
+        var options = options
+        do {
+            options.parameters = try ReplayOptions.parameters(from: parameters)
+            options.report = report.map(resolve)
+            let outcome = try ScriptReplay.run(scriptAt: resolve(path), name: path, options: options,
+                                               out: console.writeOut, err: console.writeErr)
+            if let summary = ReplaySummary.text(outcome, name: path, options: options) { console.note(summary) }
+            return outcome.succeeded ? 0 : 1
+        } catch {
+            console.note("svw: " + ErrorText.describe(error).replacingOccurrences(of: "run: ", with: "", options: .anchored))
+            return 1
+        }
     }
 
     static func writeSample(contracts: Int, seed: UInt64, out: String) -> Int32 {

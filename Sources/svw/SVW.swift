@@ -62,19 +62,54 @@ struct Start: ParsableCommand {
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a session script in a fresh workspace and exit.")
-
-    @OptionGroup var options: WorkspaceOptions
+        abstract: "Replay a session script in a fresh in-memory workspace, or check it against its expected output.",
+        discussion: """
+            Paths in the script resolve relative to its folder. --check compares each
+            command's stdout with the #> lines stored after it and prints a unified diff
+            where they differ (exit status 1); --update stores this run's output instead.
+            Exit status is non-zero when a command fails, an output differs, or --strict
+            meets a changed data file.
+            """)
 
     @Argument(help: ArgumentHelp("The script to run.", valueName: "SCRIPT"))
     var script: String
 
-    @Argument(help: ArgumentHelp("Parameter overrides, NAME=VALUE.", valueName: "PARAM=VALUE"))
+    @Argument(help: ArgumentHelp("Values for the script's parameters.", valueName: "NAME=VALUE"))
     var parameters: [String] = []
 
+    @Flag(help: "Compare the output with the expected output stored in the script; print diffs.")
+    var check = false
+
+    @Flag(help: "Store this run's output in the script as its expected output.")
+    var update = false
+
+    @Flag(help: "Stop if a data file differs from the one the script recorded.")
+    var strict = false
+
+    @Flag(help: "Stop at the first command that fails.")
+    var bail = false
+
+    @Option(help: ArgumentHelp("Write a report of the run (.md or .html).", valueName: "FILE"))
+    var report: String?
+
+    @Option(name: .long, help: ArgumentHelp("Output mode the replay starts in (default table): \(OutputMode.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "MODE"))
+    var format: String?
+
+    func validate() throws {
+        if let format, OutputMode(rawValue: format.lowercased()) == nil {
+            throw ValidationError("unknown --format \"\(format)\" (one of: \(OutputMode.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        if check && update { throw ValidationError("--check and --update cannot be used together") }
+    }
+
     func run() throws {
-        let launcher = try Launcher(options: options)
-        throw ExitCode(launcher.runScript(at: script, parameters: parameters))
+        var options = ReplayOptions()
+        options.check = check
+        options.update = update
+        options.strict = strict
+        options.bail = bail
+        if let format, let mode = OutputMode(rawValue: format.lowercased()) { options.mode = mode }
+        throw ExitCode(Launcher.runScript(at: script, parameters: parameters, options: options, report: report))
     }
 }
 

@@ -13,7 +13,9 @@ public enum Dispatcher {
     }
 
     static func runCommand(_ text: String, in session: Session) throws {
-        var words = try Tokenizer.words(text)
+        session.transcript.beginUnit()
+        // `$name` is replaced inside words already split, so a value can never add words or commands.
+        var words = try session.parameters.substitute(in: Tokenizer.words(text))
         guard !words.isEmpty else { return }
         var name = words.removeFirst()
         if name.hasPrefix(".") { name.removeFirst() }
@@ -40,10 +42,13 @@ public enum Dispatcher {
     }
 
     static func runSQL(_ sql: String, in session: Session) throws {
+        session.transcript.beginUnit()
         let statement: Statement
         do { statement = try session.db.prepare(sql) } catch let error as SQLiteError {
             throw SQLFailure(error: error)
         }
+        // `$name` in SQL is an SQLite parameter: the value is bound, never spliced into the text.
+        try session.parameters.bind(to: statement)
         do {
             if statement.columnCount > 0 {
                 let result = try statement.all()
@@ -62,6 +67,10 @@ public enum Dispatcher {
 public struct SQLFailure: Error, CustomStringConvertible {
     public let error: SQLiteError
     public var description: String {
+        // Only script workspaces set the attached-database limit to 0 (Database.forbidAttachingFiles).
+        if error.message.hasPrefix("too many attached databases - max 0") {
+            return "ATTACH and VACUUM INTO are not allowed in a script (scripts write only the files their export and output commands name)"
+        }
         var text = error.isInterrupt ? "interrupted" : "SQL error: \(error.message)"
         if let pointer = error.pointer { text += "\n" + pointer.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") }
         return text

@@ -26,6 +26,14 @@ public final class Session {
     public var onceFile: URL?
     /// True while a session script runs: commands that are not `scriptSafe` are refused.
     public var isScript = false
+    /// What each unit wrote and produced, for checked replay and reports (Session/Transcript.swift).
+    public let transcript = Transcript()
+    /// `param` values that `$name` in commands and SQL refers to (Session/Parameters.swift).
+    public var parameters = Parameters()
+    /// How many scripts deep this session runs (0 at the prompt), so `run` cannot recurse forever.
+    public var scriptDepth = 0
+    /// The output mode when the recording began: `save` writes it so the replay starts the same way.
+    public private(set) var recordingStartMode: OutputMode
     /// For `--format` on a single command.
     var modeOverride: OutputMode?
 
@@ -37,6 +45,7 @@ public final class Session {
         self.mode = mode
         self.renderOptions = renderOptions
         self.baseDirectory = baseDirectory
+        self.recordingStartMode = mode
     }
 
     public var db: Database { workspace.db }
@@ -61,17 +70,24 @@ public final class Session {
         }
         var text = Renderer.render(result, mode: mode, options: options)
         if let footer, !mode.isMachineReadable { text += footer.hasSuffix("\n") ? footer : footer + "\n" }
-        write(text)
+        transcript.captureTable(result, footer: footer)
+        deliver(text)
     }
 
     /// Writes result text (not notes) to the current destination.
     public func write(_ text: String) {
+        transcript.captureText(text)
+        deliver(text)
+    }
+
+    private func deliver(_ text: String) {
         if let once = onceFile {
             onceFile = nil
             appendOrCreate(once, text, truncate: true)
         } else if let file = outputFile {
             appendOrCreate(file, text, truncate: false)
         } else {
+            transcript.captureStdout(text)
             console.writeOut(text)
         }
     }
@@ -93,9 +109,16 @@ public final class Session {
 
     public func note(_ text: String) { console.note(text) }
 
-    func record(_ command: RecordedCommand) { recording.append(command) }
+    func record(_ command: RecordedCommand) {
+        recording.append(command)
+        transcript.commit(command)
+    }
 
-    public func clearRecording() { recording.removeAll() }
+    public func clearRecording() {
+        recording.removeAll()
+        transcript.clear()
+        recordingStartMode = mode
+    }
 }
 
 /// One entry of the session recording: the text as it should replay, and the

@@ -1,4 +1,231 @@
-/// Recording, saving and replaying session scripts. (Filled in by the sessions work.)
+import Foundation
+import SVWDatabase
+import SVWRendering
+
+/// Recording, saving and replaying session scripts; parameters; reports.
 enum SessionCommands {
-    static let specs: [CommandSpec] = []
+    static let specs: [CommandSpec] = [session, save, run, param, report]
+
+    static let session = CommandSpec(
+        name: "session", group: .session,
+        abstract: "Show what this session has recorded (what save would write), or clear it",
+        arguments: [ArgumentSpec("clear", "start the recording afresh", optional: true, completion: .choices(["clear"]))],
+        discussion: """
+            The recording holds every command that succeeded and changed or answered
+            something, in order: loads, filters, modes, analyses and SQL. Failed commands
+            and look-ups such as help are left out. Data paths are shown relative to the
+            current folder, as save would write them relative to the script's.
+            """,
+        examples: ["session", "session clear"],
+        recorded: false,
+        handler: { context in
+            let session = context.session
+            switch context.invocation.argument(0)?.lowercased() {
+            case nil:
+                if session.recording.isEmpty {
+                    session.note("session: nothing recorded yet")
+                    return
+                }
+                session.write(SessionScriptWriter.body(recording: session.recording, startMode: session.recordingStartMode,
+                                                       folder: session.baseDirectory))
+            case "clear":
+                let count = session.recording.count
+                session.clearRecording()
+                session.note("session: recording cleared (\(count) command\(count == 1 ? "" : "s") dropped)")
+            case let other?:
+                throw CommandError.usage("session: unexpected \"\(other)\" (session shows the recording; session clear empties it)")
+            }
+        })
+
+    static let save = CommandSpec(
+        name: "save", group: .session,
+        abstract: "Write the session's recording as a script that svw run replays",
+        arguments: [ArgumentSpec("FILE", "the script to write, e.g. board.svw", completion: .file)],
+        options: [OptionSpec("force", "replace FILE if it exists")],
+        discussion: """
+            The script starts with a comment naming the svw version and the date, then
+            holds one command or SQL statement per unit. Before each command that read
+            data files, a line like
+
+              # data: SampleData/contracts.csv sha256=4f2c... rows=4000
+
+            records the file (relative to the script), its SHA-256 and its row count, so a
+            replay can tell when the data has changed. Add expected output for checked
+            replays with: svw run FILE --update. Scripts cannot save.
+            """,
+        examples: ["save board-2020-21.svw", "save board.svw --force"],
+        recorded: false, scriptSafe: false,
+        handler: { context in
+            let session = context.session
+            guard let path = context.invocation.argument(0) else { return }
+            guard !session.recording.isEmpty else {
+                throw CommandError.failed("save: nothing recorded yet (commands that succeed are recorded; see session)")
+            }
+            let url = session.resolve(path: path)
+            if FileManager.default.fileExists(atPath: url.path), !context.invocation.flag("force") {
+                throw CommandError.failed("save: \(path) exists; use --force to replace it")
+            }
+            let text = SessionScriptWriter.script(recording: session.recording, startMode: session.recordingStartMode,
+                                                  scriptURL: url, savedOn: Date())
+            do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
+                throw CommandError.failed("save: cannot write \(path): \(FileProblem.describe(error, url: url))")
+            }
+            let n = session.recording.count
+            session.note("saved \(n) command\(n == 1 ? "" : "s") to \(path)")
+        })
+
+    static let run = CommandSpec(
+        name: "run", group: .session,
+        abstract: "Replay a session script in a fresh workspace, or check it against its expected output",
+        arguments: [ArgumentSpec("SCRIPT", "the script to run", completion: .file),
+                    ArgumentSpec("NAME=VALUE", "a value for one of the script's parameters", optional: true, variadic: true)],
+        options: [
+            OptionSpec("check", "compare each command's output with the expected output stored in the script; print a diff where it differs"),
+            OptionSpec("update", "store this run's output in the script as its expected output"),
+            OptionSpec("strict", "stop if a data file differs from the one the script recorded"),
+            OptionSpec("bail", "stop at the first command that fails"),
+            OptionSpec("report", value: "FILE", completion: .file, "write a report of the run (.md or .html)"),
+        ],
+        discussion: """
+            The script runs in a new in-memory workspace: this session's data, mode, filter
+            and recording are untouched, and only its output is shared. Paths in the script
+            resolve relative to the script's folder. Parameters declared with param take
+            their defaults unless given here as NAME=VALUE.
+
+            A script cannot run shell commands (svw has none) and writes only the files its
+            export, report, output and once commands name: commands that write other files
+            (save, open, persist) and SQL ATTACH or VACUUM INTO are refused.
+
+            Expected output lives in the script, as #> lines after each command; --check
+            compares stdout only (notes and load summaries go to stderr and are not part
+            of it).
+            """,
+        examples: ["run board.svw", "run Notebooks/example-sql.svw year=2021/22", "run Notebooks/example-sql.svw --check"],
+        recorded: false,
+        handler: { context in
+            let session = context.session
+            let invocation = context.invocation
+            guard let path = invocation.argument(0) else { return }
+            var options = ReplayOptions()
+            options.parameters = try ReplayOptions.parameters(from: Array(invocation.positionals.dropFirst()))
+            options.check = invocation.flag("check")
+            options.update = invocation.flag("update")
+            options.strict = invocation.flag("strict")
+            options.bail = invocation.flag("bail")
+            options.report = invocation.value("report").map(session.resolve(path:))
+            // --format (common to every command) chooses the mode the replay starts in.
+            if let format = invocation.value("format"), let mode = OutputMode(rawValue: format.lowercased()) { options.mode = mode }
+            if session.isScript, options.update || options.report != nil {
+                throw CommandError.failed("run: --update and --report write files, which a script may not do")
+            }
+            let outcome = try ScriptReplay.run(scriptAt: session.resolve(path: path), name: path, options: options,
+                                               depth: session.scriptDepth + 1,
+                                               out: { session.write($0) }, err: { session.console.writeErr($0) })
+            let summary = ReplaySummary.text(outcome, name: path, options: options)
+            if !outcome.succeeded { throw CommandError.failed(summary ?? "run: \(path) failed") }
+            if let summary { session.note(summary) }
+        })
+
+    static let param = CommandSpec(
+        name: "param", group: .session,
+        abstract: "Declare a script parameter, or list them",
+        arguments: [ArgumentSpec("NAME", "the parameter, used as $NAME in commands and SQL", optional: true),
+                    ArgumentSpec("= VALUE", "its default value", optional: true, variadic: true)],
+        discussion: """
+            param year = 2020/21 declares $year. In a command, $year (or ${year}) is
+            replaced inside the word it appears in, so a value with spaces or ; stays one
+            argument; $$ is a literal $. In SQL, $year is bound as a parameter, never
+            pasted into the text: WHERE financial_year = $year. Whole numbers bind as
+            integers and decimals as reals, everything else as text.
+
+            svw run SCRIPT year=2021/22 overrides the default. A parameter declared
+            without a value (param year) must be given that way. Using an undeclared
+            parameter is an error naming it.
+            """,
+        examples: ["param year = 2020/21", "param partner = 'Stockport Council'", "param"],
+        handler: { context in
+            let session = context.session
+            let declaration = try ParamCommand.parse(context.invocation.positionals)
+            guard let name = declaration.name else {
+                let rows = session.parameters.names.map { [SQLValue.text($0), SQLValue.text(session.parameters[$0] ?? "")] }
+                session.emit(ResultSet(columns: ["name", "value"], rows: rows))
+                return
+            }
+            let value = try session.parameters.declare(name, default: declaration.value)
+            if let given = session.parameters.overrides[name], given == value, declaration.value != given {
+                session.note("param \(name) = \(value) (given when run; the script's default is \(declaration.value ?? "unset"))")
+            }
+        })
+
+    static let report = CommandSpec(
+        name: "report", group: .session,
+        abstract: "Write the session so far as a report: Markdown (.md) or self-contained HTML (.html)",
+        arguments: [ArgumentSpec("FILE", "the report to write; .md or .html chooses the format", completion: .file)],
+        options: [OptionSpec("title", value: "TEXT", "the report's title (default: svw session report)")],
+        discussion: """
+            Each recorded command becomes a caption followed by what it produced: tables
+            as tables, charts as embedded SVG, other text as preformatted blocks. Commands
+            that only changed state (load, filter, mode) are listed in small type. The
+            data files loaded, with their SHA-256 and row counts, close the report. The
+            HTML needs no network, prints cleanly and opens in any browser. Reports carry
+            no date, so the same session always gives the same file.
+            """,
+        examples: ["report board.html --title 'Social value 2020/21'", "report board.md"],
+        handler: { context in
+            guard let path = context.invocation.argument(0) else { return }
+            try writeReport(of: context.session, to: path, title: context.invocation.value("title"))
+        })
+
+    /// What `report FILE` does; `export report FILE` calls it too.
+    static func writeReport(of session: Session, to path: String, title: String?) throws {
+        let url = session.resolve(path: path)
+        let document = ReportDocument(session: session, folder: url.deletingLastPathComponent(), title: title)
+        try ReportWriter.write(document, to: url)
+        session.note("wrote report \(path) (\(document.steps.count) command\(document.steps.count == 1 ? "" : "s"))")
+    }
+}
+
+/// `param NAME [= VALUE]` read from its words: `year = 2020/21`, `year=2020/21`, or `year`.
+enum ParamCommand {
+    static func parse(_ words: [String]) throws -> (name: String?, value: String?) {
+        guard var first = words.first else { return (nil, nil) }
+        var rest = Array(words.dropFirst())
+        if let eq = first.firstIndex(of: "=") {
+            let value = String(first[first.index(after: eq)...])
+            first = String(first[..<eq])
+            rest = (value.isEmpty ? [] : [value]) + rest
+            if rest.isEmpty { throw CommandError.usage("param: \(first) = needs a value") }
+        } else if let next = rest.first {
+            guard next == "=" || next.hasPrefix("=") else {
+                throw CommandError.usage("param: expected \"=\" after \(first) (param \(first) = VALUE)")
+            }
+            rest[0] = String(next.dropFirst())
+            if rest[0].isEmpty { rest.removeFirst() }
+            if rest.isEmpty { throw CommandError.usage("param: \(first) = needs a value") }
+        }
+        guard Parameters.isValidName(first) else {
+            throw CommandError.usage("param: \"\(first)\" is not a parameter name (letters, digits and _, not starting with a digit)")
+        }
+        return (first, rest.isEmpty ? nil : rest.joined(separator: " "))
+    }
+}
+
+/// The one-line verdict on a replay, for stderr (nil when a plain run succeeded: silence is success).
+public enum ReplaySummary {
+    public static func text(_ outcome: ReplayOutcome, name: String, options: ReplayOptions) -> String? {
+        var parts: [String] = []
+        if outcome.failures > 0 { parts.append("\(outcome.failures) command\(outcome.failures == 1 ? "" : "s") failed") }
+        if outcome.changedData > 0 { parts.append("\(outcome.changedData) data file\(outcome.changedData == 1 ? "" : "s") changed") }
+        if options.check {
+            parts.append(outcome.drifted == 0
+                         ? "all \(outcome.cells) outputs match"
+                         : "\(outcome.drifted) of \(outcome.cells) outputs differ")
+        }
+        if options.update {
+            if outcome.rewritten { parts.append("expected output updated") }
+            else if outcome.failures == 0 && !outcome.stopped { parts.append("expected output already up to date") }
+        }
+        if outcome.stopped { parts.append("stopped early") }
+        return parts.isEmpty ? nil : "\(name): " + parts.joined(separator: "; ")
+    }
 }

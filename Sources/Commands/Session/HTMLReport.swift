@@ -1,0 +1,171 @@
+import Foundation
+import SVWDatabase
+import SVWRendering
+
+/// A report as one self-contained HTML file: inline CSS, charts as SVG in data: URIs,
+/// no scripts and nothing fetched, so it opens offline in any browser and prints
+/// cleanly. It is also well-formed XML (void elements closed, every value escaped),
+/// so XML tools can read it.
+enum HTMLReport {
+    static func render(_ document: ReportDocument) -> String {
+        var out = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <meta name="generator" content="svw \(escape(SVWVersion.current))" />
+            <title>\(escape(document.title))</title>
+            <style>\n\(style)</style>
+            </head>
+            <body>
+            <header>
+            <h1>\(escape(document.title))</h1>
+            <p class="summary">\(escape(document.summary))</p>\n
+            """
+        if !document.parameters.isEmpty {
+            out += "<table class=\"parameters\"><caption>Parameters</caption><tbody>\n"
+            for parameter in document.parameters {
+                out += "<tr><th scope=\"row\"><code>\(escape(parameter.name))</code></th><td><code>\(escape(parameter.value))</code></td></tr>\n"
+            }
+            out += "</tbody></table>\n"
+        }
+        out += "</header>\n<main>\n"
+        for step in document.steps {
+            out += section(step)
+        }
+        out += "</main>\n"
+        if !document.provenance.isEmpty {
+            out += "<footer>\n<h2>Data provenance</h2>\n<table class=\"provenance\">\n"
+            out += "<thead><tr><th scope=\"col\">File</th><th scope=\"col\" class=\"num\">Rows</th><th scope=\"col\">SHA-256</th><th scope=\"col\">Loaded by</th></tr></thead>\n<tbody>\n"
+            for file in document.provenance {
+                out += "<tr><td>\(escape(file.path))</td><td class=\"num\">\(file.rows)</td>"
+                    + "<td><code class=\"hash\">\(escape(file.sha256))</code></td><td><code>\(escape(file.loadedBy))</code></td></tr>\n"
+            }
+            out += "</tbody>\n</table>\n</footer>\n"
+        }
+        out += "</body>\n</html>\n"
+        return out
+    }
+
+    static func section(_ step: TranscriptEntry) -> String {
+        let text = step.command.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if step.artefacts.isEmpty {
+            return "<p class=\"step\"><code>\(escape(text))</code></p>\n"
+        }
+        var out = "<section>\n"
+        out += text.contains("\n")
+            ? "<pre class=\"caption\"><code>\(escape(text))</code></pre>\n"
+            : "<h2><code>\(escape(text))</code></h2>\n"
+        for piece in ReportLayout.pieces(step.artefacts) {
+            switch piece {
+            case .titled(let title, let artefact): out += "<h3>\(escape(title))</h3>\n" + render(artefact)
+            case .plain(let artefact): out += render(artefact)
+            }
+        }
+        return out + "</section>\n"
+    }
+
+    static func render(_ artefact: Artefact) -> String {
+        switch artefact {
+        case .table(let result, let total, let footer):
+            var out = table(result)
+            if total > result.rows.count {
+                out += "<p class=\"note\">\(total - result.rows.count) more rows not shown (\(total) in all).</p>\n"
+            }
+            if let footer, !footer.isEmpty {
+                out += "<p class=\"footer\">\(escapeLines(footer.trimmingCharacters(in: .newlines)))</p>\n"
+            }
+            return out
+        case .text(let text):
+            return "<pre class=\"output\">\(escape(text.hasSuffix("\n") ? String(text.dropLast()) : text))</pre>\n"
+        case .chart(let svg, let caption):
+            return "<figure>\n<img alt=\"\(escape(caption))\" src=\"data:image/svg+xml;base64,\(Data(svg.utf8).base64EncodedString())\" />\n"
+                + "<figcaption>\(escape(caption))</figcaption>\n</figure>\n"
+        }
+    }
+
+    static func table(_ result: ResultSet) -> String {
+        let numeric = ColumnAlignment.numeric(result)
+        var out = "<table>\n<thead><tr>"
+        for (i, column) in result.columns.enumerated() {
+            out += "<th scope=\"col\"\(numeric[i] ? " class=\"num\"" : "")>\(escape(column))</th>"
+        }
+        out += "</tr></thead>\n<tbody>\n"
+        for row in result.rows {
+            out += "<tr>"
+            for (i, value) in row.enumerated() {
+                var classes: [String] = []
+                if numeric[i] { classes.append("num") }
+                if value.isNull { classes.append("null") }
+                let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+                out += "<td\(attribute)>\(escapeLines(CellText.display(value, kind: result.kinds[i])))</td>"
+            }
+            out += "</tr>\n"
+        }
+        return out + "</tbody>\n</table>\n"
+    }
+
+    /// Escaped text with its line breaks kept as <br />.
+    static func escapeLines(_ text: String) -> String {
+        escape(text).replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "<br />")
+    }
+
+    /// Text safe in element content and quoted attributes. Control characters XML does not
+    /// allow (even escaped) are shown as their Unicode control pictures.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20:
+                out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case _ where scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
+                out.unicodeScalars.append(Unicode.Scalar(0xFFFD)!)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static let style = """
+        :root { color-scheme: light; }
+        body { font-family: -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+               color: #1b1b1b; background: #fff; max-width: 60rem; margin: 2rem auto; padding: 0 1.5rem; line-height: 1.45; }
+        h1 { font-size: 1.7rem; margin-bottom: 0.2rem; }
+        h2 { font-size: 1.1rem; margin: 2rem 0 0.6rem; font-weight: 600; }
+        h3 { font-size: 1rem; margin: 1rem 0 0.3rem; font-weight: 600; }
+        h2 code, pre.caption { font-size: 0.95rem; }
+        code, pre { font-family: "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; }
+        pre { background: #f5f6f8; padding: 0.6rem 0.8rem; overflow-x: auto; border-radius: 4px; }
+        pre.caption { background: none; padding: 0; margin: 2rem 0 0.6rem; font-weight: 600; white-space: pre-wrap; }
+        .summary, .step, .note, .footer { color: #555; }
+        .step { margin: 0.6rem 0; font-size: 0.9rem; }
+        table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
+        caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
+        th, td { border: 1px solid #d0d4da; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
+        thead th { background: #eef1f5; }
+        .num { text-align: right; font-variant-numeric: tabular-nums; }
+        .null { color: #999; font-style: italic; }
+        .hash { font-size: 0.75rem; word-break: break-all; }
+        figure { margin: 1rem 0; }
+        figure img { max-width: 100%; height: auto; }
+        figcaption { color: #555; font-size: 0.85rem; }
+        footer { margin-top: 3rem; border-top: 1px solid #d0d4da; }
+        @media print {
+          body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+          section, figure, tr { break-inside: avoid; page-break-inside: avoid; }
+          h2, h3, pre.caption { break-after: avoid; page-break-after: avoid; }
+          thead { display: table-header-group; }
+          pre { white-space: pre-wrap; background: none; border: 1px solid #ccc; }
+          thead th { background: #eee; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        }
+
+        """
+}

@@ -1,0 +1,219 @@
+import Foundation
+
+/// A session script read for replay: its units grouped into cells, each cell with the
+/// data files it declares and the output it expects.
+///
+/// The format is a plain svw script, so any runner can run it; the extra lines are
+/// comments the plain splitter skips:
+///
+///     # data: SampleData/contracts.csv sha256=4f2c… rows=4000
+///     load contracts SampleData/contracts.csv
+///     SELECT partner, count(*) AS n FROM contracts GROUP BY partner ORDER BY partner;
+///     #> partner     n
+///     #> ----------  ----
+///     #> Bolton       812
+///
+/// A cell is the unit (or units) that end on one line; the `#>` lines after it are
+/// what it printed on stdout, `#>` alone is an empty line, and `#~ no newline at end`
+/// marks output whose last line had no newline.
+public struct Notebook {
+    public struct Cell {
+        public var units: [ScriptUnit]
+        /// 0-based index in `lines` of the line the cell ends on; its expected block follows it.
+        public var endLine: Int
+        /// nil when the cell carries no block (it is expected to print nothing).
+        public var expected: String?
+        public var data: [DataDeclaration]
+    }
+
+    /// The source lines, `#>` blocks removed.
+    public private(set) var lines: [String]
+    public private(set) var cells: [Cell]
+    /// Where each remaining `# data:` line is, so `--update` can rewrite it.
+    private var dataLineIndex: [Int: Int] = [:]
+    private var endsWithNewline: Bool
+
+    static let outputPrefix = "#>"
+    static let noNewlineMarker = "#~ no newline at end"
+    static let dataPrefix = "# data:"
+
+    public init(text original: String) throws {
+        // Editors on some systems start UTF-8 files with a byte-order mark.
+        let raw = original.hasPrefix("\u{FEFF}") ? String(original.dropFirst()) : original
+        // A file converted to CRLF as a whole still reads as written.
+        let text = raw.contains("\r\n") && !raw.replacingOccurrences(of: "\r\n", with: "").contains("\n")
+            ? raw.replacingOccurrences(of: "\r\n", with: "\n") : raw
+        var physical = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        endsWithNewline = physical.last == ""
+        if endsWithNewline { physical.removeLast() }
+
+        var splitter = ScriptSplitter()
+        var kept: [String] = []
+        var cells: [Cell] = []
+        var pendingData: [DataDeclaration] = []
+        var pendingDataLine = 0
+        var declarationCount = 0
+        var block: [String]?
+        var blockOwner: Int?
+        func closeBlock() {
+            if let owner = blockOwner, let lines = block {
+                cells[owner].expected = (cells[owner].expected ?? "") + lines.joined()
+            }
+            block = nil
+            blockOwner = nil
+        }
+        for (number, line) in physical.enumerated() {
+            let isBlockLine = line == Notebook.outputPrefix || line.hasPrefix(Notebook.outputPrefix + " ")
+            // Expected output ends a statement left without its `;` (SQLite has no # comments).
+            if isBlockLine, splitter.isContinuing, let unit = splitter.finish() {
+                cells.append(Cell(units: [unit], endLine: kept.count - 1, expected: nil, data: pendingData))
+                pendingData = []
+            }
+            if !splitter.isContinuing {
+                if isBlockLine {
+                    guard !cells.isEmpty else {
+                        throw NotebookError(line: number + 1, message: "expected output (#>) before any command")
+                    }
+                    if blockOwner == nil { blockOwner = cells.count - 1; block = [] }
+                    block!.append(String(line.dropFirst(Notebook.outputPrefix.count + 1)) + "\n")
+                    _ = splitter.feed(line: "")
+                    continue
+                }
+                if line == Notebook.noNewlineMarker {
+                    guard block != nil, let last = block?.popLast() else {
+                        throw NotebookError(line: number + 1, message: "\"\(Notebook.noNewlineMarker)\" must follow a #> line")
+                    }
+                    block!.append(String(last.dropLast()))
+                    _ = splitter.feed(line: "")
+                    continue
+                }
+                closeBlock()
+                if line.hasPrefix(Notebook.dataPrefix) {
+                    do {
+                        pendingData.append(try DataDeclaration(line: line))
+                    } catch {
+                        throw NotebookError(line: number + 1, message: ErrorText.describe(error))
+                    }
+                    dataLineIndex[kept.count] = declarationCount
+                    declarationCount += 1
+                    pendingDataLine = number + 1
+                }
+            }
+            let units = splitter.feed(line: line.hasSuffix("\r") ? String(line.dropLast()) : line)
+            kept.append(line)
+            if !units.isEmpty {
+                cells.append(Cell(units: units, endLine: kept.count - 1, expected: nil, data: pendingData))
+                pendingData = []
+            }
+        }
+        closeBlock()
+        if let last = splitter.finish() {
+            cells.append(Cell(units: [last], endLine: kept.count - 1, expected: nil, data: pendingData))
+        }
+        guard pendingData.isEmpty else {
+            throw NotebookError(line: pendingDataLine, message: "\"# data:\" must come before the command that reads the file")
+        }
+        lines = kept
+        self.cells = cells
+    }
+
+    /// Every parameter the script declares with `param`, with its default (nil when it has none).
+    public var declaredParameters: [(name: String, defaultValue: String?)] {
+        var result: [(String, String?)] = []
+        for unit in cells.flatMap(\.units) where unit.kind == .command {
+            guard let words = try? Tokenizer.words(unit.text), let first = words.first,
+                  first.lowercased() == "param" || first.lowercased() == ".param",
+                  let declaration = try? ParamCommand.parse(Array(words.dropFirst())), declaration.name != nil
+            else { continue }
+            if !result.contains(where: { $0.0 == declaration.name! }) { result.append((declaration.name!, declaration.value)) }
+        }
+        return result
+    }
+
+    /// The script with new expected blocks (one per cell, nil or empty for none) and
+    /// refreshed data declarations; every other line exactly as it was.
+    public func rewritten(outputs: [String?], data: [DataDeclaration]? = nil) -> String {
+        precondition(outputs.count == cells.count)
+        var blocks: [Int: String] = [:]
+        for (cell, output) in zip(cells, outputs) {
+            if let output, !output.isEmpty { blocks[cell.endLine] = Notebook.block(for: output) }
+        }
+        var out = ""
+        for (index, line) in lines.enumerated() {
+            if let data, let which = dataLineIndex[index], which < data.count {
+                out += data[which].line + "\n"
+            } else {
+                out += line + "\n"
+            }
+            if let block = blocks[index] { out += block }
+        }
+        if !endsWithNewline, out.hasSuffix("\n"), blocks[lines.count - 1] == nil { out.removeLast() }
+        return out
+    }
+
+    /// The `#>` lines for one cell's output.
+    public static func block(for output: String) -> String {
+        var parts = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let newlineAtEnd = parts.last == ""
+        if newlineAtEnd { parts.removeLast() }
+        var out = parts.map { $0.isEmpty ? outputPrefix + "\n" : outputPrefix + " " + $0 + "\n" }.joined()
+        if !newlineAtEnd { out += noNewlineMarker + "\n" }
+        return out
+    }
+
+    /// The data declarations in file order (the ones `rewritten(data:)` replaces).
+    public var dataDeclarations: [DataDeclaration] { cells.flatMap(\.data) }
+}
+
+/// `# data: PATH sha256=HEX rows=N`: a data file the next command reads, as it was
+/// when the script was saved. PATH is relative to the script's folder and quoted
+/// like a command word when it holds spaces.
+public struct DataDeclaration: Equatable, Sendable {
+    public var path: String
+    public var sha256: String
+    public var rows: Int?
+
+    public init(path: String, sha256: String, rows: Int?) {
+        self.path = path
+        self.sha256 = sha256
+        self.rows = rows
+    }
+
+    init(line: String) throws {
+        let words = try Tokenizer.words(String(line.dropFirst(Notebook.dataPrefix.count)))
+        guard let path = words.first else { throw CommandError.failed("# data: needs a file path") }
+        var sha: String?
+        var rows: Int?
+        for word in words.dropFirst() {
+            if word.hasPrefix("sha256=") {
+                let hex = word.dropFirst("sha256=".count).lowercased()
+                guard hex.count == 64, hex.allSatisfy(\.isHexDigit) else {
+                    throw CommandError.failed("# data: sha256 must be 64 hex digits, not \"\(word.dropFirst(7))\"")
+                }
+                sha = hex
+            } else if word.hasPrefix("rows=") {
+                guard let n = Int(word.dropFirst("rows=".count)), n >= 0 else {
+                    throw CommandError.failed("# data: rows must be a whole number, not \"\(word.dropFirst(5))\"")
+                }
+                rows = n
+            } else {
+                throw CommandError.failed("# data: unexpected \"\(word)\" (expected sha256=HEX rows=N)")
+            }
+        }
+        guard let sha else { throw CommandError.failed("# data: \(path) has no sha256=HEX") }
+        self.init(path: path, sha256: sha, rows: rows)
+    }
+
+    public var line: String {
+        var text = Notebook.dataPrefix + " " + Tokenizer.quote(path) + " sha256=" + sha256
+        if let rows { text += " rows=\(rows)" }
+        return text
+    }
+}
+
+/// A script that cannot be read as a notebook, and the line where the trouble is.
+public struct NotebookError: Error, CustomStringConvertible, Equatable {
+    public let line: Int
+    public let message: String
+    public var description: String { "line \(line): \(message)" }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import SVWDatabase
+
+/// A session (or script run) laid out as a document: what `report FILE.md|FILE.html`
+/// writes. Built from the session's transcript, so it shows exactly what the recorded
+/// commands produced, and carries no date or timing: the same run gives the same report.
+public struct ReportDocument {
+    public var title: String
+    public var steps: [TranscriptEntry]
+    /// Parameter values in force, in declaration order.
+    public var parameters: [(name: String, value: String)]
+    public var provenance: [Provenance]
+
+    /// One data file a command read.
+    public struct Provenance: Equatable {
+        /// Relative to the report's folder.
+        public let path: String
+        public let sha256: String
+        public let rows: Int
+        public let loadedBy: String
+    }
+
+    public static let standardTitle = "svw session report"
+
+    public init(title: String, steps: [TranscriptEntry], parameters: [(name: String, value: String)], provenance: [Provenance]) {
+        self.title = title
+        self.steps = steps
+        self.parameters = parameters
+        self.provenance = provenance
+    }
+
+    /// The report of everything `session` has recorded; file paths relative to `folder`.
+    public init(session: Session, folder: URL, title: String? = nil) {
+        // Earlier reports are not part of the story a report tells.
+        let steps = session.transcript.entries.filter { !ReportDocument.writesReport($0.command) }
+        var provenance: [Provenance] = []
+        for step in steps {
+            for file in step.command.files {
+                provenance.append(Provenance(path: RelativePath.from(folder, to: file.url), sha256: file.sha256,
+                                             rows: file.rows, loadedBy: step.command.text))
+            }
+        }
+        self.init(title: title ?? ReportDocument.standardTitle, steps: steps,
+                  parameters: session.parameters.names.map { ($0, session.parameters[$0] ?? "") },
+                  provenance: provenance)
+    }
+
+    static func writesReport(_ command: RecordedCommand) -> Bool {
+        guard command.kind == .command, let first = try? Tokenizer.words(command.text).first else { return false }
+        return CommandRegistry.command(named: first)?.name == SessionCommands.report.name
+    }
+
+    static func defaultTitle(forScript url: URL) -> String {
+        url.deletingPathExtension().lastPathComponent
+    }
+
+    /// The line under the title.
+    var summary: String {
+        let n = steps.count
+        return "Produced by svw \(SVWVersion.current) from \(n) recorded command\(n == 1 ? "" : "s")."
+    }
+}
+
+/// Writes reports in the format their file name asks for.
+public enum ReportWriter {
+    public enum Format: String, CaseIterable, Sendable {
+        case markdown, html
+
+        public init?(fileName: String) {
+            switch (fileName as NSString).pathExtension.lowercased() {
+            case "md", "markdown": self = .markdown
+            case "html", "htm", "xhtml": self = .html
+            default: return nil
+            }
+        }
+    }
+
+    public static func render(_ document: ReportDocument, as format: Format) -> String {
+        switch format {
+        case .markdown: return MarkdownReport.render(document)
+        case .html: return HTMLReport.render(document)
+        }
+    }
+
+    public static func write(_ document: ReportDocument, to url: URL) throws {
+        guard let format = Format(fileName: url.lastPathComponent) else {
+            throw CommandError.usage("report: \(url.lastPathComponent): name the file .md or .html to choose the format")
+        }
+        do {
+            try Data(render(document, as: format).utf8).write(to: url, options: .atomic)
+        } catch {
+            throw CommandError.failed("report: cannot write \(url.path): \(FileProblem.describe(error, url: url))")
+        }
+    }
+}
+
+/// How a step's artefacts are laid out: a one-line text written just before a table
+/// (an analysis's title) becomes that table's title rather than a block of text.
+enum ReportLayout {
+    enum Piece: Equatable {
+        case titled(String, Artefact)
+        case plain(Artefact)
+    }
+
+    static func pieces(_ artefacts: [Artefact]) -> [Piece] {
+        var pieces: [Piece] = []
+        var index = 0
+        while index < artefacts.count {
+            if case .text(let text) = artefacts[index], index + 1 < artefacts.count,
+               case .table = artefacts[index + 1], let title = singleLine(text) {
+                pieces.append(.titled(title, artefacts[index + 1]))
+                index += 2
+            } else {
+                pieces.append(.plain(artefacts[index]))
+                index += 1
+            }
+        }
+        return pieces
+    }
+
+    private static func singleLine(_ text: String) -> String? {
+        let line = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty || line.contains("\n") ? nil : trimmed
+    }
+}
+
+/// Which columns read as numbers (right-aligned), decided as the text renderer decides it.
+enum ColumnAlignment {
+    static func numeric(_ result: ResultSet) -> [Bool] {
+        result.columns.indices.map { i in
+            result.kinds[i] != .plain || (!result.rows.isEmpty && result.rows.allSatisfy {
+                switch $0[i] { case .integer, .real, .null: return true; default: return false }
+            })
+        }
+    }
+}

@@ -1,0 +1,241 @@
+import Foundation
+import SVWRendering
+import SVWWorkspace
+
+/// How to replay a script: `svw run FILE [NAME=VALUE...] [--check|--update] [--strict] ...`
+/// and `run FILE ...` in the shell both come here.
+public struct ReplayOptions: Sendable {
+    /// Parameter values given from outside; each must be declared by the script.
+    public var parameters: [String: String] = [:]
+    /// A data file whose hash differs stops the run instead of being reported.
+    public var strict = false
+    /// Compare each cell's stdout with its expected block; print diffs instead of the output.
+    public var check = false
+    /// Rewrite the expected blocks (and data hashes) from this run.
+    public var update = false
+    /// Stop at the first command that fails.
+    public var bail = false
+    /// The output mode the replay starts in (a saved script sets its own when it needs another).
+    public var mode: OutputMode = .table
+    /// Write a report of the run here (.md or .html) when it finishes.
+    public var report: URL?
+
+    public init() {}
+
+    /// Reads `NAME=VALUE` words.
+    public static func parameters(from words: [String]) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for word in words {
+            guard let eq = word.firstIndex(of: "="), Parameters.isValidName(String(word[..<eq])) else {
+                throw CommandError.usage("run: a parameter is given as NAME=VALUE, not \"\(word)\"")
+            }
+            let name = String(word[..<eq])
+            guard result[name] == nil else { throw CommandError.usage("run: parameter \(name) given twice") }
+            result[name] = String(word[word.index(after: eq)...])
+        }
+        return result
+    }
+}
+
+/// What a replay came to.
+public struct ReplayOutcome: Sendable, Equatable {
+    public var cells = 0
+    /// Commands that failed (each already reported with its line).
+    public var failures = 0
+    /// Cells whose output differed from the expected block (under --check).
+    public var drifted = 0
+    /// Data files whose hash differed from the recorded one (or that were missing).
+    public var changedData = 0
+    /// The run stopped early (--strict on changed data, or --bail).
+    public var stopped = false
+    /// The script file was rewritten (under --update).
+    public var rewritten = false
+
+    public var succeeded: Bool { failures == 0 && drifted == 0 && !stopped }
+}
+
+/// Replays a session script in a fresh in-memory workspace, in a new session that
+/// shares only the caller's output: the caller's workspace, mode, filter and
+/// recording are untouched.
+public enum ScriptReplay {
+    /// Scripts may run scripts (a notebook can build on another); this bounds accidental recursion.
+    public static let maxDepth = 16
+
+    /// - Parameters:
+    ///   - name: how messages name the script (the path as the user typed it).
+    ///   - out: where results (or, under --check, diffs) go.
+    ///   - err: where notes and errors go.
+    public static func run(scriptAt url: URL, name: String, options: ReplayOptions, depth: Int = 1,
+                           out: @escaping (String) -> Void, err: @escaping (String) -> Void) throws -> ReplayOutcome {
+        guard depth <= maxDepth else {
+            throw CommandError.failed("run: \(name): scripts nested more than \(maxDepth) deep (does a script run itself?)")
+        }
+        if options.check && options.update {
+            throw CommandError.usage("run: --check and --update cannot be used together")
+        }
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw CommandError.failed("run: cannot read \(name): \(FileProblem.describe(error, url: url))")
+        }
+        let notebook: Notebook
+        do { notebook = try Notebook(text: text) } catch let error as NotebookError {
+            throw CommandError.failed("\(name):\(error.line): \(error.message)")
+        }
+        try checkParameters(options.parameters, against: notebook, name: name)
+
+        let quiet = options.check || options.update
+        let console = Console(out: quiet ? { _ in } : out, err: err)
+        let workspace = try Workspace()
+        workspace.db.forbidAttachingFiles()
+        let session = Session(workspace: workspace, console: console, mode: options.mode,
+                              baseDirectory: url.deletingLastPathComponent())
+        session.isScript = true
+        session.scriptDepth = depth
+        session.parameters = Parameters(overrides: options.parameters)
+        session.transcript.capturesStdout = quiet
+
+        var outcome = ReplayOutcome()
+        var outputs: [String?] = []
+        var refreshedData: [DataDeclaration] = []
+        let runner = ScriptRunner(session: session, bail: options.bail, sourceName: name)
+
+        cells: for cell in notebook.cells {
+            outcome.cells += 1
+            let line = cell.units.first?.line ?? 0
+            for declaration in cell.data {
+                let (verdict, refreshed) = verify(declaration, in: session)
+                refreshedData.append(refreshed)
+                guard let problem = verdict else { continue }
+                outcome.changedData += 1
+                if options.strict {
+                    let lines = problem.split(separator: "\n", maxSplits: 1)
+                    err("\(name):\(line): \(lines[0]) (--strict stops the run)\n" + lines.dropFirst().map { $0 + "\n" }.joined())
+                    outcome.stopped = true
+                    break cells
+                }
+                err("\(name):\(line): \(problem)\n")
+            }
+            var printed = ""
+            for unit in cell.units {
+                let ok = runner.runOne(unit)
+                printed += session.transcript.unit.stdout
+                if !ok {
+                    outcome.failures += 1
+                    if options.bail { outcome.stopped = true; outputs.append(printed); break cells }
+                }
+            }
+            refreshRows(cell.data, into: &refreshedData, session: session)
+            outputs.append(printed)
+            if options.check, let diff = LineDiff.unified(old: cell.expected ?? "", new: printed,
+                                                          oldLabel: "\(name):\(line) expected",
+                                                          newLabel: "\(name):\(line) actual") {
+                outcome.drifted += 1
+                out("\(name):\(line): output differs: \(caption(cell))\n" + diff)
+            }
+        }
+
+        if options.update {
+            if outcome.failures > 0 || outcome.stopped {
+                err("\(name): not updated, because the run did not complete cleanly\n")
+            } else {
+                let updated = notebook.rewritten(outputs: outputs, data: refreshedData)
+                if updated != text {
+                    do { try updated.write(to: url, atomically: true, encoding: .utf8) } catch {
+                        throw CommandError.failed("run: cannot write \(name): \(FileProblem.describe(error, url: url))")
+                    }
+                    outcome.rewritten = true
+                }
+            }
+        }
+        if let report = options.report, !outcome.stopped {
+            try ReportWriter.write(ReportDocument(session: session, folder: report.deletingLastPathComponent(),
+                                                  title: ReportDocument.defaultTitle(forScript: url)),
+                                   to: report)
+        }
+        return outcome
+    }
+
+    /// Every override must name a declared parameter, and every parameter without a default needs one.
+    static func checkParameters(_ given: [String: String], against notebook: Notebook, name: String) throws {
+        let declared = notebook.declaredParameters
+        let names = declared.map(\.name)
+        for key in given.keys.sorted() where !names.contains(key) {
+            var message = "run: \(name) has no parameter \"\(key)\""
+            if let guess = Suggest.closest(to: key, among: names) { message += "; did you mean \"\(guess)\"?" }
+            message += names.isEmpty ? " (it declares none)" : " (it declares: \(names.joined(separator: ", ")))"
+            throw CommandError.usage(message)
+        }
+        for parameter in declared where parameter.defaultValue == nil && given[parameter.name] == nil {
+            throw CommandError.usage("run: missing parameter \(parameter.name): \(name) needs a value for it (\(parameter.name)=VALUE)")
+        }
+    }
+
+    /// Compares a declared data file with the file now on disk; returns the problem, if
+    /// any, and the declaration as it should read now.
+    static func verify(_ declaration: DataDeclaration, in session: Session) -> (String?, DataDeclaration) {
+        let url = session.resolve(path: declaration.path)
+        let actual: String
+        do { actual = try SHA256Digest.hex(ofFileAt: url) } catch {
+            return ("data file \(declaration.path) is missing or unreadable (\(FileProblem.describe(error, url: url)))", declaration)
+        }
+        var refreshed = declaration
+        refreshed.sha256 = actual
+        guard actual != declaration.sha256 else { return (nil, refreshed) }
+        return ("data file \(declaration.path) has changed since the script was saved\n"
+                + "  expected sha256 \(declaration.sha256)\n  actual   sha256 \(actual)", refreshed)
+    }
+
+    /// Row counts come from what the cell's commands actually loaded.
+    static func refreshRows(_ declarations: [DataDeclaration], into refreshed: inout [DataDeclaration], session: Session) {
+        guard !declarations.isEmpty else { return }
+        let loaded = session.transcript.entries.last.map(\.command.files) ?? []
+        let first = refreshed.count - declarations.count
+        for (offset, declaration) in declarations.enumerated() {
+            let url = session.resolve(path: declaration.path)
+            if let file = loaded.first(where: { RelativePath.same($0.url, url) }) {
+                refreshed[first + offset].rows = file.rows
+                if let expected = declaration.rows, expected != file.rows {
+                    session.note("data file \(declaration.path): expected \(expected) rows, loaded \(file.rows)")
+                }
+            }
+        }
+    }
+
+    /// The first line of a cell's first unit, short enough for a diff heading.
+    static func caption(_ cell: Notebook.Cell) -> String {
+        let first = cell.units.first?.text.split(separator: "\n").first.map(String.init) ?? ""
+        return first.count > 72 ? String(first.prefix(71)) + "…" : first
+    }
+}
+
+/// File errors as one short phrase, not Foundation's long sentences.
+enum FileProblem {
+    static func describe(_ error: Error, url: URL) -> String {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            return "it is a folder"
+        }
+        let folder = url.deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) || !isFolder.boolValue {
+            return "folder \(folder.path) does not exist"
+        }
+        let nsError = error as NSError
+        if nsError.domain == NSCocoaErrorDomain {
+            switch nsError.code {
+            case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
+            case NSFileReadNoPermissionError, NSFileWriteNoPermissionError: return "permission denied"
+            case NSFileReadInapplicableStringEncodingError: return "not UTF-8 text"
+            default: break
+            }
+        }
+        if nsError.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(nsError.code)) {
+            switch code {
+            case .ENOENT: return "no such file"
+            case .EACCES: return "permission denied"
+            case .EISDIR: return "is a folder"
+            default: break
+            }
+        }
+        return nsError.localizedDescription
+    }
+}

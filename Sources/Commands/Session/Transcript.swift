@@ -1,0 +1,80 @@
+import SVWDatabase
+
+/// What a session produced, unit by unit: the stdout text of the unit now running
+/// (checked replay compares it) and, for every recorded command, the artefacts it
+/// made (reports are built from them).
+///
+/// `Session.emit` and `Session.write` feed it, so every command's output is caught
+/// in one place whatever command produced it.
+public final class Transcript {
+    /// One entry per recorded command, in order.
+    public private(set) var entries: [TranscriptEntry] = []
+    /// What the unit now running (or last run) has produced so far.
+    public private(set) var unit = UnitCapture()
+    /// Keeping stdout text costs memory, so it is kept only while a checked replay asks for it.
+    public var capturesStdout = false
+
+    /// Tables longer than this keep only their first rows (a report states how many were left out).
+    public static let maxTableRows = 5_000
+
+    public init() {}
+
+    public struct UnitCapture {
+        /// Exactly the text this unit sent to stdout (not to `output`/`once` files, not notes).
+        public internal(set) var stdout = ""
+        public internal(set) var artefacts: [Artefact] = []
+    }
+
+    func beginUnit() { unit = UnitCapture() }
+
+    func captureStdout(_ text: String) {
+        if capturesStdout { unit.stdout += text }
+    }
+
+    func captureTable(_ result: ResultSet, footer: String?) {
+        var kept = result
+        if kept.rows.count > Self.maxTableRows { kept.rows = Array(kept.rows.prefix(Self.maxTableRows)) }
+        unit.artefacts.append(.table(kept, totalRows: result.rows.count, footer: footer))
+    }
+
+    func captureText(_ text: String) {
+        guard !text.isEmpty else { return }
+        unit.artefacts.append(.text(text))
+    }
+
+    /// The hook for charts: a command that draws one calls this with the chart's SVG.
+    /// When `terminalText` is the text chart it just wrote, that text is replaced by
+    /// the SVG in reports (the terminal still shows the text one).
+    public func attachChart(svg: String, caption: String, terminalText: String? = nil) {
+        if let terminalText, let index = unit.artefacts.lastIndex(of: .text(terminalText)) {
+            unit.artefacts[index] = .chart(svg: svg, caption: caption)
+        } else {
+            unit.artefacts.append(.chart(svg: svg, caption: caption))
+        }
+    }
+
+    func commit(_ command: RecordedCommand) {
+        entries.append(TranscriptEntry(command: command, artefacts: unit.artefacts))
+    }
+
+    func clear() {
+        entries.removeAll()
+        unit = UnitCapture()
+    }
+}
+
+/// One recorded command and what it produced.
+public struct TranscriptEntry: Equatable {
+    public let command: RecordedCommand
+    public let artefacts: [Artefact]
+}
+
+/// A piece of a command's output, kept in a form a report can lay out.
+public enum Artefact: Equatable {
+    /// A result set (perhaps cut to `Transcript.maxTableRows`; `totalRows` says how many there were).
+    case table(ResultSet, totalRows: Int, footer: String?)
+    /// Text written as is (help, summaries, text charts).
+    case text(String)
+    /// A chart as a standalone SVG document.
+    case chart(svg: String, caption: String)
+}

@@ -1,0 +1,101 @@
+import Testing
+@testable import SVWCommands
+
+@Suite struct SessionNotebookTests {
+    static let text = """
+        # a notebook
+        param year = 2020/21
+
+        # data: data/contracts.csv sha256=\(String(repeating: "ab", count: 32)) rows=3
+        SELECT 1 AS a;
+        #> a
+        #> -
+        #> 1
+        SELECT 'x'
+          AS b; SELECT 2;
+        #> b
+        #>
+        #> x
+        #~ no newline at end
+        mode csv
+        SELECT 3
+
+        """
+
+    @Test func cellsCarryUnitsBlocksAndData() throws {
+        let notebook = try Notebook(text: Self.text)
+        #expect(notebook.cells.map { $0.units.map(\.text) } == [
+            ["param year = 2020/21"], ["SELECT 1 AS a;"], ["SELECT 'x'\n  AS b;", "SELECT 2;"], ["mode csv"], ["SELECT 3"],
+        ])
+        #expect(notebook.cells.map { $0.units.first!.line } == [2, 5, 9, 15, 16])
+        #expect(notebook.cells.map(\.expected) == [nil, "a\n-\n1\n", "b\n\nx", nil, nil])
+        #expect(notebook.cells[1].data == [DataDeclaration(path: "data/contracts.csv", sha256: String(repeating: "ab", count: 32), rows: 3)])
+        #expect(notebook.declaredParameters.map(\.name) == ["year"])
+        #expect(notebook.declaredParameters.map(\.defaultValue) == ["2020/21"])
+    }
+
+    @Test func rewritingWithTheSameOutputsGivesTheSameText() throws {
+        let notebook = try Notebook(text: Self.text)
+        #expect(notebook.rewritten(outputs: notebook.cells.map(\.expected)) == Self.text)
+    }
+
+    @Test func rewritingReplacesBlocksAndDataLines() throws {
+        let notebook = try Notebook(text: Self.text)
+        let fresh = DataDeclaration(path: "data/contracts.csv", sha256: String(repeating: "cd", count: 32), rows: 4)
+        let text = notebook.rewritten(outputs: [nil, "a\n-\n2\n", "", nil, "3\n"], data: [fresh])
+        #expect(text == """
+            # a notebook
+            param year = 2020/21
+
+            # data: data/contracts.csv sha256=\(String(repeating: "cd", count: 32)) rows=4
+            SELECT 1 AS a;
+            #> a
+            #> -
+            #> 2
+            SELECT 'x'
+              AS b; SELECT 2;
+            mode csv
+            SELECT 3
+            #> 3
+
+            """)
+        let again = try Notebook(text: text)
+        #expect(again.cells.map(\.expected) == [nil, "a\n-\n2\n", nil, nil, "3\n"])
+    }
+
+    @Test func windowsLineEndingsReadTheSame() throws {
+        let crlf = Self.text.replacingOccurrences(of: "\n", with: "\r\n")
+        let notebook = try Notebook(text: crlf)
+        #expect(notebook.cells.map(\.expected) == [nil, "a\n-\n1\n", "b\n\nx", nil, nil])
+    }
+
+    @Test func byteOrderMarkIsIgnored() throws {
+        let notebook = try Notebook(text: "\u{FEFF}# title\nSELECT 1;\n")
+        #expect(notebook.cells.map { $0.units.map(\.text) } == [["SELECT 1;"]])
+    }
+
+    @Test func blockTextRoundTrips() throws {
+        for output in ["x\n", "x", "\n", "a\n\nb\n", "  indented\n#> not a marker\n", "a\r\n"] {
+            let text = "SELECT 1;\n" + Notebook.block(for: output)
+            #expect(try Notebook(text: text).cells[0].expected == output, "\(output.debugDescription)")
+        }
+    }
+
+    @Test func malformedLinesAreErrorsWithTheirLine() {
+        #expect(throws: NotebookError(line: 1, message: "expected output (#>) before any command")) {
+            try Notebook(text: "#> x\nSELECT 1;\n")
+        }
+        #expect(throws: NotebookError(line: 2, message: "# data: sha256 must be 64 hex digits, not \"xyz\"")) {
+            try Notebook(text: "SELECT 1;\n# data: a.csv sha256=xyz\nSELECT 2;\n")
+        }
+        #expect(throws: NotebookError(line: 2, message: "\"# data:\" must come before the command that reads the file")) {
+            try Notebook(text: "SELECT 1;\n# data: a.csv sha256=\(String(repeating: "0", count: 64))\n")
+        }
+    }
+
+    @Test func dataLineQuotesPathsWithSpaces() throws {
+        let declaration = DataDeclaration(path: "my data/a b.csv", sha256: String(repeating: "0", count: 64), rows: 12)
+        #expect(declaration.line == "# data: 'my data/a b.csv' sha256=\(String(repeating: "0", count: 64)) rows=12")
+        #expect(try DataDeclaration(line: declaration.line) == declaration)
+    }
+}

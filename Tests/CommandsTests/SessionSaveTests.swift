@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import SVWRendering
+@testable import SVWCommands
+
+@Suite struct SessionSaveTests {
+    @Test func recordingLeavesOutFailuresAndLookUps() throws {
+        let h = try SessionHarness()
+        h.run("help\nSELECT 1;\nSELEC 2;\nmode nosuch\nmode csv\nsession")
+        #expect(h.session.recording.map(\.text) == ["SELECT 1;", "mode csv"])
+    }
+
+    @Test func sessionShowsWhatSaveWouldWrite() throws {
+        let h = try SessionHarness()
+        h.run("CREATE TABLE t(a);\nmode csv\nsession")
+        #expect(h.capture.out == "CREATE TABLE t(a);\nmode csv\n")
+        h.run("session clear")
+        #expect(h.session.recording.isEmpty)
+        #expect(h.capture.err.hasSuffix("session: recording cleared (2 commands dropped)\n"))
+    }
+
+    /// A load records absolute paths; the script names them relative to itself, with hash and rows.
+    @Test func dataFilesAreRecordedRelativeToTheScript() throws {
+        let scratch = try SessionScratchFolder()
+        let h = try SessionHarness(folder: scratch.url)
+        let data = scratch.file("data/My Contracts.csv")
+        let other = URL(fileURLWithPath: "/srv/shared/suppliers.csv")
+        let hashA = String(repeating: "a1", count: 32), hashB = String(repeating: "b2", count: 32)
+        h.session.record(RecordedCommand(text: "load contracts \(Tokenizer.quote(data.path)) --strict", kind: .command,
+                                         files: [LoadedFile(url: data, sha256: hashA, rows: 4000)]))
+        h.session.record(RecordedCommand(text: "load suppliers \(other.path)", kind: .command,
+                                         files: [LoadedFile(url: other, sha256: hashB, rows: 12)]))
+        h.session.record(RecordedCommand(text: "SELECT count(*)\n  FROM contracts", kind: .sql))
+        try FileManager.default.createDirectory(at: scratch.file("notebooks"), withIntermediateDirectories: true)
+        let date = Date(timeIntervalSince1970: 1_700_000_000)   // 2023-11-14
+        let text = SessionScriptWriter.script(recording: h.session.recording, startMode: .box,
+                                              scriptURL: scratch.file("notebooks/board.svw"), savedOn: date)
+        let ups = String(repeating: "../", count: RelativePath.canonical(scratch.file("notebooks")).pathComponents.count - 1)
+        #expect(text == """
+            # svw session script, saved by svw \(SVWVersion.current) on 2023-11-14.
+            # Replay it with `svw run board.svw`; store its output for checking with `svw run board.svw --update`.
+
+            mode box
+
+            # data: '../data/My Contracts.csv' sha256=\(hashA) rows=4000
+            load contracts '../data/My Contracts.csv' --strict
+
+            # data: \(ups)srv/shared/suppliers.csv sha256=\(hashB) rows=12
+            load suppliers \(ups)srv/shared/suppliers.csv
+            SELECT count(*)
+              FROM contracts;
+
+            """)
+    }
+
+    @Test func saveWritesTheFileAndRefusesToOverwrite() throws {
+        let scratch = try SessionScratchFolder()
+        let h = try SessionHarness(folder: scratch.url)
+        #expect(h.run("save empty.svw") == 1)
+        #expect(h.capture.err.contains("save: nothing recorded yet"))
+        h.run("SELECT 1 AS one;")
+        #expect(h.run("save s.svw") == 0)
+        let saved = try scratch.read("s.svw")
+        #expect(saved.hasPrefix("# svw session script, saved by svw \(SVWVersion.current) on "))
+        #expect(saved.hasSuffix("\n\nSELECT 1 AS one;\n"))
+        #expect(h.run("save s.svw") == 1)
+        #expect(h.capture.err.hasSuffix("test:1: save: s.svw exists; use --force to replace it\n"))
+        #expect(h.run("SELECT 2;\nsave s.svw --force") == 0)
+        #expect(try scratch.read("s.svw").hasSuffix("SELECT 1 AS one;\nSELECT 2;\n"))
+        #expect(!h.session.recording.contains { $0.text.hasPrefix("save") })
+    }
+
+    @Test func relativePaths() {
+        #expect(RelativePath.from(URL(fileURLWithPath: "/a/b"), to: URL(fileURLWithPath: "/a/b/c.csv")) == "c.csv")
+        #expect(RelativePath.from(URL(fileURLWithPath: "/a/b"), to: URL(fileURLWithPath: "/a/x/c.csv")) == "../x/c.csv")
+        #expect(RelativePath.from(URL(fileURLWithPath: "/a/b/"), to: URL(fileURLWithPath: "/a/b/./d/../c.csv")) == "c.csv")
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// Every notebook in Notebooks/ must replay to exactly its stored output: a change that
+/// alters any figure fails here until the notebook is deliberately updated (--update).
+@Suite struct NotebookCheckTests {
+    static let notebooks: [String] = {
+        let folder = SessionCLI.packageRoot.appendingPathComponent("Notebooks")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".svw") }.sorted()
+    }()
+
+    @Test func notebooksExist() {
+        #expect(Self.notebooks.contains("example-sql.svw"))
+    }
+
+    @Test(arguments: notebooks)
+    func notebookPassesCheck(_ name: String) throws {
+        let result = try SessionCLI.run(["run", "Notebooks/" + name, "--check"], in: SessionCLI.packageRoot)
+        #expect(result.status == 0, "\(name):\n\(result.out)\(result.err)")
+        #expect(result.out == "")
+    }
+
+    @Test func driftFailsWithADiffAndUpdateRewrites() throws {
+        let scratch = try SessionScratch()
+        let original = try String(contentsOf: SessionCLI.packageRoot.appendingPathComponent("Notebooks/example-sql.svw"), encoding: .utf8)
+        // One contract's value changes: the partner table and the headline drift, nothing else.
+        let changed = original.replacingOccurrences(of: "('C001', 'Bolton',    '2020/21', 125000000,", with: "('C001', 'Bolton',    '2020/21', 125000100,")
+        #expect(changed != original)
+        try scratch.write("nb.svw", changed)
+
+        let check = try SessionCLI.run(["run", "nb.svw", "--check"], in: scratch.url)
+        #expect(check.status == 1)
+        #expect(check.err.hasSuffix("nb.svw: 2 of 7 outputs differ\n"))
+        #expect(check.out.contains("--- nb.svw:"))
+        #expect(check.out.contains("-Bolton             2  £1,274,000.00  £350,000.00   27.5%\n+Bolton             2  £1,274,001.00  £350,000.00   27.5%\n"))
+        #expect(check.out.contains("-2020/21  £4,849,623.45  28.8%\n+2020/21  £4,849,624.45  28.8%\n"))
+
+        let update = try SessionCLI.run(["run", "nb.svw", "--update"], in: scratch.url)
+        #expect(update.status == 0)
+        #expect(update.out == "")
+        let updated = try scratch.read("nb.svw")
+        // Only expected-output lines changed.
+        let before = changed.components(separatedBy: "\n"), after = updated.components(separatedBy: "\n")
+        #expect(before.count == after.count)
+        for (a, b) in zip(before, after) where a != b { #expect(a.hasPrefix("#> ") && b.hasPrefix("#> ")) }
+        #expect(updated.contains("#> 2020/21  £4,849,624.45  28.8%\n"))
+
+        let recheck = try SessionCLI.run(["run", "nb.svw", "--check"], in: scratch.url)
+        #expect(recheck.status == 0)
+        #expect(recheck.err == "nb.svw: all 7 outputs match\n")
+    }
+
+    @Test func aParameterOverrideIsCheckedAgainstTheStoredYear() throws {
+        let result = try SessionCLI.run(["run", "Notebooks/example-sql.svw", "year=2021/22", "--check"], in: SessionCLI.packageRoot)
+        #expect(result.status == 1)
+        #expect(result.out.contains("+2021/22  £2,499,999.99  26.0%"))
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// Reports written by the real binary: well-formed, self-contained, with the figures in them.
+@Suite struct ReportEndToEndTests {
+    @Test func htmlReportOfANotebookRun() throws {
+        let scratch = try SessionScratch()
+        let run = try SessionCLI.run(["run", "Notebooks/example-sql.svw", "--report", scratch.file("board.html").path],
+                                    in: SessionCLI.packageRoot)
+        #expect(run.status == 0, "\(run.err)")
+        let html = try scratch.read("board.html")
+        let parser = XMLParser(data: Data(html.utf8))
+        #expect(parser.parse(), "not well-formed: \(String(describing: parser.parserError))")
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />"))
+        #expect(html.contains("<title>example-sql</title>"))
+        #expect(html.contains("<td>£4,849,623.45</td>"))
+        #expect(html.contains("<tr><th scope=\"row\"><code>year</code></th><td><code>2020/21</code></td></tr>"))
+        // Nothing is fetched: no remote references, no scripts, no stylesheet links.
+        for banned in ["http://", "https://", "<script", "<link", "@import", "url("] {
+            #expect(!html.contains(banned), "report contains \(banned)")
+        }
+        let sources = html.components(separatedBy: "src=\"").dropFirst()
+        #expect(sources.allSatisfy { $0.hasPrefix("data:") })
+    }
+
+    @Test func reportCommandInsideTheShellWritesMarkdown() throws {
+        let scratch = try SessionScratch()
+        let run = try SessionCLI.run(["-c", "SELECT 'a|b' AS x, 2 AS n; report out.md --title 'Pack'"], in: scratch.url)
+        #expect(run.status == 0, "\(run.err)")
+        #expect(try scratch.read("out.md") == """
+            # Pack
+
+            Produced by svw 0.1.0 from 1 recorded command.
+
+            ### `SELECT 'a|b' AS x, 2 AS n;`
+
+            | x | n |
+            |---|--:|
+            | a\\|b | 2 |
+
+            """)
+    }
+}
