@@ -23,7 +23,7 @@ enum SupplierCommand {
             commitments by measure, committed vs delivered (TOMs £). Filters narrow the
             contracts. In csv, tsv and json each section is its own table; --show picks one.
             """,
-        examples: ["supplier S0001", "supplier S0001 --show contracts --format csv", "supplier S0001 --year 2020/21"],
+        examples: ["supplier SUP00001", "supplier \"Bollin Civils\"", "supplier SUP00001 --show contracts --format csv", "supplier SUP00001 --year 2020/21"],
         handler: { try run($0) })
 
     static func run(_ context: CommandContext) throws {

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// Loads the bundled SampleData through the real binary and recomputes the published
+/// 2020/21 figures with SQL written here, independently of the schema's views and of
+/// the analysis commands.
+@Suite struct SampleDataFiguresTests {
+    static let figuresSQL = """
+        WITH year AS (SELECT contract_id, supplier_id, value_pence, sv_weighting FROM contracts
+                       WHERE award_date BETWEEN '2020-04-01' AND '2021-03-31'),
+             gm AS (SELECT outward_code FROM postcode_districts GROUP BY outward_code HAVING sum(share) > 0.5)
+        SELECT
+          (SELECT sum(value_pence) FROM year) AS awarded,
+          (SELECT sum(CAST(round(k.units_committed * m.proxy_pence) AS INTEGER))
+             FROM commitments k JOIN year y ON y.contract_id = k.contract_id
+             JOIN measures m ON m.code = k.measure_code) AS committed,
+          (SELECT sum(CAST(round(coalesce(k.units_delivered, 0) * m.proxy_pence) AS INTEGER))
+             FROM commitments k JOIN year y ON y.contract_id = k.contract_id
+             JOIN measures m ON m.code = k.measure_code) AS delivered,
+          (SELECT count(DISTINCT y.supplier_id) FROM year y) AS winners,
+          (SELECT count(DISTINCT y.supplier_id) FROM year y JOIN suppliers s ON s.supplier_id = y.supplier_id
+            WHERE s.district IN (SELECT outward_code FROM gm)
+              AND s.postcode_status = 'ok') AS gm_winners,
+          (SELECT sum(CAST(round(coalesce(k.units_delivered, 0) * m.proxy_pence) AS INTEGER))
+             FROM commitments k JOIN measures m ON m.code = k.measure_code
+            WHERE k.contract_id IS NULL AND k.reporting_date BETWEEN '2020-04-01' AND '2021-03-31') AS own_workforce,
+          (SELECT avg(sv_weighting) FROM year WHERE value_pence > 2500000 AND sv_weighting IS NOT NULL) AS mean_weighting,
+          (SELECT count(DISTINCT edition) FROM measures) AS editions
+        """
+
+    struct Figures {
+        let awarded, committed, delivered, winners, gmWinners, ownWorkforce: Double
+        let meanWeighting: Double
+        let editions: Int
+    }
+
+    static func figures(_ csv: String) throws -> Figures {
+        let lines = csv.split(separator: "\n")
+        try #require(lines.count == 2, "unexpected output: \(csv)")
+        let v = lines[1].split(separator: ",", omittingEmptySubsequences: false).map { Double($0) ?? .nan }
+        // Money columns come back from raw SQL as integer pence.
+        return Figures(awarded: v[0], committed: v[1], delivered: v[2], winners: v[3], gmWinners: v[4],
+                       ownWorkforce: v[5], meanWeighting: v[6], editions: Int(v[7]))
+    }
+
+    @Test func reproducesThePublished2020_21Figures() throws {
+        let r = try SVWBinary.run(["--sample", "--format", "csv", "-c", Self.figuresSQL])
+        #expect(r.status == 0, "\(r.stderr)")
+        let f = try Self.figures(r.stdout)
+        #expect(f.editions == 1)
+        let share = f.committed / f.awarded * 100
+        #expect((27.5..<28.5).contains(share), "committed SV is \(share)% of awarded")
+        #expect((5_950_000_000.0...6_050_000_000.0).contains(f.committed), "committed \(f.committed / 100) pounds")
+        #expect(f.delivered < f.committed)
+        #expect((f.gmWinners / f.winners * 100).rounded() == 77, "\(f.gmWinners) of \(f.winners) winners in GM")
+        #expect((95_000_000.0...105_000_000.0).contains(f.ownWorkforce), "own workforce \(f.ownWorkforce / 100)")
+        #expect(f.meanWeighting >= 20)
+    }
+
+    @Test func loadingTheSampleAgainChangesNothing() throws {
+        let counts = "SELECT (SELECT count(*) FROM suppliers), (SELECT count(*) FROM contracts), (SELECT count(*) FROM commitments), (SELECT count(*) FROM measures), (SELECT count(*) FROM postcode_districts)"
+        let once = try SVWBinary.run(["--sample", "--format", "csv", "-c", counts])
+        let twice = try SVWBinary.run(["--sample", "--format", "csv", "-c", "load sample; " + counts])
+        #expect(once.status == 0 && twice.status == 0, "\(once.stderr)\(twice.stderr)")
+        #expect(once.stdout == twice.stdout)
+        #expect(twice.stderr.contains("replaced"))
+    }
+}
