@@ -51,7 +51,7 @@ let package = Package(
                     path: "Tests/AnalysisTests"),
         .testTarget(name: "SampleTests", dependencies: ["SVWSample"], path: "Tests/SampleTests"),
         .testTarget(name: "RenderingTests", dependencies: ["SVWRendering"], path: "Tests/RenderingTests"),
-        .testTarget(name: "CommandsTests", dependencies: ["SVWCommands"], path: "Tests/CommandsTests"),
+        .testTarget(name: "CommandsTests", dependencies: ["SVWCommands", "SVWImport"], path: "Tests/CommandsTests"),
         .testTarget(name: "ShellTests", dependencies: ["SVWShell"], path: "Tests/ShellTests"),
         // Runs the real svw binary: end-to-end and example tests.
         .testTarget(name: "EndToEndTests", dependencies: ["svw"], path: "Tests/EndToEndTests"),

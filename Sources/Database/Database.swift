@@ -97,12 +97,31 @@ public final class Database {
             return result
         } catch {
             if outer {
-                if !isAutocommit { try? execute("ROLLBACK") }
+                if !isAutocommit { try rollbackAfterFailure(because: error) }
             } else {
                 try? execute("ROLLBACK TO \(name)")
                 try? execute("RELEASE \(name)")
             }
             throw error
+        }
+    }
+
+    /// Rolls back the open transaction. A ROLLBACK can itself fail while statements are
+    /// still active or an interrupt is pending; then every statement is reset and it is
+    /// tried again, because leaving a half-done transaction open is never acceptable.
+    private func rollbackAfterFailure(because original: Error) throws {
+        if (try? execute("ROLLBACK")) != nil || isAutocommit { return }
+        var stmt = sqlite3_next_stmt(handle, nil)
+        while let s = stmt {
+            sqlite3_reset(s)
+            stmt = sqlite3_next_stmt(handle, s)
+        }
+        do {
+            try execute("ROLLBACK")
+        } catch {
+            if isAutocommit { return }
+            throw SQLiteError(code: (error as? SQLiteError)?.code ?? SQLITE_ERROR,
+                              message: "\(original) — and the rollback failed too (\(error)); the transaction is still open")
         }
     }
     private var savepointDepth = 0

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SVWImport
 import SVWWorkspace
 @testable import SVWCommands
 
@@ -104,7 +105,7 @@ import SVWWorkspace
         #expect(failures == 0 && h.capture.err.isEmpty)
 
         try scratch.write("data/c.csv", "contract_id,value\nC1,100\nC2,201\n")
-        let actual = try SHA256Digest.hex(ofFileAt: scratch.file("data/c.csv"))
+        let actual = try SHA256.hex(ofFileAt: scratch.file("data/c.csv"))
         (h, failures) = try replay("d.svw", in: scratch)
         #expect(failures == 0)
         #expect(h.capture.out == "x\n---\nran\n")

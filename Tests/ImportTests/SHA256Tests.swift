@@ -47,3 +47,12 @@ import Testing
         #expect(reader.sha256 == String(sum.prefix(64)))
     }
 }
+
+@Suite struct SHA256FileTests {
+    @Test func fileHashMatchesKnownDigest() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("svw-sha-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data("contract_id,value\nC1,100\nC2,200\n".utf8).write(to: url)
+        #expect(try SHA256.hex(ofFileAt: url) == "6f4bf91b6d402f04eb3344db9c021f2ce7f797594fd891f2386b4e760eebde43")
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import SVWImport
 import SVWRendering
 import SVWWorkspace
 
@@ -175,7 +176,7 @@ public enum ScriptReplay {
     static func verify(_ declaration: DataDeclaration, in session: Session) -> (String?, DataDeclaration) {
         let url = session.resolve(path: declaration.path)
         let actual: String
-        do { actual = try SHA256Digest.hex(ofFileAt: url) } catch {
+        do { actual = try SHA256.hex(ofFileAt: url) } catch {
             return ("data file \(declaration.path) is missing or unreadable (\(FileProblem.describe(error, url: url)))", declaration)
         }
         var refreshed = declaration

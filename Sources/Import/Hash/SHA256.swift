@@ -1,3 +1,4 @@
+import Foundation
 /// SHA-256 (FIPS 180-4), fed incrementally so a file can be hashed in the same
 /// pass that parses it. Written here rather than taken from a package because
 /// svw has no dependencies beyond SQLite and libedit, and Foundation on Linux
@@ -72,6 +73,17 @@ public struct SHA256 {
     public static func hex<Bytes: Sequence>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var hasher = SHA256()
         hasher.update(bytes)
+        return hasher.finalizeHex()
+    }
+
+    /// Hashes a file in 1 MiB chunks (replay checks a script's data files with it).
+    public static func hex(ofFileAt url: URL) throws -> String {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            chunk.withUnsafeBytes { hasher.update($0) }
+        }
         return hasher.finalizeHex()
     }
 
