@@ -99,12 +99,12 @@ import SVWDatabase
     @Test func reportCommandWritesByExtensionAndRejectsOthers() throws {
         let scratch = try SessionScratchFolder()
         let h = try SessionHarness(folder: scratch.url)
-        #expect(h.run("SELECT 1 AS one;\nreport r.md --title 'Q3 pack'\nreport r.html\nreport r.txt") == 1)
+        #expect(h.run("SELECT 1 AS one;\nexport report r.md --title 'Q3 pack'\nexport report r.html\nexport report r.txt") == 1)
         #expect(try scratch.read("r.md").hasPrefix("# Q3 pack\n\nProduced by svw"))
         #expect(try scratch.read("r.html").hasPrefix("<!DOCTYPE html>\n"))
-        #expect(h.capture.err.hasSuffix("test:4: report: r.txt: name the file .md or .html to choose the format\n"))
+        #expect(h.capture.err.hasSuffix("test:4: export report: r.txt: name the file .md or .html to choose the format\n"))
         // A report leaves earlier reports out of the story.
-        #expect(!(try scratch.read("r.html")).contains("report r.md"))
+        #expect(!(try scratch.read("r.html")).contains("export report r.md"))
     }
 
     @Test func sameSessionGivesTheSameReport() throws {

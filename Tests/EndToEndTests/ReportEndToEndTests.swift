@@ -28,7 +28,7 @@ import Testing
 
     @Test func reportCommandInsideTheShellWritesMarkdown() throws {
         let scratch = try SessionScratch()
-        let run = try SessionCLI.run(["-c", "SELECT 'a|b' AS x, 2 AS n; report out.md --title 'Pack'"], in: scratch.url)
+        let run = try SessionCLI.run(["-c", "SELECT 'a|b' AS x, 2 AS n; export report out.md --title 'Pack'"], in: scratch.url)
         #expect(run.status == 0, "\(run.err)")
         #expect(try scratch.read("out.md") == """
             # Pack

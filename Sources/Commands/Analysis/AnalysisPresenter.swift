@@ -51,9 +51,14 @@ struct AnalysisPresenter {
         var chart = chart
         if !filter.isEmpty { chart?.title += " — " + filter.label }
         session.lastChart = chart
-        if let chart, drawsCharts {
-            session.write("\n" + TextChart.render(chart, width: session.renderOptions.width ?? 80))
+        guard let chart else { return }
+        var text: String?
+        if drawsCharts {
+            text = "\n" + TextChart.render(chart, width: session.renderOptions.width ?? 80)
+            session.write(text!)
         }
+        // Reports show the SVG where the terminal showed the text chart.
+        session.transcript.attachChart(svg: SVGChart.render(chart), caption: chart.title, terminalText: text)
     }
 
     /// The notice every £ figure from TOMs proxy values carries when they are illustrative.

@@ -31,8 +31,8 @@ public struct ReportDocument {
 
     /// The report of everything `session` has recorded; file paths relative to `folder`.
     public init(session: Session, folder: URL, title: String? = nil) {
-        // Earlier reports are not part of the story a report tells.
-        let steps = session.transcript.entries.filter { !ReportDocument.writesReport($0.command) }
+        // Exports (earlier reports, chart files) are not part of the story a report tells.
+        let steps = session.transcript.entries.filter { !ReportDocument.isExport($0.command) }
         var provenance: [Provenance] = []
         for step in steps {
             for file in step.command.files {
@@ -45,9 +45,9 @@ public struct ReportDocument {
                   provenance: provenance)
     }
 
-    static func writesReport(_ command: RecordedCommand) -> Bool {
+    static func isExport(_ command: RecordedCommand) -> Bool {
         guard command.kind == .command, let first = try? Tokenizer.words(command.text).first else { return false }
-        return CommandRegistry.command(named: first)?.name == SessionCommands.report.name
+        return CommandRegistry.command(named: first)?.name == ExportCommand.spec.name
     }
 
     static func defaultTitle(forScript url: URL) -> String {
@@ -84,7 +84,7 @@ public enum ReportWriter {
 
     public static func write(_ document: ReportDocument, to url: URL) throws {
         guard let format = Format(fileName: url.lastPathComponent) else {
-            throw CommandError.usage("report: \(url.lastPathComponent): name the file .md or .html to choose the format")
+            throw CommandError.usage("export report: \(url.lastPathComponent): name the file .md or .html to choose the format")
         }
         do {
             try Data(render(document, as: format).utf8).write(to: url, options: .atomic)

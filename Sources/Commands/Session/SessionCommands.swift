@@ -4,7 +4,7 @@ import SVWRendering
 
 /// Recording, saving and replaying session scripts; parameters; reports.
 enum SessionCommands {
-    static let specs: [CommandSpec] = [session, save, run, param, report]
+    static let specs: [CommandSpec] = [session, save, run, param]
 
     static let session = CommandSpec(
         name: "session", group: .session,
@@ -157,26 +157,7 @@ enum SessionCommands {
             }
         })
 
-    static let report = CommandSpec(
-        name: "report", group: .session,
-        abstract: "Write the session so far as a report: Markdown (.md) or self-contained HTML (.html)",
-        arguments: [ArgumentSpec("FILE", "the report to write; .md or .html chooses the format", completion: .file)],
-        options: [OptionSpec("title", value: "TEXT", "the report's title (default: svw session report)")],
-        discussion: """
-            Each recorded command becomes a caption followed by what it produced: tables
-            as tables, charts as embedded SVG, other text as preformatted blocks. Commands
-            that only changed state (load, filter, mode) are listed in small type. The
-            data files loaded, with their SHA-256 and row counts, close the report. The
-            HTML needs no network, prints cleanly and opens in any browser. Reports carry
-            no date, so the same session always gives the same file.
-            """,
-        examples: ["report board.html --title 'Social value 2020/21'", "report board.md"],
-        handler: { context in
-            guard let path = context.invocation.argument(0) else { return }
-            try writeReport(of: context.session, to: path, title: context.invocation.value("title"))
-        })
-
-    /// What `report FILE` does; `export report FILE` calls it too.
+    /// What `export report FILE` does.
     static func writeReport(of session: Session, to path: String, title: String?) throws {
         let url = session.resolve(path: path)
         let document = ReportDocument(session: session, folder: url.deletingLastPathComponent(), title: title)
