@@ -26,6 +26,10 @@ public final class Session {
     public var isScript = false
     /// For `--format` on a single command.
     var modeOverride: OutputMode?
+    /// For `--all` on a single command: no row limit.
+    var showAllRows = false
+    /// The interactive shell's own state: quitting, history, the leave warning.
+    public var shell = ShellState()
 
     public init(workspace: Workspace, console: Console, mode: OutputMode = .table,
                 renderOptions: RenderOptions = RenderOptions(),
@@ -57,6 +61,7 @@ public final class Session {
             options.maxRows = nil
             options.color = false
         }
+        if showAllRows { options.maxRows = nil }
         var text = Renderer.render(result, mode: mode, options: options)
         if let footer, !mode.isMachineReadable { text += footer.hasSuffix("\n") ? footer : footer + "\n" }
         write(text)
@@ -65,8 +70,8 @@ public final class Session {
     /// Writes result text (not notes) to the current destination.
     public func write(_ text: String) {
         if let once = onceFile {
-            onceFile = nil
-            appendOrCreate(once, text, truncate: true)
+            // `once` created the file; everything the next unit writes goes into it.
+            appendOrCreate(once, text, truncate: false)
         } else if let file = outputFile {
             appendOrCreate(file, text, truncate: false)
         } else {
