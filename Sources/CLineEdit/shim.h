@@ -124,6 +124,15 @@ static inline int svw_install_sigint_handler(int notify_fd) {
     return sigaction(SIGINT, &action, NULL);
 }
 
+/// Puts SIGINT back to its default action (tests that installed the handler).
+static inline int svw_restore_default_sigint(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    return sigaction(SIGINT, &action, NULL);
+}
+
 /// How many Ctrl-Cs have arrived since the handler was installed.
 static inline long svw_sigint_received(void) { return (long)svw_sigint_count; }
 

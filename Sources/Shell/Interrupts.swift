@@ -21,7 +21,8 @@ public final class InterruptWatcher: @unchecked Sendable {
 
     private let lock = NSLock()
     private var armed: Armed?
-    private var installed = false
+    /// The pipe's write end, once the watcher runs.
+    private var notifyFD: Int32 = -1
 
     private struct Armed {
         let handle: InterruptHandle
@@ -34,21 +35,29 @@ public final class InterruptWatcher: @unchecked Sendable {
 
     private init() {}
 
-    /// Installs the SIGINT handler and starts the watcher thread (once; later calls do nothing).
+    /// Installs the SIGINT handler, starting the watcher thread the first time.
     public func install() {
         lock.lock()
         defer { lock.unlock() }
-        guard !installed else { return }
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { return }
-        let flags = fcntl(fds[1], F_GETFL)
-        _ = fcntl(fds[1], F_SETFL, flags | O_NONBLOCK)
-        let readEnd = fds[0]
-        let thread = Thread { [self] in watch(readEnd) }
-        thread.name = "svw-interrupt"
-        thread.start()
-        _ = svw_install_sigint_handler(fds[1])
-        installed = true
+        if notifyFD < 0 {
+            var fds: [Int32] = [0, 0]
+            guard pipe(&fds) == 0 else { return }
+            let flags = fcntl(fds[1], F_GETFL)
+            _ = fcntl(fds[1], F_SETFL, flags | O_NONBLOCK)
+            let readEnd = fds[0]
+            let thread = Thread { [self] in watch(readEnd) }
+            thread.name = "svw-interrupt"
+            thread.start()
+            notifyFD = fds[1]
+        }
+        _ = svw_install_sigint_handler(notifyFD)
+    }
+
+    /// Gives Ctrl-C back its default action (for tests; the watcher thread stays, idle).
+    func restoreDefault() {
+        lock.lock()
+        defer { lock.unlock() }
+        _ = svw_restore_default_sigint()
     }
 
     /// How many Ctrl-Cs have arrived since `install`.

@@ -4,7 +4,7 @@ import SVWDatabase
 import SVWWorkspace
 
 /// Completion from the live workspace: names from sqlite_schema and
-/// pragma_table_info, values from the data, every typed prefix bound as a parameter.
+/// pragma_table_xinfo, values from the data, every typed prefix bound as a parameter.
 /// A failed look-up (a table not there yet) offers nothing rather than an error.
 public struct WorkspaceCompletionSource: CompletionSource {
     let session: Session
@@ -22,7 +22,8 @@ public struct WorkspaceCompletionSource: CompletionSource {
     }
 
     public func columns(of table: String) -> [String] {
-        let rows = try? db.query("SELECT name FROM pragma_table_info(?1) ORDER BY cid", [table]).rows
+        // table_xinfo, not table_info: generated columns such as financial_year are columns to the analyst.
+        let rows = try? db.query("SELECT name FROM pragma_table_xinfo(?1) WHERE hidden <> 1 ORDER BY cid", [table]).rows
         return rows?.compactMap { $0.first?.string } ?? []
     }
 
