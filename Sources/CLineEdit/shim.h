@@ -136,6 +136,15 @@ static inline int svw_restore_default_sigint(void) {
 /// How many Ctrl-Cs have arrived since the handler was installed.
 static inline long svw_sigint_received(void) { return (long)svw_sigint_count; }
 
+/// Lets SIGINT reach the calling thread (the main one) even if svw was started with it
+/// blocked, as a child of a program whose threads block signals would be.
+static inline int svw_unblock_sigint_in_this_thread(void) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    return pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+}
+
 /// Keeps SIGINT away from the calling thread (the watcher), so the kernel delivers
 /// it to the main thread, where it interrupts libedit's read.
 static inline int svw_block_sigint_in_this_thread(void) {

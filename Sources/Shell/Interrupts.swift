@@ -36,6 +36,7 @@ public final class InterruptWatcher: @unchecked Sendable {
     private init() {}
 
     /// Installs the SIGINT handler, starting the watcher thread the first time.
+    /// Call it from the main thread: that is the thread Ctrl-C must reach.
     public func install() {
         lock.lock()
         defer { lock.unlock() }
@@ -51,6 +52,7 @@ public final class InterruptWatcher: @unchecked Sendable {
             notifyFD = fds[1]
         }
         _ = svw_install_sigint_handler(notifyFD)
+        _ = svw_unblock_sigint_in_this_thread()
     }
 
     /// Gives Ctrl-C back its default action (for tests; the watcher thread stays, idle).
