@@ -74,6 +74,7 @@ import Testing
         try shell.expect("supplier_geography")
         shell.send("s\r")
         try shell.expect("suppliers: table, 1 row")
+        try shell.expectPrompt("svw board.db> ")
         shell.send("\u{4}")
         #expect(try shell.waitForExit() == 0)
     }
@@ -163,6 +164,66 @@ import Testing
         #expect(!plain.rawText.contains("\u{1B}[1mabsent"))
         plain.send("\u{4}")
         _ = try plain.waitForExit()
+    }
+}
+#endif
+
+#if canImport(Glibc)
+/// The shell options and the user's ~/.editrc.
+@Suite(.serialized) struct PtyShellOptionsTests {
+    @Test func editrcIsRead() throws {
+        let env = try PtyEnvironment()
+        defer { env.remove() }
+        // A macro bound in ~/.editrc, for svw only: Ctrl-G types a whole query.
+        try "svw:bind -s ^G 'SELECT 8 * 8 AS sq;'\n".write(to: env.home.appendingPathComponent(".editrc"), atomically: true, encoding: .utf8)
+        let shell = try PtySession(arguments: [], environment: env.variables())
+        try shell.expectPrompt(PtyShellTests.prompt)
+        shell.send("\u{7}\r")
+        try shell.expect("64 │", "the macro from ~/.editrc ran")
+        try shell.expectPrompt(PtyShellTests.prompt)
+        shell.send("\u{4}")
+        #expect(try shell.waitForExit() == 0)
+    }
+
+    @Test func viKeysByOption() throws {
+        let env = try PtyEnvironment()
+        defer { env.remove() }
+        let shell = try PtySession(arguments: ["--vi"], environment: env.variables())
+        try shell.expectPrompt(PtyShellTests.prompt)
+        shell.send("SELECT 3 * 3 AS nine;\r")
+        try shell.expect("9 │")
+        try shell.expectPrompt(PtyShellTests.prompt)
+        // Escape to command mode, k recalls the previous line, Enter runs it again.
+        shell.send("\u{1B}k")
+        try shell.expect("SELECT 3 * 3 AS nine;")
+        shell.send("\r")
+        try shell.expect("9 │", "vi k recalled the line")
+        try shell.expectPrompt(PtyShellTests.prompt)
+        shell.send("\u{4}")
+        #expect(try shell.waitForExit() == 0)
+    }
+
+    @Test func historyFileOptionAndNoHistory() throws {
+        let env = try PtyEnvironment()
+        defer { env.remove() }
+        let chosen = env.home.appendingPathComponent("my-history")
+        let first = try PtySession(arguments: ["--history", chosen.path], environment: env.variables())
+        try first.expectPrompt(PtyShellTests.prompt)
+        first.send("SELECT 'kept' AS h;\r")
+        try first.expectPrompt(PtyShellTests.prompt)
+        first.send("\u{4}")
+        _ = try first.waitForExit()
+        #expect(try String(contentsOf: chosen, encoding: .utf8).contains("kept"))
+        #expect(!FileManager.default.fileExists(atPath: env.historyFile.path))
+
+        let second = try PtySession(arguments: ["--no-history"], environment: env.variables())
+        try second.expectPrompt(PtyShellTests.prompt)
+        second.send("SELECT 'forgotten' AS h;\r")
+        try second.expectPrompt(PtyShellTests.prompt)
+        second.send("\u{4}")
+        _ = try second.waitForExit()
+        #expect(!FileManager.default.fileExists(atPath: env.historyFile.path))
+        #expect(!(try String(contentsOf: chosen, encoding: .utf8)).contains("forgotten"))
     }
 }
 #endif

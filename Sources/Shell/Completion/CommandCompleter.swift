@@ -69,6 +69,14 @@ struct CommandCompleter {
                 Completion.Candidate(insertion: wrap(style.quote($0)), display: $0)
             })
         }
+        // `key=value` words (a filter's `partner=Stockport`): after the `=`, complete the value.
+        if kind != .file, let eq = typed.firstIndex(of: "="), let domain = DomainValue.named(String(typed[..<eq])) {
+            let key = String(typed[...eq])
+            let found = source.values(domain, prefix: String(typed[typed.index(after: eq)...]))
+            return Completion(replacing: raw, candidates: found.map {
+                Completion.Candidate(insertion: wrap(style.quote(key + $0)), display: $0)
+            })
+        }
         switch kind {
         case .none:
             return .none
@@ -93,14 +101,6 @@ struct CommandCompleter {
         case .outputMode:
             return plain(prefixed(OutputMode.allCases.map(\.rawValue), typed))
         case .choices(let choices):
-            // `key=value` words (a filter's year=2020/21): after the `=`, complete the value.
-            if let eq = typed.firstIndex(of: "="), let domain = DomainValue.named(String(typed[..<eq])) {
-                let key = String(typed[...eq])
-                let found = source.values(domain, prefix: String(typed[typed.index(after: eq)...]))
-                return Completion(replacing: raw, candidates: found.map {
-                    Completion.Candidate(insertion: wrap(style.quote(key + $0)), display: $0)
-                })
-            }
             return Completion(replacing: raw, candidates: prefixed(choices, typed).map {
                 Completion.Candidate(insertion: wrap(style.quote($0)), display: $0, isFinal: !$0.hasSuffix("="))
             })
