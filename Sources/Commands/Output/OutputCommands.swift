@@ -12,7 +12,7 @@ enum OutputCommands {
                                  optional: true, completion: .outputMode)],
         discussion: "Modes:\n" + OutputMode.allCases.map { "  " + $0.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.summary }
             .joined(separator: "\n")
-            + "\n\nThe mode lasts for the session; --format MODE on any command changes it for that command only.",
+            + "\n\nThe mode lasts for the session; --format MODE on any command changes it for\nthat command only.",
         examples: ["mode markdown", "mode", "mode box"],
         handler: { context in
             guard let name = context.invocation.argument(0) else {

@@ -11,21 +11,22 @@ public enum HelpText {
             guard !specs.isEmpty else { continue }
             out += group.rawValue + ":\n"
             for spec in specs {
-                out += "  " + spec.name.padding(toLength: width, withPad: " ", startingAt: 0) + spec.abstract + "\n"
+                out += wrap(spec.abstract, indent: 2 + width, first: "  " + spec.name.padding(toLength: width, withPad: " ", startingAt: 0))
             }
             out += "\n"
         }
         out += """
-            SQL: any statement ending in ; runs against the workspace, across as many lines as
-            it needs (SELECT, WITH, CREATE VIEW...). tables and describe TABLE show what is there.
-            Every command takes --format MODE (box, table, markdown, csv, tsv, json, line) and --all.
+            SQL: any statement ending in ; runs against the workspace, across as many lines
+            as it needs (SELECT, WITH, CREATE VIEW...); tables and describe TABLE show what
+            there is. Every command takes --format MODE (box, table, markdown, csv, tsv,
+            json, line) and --all (every row, however many).
 
             """
         if interactive {
             out += """
-                Keys: Tab completes commands, options, tables, columns, files and values such as
-                partner names; Up/Down and Ctrl-R recall earlier lines; Ctrl-C cancels a running
-                query or clears the line; Ctrl-D on an empty line leaves.
+                Keys: Tab completes commands, options, tables, columns, files and values such
+                as partner names; Up/Down and Ctrl-R recall earlier lines; Ctrl-C cancels a
+                running query or clears the line; Ctrl-D on an empty line leaves.
 
                 """
         }
@@ -42,7 +43,7 @@ public enum HelpText {
             let w = (spec.arguments.map(\.name.count).max() ?? 0) + 2
             for a in spec.arguments {
                 let note = a.optional ? " (optional)" : ""
-                out += "  " + a.name.padding(toLength: w, withPad: " ", startingAt: 0) + a.help + note + "\n"
+                out += wrap(a.help + note, indent: 2 + w, first: "  " + a.name.padding(toLength: w, withPad: " ", startingAt: 0))
             }
         }
         let options = spec.withCommonOptions.options
@@ -53,8 +54,8 @@ public enum HelpText {
             }
             let w = (shown.map(\.count).max() ?? 0) + 2
             for (o, s) in zip(options, shown) {
-                out += "  " + s.padding(toLength: w, withPad: " ", startingAt: 0) + o.help
-                    + (o.repeatable ? " (repeatable)" : "") + "\n"
+                out += wrap(o.help + (o.repeatable ? " (repeatable)" : ""), indent: 2 + w,
+                            first: "  " + s.padding(toLength: w, withPad: " ", startingAt: 0))
             }
         }
         if !spec.aliases.isEmpty { out += "\nAlso: " + spec.aliases.joined(separator: ", ") + "\n" }
@@ -63,5 +64,25 @@ public enum HelpText {
                 + spec.examples.map { "  " + $0 + "\n" }.joined()
         }
         return out
+    }
+
+    /// Help reads in an 80-column terminal: long text wraps under its own column.
+    static let width = 80
+
+    static func wrap(_ text: String, indent: Int, first: String) -> String {
+        var lines: [String] = []
+        var line = first
+        var lineHasWords = false
+        for word in text.split(separator: " ") {
+            if lineHasWords && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = String(repeating: " ", count: indent)
+                lineHasWords = false
+            }
+            line += (lineHasWords ? " " : "") + word
+            lineHasWords = true
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -27,9 +27,9 @@ enum ShellCommands {
         arguments: [ArgumentSpec("N", "show only the last N lines", optional: true)],
         discussion: """
             This is the raw line history (Up and Ctrl-R recall it), kept across runs in
-            $XDG_STATE_HOME/svw/history or ~/.svw_history (svw --history FILE chooses another,
-            --no-history keeps none). The session recording — the commands that succeeded,
-            which save turns into a script — is a different list.
+            $XDG_STATE_HOME/svw/history or ~/.svw_history (svw --history FILE chooses
+            another, --no-history keeps none). The session recording — the commands that
+            succeeded, which save turns into a script — is a different list.
             """,
         examples: ["history", "history 20"],
         recorded: false,
