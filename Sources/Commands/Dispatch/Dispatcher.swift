@@ -6,10 +6,14 @@ import SVWRendering
 /// `-c`, stdin and `run SCRIPT` all come through here.
 public enum Dispatcher {
     public static func run(_ unit: ScriptUnit, in session: Session) throws {
-        // `once FILE` applies to the whole next unit, then output returns to where it was.
-        let onceArmed = session.onceFile != nil
-        let started = session.timer ? ContinuousClock.now : nil
+        // `once FILE` applies to the whole next unit (a `run` included), then output returns
+        // to where it was; `timer` times each unit typed, not the units a script runs inside it.
+        session.unitDepth += 1
+        let outermost = session.unitDepth == 1
+        let onceArmed = outermost && session.onceFile != nil
+        let started = outermost && session.timer ? ContinuousClock.now : nil
         defer {
+            session.unitDepth -= 1
             if onceArmed { session.onceFile = nil }
             if let started, session.timer { session.note(ElapsedTime.describe(ContinuousClock.now - started)) }
         }

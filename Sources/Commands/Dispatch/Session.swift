@@ -28,6 +28,8 @@ public final class Session {
     var modeOverride: OutputMode?
     /// For `--all` on a single command: no row limit.
     var showAllRows = false
+    /// How deep the dispatcher is: 1 for a unit typed or read, more inside `run SCRIPT`.
+    var unitDepth = 0
     /// The interactive shell's own state: quitting, history, the leave warning.
     public var shell = ShellState()
 
