@@ -56,12 +56,8 @@ public struct Completer {
         return Completion(replacing: word, candidates: candidates)
     }
 
-    /// Words that open an SQL statement rather than a command.
-    static let sqlStarters: Set<String> = [
-        "SELECT", "WITH", "VALUES", "INSERT", "REPLACE", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER",
-        "PRAGMA", "EXPLAIN", "BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE", "ANALYZE",
-        "ATTACH", "DETACH", "REINDEX", "VACUUM",
-    ]
+    /// Words that open an SQL statement rather than a command: the splitter's own list.
+    static var sqlStarters: Set<String> { ScriptSplitter.sqlKeywords }
 
     /// The text after the last `;` outside quotes: commands and SQL on one line are separate units.
     static func currentUnit(_ text: String) -> Substring {
