@@ -5,7 +5,8 @@ import SVWDatabase
 @testable import SVWRendering
 
 /// The output, explore and shell commands, run through the dispatcher as a script would.
-@Suite struct ShellCommandsTests {
+/// A class, so each test's folder is removed when the test's instance goes.
+@Suite final class ShellCommandsTests {
     let session: Session
     let capture: Console.Capture
     let folder: URL
@@ -15,6 +16,8 @@ import SVWDatabase
         folder = try TestWorkspace.temporaryFolder()
         session.baseDirectory = folder
     }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     @discardableResult
     func run(_ text: String) -> Int {
