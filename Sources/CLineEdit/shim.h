@@ -1,17 +1,29 @@
 #ifndef SVW_CLINEEDIT_SHIM_H
 #define SVW_CLINEEDIT_SHIM_H
-// libedit's el_set/el_get/history are variadic and C's stdio globals are not
-// usable from Swift 6, so every call svw makes goes through a typed wrapper here.
+// libedit's el_set/el_get/history are variadic, C's stdio globals are not usable
+// from Swift 6, and signal handlers and ioctl need C, so every call svw makes to
+// them goes through a typed wrapper here.
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <histedit.h>
 
 static inline FILE *svw_stdin(void) { return stdin; }
 static inline FILE *svw_stdout(void) { return stdout; }
 static inline FILE *svw_stderr(void) { return stderr; }
 
+// MARK: EditLine
+
 typedef char *(*svw_prompt_fn)(EditLine *);
 typedef unsigned char (*svw_edit_fn)(EditLine *, int);
 
+static inline EditLine *svw_el_init(const char *program) {
+    return el_init(program, stdin, stdout, stderr);
+}
 static inline int svw_el_set_prompt(EditLine *el, svw_prompt_fn fn) { return el_set(el, EL_PROMPT, fn); }
 static inline int svw_el_set_editor(EditLine *el, const char *mode) { return el_set(el, EL_EDITOR, mode); }
 static inline int svw_el_set_signal(EditLine *el, int on) { return el_set(el, EL_SIGNAL, on); }
@@ -28,6 +40,21 @@ static inline int svw_el_add_function(EditLine *el, const char *name, const char
 static inline int svw_el_bind(EditLine *el, const char *key, const char *fn) {
     return el_set(el, EL_BIND, key, fn, NULL);
 }
+/// Reads ~/.editrc (or $EDITRC), so the user's own bindings and settings apply.
+static inline int svw_el_source_user_file(EditLine *el) { return el_source(el, NULL); }
+
+/// The line being edited: its bytes before and after the cursor.
+static inline const char *svw_el_line_buffer(EditLine *el) { return el_line(el)->buffer; }
+static inline int svw_el_line_cursor(EditLine *el) {
+    const LineInfo *li = el_line(el);
+    return (int)(li->cursor - li->buffer);
+}
+static inline int svw_el_line_length(EditLine *el) {
+    const LineInfo *li = el_line(el);
+    return (int)(li->lastchar - li->buffer);
+}
+
+// MARK: History
 
 static inline int svw_history_set_size(History *h, HistEvent *ev, int size) { return history(h, ev, H_SETSIZE, size); }
 static inline int svw_history_set_unique(History *h, HistEvent *ev, int unique) { return history(h, ev, H_SETUNIQUE, unique); }
@@ -39,5 +66,92 @@ static inline int svw_history_first(History *h, HistEvent *ev) { return history(
 static inline int svw_history_next(History *h, HistEvent *ev) { return history(h, ev, H_NEXT); }
 static inline int svw_history_last(History *h, HistEvent *ev) { return history(h, ev, H_LAST); }
 static inline int svw_history_prev(History *h, HistEvent *ev) { return history(h, ev, H_PREV); }
+
+// MARK: Terminal
+
+/// Columns of the terminal on `fd`, or 0 when it is not one (ioctl is variadic).
+static inline int svw_terminal_columns(int fd) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+    return 0;
+}
+
+/// Makes the C library (and so libedit's multibyte handling) read UTF-8, so £ can
+/// be typed: the user's locale if it is UTF-8, else C.UTF-8.
+static inline void svw_use_utf8_locale(void) {
+    const char *chosen = setlocale(LC_CTYPE, "");
+    if (chosen == NULL || (strstr(chosen, "UTF-8") == NULL && strstr(chosen, "utf8") == NULL
+                           && strstr(chosen, "UTF8") == NULL && strstr(chosen, "utf-8") == NULL)) {
+        if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) setlocale(LC_CTYPE, "C.utf8");
+    }
+}
+
+// MARK: Ctrl-C
+//
+// The handler must be async-signal-safe, so it only counts and writes one byte to
+// a pipe; a watcher thread in Swift reads the pipe and calls sqlite3_interrupt on
+// the connection running the current command. At the prompt, libedit (EL_SIGNAL)
+// restores the terminal and passes the signal on to this handler, and el_gets
+// returns with EINTR, which the shell treats as "clear the line".
+//
+// These statics have internal linkage, so each Swift file that calls these
+// functions would get its own copy: only Shell/Interrupts.swift calls them.
+
+static volatile sig_atomic_t svw_sigint_count = 0;
+static int svw_sigint_fd = -1;
+
+static void svw_sigint_handler(int signo) {
+    (void)signo;
+    int saved = errno;
+    svw_sigint_count++;
+    if (svw_sigint_fd >= 0) {
+        char byte = 1;
+        ssize_t ignored = write(svw_sigint_fd, &byte, 1);
+        (void)ignored;
+    }
+    errno = saved;
+}
+
+/// Installs the handler; `notify_fd` is the write end of a non-blocking pipe.
+/// SA_RESTART keeps ordinary reads and writes in a running command from failing with EINTR.
+static inline int svw_install_sigint_handler(int notify_fd) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    svw_sigint_fd = notify_fd;
+    action.sa_handler = svw_sigint_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return sigaction(SIGINT, &action, NULL);
+}
+
+/// Puts SIGINT back to its default action (tests that installed the handler).
+static inline int svw_restore_default_sigint(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    return sigaction(SIGINT, &action, NULL);
+}
+
+/// How many Ctrl-Cs have arrived since the handler was installed.
+static inline long svw_sigint_received(void) { return (long)svw_sigint_count; }
+
+/// Lets SIGINT reach the calling thread (the main one) even if svw was started with it
+/// blocked, as a child of a program whose threads block signals would be.
+static inline int svw_unblock_sigint_in_this_thread(void) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    return pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+}
+
+/// Keeps SIGINT away from the calling thread (the watcher), so the kernel delivers
+/// it to the main thread, where it interrupts libedit's read.
+static inline int svw_block_sigint_in_this_thread(void) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    return pthread_sigmask(SIG_BLOCK, &set, NULL);
+}
 
 #endif

@@ -36,17 +36,24 @@ public enum CellText {
         let magnitude = pence.magnitude
         let whole = String(magnitude / 100)
         let fraction = magnitude % 100
-        var digits = whole
-        if grouped {
-            var out = ""
-            for (i, ch) in whole.enumerated() {
-                if i > 0 && (whole.count - i) % 3 == 0 { out.append(",") }
-                out.append(ch)
-            }
-            digits = out
-        }
+        let digits = grouped ? thousands(whole) : whole
         let cents = fraction < 10 ? "0\(fraction)" : "\(fraction)"
         return (negative ? "-" : "") + (symbol ? "£" : "") + digits + "." + cents
+    }
+
+    /// Groups a run of digits in threes: "1234567" → "1,234,567".
+    public static func thousands(_ digits: String) -> String {
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return out
+    }
+
+    /// A count for prose ("1,204 rows").
+    public static func count(_ n: Int) -> String {
+        (n < 0 ? "-" : "") + thousands(String(n.magnitude))
     }
 
     public static func oneDecimal(_ d: Double) -> String {
@@ -54,5 +61,27 @@ public enum CellText {
         let negative = tenths < 0
         let m = Int64(abs(tenths))
         return (negative ? "-" : "") + "\(m / 10).\(m % 10)"
+    }
+
+    /// Keeps a table cell on one line: control characters become visible escapes
+    /// (`\n`, `\t`), as DuckDB shows them, so a stray newline cannot break the grid.
+    public static func singleLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
     }
 }

@@ -1,6 +1,7 @@
 import SVWDatabase
 
-/// An array of objects, numbers as numbers, NULL as null, keys in column order.
+/// An array of objects, one per line: keys in column order, numbers as numbers
+/// (money as pounds with two decimals, percentages to one decimal), NULL as null.
 enum JSONRenderer {
     static func render(_ result: ResultSet) -> String {
         if result.rows.isEmpty { return "[]\n" }
@@ -19,9 +20,8 @@ enum JSONRenderer {
     static func json(_ value: SQLValue, kind: ColumnKind) -> String {
         switch value {
         case .null: return "null"
-        case .integer, .real:
-            if kind == .plain, case .real(let d) = value, !d.isFinite { return "null" }
-            return CellText.plain(value, kind: kind)
+        case .real(let d) where !d.isFinite: return "null"   // JSON has no NaN or Infinity
+        case .integer, .real: return CellText.plain(value, kind: kind)
         case .text(let s): return string(s)
         case .blob: return string(value.string ?? "")
         }
@@ -37,7 +37,7 @@ enum JSONRenderer {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 {
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else { out.unicodeScalars.append(scalar) }

@@ -7,7 +7,10 @@ public enum Renderer {
         case .csv: return DelimitedRenderer.render(result, separator: ",", options: options)
         case .tsv: return DelimitedRenderer.render(result, separator: "\t", options: options)
         case .json: return JSONRenderer.render(result)
-        case .box, .table, .markdown, .line: return TextTableRenderer.render(result, options: options)
+        case .box: return GridRenderer.render(TableModel(result, options: options), frame: .box, options: options)
+        case .table: return GridRenderer.render(TableModel(result, options: options), frame: .plain, options: options)
+        case .markdown: return MarkdownRenderer.render(TableModel(result, options: options, singleLine: false), options: options)
+        case .line: return LineRenderer.render(TableModel(result, options: options, singleLine: false), options: options)
         }
     }
 }

@@ -8,15 +8,15 @@ public enum LineShell {
         let runner = ScriptRunner(session: session, bail: bail, sourceName: sourceName)
         var splitter = ScriptSplitter()
         var failures = 0
-        while let line = readLine(strippingNewline: true) {
-            for unit in splitter.feed(line: line) {
+        while !session.shell.quitRequested, let line = readLine(strippingNewline: true) {
+            for unit in splitter.feed(line: line) where !session.shell.quitRequested {
                 if !runner.runOne(unit) {
                     failures += 1
                     if bail { return failures }
                 }
             }
         }
-        if let unit = splitter.finish(), !runner.runOne(unit) { failures += 1 }
+        if !session.shell.quitRequested, let unit = splitter.finish(), !runner.runOne(unit) { failures += 1 }
         return failures
     }
 }

@@ -15,7 +15,8 @@ struct Launcher {
         let workspace = try Workspace(path: options.db)
         let interactive = Terminal.isInteractive
         let mode = options.format.flatMap { OutputMode(rawValue: $0.lowercased()) } ?? (interactive ? .box : .table)
-        session = Session(workspace: workspace, console: .standard(), mode: mode)
+        session = Session(workspace: workspace, console: .standard(), mode: mode,
+                          renderOptions: Terminal.renderOptions(environment: ProcessInfo.processInfo.environment))
         bail = options.bail
         if options.sample {
             let failures = ScriptRunner(session: session, bail: true, sourceName: "--sample")
@@ -28,8 +29,16 @@ struct Launcher {
         ScriptRunner(session: session, bail: bail, sourceName: sourceName).run(text) > 0 ? 1 : 0
     }
 
-    func runShell() -> Int32 {
-        LineShell.run(session: session, bail: bail) > 0 ? 1 : 0
+    /// The line-edited shell at a terminal; otherwise stdin read line by line, like `sqlite3 < script`.
+    func runShell(_ shell: ShellArguments) -> Int32 {
+        guard Terminal.isInteractive else {
+            return LineShell.run(session: session, bail: bail) > 0 ? 1 : 0
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let historyFile = HistoryLocation.resolve(explicit: shell.history, disabled: shell.noHistory,
+                                                  environment: environment,
+                                                  home: environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path)
+        return InteractiveShell.runAtTerminal(session: session, mode: shell.vi ? .vi : .emacs, historyFile: historyFile)
     }
 
     /// `svw run`: replays the script in its own fresh session; no workspace of ours is opened.
@@ -70,5 +79,13 @@ struct Launcher {
 }
 
 enum Terminal {
-    static var isInteractive: Bool { isatty(0) != 0 && isatty(1) != 0 }
+    static var isInteractive: Bool { TerminalInfo.isInteractive }
+
+    /// On a terminal: fit its width, stop after a screenful of rows, colour unless NO_COLOR.
+    /// Piped or redirected: every row, full width, no colour.
+    static func renderOptions(environment: [String: String]) -> RenderOptions {
+        guard TerminalInfo.stdoutIsTerminal else { return RenderOptions() }
+        return RenderOptions(width: TerminalInfo.columns, maxRows: TerminalInfo.defaultMaxRows,
+                             color: TerminalInfo.colorAllowed(environment: environment, isTerminal: true))
+    }
 }

@@ -42,11 +42,29 @@ struct WorkspaceOptions: ParsableArguments {
     }
 }
 
+/// Options for the interactive shell only.
+struct ShellArguments: ParsableArguments {
+    @Flag(name: .long, help: "Edit lines with vi keys (emacs keys are the default; ~/.editrc can also choose).")
+    var vi = false
+
+    @Option(name: .long, help: ArgumentHelp("Keep the line history in FILE (default $XDG_STATE_HOME/svw/history, else ~/.svw_history).", valueName: "FILE"))
+    var history: String?
+
+    @Flag(name: .long, help: "Keep no line history on disk.")
+    var noHistory = false
+
+    func validate() throws {
+        if noHistory && history != nil { throw ValidationError("--history and --no-history cannot be used together") }
+    }
+}
+
 struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "start", abstract: "Open the shell, or run -c commands or stdin (the default).")
 
     @OptionGroup var options: WorkspaceOptions
+
+    @OptionGroup(title: "Shell options") var shell: ShellArguments
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands (separated by ;) and exit.", valueName: "COMMANDS"))
     var commands: String?
@@ -56,7 +74,7 @@ struct Start: ParsableCommand {
         if let commands {
             throw ExitCode(launcher.runText(commands, sourceName: "-c"))
         }
-        throw ExitCode(launcher.runShell())
+        throw ExitCode(launcher.runShell(shell))
     }
 }
 

@@ -6,6 +6,17 @@ import SVWRendering
 /// `-c`, stdin and `run SCRIPT` all come through here.
 public enum Dispatcher {
     public static func run(_ unit: ScriptUnit, in session: Session) throws {
+        // `once FILE` applies to the whole next unit (a `run` included), then output returns
+        // to where it was; `timer` times each unit typed, not the units a script runs inside it.
+        session.unitDepth += 1
+        let outermost = session.unitDepth == 1
+        let onceArmed = outermost && session.onceFile != nil
+        let started = outermost && session.timer ? ContinuousClock.now : nil
+        defer {
+            session.unitDepth -= 1
+            if onceArmed { session.onceFile = nil }
+            if let started, session.timer { session.note(ElapsedTime.describe(ContinuousClock.now - started)) }
+        }
         switch unit.kind {
         case .sql: try runSQL(unit.text, in: session)
         case .command: try runCommand(unit.text, in: session)
@@ -30,7 +41,11 @@ public enum Dispatcher {
             }
             session.modeOverride = mode
         }
-        defer { session.modeOverride = nil }
+        session.showAllRows = invocation.flag("all")
+        defer {
+            session.modeOverride = nil
+            session.showAllRows = false
+        }
         if session.isScript && !spec.scriptSafe {
             throw CommandError.failed("\(spec.name): not allowed in a script (scripts write only the files their export and output commands name)")
         }
@@ -82,9 +97,10 @@ extension CommandSpec {
     static let commonOptions = [
         OptionSpec("format", value: "MODE", completion: .outputMode,
                    "output mode for this command only (" + OutputMode.allCases.map(\.rawValue).joined(separator: ", ") + ")"),
+        OptionSpec("all", "show every row, however many (a terminal otherwise shows the first few)"),
     ]
 
-    var withCommonOptions: CommandSpec {
+    public var withCommonOptions: CommandSpec {
         CommandSpec(name: name, aliases: aliases, group: group, abstract: abstract, arguments: arguments,
                     options: options + CommandSpec.commonOptions.filter { c in !options.contains { $0.name == c.name } },
                     discussion: discussion, examples: examples, recorded: recorded, scriptSafe: scriptSafe,

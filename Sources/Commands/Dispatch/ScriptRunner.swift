@@ -23,6 +23,7 @@ public struct ScriptRunner {
     public func run(units: [ScriptUnit]) -> Int {
         var failures = 0
         for unit in units {
+            if session.shell.quitRequested { break }
             if !runOne(unit) {
                 failures += 1
                 if bail { break }

@@ -36,6 +36,12 @@ public final class Session {
     public private(set) var recordingStartMode: OutputMode
     /// For `--format` on a single command.
     var modeOverride: OutputMode?
+    /// For `--all` on a single command: no row limit.
+    var showAllRows = false
+    /// How deep the dispatcher is: 1 for a unit typed or read, more inside `run SCRIPT`.
+    var unitDepth = 0
+    /// The interactive shell's own state: quitting, history, the leave warning.
+    public var shell = ShellState()
 
     public init(workspace: Workspace, console: Console, mode: OutputMode = .table,
                 renderOptions: RenderOptions = RenderOptions(),
@@ -68,6 +74,7 @@ public final class Session {
             options.maxRows = nil
             options.color = false
         }
+        if showAllRows { options.maxRows = nil }
         var text = Renderer.render(result, mode: mode, options: options)
         if let footer, !mode.isMachineReadable { text += footer.hasSuffix("\n") ? footer : footer + "\n" }
         transcript.captureTable(result, footer: footer)
@@ -82,8 +89,8 @@ public final class Session {
 
     private func deliver(_ text: String) {
         if let once = onceFile {
-            onceFile = nil
-            appendOrCreate(once, text, truncate: true)
+            // `once` created the file; everything the next unit writes goes into it.
+            appendOrCreate(once, text, truncate: false)
         } else if let file = outputFile {
             appendOrCreate(file, text, truncate: false)
         } else {

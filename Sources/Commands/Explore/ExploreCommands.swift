@@ -1,4 +1,121 @@
+import SVWDatabase
+import SVWRendering
+
 /// Looking around the workspace: tables, columns, schema, what was imported.
+/// All look-ups: they answer a question and change nothing, so none is recorded.
 enum ExploreCommands {
-    static let specs: [CommandSpec] = []
+    static let specs: [CommandSpec] = [tables, describe, schema, imports]
+
+    static let tables = CommandSpec(
+        name: "tables", group: .explore,
+        abstract: "List the tables and views with their row counts",
+        discussion: "Every table and view is open to SQL: SELECT * FROM contracts LIMIT 5;",
+        examples: ["tables", "tables --format csv"],
+        recorded: false,
+        handler: { context in
+            let db = context.db
+            var rows: [[SQLValue]] = []
+            for (name, type) in try SchemaObjects.tablesAndViews(db) {
+                let count = try db.scalar("SELECT count(*) FROM " + SchemaObjects.quote(name))
+                rows.append([.text(name), .text(type), count])
+            }
+            context.session.emit(ResultSet(columns: ["name", "type", "rows"], rows: rows))
+        })
+
+    static let describe = CommandSpec(
+        name: "describe", group: .explore,
+        abstract: "Show a table's columns, their types and its row count",
+        arguments: [ArgumentSpec("TABLE", "a table or view", completion: .table)],
+        examples: ["describe contracts", "describe supplier_geography"],
+        recorded: false,
+        handler: { context in
+            let db = context.db
+            let (name, type) = try SchemaObjects.resolve(context.invocation.argument(0) ?? "", in: db, command: "describe")
+            let columns = try db.query("""
+                SELECT name AS "column",
+                       type,
+                       CASE WHEN "notnull" THEN 'yes' ELSE '' END AS not_null,
+                       CASE WHEN pk > 0 THEN CAST(pk AS TEXT) ELSE '' END AS primary_key,
+                       coalesce(dflt_value, '') AS "default",
+                       CASE hidden WHEN 2 THEN 'generated' WHEN 3 THEN 'generated, stored' WHEN 1 THEN 'hidden' ELSE '' END AS note
+                  FROM pragma_table_xinfo(?1)
+                 ORDER BY cid
+                """, [name])
+            let count = try db.scalar("SELECT count(*) FROM " + SchemaObjects.quote(name)).int64 ?? 0
+            let noun = count == 1 ? "row" : "rows"
+            context.session.emit(columns, footer: "\(name): \(type), \(CellText.count(Int(count))) \(noun)")
+        })
+
+    static let schema = CommandSpec(
+        name: "schema", group: .explore,
+        abstract: "Show the CREATE statements of the workspace, or of one table",
+        arguments: [ArgumentSpec("TABLE", "a table or view (its indexes and triggers come with it)",
+                                 optional: true, completion: .table)],
+        examples: ["schema contracts", "schema"],
+        recorded: false,
+        handler: { context in
+            let db = context.db
+            var table: String?
+            if let word = context.invocation.argument(0) {
+                table = try SchemaObjects.resolve(word, in: db, command: "schema").name
+            }
+            // Creation order (rowid) puts each table before its indexes and the views that use it.
+            let result = try db.query("""
+                SELECT sql FROM sqlite_schema
+                 WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'
+                   AND (?1 IS NULL OR tbl_name = ?1)
+                 ORDER BY rowid
+                """, [table])
+            context.session.write(result.rows.compactMap { $0.first?.string }.map { $0 + ";\n" }.joined())
+        })
+
+    static let imports = CommandSpec(
+        name: "imports", group: .explore,
+        abstract: "List what was loaded, from which file, with its SHA-256 and row counts",
+        examples: ["imports", "imports --format json"],
+        recorded: false,
+        handler: { context in
+            let result = try context.db.query("""
+                SELECT import_id AS id, kind, table_name AS "table", file,
+                       rows_loaded AS loaded, rows_replaced AS replaced, rows_rejected AS rejected,
+                       sha256, loaded_at
+                  FROM imports
+                 ORDER BY import_id
+                """)
+            if result.isEmpty {
+                context.session.note("imports: nothing loaded yet (load KIND FILE loads a file; help load shows how)")
+                return
+            }
+            context.session.emit(result)
+        })
+}
+
+/// Tables and views by name: looked up with bound parameters, then quoted, never spliced raw.
+enum SchemaObjects {
+    static func tablesAndViews(_ db: Database) throws -> [(name: String, type: String)] {
+        try db.query("""
+            SELECT name, type FROM sqlite_schema
+             WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'
+             ORDER BY type, name
+            """).rows.map { ($0[0].string ?? "", $0[1].string ?? "") }
+    }
+
+    /// The table or view a user named (any letter case), or an error that suggests the closest.
+    static func resolve(_ word: String, in db: Database, command: String) throws -> (name: String, type: String) {
+        let found = try db.query("""
+            SELECT name, type FROM sqlite_schema
+             WHERE type IN ('table','view') AND name = ?1 COLLATE NOCASE
+             ORDER BY name = ?1 DESC LIMIT 1
+            """, [word])
+        if let row = found.rows.first { return (row[0].string ?? word, row[1].string ?? "table") }
+        let names = try tablesAndViews(db).map(\.name)
+        var message = "\(command): no table or view named \"\(word)\""
+        if let guess = Suggest.closest(to: word.lowercased(), among: names) { message += "; did you mean \"\(guess)\"?" }
+        throw CommandError.failed(message + " (tables lists them)")
+    }
+
+    /// An identifier as SQL text: double-quoted, inner quotes doubled.
+    static func quote(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
 }

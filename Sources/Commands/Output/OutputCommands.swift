@@ -1,26 +1,142 @@
+import Foundation
 import SVWRendering
 
-/// How and where results are shown.
+/// How and where results are shown: `mode`, `headers`, `maxrows`, `output`, `once`, `timer`.
 enum OutputCommands {
-    static let specs: [CommandSpec] = [mode]
+    static let specs: [CommandSpec] = [mode, headers, maxrows, output, once, timer]
 
     static let mode = CommandSpec(
         name: "mode", group: .output,
         abstract: "Show or set how results are written",
         arguments: [ArgumentSpec("MODE", "one of " + OutputMode.allCases.map(\.rawValue).joined(separator: ", "),
                                  optional: true, completion: .outputMode)],
-        examples: ["mode csv", "mode"],
+        discussion: "Modes:\n" + OutputMode.allCases.map { "  " + $0.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.summary }
+            .joined(separator: "\n")
+            + "\n\nThe mode lasts for the session; --format MODE on any command changes it for\nthat command only.",
+        examples: ["mode markdown", "mode", "mode box"],
         handler: { context in
             guard let name = context.invocation.argument(0) else {
-                context.session.note("mode: \(context.session.mode.rawValue)")
+                context.session.note("mode: \(context.session.mode.rawValue) (one of: "
+                    + OutputMode.allCases.map(\.rawValue).joined(separator: ", ") + ")")
                 return
             }
-            guard let mode = OutputMode(rawValue: name.lowercased()) else {
-                let names = OutputMode.allCases.map(\.rawValue)
-                var message = "mode: unknown mode \"\(name)\""
-                if let guess = Suggest.closest(to: name.lowercased(), among: names) { message += "; did you mean \"\(guess)\"?" }
-                throw CommandError.usage(message + " (one of: " + names.joined(separator: ", ") + ")")
-            }
-            context.session.mode = mode
+            context.session.mode = try parseMode(name, command: "mode")
         })
+
+    static func parseMode(_ name: String, command: String) throws -> OutputMode {
+        if let mode = OutputMode(rawValue: name.lowercased()) { return mode }
+        let names = OutputMode.allCases.map(\.rawValue)
+        var message = "\(command): unknown mode \"\(name)\""
+        if let guess = Suggest.closest(to: name.lowercased(), among: names) { message += "; did you mean \"\(guess)\"?" }
+        throw CommandError.usage(message + " (one of: " + names.joined(separator: ", ") + ")")
+    }
+
+    static let headers = CommandSpec(
+        name: "headers", group: .output,
+        abstract: "Show or hide the header row of results",
+        arguments: [ArgumentSpec("on|off", "on to show column names (the default), off to leave them out",
+                                 optional: true, completion: .choices(["on", "off"]))],
+        examples: ["headers off", "headers on"],
+        handler: { context in
+            guard let word = context.invocation.argument(0) else {
+                context.session.note("headers: " + (context.session.renderOptions.showHeaders ? "on" : "off"))
+                return
+            }
+            context.session.renderOptions.showHeaders = try onOff(word, command: "headers")
+        })
+
+    static let maxrows = CommandSpec(
+        name: "maxrows", group: .output,
+        abstract: "Show or set how many rows a terminal shows before \"… N more rows\"",
+        arguments: [ArgumentSpec("N|all", "a row count, or all for no limit", optional: true,
+                                 completion: .choices(["all", "20", "40", "100"]))],
+        discussion: """
+            Only output to the screen is shortened: files (output, once, export) and the
+            csv, tsv and json modes always get every row. --all on a single command shows
+            every row of that command's result.
+            """,
+        examples: ["maxrows 100", "maxrows all"],
+        handler: { context in
+            let session = context.session
+            guard let word = context.invocation.argument(0) else {
+                session.note("maxrows: " + (session.renderOptions.maxRows.map(String.init) ?? "all"))
+                return
+            }
+            if word.lowercased() == "all" {
+                session.renderOptions.maxRows = nil
+            } else if let n = Int(word), n > 0 {
+                session.renderOptions.maxRows = n
+            } else {
+                throw CommandError.usage("maxrows: expected a positive whole number or all, not \"\(word)\"")
+            }
+        })
+
+    static let output = CommandSpec(
+        name: "output", group: .output,
+        abstract: "Send results to a file until output alone sends them back to the screen",
+        arguments: [ArgumentSpec("FILE", "the file to write (replaced if it exists)", optional: true, completion: .file)],
+        discussion: """
+            Results (not notes or warnings) go to FILE in the current mode, without colour
+            or truncation. Pair it with a machine-readable mode: mode csv, then output FILE.
+            """,
+        examples: ["output partners.md", "output"],
+        handler: { context in
+            let session = context.session
+            guard let path = context.invocation.argument(0) else {
+                if let file = session.outputFile { session.note("results go to the screen again (were going to \(file.path))") }
+                session.outputFile = nil
+                return
+            }
+            let url = session.resolve(path: path)
+            try createEmpty(url, command: "output")
+            session.outputFile = url
+            session.note("results now go to \(url.path); output alone sends them back to the screen")
+        })
+
+    static let once = CommandSpec(
+        name: "once", group: .output,
+        abstract: "Send the next command's results to a file",
+        arguments: [ArgumentSpec("FILE", "the file to write (replaced if it exists)", completion: .file)],
+        examples: ["once contracts.csv"],
+        handler: { context in
+            let url = context.session.resolve(path: context.invocation.argument(0) ?? "")
+            try createEmpty(url, command: "once")
+            context.session.onceFile = url
+        })
+
+    static let timer = CommandSpec(
+        name: "timer", group: .output,
+        abstract: "Print how long each command took (to stderr)",
+        arguments: [ArgumentSpec("on|off", "on to time every command, off to stop", optional: true,
+                                 completion: .choices(["on", "off"]))],
+        examples: ["timer on", "timer off"],
+        recorded: false,
+        handler: { context in
+            guard let word = context.invocation.argument(0) else {
+                context.session.note("timer: " + (context.session.timer ? "on" : "off"))
+                return
+            }
+            context.session.timer = try onOff(word, command: "timer")
+        })
+
+    static func onOff(_ word: String, command: String) throws -> Bool {
+        switch word.lowercased() {
+        case "on", "yes", "true", "1": return true
+        case "off", "no", "false", "0": return false
+        default: throw CommandError.usage("\(command): expected on or off, not \"\(word)\"")
+        }
+    }
+
+    /// Creates (or empties) the file now, so a bad path fails at the command that named it.
+    static func createEmpty(_ url: URL, command: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CommandError.failed("\(command): \(url.path) is a folder; name a file")
+        }
+        guard FileManager.default.createFile(atPath: url.path, contents: Data()) else {
+            let folder = url.deletingLastPathComponent().path
+            let reason = FileManager.default.fileExists(atPath: folder) ? "permission denied" : "no folder \(folder)"
+            throw CommandError.failed("\(command): cannot write \(url.path) (\(reason))")
+        }
+    }
 }

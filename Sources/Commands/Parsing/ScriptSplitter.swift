@@ -101,7 +101,7 @@ public struct ScriptSplitter {
         return !sqlKeywords.contains(word.uppercased())
     }
 
-    static let sqlKeywords: Set<String> = [
+    public static let sqlKeywords: Set<String> = [
         "SELECT", "WITH", "VALUES", "INSERT", "REPLACE", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER",
         "PRAGMA", "EXPLAIN", "BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE", "ANALYZE",
         "ATTACH", "DETACH", "REINDEX", "VACUUM",

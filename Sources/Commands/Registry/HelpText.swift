@@ -1,7 +1,9 @@
 import Foundation
+
 /// Help derived from the command specs, never written separately.
 public enum HelpText {
-    public static func overview() -> String {
+    /// `help`: every command in its group, one line each, then how SQL and the keys work.
+    public static func overview(interactive: Bool = false) -> String {
         var out = ""
         let width = (CommandRegistry.all.map(\.name.count).max() ?? 8) + 2
         for group in CommandGroup.allCases {
@@ -9,34 +11,78 @@ public enum HelpText {
             guard !specs.isEmpty else { continue }
             out += group.rawValue + ":\n"
             for spec in specs {
-                out += "  " + spec.name.padding(toLength: width, withPad: " ", startingAt: 0) + spec.abstract + "\n"
+                out += wrap(spec.abstract, indent: 2 + width, first: "  " + spec.name.padding(toLength: width, withPad: " ", startingAt: 0))
             }
             out += "\n"
         }
-        out += "SQL: any statement ending in ; runs against the workspace (SELECT, WITH, CREATE VIEW...).\n"
-        out += "Type help COMMAND for its options and an example.\n"
+        out += """
+            SQL: any statement ending in ; runs against the workspace, across as many lines
+            as it needs (SELECT, WITH, CREATE VIEW...); tables and describe TABLE show what
+            there is. Every command takes --format MODE (box, table, markdown, csv, tsv,
+            json, line) and --all (every row, however many).
+
+            """
+        if interactive {
+            out += """
+                Keys: Tab completes commands, options, tables, columns, files and values such
+                as partner names; Up/Down and Ctrl-R recall earlier lines; Ctrl-C cancels a
+                running query or clears the line; Ctrl-D on an empty line leaves.
+
+                """
+        }
+        out += "Type help COMMAND for its options and a worked example.\n"
         return out
     }
 
+    /// `help NAME`: usage line, what it does, arguments, options, aliases, examples.
     public static func command(_ spec: CommandSpec) -> String {
         var out = "usage: \(spec.synopsis)\n\n\(spec.abstract).\n"
         if !spec.discussion.isEmpty { out += "\n" + spec.discussion + "\n" }
         if !spec.arguments.isEmpty {
             out += "\nArguments:\n"
             let w = (spec.arguments.map(\.name.count).max() ?? 0) + 2
-            for a in spec.arguments { out += "  " + a.name.padding(toLength: w, withPad: " ", startingAt: 0) + a.help + "\n" }
+            for a in spec.arguments {
+                let note = a.optional ? " (optional)" : ""
+                out += wrap(a.help + note, indent: 2 + w, first: "  " + a.name.padding(toLength: w, withPad: " ", startingAt: 0))
+            }
         }
         let options = spec.withCommonOptions.options
         if !options.isEmpty {
             out += "\nOptions:\n"
-            let shown = options.map { o in "--" + o.name + (o.valueName.map { " " + $0 } ?? "") }
+            let shown = options.map { o in
+                (o.shortName.map { "-\($0), " } ?? "") + "--" + o.name + (o.valueName.map { " " + $0 } ?? "")
+            }
             let w = (shown.map(\.count).max() ?? 0) + 2
-            for (o, s) in zip(options, shown) { out += "  " + s.padding(toLength: w, withPad: " ", startingAt: 0) + o.help + "\n" }
+            for (o, s) in zip(options, shown) {
+                out += wrap(o.help + (o.repeatable ? " (repeatable)" : ""), indent: 2 + w,
+                            first: "  " + s.padding(toLength: w, withPad: " ", startingAt: 0))
+            }
         }
         if !spec.aliases.isEmpty { out += "\nAlso: " + spec.aliases.joined(separator: ", ") + "\n" }
         if !spec.examples.isEmpty {
-            out += "\nExamples:\n" + spec.examples.map { "  " + $0 + "\n" }.joined()
+            out += "\nExample" + (spec.examples.count == 1 ? "" : "s") + ":\n"
+                + spec.examples.map { "  " + $0 + "\n" }.joined()
         }
         return out
+    }
+
+    /// Help reads in an 80-column terminal: long text wraps under its own column.
+    static let width = 80
+
+    static func wrap(_ text: String, indent: Int, first: String) -> String {
+        var lines: [String] = []
+        var line = first
+        var lineHasWords = false
+        for word in text.split(separator: " ") {
+            if lineHasWords && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = String(repeating: " ", count: indent)
+                lineHasWords = false
+            }
+            line += (lineHasWords ? " " : "") + word
+            lineHasWords = true
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -1,0 +1,30 @@
+import Foundation
+/// What the shell commands (`quit`, `history`, `open`, `persist`) share with the
+/// interactive shell that hosts them. Lives in the session so the commands, which
+/// sit below the shell layer, can reach it.
+public struct ShellState {
+    /// True when a person is typing at a terminal: leaving an in-memory workspace warns first.
+    public var isInteractive = false
+    /// Set by `quit`; the shell and script runners stop before the next unit.
+    public var quitRequested = false
+    /// Whether the "leaving loses your data" warning was already given for this workspace.
+    public var warnedAboutLeaving = false
+    /// The workspace's change counter when it was last written out with `persist`.
+    public var persistedAtChanges: Int?
+    /// The raw line history, oldest first; the interactive shell provides it.
+    public var history: (() -> [String])?
+
+    public init() {}
+}
+
+/// How long a command took, for `timer on`.
+public enum ElapsedTime {
+    public static func describe(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let total = Double(seconds) + Double(attoseconds) / 1e18
+        if total < 1 { return String(format: "time: %.1f ms", total * 1000) }
+        if total < 60 { return String(format: "time: %.3f s", total) }
+        let minutes = Int(total / 60)
+        return String(format: "time: %d min %.1f s", minutes, total - Double(minutes) * 60)
+    }
+}

@@ -1,0 +1,117 @@
+import CLineEdit
+import Foundation
+import SVWRendering
+
+/// libedit: line editing with emacs (default) or vi keys, the user's ~/.editrc,
+/// persistent history and Tab completion.
+public final class EditLineInput: LineInput {
+    private let editor: OpaquePointer
+    private let history: LineHistory
+    private let completer: (String) -> Completion
+    /// The prompt libedit asks for through a C callback; owned here, freed on change.
+    private var promptText: UnsafeMutablePointer<CChar>?
+    private var historySaveFailed = false
+
+    /// - Parameter completer: the text before the cursor in, what Tab should do out.
+    public init(mode: EditorMode, history: LineHistory, completer: @escaping (String) -> Completion) {
+        svw_use_utf8_locale()
+        // "svw" names this program in ~/.editrc, so `svw:bind ...` lines apply only here.
+        editor = svw_el_init("svw")
+        self.history = history
+        self.completer = completer
+        _ = svw_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
+        _ = svw_el_set_prompt(editor) { el in
+            guard let el, let data = svw_el_get_clientdata(el) else { return nil }
+            return Unmanaged<EditLineInput>.fromOpaque(data).takeUnretainedValue().promptText
+        }
+        _ = svw_el_set_editor(editor, mode.rawValue)
+        // libedit restores the terminal on Ctrl-C/Ctrl-Z/resize and passes the signal on.
+        _ = svw_el_set_signal(editor, 1)
+        _ = svw_el_set_history(editor, history.handle)
+        _ = svw_el_add_function(editor, "svw-complete", "Complete the word before the cursor") { el, _ in
+            guard let el, let data = svw_el_get_clientdata(el) else { return UInt8(CC_ERROR) }
+            return Unmanaged<EditLineInput>.fromOpaque(data).takeUnretainedValue().completeWord()
+        }
+        _ = svw_el_bind(editor, "^I", "svw-complete")
+        if mode == .emacs {
+            // As readline users expect: Ctrl-R searches history, Ctrl-arrows move by word.
+            _ = svw_el_bind(editor, "^R", "em-inc-search-prev")
+            _ = svw_el_bind(editor, "\\e[1;5C", "em-next-word")
+            _ = svw_el_bind(editor, "\\e[1;5D", "ed-prev-word")
+        }
+        // Last, so the user's own ~/.editrc settings win over ours.
+        _ = svw_el_source_user_file(editor)
+    }
+
+    deinit {
+        el_end(editor)
+        free(promptText)
+    }
+
+    public func readLine(prompt: String) -> LineEvent {
+        free(promptText)
+        promptText = strdup(prompt)
+        var count: Int32 = 0
+        errno = 0
+        guard let raw = el_gets(editor, &count) else {
+            return count < 0 && errno == EINTR ? .interrupted : .endOfInput
+        }
+        if count < 0 { return .interrupted }
+        var line = String(cString: raw)
+        while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+        return .line(line)
+    }
+
+    public func remember(_ line: String) {
+        history.add(line)
+        if !history.save() && !historySaveFailed {
+            historySaveFailed = true
+            FileHandle.standardError.write(Data("note: cannot save history to \(history.file?.path ?? "")\n".utf8))
+        }
+    }
+
+    public var rememberedLines: [String] { history.entries }
+
+    // MARK: Tab
+
+    private func completeWord() -> UInt8 {
+        guard let buffer = svw_el_line_buffer(editor) else { return UInt8(CC_ERROR) }
+        let cursor = Int(svw_el_line_cursor(editor))
+        let before = buffer.withMemoryRebound(to: UInt8.self, capacity: cursor) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: cursor), as: UTF8.self)
+        }
+        let completion = completer(before)
+        switch completion.action {
+        case .beep:
+            return UInt8(CC_REFRESH_BEEP)
+        case .insert(let text):
+            let removing = completion.replacing.unicodeScalars.count
+            if removing > 0 { el_deletestr(editor, Int32(removing)) }
+            if !text.isEmpty { _ = el_insertstr(editor, text) }
+            return UInt8(CC_REFRESH)
+        case .list(let items):
+            let listing = CandidateListing.format(items, width: TerminalInfo.columns ?? 80)
+            fputs("\n" + listing, svw_stdout())
+            fflush(svw_stdout())
+            return UInt8(CC_REDISPLAY)
+        }
+    }
+}
+
+/// Candidates in columns, as a shell lists them, capped so a huge list cannot flood the screen.
+public enum CandidateListing {
+    public static let maximum = 100
+
+    public static func format(_ items: [String], width: Int) -> String {
+        let shown = Array(items.prefix(maximum))
+        let columnWidth = (shown.map { DisplayWidth.of($0) }.max() ?? 0) + 2
+        let perLine = max(1, width / max(columnWidth, 1))
+        var out = ""
+        for (i, item) in shown.enumerated() {
+            let last = (i + 1) % perLine == 0 || i == shown.count - 1
+            out += last ? item + "\n" : item + String(repeating: " ", count: columnWidth - DisplayWidth.of(item))
+        }
+        if items.count > shown.count { out += "… \(items.count - shown.count) more; type more letters to narrow it\n" }
+        return out
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import SVWCommands
+import SVWDatabase
+
+/// The read-eval-print loop at a terminal: prompts, multi-line SQL, Ctrl-C, Ctrl-D.
+/// No error ends it: each is printed and the prompt comes back.
+public final class InteractiveShell {
+    let session: Session
+    let input: LineInput
+    let interrupts: InterruptWatcher?
+    private var splitter = ScriptSplitter()
+    /// The lines of an SQL statement still open, shared with completion for its later lines.
+    var pending = PendingSQL()
+
+    /// - Parameter interrupts: nil in tests that feed lines without a terminal.
+    public init(session: Session, input: LineInput, interrupts: InterruptWatcher?) {
+        self.session = session
+        self.input = input
+        self.interrupts = interrupts
+        session.shell.isInteractive = true
+        session.shell.history = { [weak input] in input?.rememberedLines ?? [] }
+    }
+
+    /// Opens libedit on the terminal with history and completion, and runs until quit or Ctrl-D.
+    public static func runAtTerminal(session: Session, mode: EditorMode, historyFile: URL?) -> Int32 {
+        let watcher = InterruptWatcher.shared
+        watcher.install()
+        let history = LineHistory(file: historyFile)
+        let completer = Completer(source: WorkspaceCompletionSource(session: session))
+        let pending = PendingSQL()
+        let input = EditLineInput(mode: mode, history: history) { before in
+            completer.complete(before: before, pendingSQL: pending.text)
+        }
+        let shell = InteractiveShell(session: session, input: input, interrupts: watcher)
+        shell.pending = pending
+        return shell.run()
+    }
+
+    public func run() -> Int32 {
+        session.note(InteractiveShell.banner(session))
+        while !session.shell.quitRequested {
+            session.renderOptions.width = TerminalInfo.columns ?? session.renderOptions.width
+            let main = Prompt.main(workspacePath: session.workspace.path, filter: session.filter)
+            switch input.readLine(prompt: splitter.isContinuing ? Prompt.continuation(under: main) : main) {
+            case .interrupted:
+                session.console.writeOut("^C\n")
+                splitter = ScriptSplitter()
+                pending.lines = []
+            case .endOfInput:
+                session.console.writeOut("\n")
+                if splitter.isContinuing {
+                    session.note("the unfinished SQL statement was not run")
+                    splitter = ScriptSplitter()
+                    pending.lines = []
+                }
+                if session.confirmLeaving(again: "press Ctrl-D again (or type quit) to leave anyway") { return 0 }
+            case .line(let line):
+                input.remember(line)
+                let units = splitter.feed(line: line)
+                pending.lines = splitter.isContinuing ? (units.isEmpty ? pending.lines : []) + [line] : []
+                for unit in units where !session.shell.quitRequested { execute(unit) }
+            }
+        }
+        return 0
+    }
+
+    /// Runs one unit with Ctrl-C armed to cancel it; prints any error.
+    func execute(_ unit: ScriptUnit) {
+        let db = session.db
+        let wasAutocommit = db.isAutocommit
+        var failure: Error?
+        let body = {
+            do { try Dispatcher.run(unit, in: self.session) } catch { failure = error }
+        }
+        let interrupted = interrupts?.run(on: db, body) ?? { body(); return false }()
+        guard let failure else { return }
+        // A cancelled command must not leave behind a transaction it opened itself.
+        if interrupted && wasAutocommit && !db.isAutocommit { try? db.execute("ROLLBACK") }
+        // The terminal echoed ^C where the cursor was; start the message on a line of its own.
+        if interrupted { session.console.writeErr("\n") }
+        session.note(ErrorText.describe(failure))
+    }
+
+    static func banner(_ session: Session) -> String {
+        let workspace = session.workspace.path.map { "workspace \($0)" }
+            ?? "an in-memory workspace (persist FILE keeps it)"
+        return """
+            svw \(SVWVersion.current), the Social Value Workbench, on \(workspace).
+            Type help for the commands, or SQL ending in ;. Tab completes; Ctrl-D leaves.
+            """
+    }
+}
+
+/// The earlier lines of an SQL statement still being typed.
+final class PendingSQL {
+    var lines: [String] = []
+    var text: String { lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n" }
+}

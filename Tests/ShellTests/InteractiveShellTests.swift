@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+import SVWCommands
+@testable import SVWShell
+
+/// Lines fed to the shell as a person would type them, prompts recorded.
+final class ScriptedInput: LineInput {
+    var events: [LineEvent]
+    var prompts: [String] = []
+    var remembered: [String] = []
+
+    init(_ events: [LineEvent]) { self.events = events }
+
+    func readLine(prompt: String) -> LineEvent {
+        prompts.append(prompt)
+        return events.isEmpty ? .endOfInput : events.removeFirst()
+    }
+
+    func remember(_ line: String) { remembered.append(line) }
+    var rememberedLines: [String] { remembered }
+}
+
+@Suite struct InteractiveShellTests {
+    func run(_ events: [LineEvent], prepare: (Session) throws -> Void = { _ in })
+        throws -> (input: ScriptedInput, capture: Console.Capture, session: Session, status: Int32) {
+        let (session, capture) = try TestWorkspace.session()
+        try prepare(session)
+        let input = ScriptedInput(events)
+        let status = InteractiveShell(session: session, input: input, interrupts: nil).run()
+        return (input, capture, session, status)
+    }
+
+    static func holdData(_ session: Session) throws {
+        try session.db.execute("""
+            INSERT INTO imports(kind, table_name, file, sha256, rows_loaded, rows_rejected, loaded_at)
+            VALUES ('contracts', 'contracts', '/data/contracts.csv', 'abc123', 5, 0, '2021-04-01T09:00:00Z')
+            """)
+    }
+
+    @Test func sqlRunsAcrossLinesWithAContinuationPrompt() throws {
+        let r = try run([.line("SELECT 1 +"), .line("  41 AS answer;"), .line("mode csv")])
+        #expect(r.capture.out == "answer\n42\n\n", "the last newline ends the line Ctrl-D left")
+        #expect(r.input.prompts == ["svw> ", "...> ", "svw> ", "svw> "])
+        #expect(r.input.remembered == ["SELECT 1 +", "  41 AS answer;", "mode csv"])
+    }
+
+    @Test func ctrlCDropsTheUnfinishedStatement() throws {
+        let r = try run([.line("SELECT 1 +"), .interrupted, .line("SELECT 2 AS b;")])
+        #expect(r.capture.out == "^C\nb\n2\n\n")
+        #expect(r.input.prompts == ["svw> ", "...> ", "svw> ", "svw> "])
+    }
+
+    @Test func noErrorEndsTheShell() throws {
+        let r = try run([.line("bogus"), .line("SELECT x FROM nowhere;"), .line("describe nowhere"),
+                         .line("mode nope"), .line("SELECT 3 AS c;")])
+        #expect(r.capture.out == "c\n3\n\n")
+        #expect(r.capture.err.contains("unknown command \"bogus\""))
+        #expect(r.capture.err.contains("SQL error: no such table: nowhere"))
+        #expect(r.capture.err.contains("describe: no table or view named \"nowhere\""))
+        #expect(r.capture.err.contains("mode: unknown mode \"nope\""))
+        #expect(r.status == 0)
+    }
+
+    @Test func quitLeavesAtOnce() throws {
+        let r = try run([.line("quit"), .line("SELECT 1;")])
+        #expect(r.input.events.count == 1, "nothing after quit is read")
+        #expect(r.capture.out.isEmpty)
+    }
+
+    @Test func leavingLoadedInMemoryDataWarnsOnceThenLeaves() throws {
+        let r = try run([.line("quit"), .line("SELECT 1 AS still_here;"), .line("exit"), .line("SELECT 2;")],
+                        prepare: Self.holdData)
+        #expect(r.capture.out == "still_here\n1\n")
+        #expect(r.capture.err.components(separatedBy: "holds loaded data").count == 2, "said exactly once")
+        #expect(r.capture.err.contains("persist FILE.db"))
+        #expect(r.input.events.count == 1)
+    }
+
+    @Test func ctrlDWarnsTooThenLeaves() throws {
+        let r = try run([.endOfInput, .endOfInput, .line("SELECT 1;")], prepare: Self.holdData)
+        #expect(r.capture.err.contains("press Ctrl-D again"))
+        #expect(r.input.events.count == 1)
+        #expect(r.status == 0)
+    }
+
+    @Test func ctrlDLeavesAtOnceWithNothingToLose() throws {
+        let r = try run([.endOfInput, .line("SELECT 1;")])
+        #expect(r.input.events.count == 1)
+    }
+
+    @Test func persistKeepsTheDataSoLeavingDoesNotWarn() throws {
+        let folder = try TestWorkspace.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("kept.db")
+        let r = try run([.line("persist " + file.path), .line("quit"), .line("SELECT 1;")], prepare: Self.holdData)
+        #expect(FileManager.default.fileExists(atPath: file.path))
+        #expect(!r.capture.err.contains("holds loaded data"))
+        #expect(r.input.events.count == 1)
+    }
+
+    @Test func historyCommandShowsTheTypedLines() throws {
+        let r = try run([.line("tables --format csv"), .line("history")])
+        #expect(r.capture.out.hasSuffix("  1  tables --format csv\n  2  history\n\n"))
+    }
+
+    @Test func promptFollowsTheOpenWorkspace() throws {
+        let folder = try TestWorkspace.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let r = try run([.line("open " + folder.appendingPathComponent("board.db").path), .line("tables")])
+        #expect(r.input.prompts == ["svw> ", "svw board.db> ", "svw board.db> "])
+    }
+}
+
+/// Ctrl-C through the real signal path: the handler, the pipe, the watcher thread.
+@Suite(.serialized) struct InterruptTests {
+    static let endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) SELECT count(*) FROM c"
+
+    @Test func ctrlCCancelsTheRunningQueryAndAnInterruptedLoadRollsBack() throws {
+        let (session, _) = try TestWorkspace.session()
+        let watcher = InterruptWatcher.shared
+        watcher.install()
+        defer { watcher.restoreDefault() }
+        let before = try session.db.scalar("SELECT count(*) FROM contracts").int64
+
+        let sender = Thread { usleep(300_000); kill(getpid(), SIGINT) }
+        sender.start()
+        var failure: Error?
+        let interrupted = watcher.run(on: session.db) {
+            do {
+                try session.db.transaction {
+                    try session.db.run("DELETE FROM commitments")
+                    try session.db.run("UPDATE contracts SET partner = 'changed'")
+                    _ = try session.db.scalar(Self.endless)
+                }
+            } catch { failure = error }
+        }
+        #expect(interrupted)
+        #expect(ErrorText.describe(try #require(failure)) == "interrupted")
+        #expect(session.db.isAutocommit)
+        #expect(try session.db.scalar("SELECT count(*) FROM contracts WHERE partner = 'changed'").int64 == 0)
+        #expect(try session.db.scalar("SELECT count(*) FROM contracts").int64 == before)
+        // The connection works normally afterwards.
+        #expect(try session.db.scalar("SELECT 6 * 7").int64 == 42)
+    }
+
+    @Test func ctrlCAtThePromptDoesNotCancelTheNextCommand() throws {
+        let (session, _) = try TestWorkspace.session()
+        let watcher = InterruptWatcher.shared
+        watcher.install()
+        defer { watcher.restoreDefault() }
+        kill(getpid(), SIGINT)
+        usleep(100_000)
+        var value: Int64?
+        let interrupted = watcher.run(on: session.db) {
+            value = try? session.db.scalar("SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000) SELECT x FROM c)").int64
+        }
+        #expect(!interrupted)
+        #expect(value == 200000)
+    }
+}

@@ -1,0 +1,231 @@
+import Foundation
+import Testing
+import SVWDatabase
+@testable import SVWCommands
+@testable import SVWRendering
+
+/// The output, explore and shell commands, run through the dispatcher as a script would.
+/// A class, so each test's folder is removed when the test's instance goes.
+@Suite final class ShellCommandsTests {
+    let session: Session
+    let capture: Console.Capture
+    let folder: URL
+
+    init() throws {
+        (session, capture) = try TestWorkspace.session()
+        folder = try TestWorkspace.temporaryFolder()
+        session.baseDirectory = folder
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    @discardableResult
+    func run(_ text: String) -> Int {
+        ScriptRunner(session: session, sourceName: "test").run(text)
+    }
+
+    func file(_ name: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    // MARK: Output
+
+    @Test func outputSendsResultsToAFileUntilOutputAlone() throws {
+        #expect(run("output a.csv\nSELECT 1 AS x;\nSELECT 2 AS y;\noutput\nSELECT 3 AS z;") == 0)
+        #expect(try file("a.csv") == "x\n1\ny\n2\n")
+        #expect(capture.out == "z\n3\n")
+    }
+
+    @Test func outputReplacesAnExistingFile() throws {
+        _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("a.csv").path, contents: Data("old\n".utf8))
+        #expect(run("output a.csv\nSELECT 1 AS x;") == 0)
+        #expect(try file("a.csv") == "x\n1\n")
+    }
+
+    @Test func onceCatchesTheWholeNextCommandOnly() throws {
+        session.mode = .box
+        session.renderOptions = RenderOptions(width: 20, maxRows: 2, color: true)
+        #expect(run("once b.txt\nWITH v(x) AS (VALUES (1),(2),(3),(4)) SELECT x, 'a rather long text value' AS t FROM v;\nSELECT 5 AS y;") == 0)
+        let written = try file("b.txt")
+        #expect(!written.contains("more rows"), "files get every row")
+        #expect(written.contains("a rather long text value"), "files are not fitted to the terminal")
+        #expect(!written.contains("\u{1B}"), "files get no colour")
+        #expect(written.split(separator: "\n").count == 3 + 4 + 1)
+        #expect(capture.out.contains("│ 5 │"))
+    }
+
+    @Test func outputToAMissingFolderFailsAtOnce() {
+        #expect(run("output no/such/folder/a.csv") == 1)
+        #expect(capture.err.contains("output: cannot write"))
+        #expect(capture.err.contains("no folder"))
+        #expect(session.outputFile == nil)
+    }
+
+    @Test func headersOnAndOff() {
+        #expect(run("headers off\nSELECT 1 AS x;\nheaders on\nSELECT 2 AS y;") == 0)
+        #expect(capture.out == "1\ny\n2\n")
+        #expect(run("headers maybe") == 1)
+        #expect(capture.err.contains("headers: expected on or off, not \"maybe\""))
+    }
+
+    @Test func timerReportsToStderrOnly() {
+        #expect(run("timer on\nSELECT 1 AS x;\ntimer off\nSELECT 2 AS y;") == 0)
+        #expect(capture.out == "x\n1\ny\n2\n")
+        let timings = capture.err.split(separator: "\n").filter { $0.hasPrefix("time: ") }
+        #expect(timings.count == 1, "after SELECT 1 only: \(capture.err)")
+    }
+
+    @Test func maxrowsAndAll() {
+        session.mode = .table
+        let sql = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 5) SELECT x FROM c"
+        capture.out = ""
+        #expect(run("maxrows 2\n\(sql);") == 0)
+        #expect(capture.out.hasSuffix("… 3 more rows (5 in all; --all or \"maxrows all\" shows every row)\n"))
+        capture.out = ""
+        #expect(run("tables --all") == 0)
+        #expect(!capture.out.contains("more rows"))
+        capture.out = ""
+        #expect(run("tables") == 0)
+        #expect(capture.out.contains("more rows"))
+        capture.out = ""
+        #expect(run("maxrows all\n\(sql);") == 0)
+        #expect(capture.out.split(separator: "\n").count == 7)
+        #expect(run("maxrows -3") == 1)
+    }
+
+    @Test func formatAppliesToOneCommand() {
+        #expect(run("tables --format json\ntables --format=csv") == 0)
+        #expect(capture.out.hasPrefix("[{\"name\":\"commitments\",\"type\":\"table\",\"rows\":0},"))
+        #expect(capture.out.contains("\nname,type,rows\ncommitments,table,0\n"))
+        #expect(session.mode == .csv)
+    }
+
+    // MARK: Explore
+
+    @Test func tablesListsNamesTypesAndCounts() throws {
+        #expect(run("tables") == 0)
+        let lines = capture.out.split(separator: "\n")
+        #expect(lines.first == "name,type,rows")
+        #expect(lines.contains("contracts,table,5"))
+        #expect(lines.contains("supplier_geography,view,2"))
+        #expect(lines.firstIndex(of: "suppliers,table,2")! < lines.firstIndex(of: "commitment_values,view,0")!)
+    }
+
+    @Test func describeShowsColumnsTypesAndRowCount() {
+        session.mode = .table
+        #expect(run("describe CONTRACTS") == 0)
+        #expect(capture.out.contains("contract_id     TEXT     yes       1"))
+        #expect(capture.out.contains("financial_year  TEXT"))
+        #expect(capture.out.contains("generated, stored"))
+        #expect(capture.out.hasSuffix("contracts: table, 5 rows\n"))
+    }
+
+    @Test func describeSuggestsTheClosestTable() {
+        #expect(run("describe contrcts") == 1)
+        #expect(capture.err.contains("describe: no table or view named \"contrcts\"; did you mean \"contracts\"?"))
+    }
+
+    @Test func describeQuotesOddNames() {
+        #expect(run("CREATE TABLE \"odd \"\"name\"\" x\"(a);\nINSERT INTO \"odd \"\"name\"\" x\" VALUES (1);\ndescribe 'odd \"name\" x'") == 0)
+        #expect(capture.out.contains("\na,\"\",\"\",\"\",\"\",\"\"\n"), "empty strings stay distinct from NULL in csv")
+    }
+
+    @Test func schemaShowsCreateStatements() {
+        #expect(run("schema contracts") == 0)
+        #expect(capture.out.hasPrefix("CREATE TABLE contracts ("))
+        #expect(capture.out.contains("CREATE INDEX contracts_supplier ON contracts(supplier_id);"))
+        #expect(!capture.out.contains("CREATE TABLE suppliers"))
+        capture.out = ""
+        #expect(run("schema") == 0)
+        #expect(capture.out.contains("CREATE TABLE suppliers"))
+        #expect(capture.out.contains("CREATE VIEW supplier_geography"))
+    }
+
+    @Test func importsListsWhatWasLoaded() throws {
+        #expect(run("imports") == 0)
+        #expect(capture.err.contains("imports: nothing loaded yet"))
+        try session.db.execute("""
+            INSERT INTO imports(kind, table_name, file, sha256, rows_loaded, rows_replaced, rows_rejected, loaded_at)
+            VALUES ('contracts', 'contracts', '/data/contracts.csv', 'ab12', 5, 0, 1, '2021-04-01T09:00:00Z')
+            """)
+        #expect(run("imports") == 0)
+        #expect(capture.out == "id,kind,table,file,loaded,replaced,rejected,sha256,loaded_at\n1,contracts,contracts,/data/contracts.csv,5,0,1,ab12,2021-04-01T09:00:00Z\n")
+    }
+
+    @Test func lookUpsAreNotRecorded() {
+        #expect(run("tables\ndescribe contracts\nschema\nimports\nhelp\ntimer on\nmode json\nheaders off") == 0)
+        #expect(session.recording.map(\.text) == ["mode json", "headers off"])
+    }
+
+    // MARK: Workspaces
+
+    @Test func persistWritesAFileThatOpensWithTheSameData() throws {
+        #expect(run("persist kept.db") == 0)
+        #expect(capture.err.contains("svw --db"))
+        #expect(run("persist kept.db") == 1)
+        #expect(capture.err.contains("already exists"))
+        #expect(run("open kept.db") == 0)
+        #expect(session.workspace.path?.hasSuffix("kept.db") == true)
+        capture.out = ""
+        #expect(run("SELECT count(*) AS n FROM contracts;") == 0)
+        #expect(capture.out == "n\n5\n")
+    }
+
+    @Test func openCreatesAWorkspaceAndRefusesForeignDatabases() throws {
+        #expect(run("open fresh.db") == 0)
+        #expect(capture.err.contains("created workspace"))
+        capture.out = ""
+        #expect(run("SELECT count(*) AS n FROM contracts;") == 0)
+        #expect(capture.out == "n\n0\n")
+
+        let foreign = folder.appendingPathComponent("other.db")
+        do {
+            let db = try Database(path: foreign.path)
+            try db.execute("CREATE TABLE mine(x)")
+        }
+        #expect(run("open other.db") == 1)
+        #expect(capture.err.contains("not an svw workspace"))
+        #expect(session.workspace.path?.hasSuffix("fresh.db") == true)
+    }
+
+    @Test func scriptsMayNotOpenOrPersist() {
+        session.isScript = true
+        #expect(run("open x.db\npersist y.db") == 2)
+        #expect(capture.err.contains("open: not allowed in a script"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("y.db").path))
+    }
+
+    @Test func quitStopsAScript() {
+        #expect(run("SELECT 1 AS a;\nquit\nSELECT 2 AS b;") == 0)
+        #expect(capture.out == "a\n1\n")
+    }
+
+    // MARK: Help
+
+    @Test func helpListsGroupsAndShowsOneCommand() {
+        #expect(run("help") == 0)
+        #expect(capture.out.contains("Exploring the workspace:\n  tables"))
+        #expect(capture.out.contains("Output:\n"))
+        capture.out = ""
+        #expect(run("help describe") == 0)
+        #expect(capture.out.hasPrefix("usage: describe TABLE\n"))
+        #expect(capture.out.contains("  --all          show every row"))
+        #expect(capture.out.contains("Examples:\n  describe contracts\n"))
+        #expect(run("help descrbe") == 1)
+        #expect(capture.err.contains("did you mean \"describe\"?"))
+        #expect(run("tables --formt csv") == 1)
+        #expect(capture.err.contains("tables: unknown option --formt; did you mean --format?"))
+    }
+
+    @Test func everyExampleOfTheseCommandsRuns() throws {
+        let specs = OutputCommands.specs + ExploreCommands.specs + ShellCommands.specs
+        for spec in specs {
+            for example in spec.examples {
+                let (fresh, capture) = try TestWorkspace.session()
+                fresh.baseDirectory = folder
+                let failures = ScriptRunner(session: fresh, sourceName: spec.name).run(example)
+                #expect(failures == 0, "\(example): \(capture.err)")
+            }
+        }
+    }
+}
