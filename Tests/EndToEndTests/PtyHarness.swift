@@ -24,13 +24,22 @@ final class PtySession {
     }
 
     init(arguments: [String], environment: [String: String], columns: UInt16 = 200, rows: UInt16 = 50) throws {
-        var masterFD: Int32 = 0
-        var slaveFD: Int32 = 0
-        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
-        guard openpty(&masterFD, &slaveFD, nil, nil, &size) == 0 else { throw Failure(description: "openpty failed") }
+        // The master is opened close-on-exec and the parent never opens the slave: other
+        // tests spawn processes concurrently, and a child that inherited either end of this
+        // terminal could hold it hostage (seen as a shell that never showed its prompt).
+        // (posix_openpt/ptsname are not visible from Swift's Glibc module; /dev/ptmx with the
+        // Linux ioctls is what they do; the request numbers are the asm-generic encodings.)
+        let masterFD = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        var unlock: Int32 = 0
+        var number: UInt32 = 0
+        guard masterFD >= 0, ioctl(masterFD, UInt(0x4004_5431) /* TIOCSPTLCK */, &unlock) == 0,
+              ioctl(masterFD, UInt(0x8004_5430) /* TIOCGPTN */, &number) == 0 else {
+            throw Failure(description: "cannot open a pseudo-terminal")
+        }
         master = masterFD
-        _ = fcntl(master, F_SETFD, FD_CLOEXEC)
-        let slavePath = String(cString: ttyname(slaveFD))
+        let slavePath = "/dev/pts/\(number)"
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
 
         // posix_spawn rather than fork: forking a multithreaded test process is unsafe.
         // The child starts a new session (POSIX_SPAWN_SETSID, 0x80 in glibc) and opens the
@@ -52,7 +61,6 @@ final class PtySession {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addclose(&actions, slaveFD)
         posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
@@ -71,7 +79,6 @@ final class PtySession {
                             UnsafeMutablePointer(mutating: a.baseAddress!), UnsafeMutablePointer(mutating: e.baseAddress!))
             }
         }
-        close(slaveFD)
         guard rc == 0 else {
             close(master)
             throw Failure(description: "cannot start \(executable): \(String(cString: strerror(rc)))")

@@ -26,7 +26,7 @@ import SVWCommands
     @Test func commandNames() {
         #expect(action("descr") == .insert("describe "))
         #expect(action(".mo") == .insert(".mode "))
-        #expect(action("he") == .list(["headers", "help"]))
+        #expect(action("he") == .list(["headers", "headline", "help"]))
         #expect(action("hi") == .insert("history "))
         #expect(action("sel") == .insert("select "))
         #expect(action("WI") == .insert("WITH "))
