@@ -134,10 +134,21 @@ public struct RecordedCommand: Sendable, Equatable {
     public let text: String
     public let kind: ScriptUnit.Kind
     public let files: [LoadedFile]
-    public init(text: String, kind: ScriptUnit.Kind, files: [LoadedFile] = []) {
+    /// The folder relative paths in `text` were resolved against when it ran, so `save`
+    /// can rename them relative to the script, wherever that is saved.
+    public let folder: URL?
+    public init(text: String, kind: ScriptUnit.Kind, files: [LoadedFile] = [], folder: URL? = nil) {
         self.text = text
         self.kind = kind
         self.files = files
+        self.folder = folder
+    }
+
+    /// What a word of `text` names as a path: absolute as it stands, relative against `folder`.
+    func path(of word: String) -> URL? {
+        let expanded = (word as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded) }
+        return folder.map { $0.appendingPathComponent(expanded).standardizedFileURL }
     }
 }
 

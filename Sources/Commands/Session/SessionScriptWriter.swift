@@ -36,7 +36,9 @@ enum SessionScriptWriter {
         return out
     }
 
-    /// The command's text with every word naming one of its data files made relative to `folder`.
+    /// The command's text with every word naming one of its data files, or the folder
+    /// they came from (`load sample DIR`), made relative to `folder`. Words typed as
+    /// relative paths resolve against the folder the command ran in, not the script's.
     static func text(of command: RecordedCommand, folder: URL) -> String {
         switch command.kind {
         case .sql:
@@ -45,11 +47,18 @@ enum SessionScriptWriter {
         case .command:
             guard !command.files.isEmpty, var words = try? Tokenizer.words(command.text) else { return command.text }
             var changed = false
-            for (i, word) in words.enumerated() where i > 0 && word.hasPrefix("/") {
-                if let file = command.files.first(where: { RelativePath.same($0.url, URL(fileURLWithPath: word)) }) {
-                    words[i] = RelativePath.from(folder, to: file.url)
-                    changed = true
+            for (i, word) in words.enumerated() where i > 0 && !word.hasPrefix("-") {
+                guard let url = command.path(of: word) else { continue }
+                let target: URL
+                if let file = command.files.first(where: { RelativePath.same($0.url, url) }) {
+                    target = file.url
+                } else if command.files.contains(where: { RelativePath.same($0.url.deletingLastPathComponent(), url) }) {
+                    target = url
+                } else {
+                    continue
                 }
+                let relative = RelativePath.from(folder, to: target)
+                if relative != word { words[i] = relative; changed = true }
             }
             return changed ? words.map(Tokenizer.quote).joined(separator: " ") : command.text
         }
