@@ -47,7 +47,8 @@ public enum Themes {
         let query = q.query("""
             WITH \(fc)
             SELECT fc.contract_id, fc.partner, fc.financial_year AS year, fc.title, s.name AS supplier,
-                   fc.value_pence AS value, fc.portal
+                   fc.value_pence AS value,
+                   CASE fc.portal WHEN 1 THEN 'yes' WHEN 0 THEN 'no' ELSE 'not recorded' END AS portal
               FROM fc JOIN suppliers s ON s.supplier_id = fc.supplier_id
              WHERE fc.value_pence > \(threshold)
                AND NOT EXISTS (SELECT 1 FROM commitments k WHERE k.contract_id = fc.contract_id)
@@ -125,7 +126,7 @@ public enum Themes {
                committed, delivered,
                round(100.0 * delivered / nullif(committed, 0), 1) AS delivery_rate
           FROM lines
-         ORDER BY grp, ord, measure
+         ORDER BY grp, ord, \(ThemeOrder.measureOrder("measure"))
         """
     }
 

@@ -90,6 +90,44 @@ final class Harness {
         #expect((json?[0]["location"] as? String) == "Inside GM")
     }
 
+    /// A chart's title names the filter once, whatever the command.
+    @Test func chartTitlesNameTheFilterOnce() throws {
+        let h = try Harness(mode: .table)
+        for command in ["geography", "geography --by authority", "geography --by area", "geography --by partner",
+                        "geography --top 3", "themes", "themes --by measure", "themes --by partner", "weighting",
+                        "weighting --by partner", "compliance"] {
+            h.run(command + " --year 2020/21")
+            let title = try #require(h.session.lastChart?.title, "\(command)")
+            #expect(title.components(separatedBy: "2020/21").count == 2, "\(command): \(title)")
+        }
+        h.run("geography --top 3 --year 2020/21")
+        #expect(h.session.lastChart?.title == "Largest suppliers outside GM (top 3), by value awarded — 2020/21")
+    }
+
+    /// In an analysis NULL means "does not apply": a Total row's label columns, the first
+    /// year's change. The human modes leave those cells blank; json keeps null.
+    @Test func cellsThatDoNotApplyAreBlankNotNULL() throws {
+        let h = try Harness(mode: .table)
+        for command in ["themes --by measure", "trend", "find Acme", "weighting --by partner", "supplier S1"] {
+            let out = h.run(command + " --no-chart").out
+            #expect(!out.contains("NULL"), "\(command):\n\(out)")
+        }
+        let measures = h.run("themes --by measure --no-chart").out
+        let total = try #require(measures.split(separator: "\n").first { $0.hasPrefix("Total") })
+        #expect(total.hasPrefix("Total                   "))
+        #expect(h.run("trend --format box --no-chart").out.contains("│ 2019/20 │"))
+        let json = h.run("trend --format json").out
+        #expect(json.contains("\"awarded_change_pct\":null"))
+        // plain SQL still shows NULL as NULL
+        #expect(h.run("SELECT NULL AS n;").out == "n\n----\nNULL\n")
+        // and so do reports: blank for the analysis, NULL for the SQL
+        let report = ReportDocument(session: h.session, folder: FileManager.default.temporaryDirectory)
+        let html = ReportWriter.render(report, as: .html), md = ReportWriter.render(report, as: .markdown)
+        #expect(html.components(separatedBy: ">NULL</td>").count == 2)
+        #expect(md.components(separatedBy: "| NULL |").count == 2)
+        #expect(html.contains("<tr><td>Total</td><td></td><td></td>"))
+    }
+
     @Test func sqlFlagPrintsTheQueryThatRan() throws {
         let h = try Harness(mode: .table)
         let r = h.run("weighting --year 2020/21 --partner Stockport --sql --no-chart")

@@ -38,11 +38,14 @@ struct AnalysisPresenter {
     func section(_ result: AnalysisResult, footer: [String] = [], warnings: [String] = []) {
         if machine {
             for w in warnings { session.note(w) }
-            session.emit(result.result)
+            // csv and json write NULL their own way; the blank is for a report of this run.
+            session.emit(result.result, nullText: "")
         } else {
             session.write(result.title + "\n")
             let lines = footer + warnings
-            session.emit(result.result, footer: lines.isEmpty ? nil : lines.joined(separator: "\n"))
+            // NULL in an analysis means "does not apply" (a Total row's labels, a first year's
+            // change): a blank reads better than NULL. csv and json keep their own empty/null.
+            session.emit(result.result, footer: lines.isEmpty ? nil : lines.joined(separator: "\n"), nullText: "")
         }
     }
 

@@ -68,8 +68,8 @@ enum HTMLReport {
 
     static func render(_ artefact: Artefact) -> String {
         switch artefact {
-        case .table(let result, let total, let footer):
-            var out = table(result)
+        case .table(let result, let total, let footer, let nullText):
+            var out = table(result, nullText: nullText)
             if total > result.rows.count {
                 out += "<p class=\"note\">\(total - result.rows.count) more rows not shown (\(total) in all).</p>\n"
             }
@@ -85,7 +85,7 @@ enum HTMLReport {
         }
     }
 
-    static func table(_ result: ResultSet) -> String {
+    static func table(_ result: ResultSet, nullText: String? = nil) -> String {
         let numeric = ColumnAlignment.numeric(result)
         var out = "<table>\n<thead><tr>"
         for (i, column) in result.columns.enumerated() {
@@ -97,9 +97,9 @@ enum HTMLReport {
             for (i, value) in row.enumerated() {
                 var classes: [String] = []
                 if numeric[i] { classes.append("num") }
-                if value.isNull { classes.append("null") }
+                if value.isNull && nullText == nil { classes.append("null") }
                 let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-                out += "<td\(attribute)>\(escapeLines(CellText.display(value, kind: result.kinds[i])))</td>"
+                out += "<td\(attribute)>\(escapeLines(CellText.display(value, kind: result.kinds[i], null: nullText ?? "NULL")))</td>"
             }
             out += "</tr>\n"
         }

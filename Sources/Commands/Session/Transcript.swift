@@ -31,10 +31,10 @@ public final class Transcript {
         if capturesStdout { unit.stdout += text }
     }
 
-    func captureTable(_ result: ResultSet, footer: String?) {
+    func captureTable(_ result: ResultSet, footer: String?, nullText: String? = nil) {
         var kept = result
         if kept.rows.count > Self.maxTableRows { kept.rows = Array(kept.rows.prefix(Self.maxTableRows)) }
-        unit.artefacts.append(.table(kept, totalRows: result.rows.count, footer: footer))
+        unit.artefacts.append(.table(kept, totalRows: result.rows.count, footer: footer, nullText: nullText))
     }
 
     func captureText(_ text: String) {
@@ -71,8 +71,9 @@ public struct TranscriptEntry: Equatable {
 
 /// A piece of a command's output, kept in a form a report can lay out.
 public enum Artefact: Equatable {
-    /// A result set (perhaps cut to `Transcript.maxTableRows`; `totalRows` says how many there were).
-    case table(ResultSet, totalRows: Int, footer: String?)
+    /// A result set (perhaps cut to `Transcript.maxTableRows`; `totalRows` says how many there were),
+    /// with how NULL shows when not as NULL (analyses leave cells that do not apply blank).
+    case table(ResultSet, totalRows: Int, footer: String?, nullText: String?)
     /// Text written as is (help, summaries, text charts).
     case text(String)
     /// A chart as a standalone SVG document.
