@@ -128,6 +128,20 @@ final class Harness {
         #expect(html.contains("<tr><td>Total</td><td></td><td></td>"))
     }
 
+    @Test func weightingBelowByPartnerAndItsUsageErrors() throws {
+        let h = try Harness(mode: .csv)
+        let r = h.run("weighting --year 2020/21 --below --by partner --target 25 --limit 1")
+        #expect(r.failures == 0)
+        #expect(r.out == """
+            partner,contract_id,year,title,supplier,value,weighting
+            Stockport,C01,2020/21,School building repairs,Acme Building Ltd,100000.00,20.0
+            Trafford,C09,2020/21,Street cleansing,Bridgewater Cleaning,75000.00,20.0
+
+            """)
+        #expect(h.run("weighting --stats --by partner").err == "test:1: weighting: --stats does not combine with --by or --below\n")
+        #expect(h.run("weighting --limit 3").err == "test:1: weighting: --limit applies to the --below list\n")
+    }
+
     @Test func sqlFlagPrintsTheQueryThatRan() throws {
         let h = try Harness(mode: .table)
         let r = h.run("weighting --year 2020/21 --partner Stockport --sql --no-chart")
