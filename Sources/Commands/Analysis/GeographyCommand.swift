@@ -9,7 +9,7 @@ enum GeographyCommand {
         options: [
             OptionSpec("by", value: "authority|area|partner", completion: .choices(["authority", "area", "partner"]),
                        "break down by GM authority, postcode area or partner"),
-            OptionSpec("top", value: "N", "list the N largest suppliers outside GM by value awarded instead"),
+            OptionSpec("top", value: "N", "list the N largest suppliers outside GM by value awarded instead, with their district's GM share"),
         ] + AnalysisOptions.common,
         discussion: """
             Counts each winning supplier once, with the contracts and value it won under the
