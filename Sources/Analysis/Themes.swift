@@ -43,8 +43,7 @@ public enum Themes {
         var q = QueryBuilder()
         let fc = filter.contractsCTE(&q)
         let threshold = q.bind("threshold_pence", thresholdPence)
-        let cap = Titles.limitClause(limit, &q)
-        let query = q.query("""
+        let text = """
             WITH \(fc)
             SELECT fc.contract_id, fc.partner, fc.financial_year AS year, fc.title, s.name AS supplier,
                    fc.value_pence AS value,
@@ -53,9 +52,11 @@ public enum Themes {
              WHERE fc.value_pence > \(threshold)
                AND NOT EXISTS (SELECT 1 FROM commitments k WHERE k.contract_id = fc.contract_id)
              ORDER BY fc.value_pence DESC, fc.contract_id
-            """ + cap)
+            """
+        let query = q.query(text + Titles.limitClause(limit, &q))
         return AnalysisResult(title: Titles.with(filter, "Contracts over \(Money.short(thresholdPence)) with no social value commitments"),
-                              result: try query.run(on: db, money: money, percent: percent), query: query)
+                              result: try query.run(on: db, money: money, percent: percent), query: query,
+                              rowsWithoutLimit: try Titles.rowsWithoutLimit(db, text, limit: limit, q))
     }
 
     /// How many contracts over the threshold have no commitments, and their value: one row.

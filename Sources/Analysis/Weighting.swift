@@ -128,6 +128,7 @@ public enum Weighting {
         var columns = ["pop.contract_id", "pop.partner", "pop.financial_year AS year", "pop.title",
                        "s.name AS supplier", "pop.value_pence AS value", "pop.sv_weighting AS weighting"]
         let text: String
+        let uncapped: String
         if let breakdown {
             let group: String
             switch breakdown {
@@ -136,8 +137,8 @@ public enum Weighting {
             case .year: group = "pop.financial_year"; columns.removeAll { $0 == "pop.financial_year AS year" }
             }
             let groupColumn = breakdown == .year ? "year" : breakdown.rawValue
-            let cap = limit.map { "\n WHERE rn <= \(q.bind("limit", $0))" } ?? ""
-            text = """
+            func list(_ cap: String) -> String {
+                """
                 WITH \(pop),
                 below AS (
                     SELECT \(group) AS \(groupColumn), \(columns.joined(separator: ", ")),
@@ -149,20 +150,25 @@ public enum Weighting {
                   FROM below\(cap)
                  ORDER BY \(groupColumn), rn
                 """
+            }
+            uncapped = list("")
+            text = list(limit.map { "\n WHERE rn <= \(q.bind("limit", $0))" } ?? "")
         } else {
-            text = """
+            uncapped = """
                 WITH \(pop)
                 SELECT \(columns.joined(separator: ", "))
                   FROM pop JOIN suppliers s ON s.supplier_id = pop.supplier_id
                  WHERE pop.sv_weighting < \(target)
                  ORDER BY pop.value_pence DESC, pop.contract_id
-                """ + Titles.limitClause(limit, &q)
+                """
+            text = uncapped + Titles.limitClause(limit, &q)
         }
         let query = q.query(text)
         var title = "Contracts weighted below \(Bin.number(options.target))%, \(scope(options))"
         if let breakdown { title += ", by \(breakdown.rawValue)" + (limit.map { " (the \($0) largest in each)" } ?? "") }
         return AnalysisResult(title: Titles.with(filter, title),
-                              result: try query.run(on: db, money: money, percent: percent), query: query)
+                              result: try query.run(on: db, money: money, percent: percent), query: query,
+                              rowsWithoutLimit: try Titles.rowsWithoutLimit(db, uncapped, limit: limit, q))
     }
 
     /// The name a select-list entry gives its column (`pop.title` → `title`, `x AS y` → `y`).

@@ -144,6 +144,27 @@ final class Harness {
         #expect(h.run("weighting --limit 3").err == "test:1: weighting: --limit applies to the --below list\n")
     }
 
+    /// A list cut by --limit says how long it is without the limit.
+    @Test func limitedListsSayHowManyThereAre() throws {
+        let h = try Harness(mode: .table)
+        // Over £25k without KPIs: C09, C02, C08 failing, C05 not recorded.
+        var r = h.run("compliance --list kpis --limit 2 --no-chart")
+        #expect(r.out.contains("\n2 of 4 shown (--limit); without --limit the list has them all.\n"))
+        r = h.run("compliance --list kpis --limit 4")
+        #expect(!r.out.contains("shown (--limit)"))
+        r = h.run("compliance --list kpis --limit 2 --format csv")
+        #expect(r.err == "2 of 4 shown (--limit); without --limit the list has them all.\n")
+        #expect(r.out.split(separator: "\n").count == 3)
+        // per group: one of each partner's below 25%, of the four below it
+        r = h.run("weighting --year 2020/21 --below --by partner --target 25 --limit 1")
+        #expect(r.out.contains("2 of 4 shown (--limit)"))
+        r = h.run("themes --uncommitted --over 25000 --limit 1")
+        #expect(r.out.contains("1 of 4 shown (--limit)"))
+        let below = try Weighting.below(h.session.db, filter: Filter(year: "2020/21"), options: Weighting.Options(target: 25), limit: 3)
+        #expect(below.rowsWithoutLimit == 4)
+        #expect(try Weighting.below(h.session.db, filter: Filter(year: "2020/21")).rowsWithoutLimit == nil)
+    }
+
     @Test func sqlFlagPrintsTheQueryThatRan() throws {
         let h = try Harness(mode: .table)
         let r = h.run("weighting --year 2020/21 --partner Stockport --sql --no-chart")
