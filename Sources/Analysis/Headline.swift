@@ -56,6 +56,14 @@ public enum Trend {
             }
         }
 
+        /// Whether the figure is TOMs £ (units × proxy values), and so carries the proxies' caveats.
+        public var usesProxyValues: Bool {
+            switch self {
+            case .committed, .committedPct, .delivered, .deliveredPct, .ownWorkforce: return true
+            case .contracts, .awarded, .gmPct, .weighting: return false
+            }
+        }
+
         /// Percentages change in points; amounts and counts change relative to last year.
         public var changesInPoints: Bool {
             switch self {

@@ -144,6 +144,15 @@ final class Harness {
         #expect(h.run("weighting --limit 3").err == "test:1: weighting: --limit applies to the --below list\n")
     }
 
+    /// The illustrative-proxy warning goes with £ figures from proxies only.
+    @Test func trendWarnsAboutProxiesOnlyForTheirFigures() throws {
+        let h = try Harness(mode: .table)
+        #expect(h.run("trend --metric committed").out.contains("illustrative"))
+        #expect(!h.run("trend --metric gm-pct").out.contains("illustrative"))
+        #expect(!h.run("trend --metric weighting --format csv").err.contains("illustrative"))
+        #expect(h.run("trend --format csv").err.contains("illustrative"))
+    }
+
     /// A list cut by --limit says how long it is without the limit.
     @Test func limitedListsSayHowManyThereAre() throws {
         let h = try Harness(mode: .table)

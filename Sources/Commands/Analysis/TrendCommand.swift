@@ -34,7 +34,8 @@ enum TrendCommand {
         case false?: footer = ["_change_pct: the change from the year before, in %."]
         }
         if filter.year != nil { footer.append("The filter's year is set aside: trend shows every year.") }
-        let warning = try AnalysisPresenter.measuresWarning(context.db)
+        // A count, the awarded value, the GM share or the weighting owes nothing to proxy values.
+        let warning = metric?.usesProxyValues == false ? nil : try AnalysisPresenter.measuresWarning(context.db)
         let chart: Chart?
         if let metric {
             chart = Chart.from(result.result, title: "\(metric.label), by year", label: "year",
