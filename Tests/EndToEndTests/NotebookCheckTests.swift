@@ -10,8 +10,42 @@ import Testing
         return names.filter { $0.hasSuffix(".svw") }.sorted()
     }()
 
+    /// The board notebooks the README lists; deleting or renaming one fails here.
+    static let boardNotebooks = ["compliance.svw", "example-sql.svw", "geography.svw", "headline.svw", "sme-vcse.svw",
+                                 "supplier.svw", "themes.svw", "trend.svw", "weighting.svw"]
+
     @Test func notebooksExist() {
-        #expect(Self.notebooks.contains("example-sql.svw"))
+        #expect(Set(Self.boardNotebooks).isSubset(of: Set(Self.notebooks)), "\(Self.notebooks)")
+    }
+
+    /// Each notebook reads as a document and replays the same anywhere: it opens with a
+    /// comment saying what it answers, fixes its output mode, declares the data it runs on
+    /// (paths relative to itself, with hashes), and stores output for its commands.
+    @Test(arguments: notebooks)
+    func notebookIsSelfDescribing(_ name: String) throws {
+        let text = try String(contentsOf: SessionCLI.packageRoot.appendingPathComponent("Notebooks/" + name), encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        #expect(lines.first?.hasPrefix("# svw notebook: ") == true, "\(name) opens with its title")
+        #expect(text.contains("svw run Notebooks/\(name)"), "\(name) says how to re-run it")
+        guard name != "example-sql.svw" else { return }   // builds its own table, in csv at the end
+        let firstCommand = lines.first { !$0.isEmpty && !$0.hasPrefix("#") }
+        #expect(firstCommand == "mode table", "\(name) fixes its mode first, not \(firstCommand ?? "nothing")")
+        let data = lines.filter { $0.hasPrefix("# data: ") }
+        #expect(data.count == 5, "\(name) records the five sample files")
+        for line in data { #expect(line.hasPrefix("# data: ../SampleData/") && line.contains(" sha256=") && line.contains(" rows=")) }
+        #expect(text.contains("\nload sample ../SampleData\n"))
+        #expect(lines.filter { $0.hasPrefix("#> ") }.count > 10, "\(name) stores its output")
+    }
+
+    /// The year is a parameter: another year's answers come from the same notebook.
+    @Test func headlineAnswersAnotherYear() throws {
+        let result = try SessionCLI.run(["run", "Notebooks/headline.svw", "year=2021/22"], in: SessionCLI.packageRoot)
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.hasPrefix("Headline figures — 2021/22\n  £239m  awarded in 1,428 contracts\n    30%  "))
+        let check = try SessionCLI.run(["run", "Notebooks/headline.svw", "year=2021/22", "--check"], in: SessionCLI.packageRoot)
+        #expect(check.status == 1)
+        #expect(check.out.contains("-    28%  of the value awarded committed as social value: £60m"))
+        #expect(check.out.contains("+    30%  of the value awarded committed as social value: £72m"))
     }
 
     @Test(arguments: notebooks)
