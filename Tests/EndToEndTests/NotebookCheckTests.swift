@@ -50,7 +50,9 @@ import Testing
 
     @Test(arguments: notebooks)
     func notebookPassesCheck(_ name: String) throws {
-        let result = try SessionCLI.run(["run", "Notebooks/" + name, "--check"], in: SessionCLI.packageRoot)
+        // --strict: a data file that no longer matches its "# data:" hash fails too, even
+        // where no stored figure happens to move.
+        let result = try SessionCLI.run(["run", "Notebooks/" + name, "--check", "--strict"], in: SessionCLI.packageRoot)
         #expect(result.status == 0, "\(name):\n\(result.out)\(result.err)")
         #expect(result.out == "")
     }
