@@ -10,6 +10,9 @@ public struct ReportDocument {
     /// Parameter values in force, in declaration order.
     public var parameters: [(name: String, value: String)]
     public var provenance: [Provenance]
+    /// Prose that opens the document (a notebook's header comment), one string a line:
+    /// blank lines part paragraphs, indented lines are kept as written.
+    public var introduction: [String] = []
 
     /// One data file a command read.
     public struct Provenance: Equatable {
@@ -36,7 +39,7 @@ public struct ReportDocument {
         var provenance: [Provenance] = []
         for step in steps {
             for file in step.command.files {
-                provenance.append(Provenance(path: RelativePath.from(folder, to: file.url), sha256: file.sha256,
+                provenance.append(Provenance(path: RelativePath.shown(from: folder, to: file.url), sha256: file.sha256,
                                              rows: file.rows, loadedBy: step.command.text))
             }
         }
@@ -91,6 +94,40 @@ public enum ReportWriter {
         } catch {
             throw CommandError.failed("report: cannot write \(url.path): \(FileProblem.describe(error, url: url))")
         }
+    }
+}
+
+/// Comment prose as blocks: paragraphs (consecutive lines joined) and preformatted runs
+/// (lines indented by two spaces or more, such as example commands), parted by blank lines.
+enum Prose {
+    enum Block: Equatable {
+        case paragraph(String)
+        case preformatted(String)
+    }
+
+    static func blocks(_ lines: [String]) -> [Block] {
+        var blocks: [Block] = []
+        var paragraph: [String] = []
+        var preformatted: [String] = []
+        func flush() {
+            if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: " "))) }
+            if !preformatted.isEmpty { blocks.append(.preformatted(preformatted.joined(separator: "\n"))) }
+            paragraph = []
+            preformatted = []
+        }
+        for line in lines {
+            if line.trimmingCharacters(in: .whitespaces).isEmpty {
+                flush()
+            } else if line.hasPrefix("  ") {
+                if !paragraph.isEmpty { flush() }
+                preformatted.append(String(line.dropFirst(2)))
+            } else {
+                if !preformatted.isEmpty { flush() }
+                paragraph.append(line.trimmingCharacters(in: .whitespaces))
+            }
+        }
+        flush()
+        return blocks
     }
 }
 

@@ -13,6 +13,9 @@ public final class Transcript {
     public private(set) var unit = UnitCapture()
     /// Keeping stdout text costs memory, so it is kept only while a checked replay asks for it.
     public var capturesStdout = false
+    /// What a notebook says about the cell now running (its comment lines): the next
+    /// recorded command carries it into reports.
+    public var pendingNotes: [String] = []
 
     /// Tables longer than this keep only their first rows (a report states how many were left out).
     public static let maxTableRows = 5_000
@@ -54,7 +57,8 @@ public final class Transcript {
     }
 
     func commit(_ command: RecordedCommand) {
-        entries.append(TranscriptEntry(command: command, artefacts: unit.artefacts))
+        entries.append(TranscriptEntry(command: command, artefacts: unit.artefacts, notes: pendingNotes))
+        pendingNotes = []
     }
 
     func clear() {
@@ -67,6 +71,8 @@ public final class Transcript {
 public struct TranscriptEntry: Equatable {
     public let command: RecordedCommand
     public let artefacts: [Artefact]
+    /// The notebook's comment lines about this command (empty at the prompt).
+    public var notes: [String] = []
 }
 
 /// A piece of a command's output, kept in a form a report can lay out.
