@@ -112,7 +112,7 @@ enum HTMLReport {
         for (i, column) in result.columns.enumerated() {
             // Long snake_case headers may break after an underscore, so they do not set
             // a figure's column wider than its figures.
-            let header = escape(column).replacingOccurrences(of: "_", with: "_<wbr />")
+            let header = column.count > 14 ? escape(column).replacingOccurrences(of: "_", with: "_<wbr />") : escape(column)
             out += "<th scope=\"col\"\(numeric[i] ? " class=\"num\"" : "")>\(header)</th>"
         }
         out += "</tr></thead>\n<tbody>\n"
