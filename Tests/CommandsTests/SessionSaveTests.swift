@@ -83,6 +83,16 @@ import SVWRendering
         #expect(text.hasSuffix("rows=11982\nload sample \(folder)\n"))
     }
 
+    /// A session begun in box mode says so, unless its first command sets the mode anyway.
+    @Test func startModeIsWrittenOnlyWhenItMatters() {
+        let recording = [RecordedCommand(text: "mode table", kind: .command), RecordedCommand(text: "SELECT 1;", kind: .sql)]
+        let folder = URL(fileURLWithPath: "/tmp")
+        #expect(SessionScriptWriter.body(recording: recording, startMode: .box, folder: folder) == "mode table\nSELECT 1;\n")
+        #expect(SessionScriptWriter.body(recording: Array(recording.dropFirst()), startMode: .box, folder: folder) == "mode box\nSELECT 1;\n")
+        #expect(SessionScriptWriter.body(recording: [RecordedCommand(text: "mode", kind: .command)], startMode: .box, folder: folder)
+                == "mode box\nmode\n")
+    }
+
     @Test func saveWritesTheFileAndRefusesToOverwrite() throws {
         let scratch = try SessionScratchFolder()
         let h = try SessionHarness(folder: scratch.url)

@@ -21,8 +21,9 @@ enum SessionScriptWriter {
     /// The commands as they will replay, with data paths relative to `folder` (also what `session` shows).
     static func body(recording: [RecordedCommand], startMode: OutputMode, folder: URL) -> String {
         var out = ""
-        // Scripts start in table mode; a session that began in another one says so first.
-        if startMode != .table { out += "mode \(startMode.rawValue)\n" }
+        // Scripts start in table mode; a session that began in another one says so first,
+        // unless its first command sets the mode anyway.
+        if startMode != .table && !setsMode(recording.first) { out += "mode \(startMode.rawValue)\n" }
         for (index, command) in recording.enumerated() {
             if !command.files.isEmpty {
                 if index > 0 || !out.isEmpty { out += "\n" }
@@ -62,6 +63,13 @@ enum SessionScriptWriter {
             }
             return changed ? words.map(Tokenizer.quote).joined(separator: " ") : command.text
         }
+    }
+
+    /// Whether a recorded command is `mode MODE` (which sets the mode, not just shows it).
+    static func setsMode(_ command: RecordedCommand?) -> Bool {
+        guard let command, command.kind == .command, let words = try? Tokenizer.words(command.text),
+              words.count == 2, let name = words.first?.lowercased() else { return false }
+        return name == "mode" || name == ".mode"
     }
 
     static func day(_ date: Date) -> String {
