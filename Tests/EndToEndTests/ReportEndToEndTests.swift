@@ -22,7 +22,7 @@ import Testing
         #expect(!html.contains("Re-run it from the repository root"))
         #expect(html.contains("<div class=\"notes\">\n<p>The year&#39;s awards by partner, largest first.</p>\n</div>\n"))
         #expect(html.contains("<div class=\"notes step\">\n<p>Money is held as integer pence, so every sum is exact.</p>\n</div>\n<p class=\"step\"><code>CREATE TABLE awards ("))
-        #expect(html.contains("<td>£4,849,623.45</td>"))
+        #expect(html.contains("<td class=\"num\">£4,849,623.45</td>"))   // printf'd amounts line up as numbers
         #expect(html.contains("<tr><th scope=\"row\"><code>year</code></th><td><code>2020/21</code></td></tr>"))
         // Nothing is fetched: no remote references, no scripts, no stylesheet links.
         for banned in ["http://", "https://", "<script", "<link", "@import", "url("] {

@@ -1,5 +1,6 @@
 import Foundation
 import SVWDatabase
+import SVWRendering
 
 /// A session (or script run) laid out as a document: what `report FILE.md|FILE.html`
 /// writes. Built from the session's transcript, so it shows exactly what the recorded
@@ -167,7 +168,11 @@ enum ColumnAlignment {
     static func numeric(_ result: ResultSet) -> [Bool] {
         result.columns.indices.map { i in
             result.kinds[i] != .plain || (!result.rows.isEmpty && result.rows.allSatisfy {
-                switch $0[i] { case .integer, .real, .null: return true; default: return false }
+                switch $0[i] {
+                case .integer, .real, .null: return true
+                case .text(let text): return text.isEmpty || CellText.readsAsNumber(text)
+                case .blob: return false
+                }
             })
         }
     }
