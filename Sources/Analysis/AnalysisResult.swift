@@ -7,11 +7,15 @@ public struct AnalysisResult: Sendable, Equatable {
     public var title: String
     public var result: ResultSet
     public var query: SQLQuery
+    /// For a list cut by `--limit`: how many rows it has without the limit, so the
+    /// reader is told the list is not all there is.
+    public var rowsWithoutLimit: Int?
 
-    public init(title: String, result: ResultSet, query: SQLQuery) {
+    public init(title: String, result: ResultSet, query: SQLQuery, rowsWithoutLimit: Int? = nil) {
         self.title = title
         self.result = result
         self.query = query
+        self.rowsWithoutLimit = rowsWithoutLimit
     }
 
     /// The values of one column, by name (for charts and tests).

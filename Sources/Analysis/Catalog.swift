@@ -64,4 +64,11 @@ public enum ThemeOrder {
         "CASE \(column) " + all.enumerated().map { "WHEN '\($1)' THEN \($0 + 1)" }.joined(separator: " ")
             + " ELSE \(all.count + 1) END"
     }
+
+    /// Measure codes in the order people read them: by letters, then by number, so NT3
+    /// comes before NT10 (a plain text sort puts NT10, NT12 before NT3). `column` is ours.
+    static func measureOrder(_ column: String) -> String {
+        "rtrim(\(column), '0123456789'), "
+            + "CAST(substr(\(column), length(rtrim(\(column), '0123456789')) + 1) AS INTEGER), \(column)"
+    }
 }

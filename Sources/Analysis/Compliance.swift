@@ -124,6 +124,7 @@ public enum Compliance {
         let capped = text + Titles.limitClause(limit, &q)
         let query = q.query(capped)
         return AnalysisResult(title: Titles.with(filter, title),
-                              result: try query.run(on: db, money: money, percent: percent), query: query)
+                              result: try query.run(on: db, money: money, percent: percent), query: query,
+                              rowsWithoutLimit: try Titles.rowsWithoutLimit(db, text, limit: limit, q))
     }
 }

@@ -16,7 +16,8 @@ public enum Geography {
     }
 
     static let money: Set<String> = ["awarded", "gm_awarded"]
-    static let percent: Set<String> = ["supplier_share", "value_share", "gm_supplier_share", "gm_value_share", "share_of_outside"]
+    static let percent: Set<String> = ["supplier_share", "value_share", "gm_supplier_share", "gm_value_share", "share_of_outside",
+                                       "district_gm_share"]
 
     public static func run(_ db: Database, filter: Filter, by breakdown: Breakdown = .status) throws -> AnalysisResult {
         var q = QueryBuilder()
@@ -34,7 +35,8 @@ public enum Geography {
                               result: try query.run(on: db, money: money, percent: percent), query: query)
     }
 
-    /// The `top` largest suppliers outside GM by value awarded.
+    /// The `top` largest suppliers outside GM by value awarded, with their district's GM
+    /// share, so a fringe district (WA3 at 49.8%) stands out from one far away (0%).
     public static func topOutside(_ db: Database, filter: Filter, top: Int) throws -> AnalysisResult {
         var q = QueryBuilder()
         let fc = filter.contractsCTE(&q)
@@ -49,10 +51,14 @@ public enum Geography {
             ),
             total AS (SELECT sum(awarded) AS awarded FROM outside)
             SELECT row_number() OVER (ORDER BY o.awarded DESC, o.supplier_id) AS rank,
-                   o.supplier_id, g.name, g.postcode, g.district, o.contracts, o.awarded,
+                   o.supplier_id, g.name, g.postcode, g.district,
+                   -- a district missing from postcode_districts has no GM postcodes at all
+                   CASE WHEN g.district IS NOT NULL THEN round(100.0 * coalesce(d.gm_share, 0), 1) END AS district_gm_share,
+                   o.contracts, o.awarded,
                    round(100.0 * o.awarded / t.awarded, 1) AS share_of_outside
               FROM outside o
               JOIN supplier_geography g ON g.supplier_id = o.supplier_id
+              LEFT JOIN district_geography d ON d.outward_code = g.district
              CROSS JOIN total t
              ORDER BY o.awarded DESC, o.supplier_id
              LIMIT \(limit)

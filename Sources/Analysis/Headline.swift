@@ -41,8 +41,31 @@ public enum Trend {
             }
         }
 
+        /// What a board paper calls it, for titles.
+        public var label: String {
+            switch self {
+            case .contracts: return "Contracts awarded"
+            case .awarded: return "Value awarded"
+            case .committed: return "Social value committed"
+            case .committedPct: return "Social value committed, % of value awarded"
+            case .delivered: return "Social value delivered"
+            case .deliveredPct: return "Social value delivered, % of value awarded"
+            case .gmPct: return "Winning businesses in GM, %"
+            case .ownWorkforce: return "Own-workforce social value"
+            case .weighting: return "Mean social value weighting, contracts over £25k"
+            }
+        }
+
+        /// Whether the figure is TOMs £ (units × proxy values), and so carries the proxies' caveats.
+        public var usesProxyValues: Bool {
+            switch self {
+            case .committed, .committedPct, .delivered, .deliveredPct, .ownWorkforce: return true
+            case .contracts, .awarded, .gmPct, .weighting: return false
+            }
+        }
+
         /// Percentages change in points; amounts and counts change relative to last year.
-        var changesInPoints: Bool {
+        public var changesInPoints: Bool {
             switch self {
             case .committedPct, .deliveredPct, .gmPct, .weighting: return true
             default: return false
@@ -81,7 +104,7 @@ public enum Trend {
             """)
         var shown = filter
         shown.year = nil
-        let title = metric.map { "Trend: \($0.rawValue) by year" } ?? "Headline figures by year"
+        let title = metric.map { "\($0.label), by year" } ?? "Headline figures by year"
         return AnalysisResult(title: Titles.with(shown, title),
                               result: try query.run(on: db, money: YearMetrics.money, percent: YearMetrics.percent),
                               query: query)

@@ -122,7 +122,7 @@ public enum SupplierProfile {
             SELECT measure, theme, description, commitments, units_committed, units_delivered, committed, delivered,
                    round(100.0 * delivered / nullif(committed, 0), 1) AS delivery_rate
               FROM lines
-             ORDER BY grp, ord, measure
+             ORDER BY grp, ord, \(ThemeOrder.measureOrder("measure"))
             """)
         return AnalysisResult(title: Titles.with(filter, "Social value committed and delivered by \(id)"),
                               result: try query.run(on: db, money: money, percent: percent), query: query)

@@ -43,18 +43,21 @@ public enum Themes {
         var q = QueryBuilder()
         let fc = filter.contractsCTE(&q)
         let threshold = q.bind("threshold_pence", thresholdPence)
-        let cap = Titles.limitClause(limit, &q)
-        let query = q.query("""
+        let text = """
             WITH \(fc)
             SELECT fc.contract_id, fc.partner, fc.financial_year AS year, fc.title, s.name AS supplier,
-                   fc.value_pence AS value, fc.portal
+                   fc.value_pence AS value,
+                   CASE fc.portal WHEN 1 THEN 'yes' WHEN 0 THEN 'no' ELSE 'not recorded' END AS portal
               FROM fc JOIN suppliers s ON s.supplier_id = fc.supplier_id
              WHERE fc.value_pence > \(threshold)
                AND NOT EXISTS (SELECT 1 FROM commitments k WHERE k.contract_id = fc.contract_id)
              ORDER BY fc.value_pence DESC, fc.contract_id
-            """ + cap)
+            """
+        let cap = Titles.limitClause(limit, &q)
+        let query = q.query(text + cap)
         return AnalysisResult(title: Titles.with(filter, "Contracts over \(Money.short(thresholdPence)) with no social value commitments"),
-                              result: try query.run(on: db, money: money, percent: percent), query: query)
+                              result: try query.run(on: db, money: money, percent: percent), query: query,
+                              rowsWithoutLimit: try Titles.rowsWithoutLimit(db, text, limit: limit, q))
     }
 
     /// How many contracts over the threshold have no commitments, and their value: one row.
@@ -125,7 +128,7 @@ public enum Themes {
                committed, delivered,
                round(100.0 * delivered / nullif(committed, 0), 1) AS delivery_rate
           FROM lines
-         ORDER BY grp, ord, measure
+         ORDER BY grp, ord, \(ThemeOrder.measureOrder("measure"))
         """
     }
 

@@ -102,12 +102,13 @@ public enum Weighting {
                        coalesce(sum(value_pence), 0) AS value,
                        avg(sv_weighting) AS mean,
                        sum(sv_weighting * value_pence) / sum(CASE WHEN sv_weighting IS NOT NULL THEN value_pence END) AS weighted_mean,
-                       100.0 * sum(sv_weighting >= \(target)) / nullif(count(sv_weighting), 0) AS at_or_above_target
+                       100.0 * sum(sv_weighting >= \(target)) / nullif(count(sv_weighting), 0) AS at_or_above_target,
+                       coalesce(sum(sv_weighting < \(target)), 0) AS below_target
                   FROM grouped GROUP BY ord, grp
             )
             SELECT s.grp AS \(groupColumn), s.contracts, s.contracts - s.weighted AS not_recorded, s.value,
                    round(s.mean, 1) AS mean, round(s.weighted_mean, 1) AS weighted_mean, round(m.median, 1) AS median,
-                   round(s.at_or_above_target, 1) AS at_or_above_target
+                   round(s.at_or_above_target, 1) AS at_or_above_target, s.below_target
               FROM stats s LEFT JOIN medians m ON m.ord = s.ord AND m.grp = s.grp
              ORDER BY s.ord, s.grp
             """)
@@ -117,23 +118,63 @@ public enum Weighting {
                               result: try query.run(on: db, money: money, percent: percent), query: query)
     }
 
-    /// Applicable contracts weighted below the target, largest first.
+    /// Applicable contracts weighted below the target, largest first; with `by`, grouped
+    /// (the group's column first) and `limit` applying to each group.
     public static func below(_ db: Database, filter: Filter, options: Options = Options(),
-                             limit: Int? = nil) throws -> AnalysisResult {
+                             limit: Int? = nil, by breakdown: Breakdown? = nil) throws -> AnalysisResult {
         var q = QueryBuilder()
         let pop = population(filter, options, &q)
         let target = q.bind("target", options.target)
-        let cap = Titles.limitClause(limit, &q)
-        let query = q.query("""
-            WITH \(pop)
-            SELECT pop.contract_id, pop.partner, pop.financial_year AS year, pop.title, s.name AS supplier,
-                   pop.value_pence AS value, pop.sv_weighting AS weighting
-              FROM pop JOIN suppliers s ON s.supplier_id = pop.supplier_id
-             WHERE pop.sv_weighting < \(target)
-             ORDER BY pop.value_pence DESC, pop.contract_id
-            """ + cap)
-        return AnalysisResult(title: Titles.with(filter, "Contracts weighted below \(Bin.number(options.target))%, \(scope(options))"),
-                              result: try query.run(on: db, money: money, percent: percent), query: query)
+        var columns = ["pop.contract_id", "pop.partner", "pop.financial_year AS year", "pop.title",
+                       "s.name AS supplier", "pop.value_pence AS value", "pop.sv_weighting AS weighting"]
+        let text: String
+        let uncapped: String
+        if let breakdown {
+            let group: String
+            switch breakdown {
+            case .partner: group = "pop.partner"; columns.removeAll { $0 == "pop.partner" }
+            case .category: group = "coalesce(pop.category, '(none)')"
+            case .year: group = "pop.financial_year"; columns.removeAll { $0 == "pop.financial_year AS year" }
+            }
+            let groupColumn = breakdown == .year ? "year" : breakdown.rawValue
+            func list(_ cap: String) -> String {
+                """
+                WITH \(pop),
+                below AS (
+                    SELECT \(group) AS \(groupColumn), \(columns.joined(separator: ", ")),
+                           row_number() OVER (PARTITION BY \(group) ORDER BY pop.value_pence DESC, pop.contract_id) AS rn
+                      FROM pop JOIN suppliers s ON s.supplier_id = pop.supplier_id
+                     WHERE pop.sv_weighting < \(target)
+                )
+                SELECT \(groupColumn), \(columns.map(Self.outputName).joined(separator: ", "))
+                  FROM below\(cap)
+                 ORDER BY \(groupColumn), rn
+                """
+            }
+            uncapped = list("")
+            text = list(limit.map { "\n WHERE rn <= \(q.bind("limit", $0))" } ?? "")
+        } else {
+            uncapped = """
+                WITH \(pop)
+                SELECT \(columns.joined(separator: ", "))
+                  FROM pop JOIN suppliers s ON s.supplier_id = pop.supplier_id
+                 WHERE pop.sv_weighting < \(target)
+                 ORDER BY pop.value_pence DESC, pop.contract_id
+                """
+            text = uncapped + Titles.limitClause(limit, &q)
+        }
+        let query = q.query(text)
+        var title = "Contracts weighted below \(Bin.number(options.target))%, \(scope(options))"
+        if let breakdown { title += ", by \(breakdown.rawValue)" + (limit.map { " (the \($0) largest in each)" } ?? "") }
+        return AnalysisResult(title: Titles.with(filter, title),
+                              result: try query.run(on: db, money: money, percent: percent), query: query,
+                              rowsWithoutLimit: try Titles.rowsWithoutLimit(db, uncapped, limit: limit, q))
+    }
+
+    /// The name a select-list entry gives its column (`pop.title` → `title`, `x AS y` → `y`).
+    static func outputName(_ entry: String) -> String {
+        if let range = entry.range(of: " AS ") { return String(entry[range.upperBound...]) }
+        return entry.split(separator: ".").last.map(String.init) ?? entry
     }
 
     /// `fc` (filtered contracts) and `pop` (the applicable ones).

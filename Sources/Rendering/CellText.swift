@@ -51,6 +51,27 @@ public enum CellText {
         return out
     }
 
+    /// Whether text is an amount or a percentage already formatted for reading (SQL's
+    /// printf('£%,d.%02d', …) or printf('%.1f%%', …)): `£1,234.56`, `-£3.00`, `28.0%`.
+    /// Such text lines up on the right like the numbers it shows. Plain digit strings
+    /// (company numbers, codes) are not taken for numbers: they need a £ or a %.
+    public static func readsAsNumber(_ text: String) -> Bool {
+        var rest = Substring(text)
+        if rest.hasPrefix("-") { rest = rest.dropFirst() }
+        let pounds = rest.hasPrefix("£")
+        if pounds { rest = rest.dropFirst() }
+        if rest.hasPrefix("-") { rest = rest.dropFirst() }
+        let percent = rest.hasSuffix("%")
+        if percent { rest = rest.dropLast() }
+        guard pounds != percent else { return false }
+        let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return false }
+        if parts.count == 2 { guard !parts[1].isEmpty, parts[1].allSatisfy(\.isASCIIDigit) else { return false } }
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return false }
+        return groups.count == 1 || (groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 })
+    }
+
     /// A count for prose ("1,204 rows").
     public static func count(_ n: Int) -> String {
         (n < 0 ? "-" : "") + thousands(String(n.magnitude))
@@ -84,4 +105,8 @@ public enum CellText {
         }
         return out
     }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -34,6 +34,8 @@ struct TableModel {
                 switch row[i] {
                 case .integer, .real: sawNumber = true
                 case .null: continue
+                case .text(let text) where text.isEmpty: continue
+                case .text(let text) where CellText.readsAsNumber(text): sawNumber = true
                 case .text, .blob: return false
                 }
             }

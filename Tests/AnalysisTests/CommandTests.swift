@@ -36,6 +36,8 @@ final class Harness {
         #expect(r.err == "test:1: geography: unknown partner \"Stokport\"; did you mean \"Stockport\"? (partners in the data: Stockport, Trafford)\n")
         r = h.run("themes --year 2018/19")
         #expect(r.err == "test:1: themes: unknown year \"2018/19\" (years in the data: 2019/20, 2020/21)\n")
+        r = h.run("headline 2021/22")
+        #expect(r.err == "test:1: headline: unknown year \"2021/22\" (years in the data: 2019/20, 2020/21)\n")
         r = h.run("weighting --category Plumbing")
         #expect(r.err.contains("unknown category \"Plumbing\"") && r.err.contains("Catering, Cleaning, Construction, Grounds, Logistics"))
         r = h.run("headline 2020/22")
@@ -88,6 +90,88 @@ final class Harness {
         #expect(json?.count == 4)
         #expect((json?[3]["awarded"] as? Double) == 375000.01)
         #expect((json?[0]["location"] as? String) == "Inside GM")
+    }
+
+    /// A chart's title names the filter once, whatever the command.
+    @Test func chartTitlesNameTheFilterOnce() throws {
+        let h = try Harness(mode: .table)
+        for command in ["geography", "geography --by authority", "geography --by area", "geography --by partner",
+                        "geography --top 3", "themes", "themes --by measure", "themes --by partner", "weighting",
+                        "weighting --by partner", "compliance"] {
+            h.run(command + " --year 2020/21")
+            let title = try #require(h.session.lastChart?.title, "\(command)")
+            #expect(title.components(separatedBy: "2020/21").count == 2, "\(command): \(title)")
+        }
+        h.run("geography --top 3 --year 2020/21")
+        #expect(h.session.lastChart?.title == "Largest suppliers outside GM (top 3), by value awarded — 2020/21")
+    }
+
+    /// In an analysis NULL means "does not apply": a Total row's label columns, the first
+    /// year's change. The human modes leave those cells blank; json keeps null.
+    @Test func cellsThatDoNotApplyAreBlankNotNULL() throws {
+        let h = try Harness(mode: .table)
+        for command in ["themes --by measure", "trend", "find Acme", "weighting --by partner", "supplier S1"] {
+            let out = h.run(command + " --no-chart").out
+            #expect(!out.contains("NULL"), "\(command):\n\(out)")
+        }
+        let measures = h.run("themes --by measure --no-chart").out
+        let total = try #require(measures.split(separator: "\n").first { $0.hasPrefix("Total") })
+        #expect(total.hasPrefix("Total                   "))
+        #expect(h.run("trend --format box --no-chart").out.contains("│ 2019/20 │"))
+        let json = h.run("trend --format json").out
+        #expect(json.contains("\"awarded_change_pct\":null"))
+        // plain SQL still shows NULL as NULL
+        #expect(h.run("SELECT NULL AS n;").out == "n\n----\nNULL\n")
+        // and so do reports: blank for the analysis, NULL for the SQL
+        let report = ReportDocument(session: h.session, folder: FileManager.default.temporaryDirectory)
+        let html = ReportWriter.render(report, as: .html), md = ReportWriter.render(report, as: .markdown)
+        #expect(html.components(separatedBy: ">NULL</td>").count == 2)
+        #expect(md.components(separatedBy: "| NULL |").count == 2)
+        #expect(html.contains("<tr><td>Total</td><td></td><td></td>"))
+    }
+
+    @Test func weightingBelowByPartnerAndItsUsageErrors() throws {
+        let h = try Harness(mode: .csv)
+        let r = h.run("weighting --year 2020/21 --below --by partner --target 25 --limit 1")
+        #expect(r.failures == 0)
+        #expect(r.out == """
+            partner,contract_id,year,title,supplier,value,weighting
+            Stockport,C01,2020/21,School building repairs,Acme Building Ltd,100000.00,20.0
+            Trafford,C09,2020/21,Street cleansing,Bridgewater Cleaning,75000.00,20.0
+
+            """)
+        #expect(h.run("weighting --stats --by partner").err == "test:1: weighting: --stats does not combine with --by or --below\n")
+        #expect(h.run("weighting --limit 3").err == "test:1: weighting: --limit applies to the --below list\n")
+    }
+
+    /// The illustrative-proxy warning goes with £ figures from proxies only.
+    @Test func trendWarnsAboutProxiesOnlyForTheirFigures() throws {
+        let h = try Harness(mode: .table)
+        #expect(h.run("trend --metric committed").out.contains("illustrative"))
+        #expect(!h.run("trend --metric gm-pct").out.contains("illustrative"))
+        #expect(!h.run("trend --metric weighting --format csv").err.contains("illustrative"))
+        #expect(h.run("trend --format csv").err.contains("illustrative"))
+    }
+
+    /// A list cut by --limit says how long it is without the limit.
+    @Test func limitedListsSayHowManyThereAre() throws {
+        let h = try Harness(mode: .table)
+        // Over £25k without KPIs: C09, C02, C08 failing, C05 not recorded.
+        var r = h.run("compliance --list kpis --limit 2 --no-chart")
+        #expect(r.out.contains("\n2 of 4 shown (--limit); without --limit the list has them all.\n"))
+        r = h.run("compliance --list kpis --limit 4")
+        #expect(!r.out.contains("shown (--limit)"))
+        r = h.run("compliance --list kpis --limit 2 --format csv")
+        #expect(r.err == "2 of 4 shown (--limit); without --limit the list has them all.\n")
+        #expect(r.out.split(separator: "\n").count == 3)
+        // per group: one of each partner's below 25%, of the four below it
+        r = h.run("weighting --year 2020/21 --below --by partner --target 25 --limit 1")
+        #expect(r.out.contains("2 of 4 shown (--limit)"))
+        r = h.run("themes --uncommitted --over 25000 --limit 1")
+        #expect(r.out.contains("1 of 4 shown (--limit)"))
+        let below = try Weighting.below(h.session.db, filter: Filter(year: "2020/21"), options: Weighting.Options(target: 25), limit: 3)
+        #expect(below.rowsWithoutLimit == 4)
+        #expect(try Weighting.below(h.session.db, filter: Filter(year: "2020/21")).rowsWithoutLimit == nil)
     }
 
     @Test func sqlFlagPrintsTheQueryThatRan() throws {

@@ -106,8 +106,8 @@ import SVWDatabase
         let r = try Geography.topOutside(db, filter: Filter(), top: 2)
         // Outside total 31,000,000p: S5 20,000,000 (64.5%), S3 6,000,000 (19.4%); S4 is third and cut.
         #expect(r.result.rows == [
-            [1, "S5", "Golborne Grounds", "WA3 3AA", "WA3", 1, 20_000_000, 64.5],
-            [2, "S3", "Cheshire Catering", "SK9 1AA", "SK9", 1, 6_000_000, 19.4],
+            [1, "S5", "Golborne Grounds", "WA3 3AA", "WA3", 49.8, 1, 20_000_000, 64.5],   // WA3 0.4976 GM
+            [2, "S3", "Cheshire Catering", "SK9 1AA", "SK9", 0.0, 1, 6_000_000, 19.4],    // SK9 not in the table
         ])
         let partner = try Geography.topOutside(db, filter: Filter(partner: "Trafford"), top: 5)
         // Trafford outside: S5 20,000,000 and S4 5,000,000 of 25,000,000 → 80.0, 20.0

@@ -88,6 +88,10 @@ import SVWDatabase
         let awarded = try Trend.run(db, filter: Filter(partner: "Trafford"), metric: .awarded)
         // Trafford: 2019/20 C07 20,000,000; 2020/21 19,000,000 → −5.0%
         #expect(awarded.result.rows == [["2019/20", 20_000_000, nil], ["2020/21", 19_000_000, -5.0]])
+        #expect(!Trend.Metric.gmPct.usesProxyValues && Trend.Metric.ownWorkforce.usesProxyValues)
+        // titles say what the figure is, not the option's spelling
+        #expect(awarded.title == "Value awarded, by year — Trafford")
+        #expect(try Trend.run(db, filter: Filter(), metric: .committedPct).title == "Social value committed, % of value awarded, by year")
     }
 
     @Test func publishedStyle() {

@@ -1,5 +1,5 @@
 import Testing
-import SVWAnalysis
+@testable import SVWAnalysis
 import SVWDatabase
 
 @Suite struct ThemesTests {
@@ -89,6 +89,28 @@ import SVWDatabase
         #expect(try Themes.uncommittedCount(db, filter: Filter()).result.rows == [[1, 7_500_000]])
         #expect(try Themes.uncommittedCount(db, filter: Filter(year: "2019/20")).result.rows == [[0, 0]])
         // a lower threshold takes in C05 (5,000,000, no commitments) too
-        #expect(try Themes.uncommitted(db, filter: Filter(), thresholdPence: 2_500_000).values("contract_id") == ["C09", "C05", "C04", "C08"])
+        let lower = try Themes.uncommitted(db, filter: Filter(), thresholdPence: 2_500_000)
+        #expect(lower.values("contract_id") == ["C09", "C05", "C04", "C08"])
+        // the Portal flag reads as the compliance lists write it, not as 1/0
+        #expect(lower.values("portal") == ["yes", "no", "not recorded", "no"])
+    }
+
+    /// Measure codes sort by letters then number (NT3 before NT10), as the framework lists them.
+    @Test func measureCodesInNaturalOrder() throws {
+        let db = try Fixture.db()
+        let codes = try independent(db, """
+            SELECT column1 AS measure FROM (VALUES ('NT10'), ('NT3'), ('RE14'), ('FM1'), ('NT1'), ('RE1'), ('NT12'), ('X'))
+             ORDER BY \(ThemeOrder.measureOrder("measure"))
+            """).map { $0[0] }
+        #expect(codes == ["FM1", "NT1", "NT3", "NT10", "NT12", "RE1", "RE14", "X"])
+        try db.execute("""
+            INSERT INTO measures(code, edition, theme, outcome, description, unit, proxy_pence, illustrative) VALUES
+                ('NT10', 'ill-1', 'Jobs', 'o', 'Apprenticeships', 'weeks', 100, 1),
+                ('NT3', 'ill-1', 'Jobs', 'o', 'Long-term unemployed hired', 'FTE', 100, 1);
+            INSERT INTO commitments(commitment_id, contract_id, measure_code, units_committed, units_delivered, reporting_date)
+                VALUES ('K9', 'C01', 'NT10', 4, 1, '2021-03-31'), ('K10', 'C01', 'NT3', 1, 0, '2021-03-31');
+            """)
+        let r = try Themes.run(db, filter: Filter(), by: .measure)
+        #expect(r.values("measure") == ["NT1", "NT3", "NT10", "NT14", "NT28", "NT31", "XX9", "Total"])
     }
 }

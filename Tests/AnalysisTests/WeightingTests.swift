@@ -26,8 +26,8 @@ import SVWDatabase
         let r = try Weighting.statistics(db, filter: Filter(year: "2020/21"))
         // mean (20+10+30+20+20)/5 = 20.0; value-weighted (20×10,000,000 + 10×6,000,000 + 30×4,000,000
         // + 20×2,500,001 + 20×7,500,000) / 30,000,001 = 580,000,020 / 30,000,001 = 19.33 → 19.3;
-        // median of 10,20,20,20,30 = 20; at or above 20: 4 of 5 = 80.0. Six in scope, one not recorded.
-        #expect(r.result.rows == [["contracts over £25k", 6, 1, 35_000_001, 20.0, 19.3, 20.0, 80.0]])
+        // median of 10,20,20,20,30 = 20; at or above 20: 4 of 5 = 80.0, below: 1. Six in scope, one not recorded.
+        #expect(r.result.rows == [["contracts over £25k", 6, 1, 35_000_001, 20.0, 19.3, 20.0, 80.0, 1]])
         let check = try independent(db, """
             SELECT round(avg(sv_weighting), 1), round(sum(sv_weighting * value_pence) / sum(value_pence), 1)
               FROM contracts WHERE financial_year = '2020/21' AND value_pence > 2500000 AND sv_weighting IS NOT NULL
@@ -41,7 +41,7 @@ import SVWDatabase
         let r = try Weighting.statistics(db, filter: Filter(year: "2020/21"), options: all)
         // adds C03 (5%, 2,500,000p): weights 5,10,20,20,20,30 → mean 105/6 = 17.5, median (20+20)/2 = 20.0,
         // 4 of 6 at target = 66.7, weighted 592,500,020 / 32,500,001 = 18.23 → 18.2
-        #expect(r.result.rows == [["all contracts", 7, 1, 37_500_001, 17.5, 18.2, 20.0, 66.7]])
+        #expect(r.result.rows == [["all contracts", 7, 1, 37_500_001, 17.5, 18.2, 20.0, 66.7, 2]])
         let h = try Weighting.histogram(db, filter: Filter(year: "2020/21"), options: all)
         #expect(h.row("5–10%")?["contracts"] == 1)
     }
@@ -53,14 +53,15 @@ import SVWDatabase
         // Trafford: C04 30 (4,000,000), C05 none, C09 20 (7,500,000) → mean 25.0, median 25.0,
         // weighted 270,000,000 / 11,500,000 = 23.48 → 23.5, 2/2 = 100.0.
         #expect(r.result.rows == [
-            ["Stockport", 3, 0, 18_500_001, 16.7, 16.8, 20.0, 66.7],
-            ["Trafford", 3, 1, 16_500_000, 25.0, 23.5, 25.0, 100.0],
-            ["Total", 6, 1, 35_000_001, 20.0, 19.3, 20.0, 80.0],
+            ["Stockport", 3, 0, 18_500_001, 16.7, 16.8, 20.0, 66.7, 1],
+            ["Trafford", 3, 1, 16_500_000, 25.0, 23.5, 25.0, 100.0, 0],
+            ["Total", 6, 1, 35_000_001, 20.0, 19.3, 20.0, 80.0, 1],
         ])
         let years = try Weighting.statistics(db, filter: Filter(), by: .year)
         // 2019/20: C06 15 (3,000,000), C07 25 (20,000,000) → mean 20.0, median 20.0, 1 of 2 at target
         #expect(years.row("2019/20") == ["year": "2019/20", "contracts": 2, "not_recorded": 0, "value": 23_000_000,
-                                         "mean": 20.0, "weighted_mean": 23.7, "median": 20.0, "at_or_above_target": 50.0])
+                                         "mean": 20.0, "weighted_mean": 23.7, "median": 20.0, "at_or_above_target": 50.0,
+                                         "below_target": 1])
         let categories = try Weighting.statistics(db, filter: Filter(year: "2020/21"), by: .category)
         #expect(categories.values("category") == ["Catering", "Cleaning", "Construction", "Logistics", "Total"])
     }
@@ -74,6 +75,26 @@ import SVWDatabase
         let at25 = try Weighting.below(db, filter: Filter(year: "2020/21"), options: Weighting.Options(target: 25))
         #expect(at25.values("contract_id") == ["C01", "C09", "C02", "C08"])
         #expect(try Weighting.below(db, filter: Filter(partner: "Trafford")).result.rows.isEmpty)
+    }
+
+    /// Below the target, partner by partner: the largest first in each, --limit per partner.
+    @Test func belowTargetByPartner() throws {
+        let db = try Fixture.db()
+        let options = Weighting.Options(target: 25)
+        // 2020/21 below 25%: Stockport C01 (20, 10,000,000), C02 (10, 6,000,000), C08 (20, 2,500,001); Trafford C09 (20, 7,500,000)
+        let all = try Weighting.below(db, filter: Filter(year: "2020/21"), options: options, by: .partner)
+        #expect(all.result.columns == ["partner", "contract_id", "year", "title", "supplier", "value", "weighting"])
+        #expect(all.values("contract_id") == ["C01", "C02", "C08", "C09"])
+        #expect(all.values("partner") == ["Stockport", "Stockport", "Stockport", "Trafford"])
+        #expect(all.title == "Contracts weighted below 25%, contracts over £25k, by partner — 2020/21")
+        let two = try Weighting.below(db, filter: Filter(year: "2020/21"), options: options, limit: 2, by: .partner)
+        #expect(two.values("contract_id") == ["C01", "C02", "C09"])
+        #expect(two.title == "Contracts weighted below 25%, contracts over £25k, by partner (the 2 largest in each) — 2020/21")
+        let years = try Weighting.below(db, filter: Filter(), options: options, limit: 1, by: .year)
+        #expect(years.result.columns == ["year", "contract_id", "partner", "title", "supplier", "value", "weighting"])
+        #expect(years.values("contract_id") == ["C06", "C01"])   // 2019/20: C06 (15); 2020/21: C01 the largest
+        let categories = try Weighting.below(db, filter: Filter(year: "2020/21"), options: options, by: .category)
+        #expect(categories.values("category") == ["Catering", "Cleaning", "Construction", "Construction"])
     }
 
     @Test func binsFromEdges() {

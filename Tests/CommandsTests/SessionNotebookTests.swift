@@ -93,6 +93,44 @@ import Testing
         }
     }
 
+    /// The comments are the notebook's prose: the opening block introduces it (its first
+    /// line may title it), and the comment lines right above a cell are about that cell.
+    @Test func titleIntroductionAndNotes() throws {
+        let notebook = try Notebook(text: """
+            # svw notebook: where our suppliers are.
+            #
+            # Board question: how many are in GM?
+            #   svw run nb.svw
+
+            # How to re-run: not part of the story, a blank line away from everything.
+
+            mode table
+            # The year; override it.
+            param year = 2020/21
+
+            # Loads the data,
+            # data: a.csv sha256=\(String(repeating: "0", count: 64)) rows=1
+            load contracts a.csv
+            -- Counted in SQL.
+            SELECT
+              -- not a note: inside the statement
+              1;
+            #> 1
+            # A stray comment, then a blank line.
+
+            SELECT 2;
+            """)
+        #expect(notebook.title == "Where our suppliers are")
+        #expect(notebook.introduction == ["Board question: how many are in GM?", "  svw run nb.svw"])
+        #expect(notebook.cells.map(\.notes) == [[], ["The year; override it."], ["Loads the data,"], ["Counted in SQL."], []])
+        // A saved script's header is no introduction; a plain comment block is one, untitled.
+        let saved = try Notebook(text: "# svw session script, saved by svw 0.1.0 on 2021-06-30.\n# Replay it.\n\nSELECT 1;\n")
+        #expect(saved.preamble.isEmpty && saved.title == nil)
+        let plain = try Notebook(text: "# Spend by partner.\nSELECT 1;\n")
+        #expect(plain.title == nil && plain.introduction == ["Spend by partner."])
+        #expect(plain.cells[0].notes.isEmpty)
+    }
+
     @Test func dataLineQuotesPathsWithSpaces() throws {
         let declaration = DataDeclaration(path: "my data/a b.csv", sha256: String(repeating: "0", count: 64), rows: 12)
         #expect(declaration.line == "# data: 'my data/a b.csv' sha256=\(String(repeating: "0", count: 64)) rows=12")

@@ -81,7 +81,7 @@ import SVWDatabase
         h.session.record(RecordedCommand(text: "headline", kind: .command))
         let document = ReportDocument(session: h.session, folder: URL(fileURLWithPath: "/"))
         let html = ReportWriter.render(document, as: .html)
-        #expect(html.contains("<h2><code>headline</code></h2>\n<h3>Headline 2020/21 &lt;all partners&gt;</h3>\n<table>"))
+        #expect(html.contains("<h2><code>headline</code></h2>\n<h3>Headline 2020/21 &lt;all partners&gt;</h3>\n<div class=\"table\">\n<table>"))
         #expect(html.contains("<pre class=\"output\">two\nlines</pre>"))
         let md = ReportWriter.render(document, as: .markdown)
         #expect(md.contains("### `headline`\n\n**Headline 2020/21 \\<all partners\\>**\n\n| n |\n|--:|\n| 1 |\n\n```text\ntwo\nlines\n```\n"))
@@ -105,6 +105,42 @@ import SVWDatabase
         #expect(h.capture.err.hasSuffix("test:4: export report: r.txt: name the file .md or .html to choose the format\n"))
         // A report leaves earlier reports out of the story.
         #expect(!(try scratch.read("r.html")).contains("export report r.md"))
+    }
+
+    /// A replayed notebook's prose reaches the report: introduction under the title, each
+    /// cell's comment with its output; paragraphs stay paragraphs, indented lines stay as typed.
+    @Test func notebookProseIsPartOfTheReport() throws {
+        let scratch = try SessionScratchFolder()
+        try scratch.write("nb.svw", """
+            # svw notebook: ones and twos.
+            #
+            # Why: the board asked
+            # twice.
+            #   svw run nb.svw
+
+            -- The first <one>.
+            SELECT 1 AS number_of_things_seen;
+            """)
+        let h = try SessionHarness(folder: scratch.url)
+        #expect(h.run("run nb.svw --report r.html\nrun nb.svw --report r.md") == 0)
+        let html = try scratch.read("r.html")
+        #expect(html.contains("<title>Ones and twos</title>"))
+        #expect(html.contains("<div class=\"introduction\">\n<p>Why: the board asked twice.</p>\n<pre class=\"prose\">svw run nb.svw</pre>\n</div>\n"))
+        #expect(html.contains("<h2><code>SELECT 1 AS number_of_things_seen;</code></h2>\n<div class=\"notes\">\n<p>The first &lt;one&gt;.</p>\n</div>\n"))
+        // long snake_case headers may break after an underscore
+        #expect(html.contains("<th scope=\"col\" class=\"num\">number_<wbr />of_<wbr />things_<wbr />seen</th>"))
+        #expect(!HTMLReport.table(ResultSet(columns: ["contract_id"], rows: [[.text("C1")]])).contains("wbr"))   // short ones stay whole
+        let md = try scratch.read("r.md")
+        #expect(md.hasPrefix("# Ones and twos\n\nProduced by svw \(SVWVersion.current) from 1 recorded command.\n\nWhy: the board asked twice.\n\n```text\nsvw run nb.svw\n```\n"))
+        #expect(md.contains("### `SELECT 1 AS number_of_things_seen;`\n\nThe first \\<one\\>.\n"))
+    }
+
+    /// Provenance names files relative to the report when they share a folder below the
+    /// root, and by their absolute path when `../../..` would only climb to the root.
+    @Test func provenancePathsReadSensibly() {
+        #expect(RelativePath.shown(from: URL(fileURLWithPath: "/data/reports"), to: URL(fileURLWithPath: "/data/c.csv")) == "../c.csv")
+        #expect(RelativePath.shown(from: URL(fileURLWithPath: "/tmp/out"), to: URL(fileURLWithPath: "/srv/data/c.csv")) == "/srv/data/c.csv")
+        #expect(RelativePath.shown(from: URL(fileURLWithPath: "/"), to: URL(fileURLWithPath: "/c.csv")) == "/c.csv")
     }
 
     @Test func sameSessionGivesTheSameReport() throws {

@@ -53,6 +53,46 @@ import SVWRendering
             """)
     }
 
+    /// Paths typed relative to the folder the shell runs in are rewritten relative to the
+    /// script, which may be saved anywhere; so is the folder of `load sample DIR`.
+    @Test func relativePathsTypedAtThePromptAreRewrittenForTheScript() throws {
+        let scratch = try SessionScratchFolder()
+        try scratch.write("work/data/rates.csv", "code,rate\nA,1\nB,2\n")
+        let h = try SessionHarness(folder: scratch.file("work"))
+        #expect(h.run("load table rates data/rates.csv\nload table again ./data/../data/rates.csv") == 0)
+        try FileManager.default.createDirectory(at: scratch.file("notebooks"), withIntermediateDirectories: true)
+        #expect(h.run("save ../notebooks/s.svw") == 0)
+        let saved = try scratch.read("notebooks/s.svw")
+        #expect(saved.contains("rows=2\nload table rates ../work/data/rates.csv\n"))
+        #expect(saved.contains("rows=2\nload table again ../work/data/rates.csv\n"))
+        // The script replays from its own folder, on the same data.
+        let replay = try SessionHarness(folder: scratch.url)
+        #expect(replay.run("run notebooks/s.svw") == 0, "\(replay.capture.err)")
+        #expect(!replay.capture.err.contains("changed"))
+        // `session` shows the same paths relative to where the shell is.
+        h.run("session")
+        #expect(h.capture.out.contains("load table rates data/rates.csv\n"))
+
+        let sample = try #require(SampleDataLocator.bundled())
+        let s = try SessionHarness(folder: sample.deletingLastPathComponent())
+        #expect(s.run("load sample \(sample.lastPathComponent)") == 0)
+        let text = SessionScriptWriter.script(recording: s.session.recording, startMode: .table,
+                                              scriptURL: scratch.file("notebooks/sample.svw"), savedOn: Date())
+        let folder = RelativePath.from(scratch.file("notebooks"), to: sample)
+        #expect(text.contains("/contracts.csv sha256="))
+        #expect(text.hasSuffix("rows=11982\nload sample \(folder)\n"))
+    }
+
+    /// A session begun in box mode says so, unless its first command sets the mode anyway.
+    @Test func startModeIsWrittenOnlyWhenItMatters() {
+        let recording = [RecordedCommand(text: "mode table", kind: .command), RecordedCommand(text: "SELECT 1;", kind: .sql)]
+        let folder = URL(fileURLWithPath: "/tmp")
+        #expect(SessionScriptWriter.body(recording: recording, startMode: .box, folder: folder) == "mode table\nSELECT 1;\n")
+        #expect(SessionScriptWriter.body(recording: Array(recording.dropFirst()), startMode: .box, folder: folder) == "mode box\nSELECT 1;\n")
+        #expect(SessionScriptWriter.body(recording: [RecordedCommand(text: "mode", kind: .command)], startMode: .box, folder: folder)
+                == "mode box\nmode\n")
+    }
+
     @Test func saveWritesTheFileAndRefusesToOverwrite() throws {
         let scratch = try SessionScratchFolder()
         let h = try SessionHarness(folder: scratch.url)

@@ -57,6 +57,23 @@ import Testing
         #expect(f.meanWeighting >= 20)
     }
 
+    /// The published lines read as the board paper did: 28%, £60m, 77%, £1m, counts with separators.
+    @Test func headlineLinesReadAsPublished() throws {
+        let r = try SVWBinary.run(["--sample", "--format", "table", "-c", "headline 2020/21"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("""
+            Headline figures — 2020/21
+              £214m  awarded in 1,332 contracts
+                28%  of the value awarded committed as social value: £60m (TOMs £ committed by winning suppliers)
+                12%  delivered to date: £25m
+                77%  of winning businesses are GM businesses (539 of 700; 15 with an unknown postcode)
+                £1m  social value delivered through the service's own workforce
+                21%  mean social value weighting on contracts over £25k (value-weighted 23%)
+                885  contracts over £25k; 684 over £50k
+
+            """))
+    }
+
     @Test func loadingTheSampleAgainChangesNothing() throws {
         // Every row of every data table, in a fixed order: the second load must leave them identical.
         let dump = """

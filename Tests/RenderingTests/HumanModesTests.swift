@@ -29,6 +29,28 @@ import SVWDatabase
             """)
     }
 
+    /// Amounts and percentages SQL has already formatted (printf) line up as numbers do;
+    /// codes made of digits, and text that only starts like a number, do not.
+    @Test func formattedAmountsInTextAlignRight() {
+        for text in ["£1,234.56", "-£3.00", "£-3.00", "28.0%", "100%", "£0.28", "£1,234,567"] {
+            #expect(CellText.readsAsNumber(text), "\(text)")
+        }
+        for text in ["09316732", "2020/21", "£", "%", "£1,23.00", "£12,3456", "1,234", "£1.2.3", "over £1m", "£25k",
+                     "£5%", "12 %", "£1,234.", ""] {
+            #expect(!CellText.readsAsNumber(text), "\(text)")
+        }
+        let result = ResultSet(columns: ["code", "awarded", "share"],
+                               rows: [[.text("007"), .text("£1,234.56"), .text("28.0%")],
+                                      [.text("12"), .text("-£3.00"), .null]])
+        #expect(Renderer.render(result, mode: .table) == """
+            code    awarded  share
+            ----  ---------  -----
+            007   £1,234.56  28.0%
+            12       -£3.00   NULL
+
+            """)
+    }
+
     @Test func markdownAlignsNumbersRightAndEscapesPipes() {
         let result = ResultSet(columns: ["name", "n"], rows: [[.text("a|b"), .integer(5)], [.text("two\nlines"), .integer(10)]])
         #expect(Renderer.render(result, mode: .markdown) == """

@@ -129,7 +129,9 @@ enum FilterResolver {
         if valid.isEmpty {
             throw CommandError.failed(message + " (no contracts are loaded yet)")
         }
-        if let guess = Suggest.closest(to: value.lowercased(), among: valid.map { $0.lowercased() }),
+        // A well-formed year that is not in the data is no typo: "did you mean 2020/21" for
+        // 2022/23 would mislead, and the years in the data are listed anyway.
+        if what != "year", let guess = Suggest.closest(to: value.lowercased(), among: valid.map { $0.lowercased() }),
            let spelled = valid.first(where: { $0.lowercased() == guess }) {
             message += "; did you mean \"\(spelled)\"?"
         }

@@ -36,13 +36,23 @@ struct AnalysisPresenter {
 
     /// Caption, table and footnotes of one result, without SQL or chart (for multi-table commands).
     func section(_ result: AnalysisResult, footer: [String] = [], warnings: [String] = []) {
+        var footer = footer
+        // A list cut by --limit says so, or a reader takes the first rows for all there are.
+        if let total = result.rowsWithoutLimit, total > result.result.rows.count {
+            let line = "\(CellText.count(result.result.rows.count)) of \(CellText.count(total)) shown (--limit); "
+                + "without --limit the list has them all."
+            if machine { session.note(line) } else { footer.insert(line, at: 0) }
+        }
         if machine {
             for w in warnings { session.note(w) }
-            session.emit(result.result)
+            // csv and json write NULL their own way; the blank is for a report of this run.
+            session.emit(result.result, nullText: "")
         } else {
             session.write(result.title + "\n")
             let lines = footer + warnings
-            session.emit(result.result, footer: lines.isEmpty ? nil : lines.joined(separator: "\n"))
+            // NULL in an analysis means "does not apply" (a Total row's labels, a first year's
+            // change): a blank reads better than NULL. csv and json keep their own empty/null.
+            session.emit(result.result, footer: lines.isEmpty ? nil : lines.joined(separator: "\n"), nullText: "")
         }
     }
 

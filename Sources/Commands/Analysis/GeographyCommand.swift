@@ -9,7 +9,7 @@ enum GeographyCommand {
         options: [
             OptionSpec("by", value: "authority|area|partner", completion: .choices(["authority", "area", "partner"]),
                        "break down by GM authority, postcode area or partner"),
-            OptionSpec("top", value: "N", "list the N largest suppliers outside GM by value awarded instead"),
+            OptionSpec("top", value: "N", "list the N largest suppliers outside GM by value awarded instead, with their district's GM share"),
         ] + AnalysisOptions.common,
         discussion: """
             Counts each winning supplier once, with the contracts and value it won under the
@@ -35,7 +35,9 @@ enum GeographyCommand {
                 throw CommandError.usage("geography: --top lists suppliers; it does not combine with --by")
             }
             let result = try Geography.topOutside(context.db, filter: filter, top: top)
-            let chart = Chart.from(result.result, title: result.title, label: "name", values: ["awarded"], excluding: [])
+            // The presenter adds the filter to a chart's title; the result's title already carries it.
+            let chart = Chart.from(result.result, title: "Largest suppliers outside GM (top \(top)), by value awarded",
+                                   label: "name", values: ["awarded"], excluding: [])
             presenter.present(result, chart: chart,
                               footer: result.result.isEmpty ? ["No suppliers outside GM won contracts under this filter."] : [])
             return

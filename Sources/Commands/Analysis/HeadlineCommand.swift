@@ -62,15 +62,17 @@ enum HeadlineCommand {
     static func published(_ result: AnalysisResult, filter: Filter) -> String {
         let row = result.firstRow
         func int(_ key: String) -> Int64 { row[key]?.int64 ?? 0 }
+        // Counts print as a board paper prints them: 1,332.
+        func count(_ key: String) -> String { CellText.count(Int(int(key))) }
         func pct(_ key: String) -> String { row[key]?.double.map(Money.publishedPercent) ?? "–" }
         func money(_ key: String) -> String { row[key]?.int64.map(Money.published) ?? "–" }
         var lines: [(String, String)] = []
-        lines.append((money("awarded"), "awarded in \(int("contracts")) contract\(int("contracts") == 1 ? "" : "s")"))
+        lines.append((money("awarded"), "awarded in \(count("contracts")) contract\(int("contracts") == 1 ? "" : "s")"))
         lines.append((pct("sv_committed_pct"), "of the value awarded committed as social value: \(money("sv_committed")) (TOMs £ committed by winning suppliers)"))
         lines.append((pct("sv_delivered_pct"), "delivered to date: \(money("sv_delivered"))"))
-        var gm = "of winning businesses are GM businesses (\(int("gm_suppliers")) of \(int("suppliers"))"
+        var gm = "of winning businesses are GM businesses (\(count("gm_suppliers")) of \(count("suppliers"))"
         let unknown = int("unknown_suppliers")
-        gm += unknown > 0 ? "; \(unknown) with an unknown postcode)" : ")"
+        gm += unknown > 0 ? "; \(count("unknown_suppliers")) with an unknown postcode)" : ")"
         lines.append((pct("gm_suppliers_pct"), gm))
         if row["own_workforce_sv"]?.isNull == false {
             lines.append((money("own_workforce_sv"), "social value delivered through the service's own workforce"))
@@ -78,7 +80,7 @@ enum HeadlineCommand {
             lines.append(("–", "own-workforce social value: not attributable under a partner, category or value filter"))
         }
         lines.append((pct("mean_weighting"), "mean social value weighting on contracts over £25k (value-weighted \(pct("weighted_mean_weighting")))"))
-        lines.append(("\(int("contracts_over_25k"))", "contracts over £25k; \(int("contracts_over_50k")) over £50k"))
+        lines.append((count("contracts_over_25k"), "contracts over £25k; \(count("contracts_over_50k")) over £50k"))
         let width = lines.map(\.0.count).max() ?? 0
         var out = result.title + "\n"
         for (figure, words) in lines {

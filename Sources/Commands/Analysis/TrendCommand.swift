@@ -27,12 +27,18 @@ enum TrendCommand {
         }
         let metric = try AnalysisOptions.choice(context, "metric", as: Trend.Metric.self)
         let result = try Trend.run(context.db, filter: filter, metric: metric)
-        var footer = ["_change_pct: % change from the year before; _change_pts: percentage points."]
+        var footer: [String]
+        switch metric?.changesInPoints {
+        case nil: footer = ["_change_pct: % change from the year before; _change_pts: percentage points."]
+        case true?: footer = ["_change_pts: the change from the year before, in percentage points."]
+        case false?: footer = ["_change_pct: the change from the year before, in %."]
+        }
         if filter.year != nil { footer.append("The filter's year is set aside: trend shows every year.") }
-        let warning = try AnalysisPresenter.measuresWarning(context.db)
+        // A count, the awarded value, the GM share or the weighting owes nothing to proxy values.
+        let warning = metric?.usesProxyValues == false ? nil : try AnalysisPresenter.measuresWarning(context.db)
         let chart: Chart?
         if let metric {
-            chart = Chart.from(result.result, title: "\(metric.rawValue) by year", label: "year",
+            chart = Chart.from(result.result, title: "\(metric.label), by year", label: "year",
                                values: [result.result.columns[1]], excluding: [])
         } else {
             chart = Chart.from(result.result, title: "Awarded value and social value committed by year", label: "year",

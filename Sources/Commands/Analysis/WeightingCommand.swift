@@ -11,10 +11,10 @@ enum WeightingCommand {
             OptionSpec("bins", value: "EDGES", "histogram bin edges in % (default 0,5,10,15,20,25,30)"),
             OptionSpec("target", value: "%", "the target weighting (default 20)"),
             OptionSpec("by", value: "partner|category|year", completion: .choices(["partner", "category", "year"]),
-                       "mean, weighted mean, median and share at target per group"),
+                       "mean, weighted mean, median and share at target per group; with --below, the list by group"),
             OptionSpec("stats", "the summary figures as a table instead of the histogram"),
             OptionSpec("below", "list the contracts weighted below the target instead"),
-            OptionSpec("limit", value: "N", "with --below, at most N contracts"),
+            OptionSpec("limit", value: "N", "with --below, at most N contracts (with --by, N in each group)"),
         ] + AnalysisOptions.common,
         discussion: """
             Policy: on average no less than 20% of the award criteria weighting goes to social
@@ -23,11 +23,15 @@ enum WeightingCommand {
             edge above 0 adds a "<" bin. mean is the simple mean, weighted_mean weights each
             contract by its awarded value, median is the middle weighting (mean of the middle two
             when even), at_or_above_target is the share of contracts weighted at or above
-            --target. Contracts with no weighting recorded are left out of every figure and
-            counted as not_recorded.
+            --target, below_target the number of contracts under it. Contracts with no weighting
+            recorded are left out of every figure and counted as not_recorded.
+
+            --below lists the contracts under the target, largest first; --below --by partner
+            lists them partner by partner, and --limit N then keeps the N largest of each.
             """,
         examples: ["weighting --year 2020/21", "weighting --year 2020/21 --by partner",
-                   "weighting --year 2020/21 --below --partner Trafford", "weighting --all --bins 0,10,20,30 --format csv",
+                   "weighting --year 2020/21 --below --partner Trafford", "weighting --year 2020/21 --below --by partner --limit 5",
+                   "weighting --all --bins 0,10,20,30 --format csv",
                    "weighting --stats --year 2020/21"],
         handler: { try run($0) })
 
@@ -44,12 +48,16 @@ enum WeightingCommand {
             throw CommandError.usage("weighting: \(failure.message)")
         }
         let by = try AnalysisOptions.choice(context, "by", as: Weighting.Breakdown.self)
-        let modes = [invocation.flag("below"), invocation.flag("stats"), by != nil].filter { $0 }.count
-        if modes > 1 { throw CommandError.usage("weighting: choose one of --below, --stats and --by") }
+        if invocation.flag("stats") && (by != nil || invocation.flag("below")) {
+            throw CommandError.usage("weighting: --stats does not combine with --by or --below")
+        }
+        if invocation.value("limit") != nil && !invocation.flag("below") {
+            throw CommandError.usage("weighting: --limit applies to the --below list")
+        }
 
         if invocation.flag("below") {
             let result = try Weighting.below(context.db, filter: filter, options: options,
-                                             limit: try AnalysisOptions.positiveInt(context, "limit"))
+                                             limit: try AnalysisOptions.positiveInt(context, "limit"), by: by)
             presenter.present(result, chart: nil,
                               footer: result.result.isEmpty ? ["No contract in scope is weighted below \(percentText(options.target))."] : [])
             return

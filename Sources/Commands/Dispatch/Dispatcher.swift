@@ -52,7 +52,8 @@ public enum Dispatcher {
         let context = CommandContext(session: session, invocation: invocation)
         try spec.handler(context)
         if spec.recorded {
-            session.record(RecordedCommand(text: context.recordAs ?? text, kind: .command, files: context.loadedFiles))
+            session.record(RecordedCommand(text: context.recordAs ?? text, kind: .command, files: context.loadedFiles,
+                                           folder: context.loadedFiles.isEmpty ? nil : session.baseDirectory))
         }
     }
 

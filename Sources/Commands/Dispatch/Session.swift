@@ -65,8 +65,10 @@ public final class Session {
         return baseDirectory.appendingPathComponent(expanded).standardizedFileURL
     }
 
-    /// Writes a result in the current mode to the current destination.
-    public func emit(_ result: ResultSet, footer: String? = nil) {
+    /// Writes a result in the current mode to the current destination. `nullText` shows
+    /// NULL some other way in the human modes (and reports): analyses leave a cell that
+    /// does not apply (a Total row's label columns, a first year's change) blank.
+    public func emit(_ result: ResultSet, footer: String? = nil, nullText: String? = nil) {
         let mode = effectiveMode
         var options = renderOptions
         if outputFile != nil || onceFile != nil || mode.isMachineReadable {
@@ -75,9 +77,10 @@ public final class Session {
             options.color = false
         }
         if showAllRows { options.maxRows = nil }
+        if let nullText { options.nullText = nullText }
         var text = Renderer.render(result, mode: mode, options: options)
         if let footer, !mode.isMachineReadable { text += footer.hasSuffix("\n") ? footer : footer + "\n" }
-        transcript.captureTable(result, footer: footer)
+        transcript.captureTable(result, footer: footer, nullText: nullText)
         deliver(text)
     }
 
@@ -134,10 +137,21 @@ public struct RecordedCommand: Sendable, Equatable {
     public let text: String
     public let kind: ScriptUnit.Kind
     public let files: [LoadedFile]
-    public init(text: String, kind: ScriptUnit.Kind, files: [LoadedFile] = []) {
+    /// The folder relative paths in `text` were resolved against when it ran, so `save`
+    /// can rename them relative to the script, wherever that is saved.
+    public let folder: URL?
+    public init(text: String, kind: ScriptUnit.Kind, files: [LoadedFile] = [], folder: URL? = nil) {
         self.text = text
         self.kind = kind
         self.files = files
+        self.folder = folder
+    }
+
+    /// What a word of `text` names as a path: absolute as it stands, relative against `folder`.
+    func path(of word: String) -> URL? {
+        let expanded = (word as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded) }
+        return folder.map { $0.appendingPathComponent(expanded).standardizedFileURL }
     }
 }
 

@@ -23,6 +23,9 @@ enum HTMLReport {
             <h1>\(escape(document.title))</h1>
             <p class="summary">\(escape(document.summary))</p>\n
             """
+        if !document.introduction.isEmpty {
+            out += "<div class=\"introduction\">\n" + prose(document.introduction) + "</div>\n"
+        }
         if !document.parameters.isEmpty {
             out += "<table class=\"parameters\"><caption>Parameters</caption><tbody>\n"
             for parameter in document.parameters {
@@ -51,12 +54,14 @@ enum HTMLReport {
     static func section(_ step: TranscriptEntry) -> String {
         let text = step.command.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if step.artefacts.isEmpty {
-            return "<p class=\"step\"><code>\(escape(text))</code></p>\n"
+            let notes = step.notes.isEmpty ? "" : "<div class=\"notes step\">\n" + prose(step.notes) + "</div>\n"
+            return notes + "<p class=\"step\"><code>\(escape(text))</code></p>\n"
         }
         var out = "<section>\n"
         out += text.contains("\n")
             ? "<pre class=\"caption\"><code>\(escape(text))</code></pre>\n"
             : "<h2><code>\(escape(text))</code></h2>\n"
+        if !step.notes.isEmpty { out += "<div class=\"notes\">\n" + prose(step.notes) + "</div>\n" }
         for piece in ReportLayout.pieces(step.artefacts) {
             switch piece {
             case .titled(let title, let artefact): out += "<h3>\(escape(title))</h3>\n" + render(artefact)
@@ -68,8 +73,8 @@ enum HTMLReport {
 
     static func render(_ artefact: Artefact) -> String {
         switch artefact {
-        case .table(let result, let total, let footer):
-            var out = table(result)
+        case .table(let result, let total, let footer, let nullText):
+            var out = table(result, nullText: nullText)
             if total > result.rows.count {
                 out += "<p class=\"note\">\(total - result.rows.count) more rows not shown (\(total) in all).</p>\n"
             }
@@ -80,16 +85,35 @@ enum HTMLReport {
         case .text(let text):
             return "<pre class=\"output\">\(escape(text.hasSuffix("\n") ? String(text.dropLast()) : text))</pre>\n"
         case .chart(let svg, let caption):
+            // The chart draws its own title; the caption is the image's text for those who cannot see it.
             return "<figure>\n<img alt=\"\(escape(caption))\" src=\"data:image/svg+xml;base64,\(Data(svg.utf8).base64EncodedString())\" />\n"
-                + "<figcaption>\(escape(caption))</figcaption>\n</figure>\n"
+                + "</figure>\n"
         }
     }
 
-    static func table(_ result: ResultSet) -> String {
+    /// Comment prose as paragraphs and preformatted runs.
+    static func prose(_ lines: [String]) -> String {
+        Prose.blocks(lines).map { block in
+            switch block {
+            case .paragraph(let text): return "<p>\(escape(text))</p>\n"
+            case .preformatted(let text): return "<pre class=\"prose\">\(escape(text))</pre>\n"
+            }
+        }.joined()
+    }
+
+    /// Columns beyond which a table is set smaller, so it fits the page more often.
+    static let wideTableColumns = 8
+
+    static func table(_ result: ResultSet, nullText: String? = nil) -> String {
         let numeric = ColumnAlignment.numeric(result)
-        var out = "<table>\n<thead><tr>"
+        // The wrapper scrolls a table wider than the page on screen instead of overflowing it.
+        let wide = result.columns.count >= wideTableColumns
+        var out = "<div class=\"table\(wide ? " wide" : "")\">\n<table>\n<thead><tr>"
         for (i, column) in result.columns.enumerated() {
-            out += "<th scope=\"col\"\(numeric[i] ? " class=\"num\"" : "")>\(escape(column))</th>"
+            // Long snake_case headers may break after an underscore, so they do not set
+            // a figure's column wider than its figures.
+            let header = column.count > 14 ? escape(column).replacingOccurrences(of: "_", with: "_<wbr />") : escape(column)
+            out += "<th scope=\"col\"\(numeric[i] ? " class=\"num\"" : "")>\(header)</th>"
         }
         out += "</tr></thead>\n<tbody>\n"
         for row in result.rows {
@@ -97,13 +121,15 @@ enum HTMLReport {
             for (i, value) in row.enumerated() {
                 var classes: [String] = []
                 if numeric[i] { classes.append("num") }
-                if value.isNull { classes.append("null") }
+                if value.isNull && nullText == nil { classes.append("null") }
+                // Long text gets room to wrap in lines rather than a word to a line.
+                if !numeric[i], (value.string?.count ?? 0) > 40 { classes.append("long") }
                 let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-                out += "<td\(attribute)>\(escapeLines(CellText.display(value, kind: result.kinds[i])))</td>"
+                out += "<td\(attribute)>\(escapeLines(CellText.display(value, kind: result.kinds[i], null: nullText ?? "NULL")))</td>"
             }
             out += "</tr>\n"
         }
-        return out + "</tbody>\n</table>\n"
+        return out + "</tbody>\n</table>\n</div>\n"
     }
 
     /// Escaped text with its line breaks kept as <br />.
@@ -137,7 +163,7 @@ enum HTMLReport {
     static let style = """
         :root { color-scheme: light; }
         body { font-family: -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-               color: #1b1b1b; background: #fff; max-width: 60rem; margin: 2rem auto; padding: 0 1.5rem; line-height: 1.45; }
+               color: #1b1b1b; background: #fff; max-width: 72rem; margin: 2rem auto; padding: 0 1.5rem; line-height: 1.45; }
         h1 { font-size: 1.7rem; margin-bottom: 0.2rem; }
         h2 { font-size: 1.1rem; margin: 2rem 0 0.6rem; font-weight: 600; }
         h3 { font-size: 1rem; margin: 1rem 0 0.3rem; font-weight: 600; }
@@ -147,11 +173,21 @@ enum HTMLReport {
         pre.caption { background: none; padding: 0; margin: 2rem 0 0.6rem; font-weight: 600; white-space: pre-wrap; }
         .summary, .step, .note, .footer { color: #555; }
         .step { margin: 0.6rem 0; font-size: 0.9rem; }
+        .introduction { margin: 1rem 0 1.5rem; }
+        .introduction p, .notes p { margin: 0.4rem 0; max-width: 48rem; }
+        .notes { margin: 0 0 0.8rem; }
+        .notes.step { margin: 1rem 0 0; }
+        pre.prose { background: none; padding: 0 0 0 1rem; margin: 0.4rem 0; }
+        div.table { overflow-x: auto; margin: 0.5rem 0 1rem; }
+        div.table table { margin: 0; }
+        div.wide table { font-size: 0.8rem; }
         table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
         caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
         th, td { border: 1px solid #d0d4da; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
         thead th { background: #eef1f5; }
         .num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num { white-space: nowrap; }
+        td.long { min-width: 16rem; }
         .null { color: #999; font-style: italic; }
         .hash { font-size: 0.75rem; word-break: break-all; }
         figure { margin: 1rem 0; }
@@ -164,6 +200,9 @@ enum HTMLReport {
           h2, h3, pre.caption { break-after: avoid; page-break-after: avoid; }
           thead { display: table-header-group; }
           pre { white-space: pre-wrap; background: none; border: 1px solid #ccc; }
+          pre.prose { border: none; }
+          div.table { overflow: visible; }
+          div.wide table { font-size: 7pt; }
           thead th { background: #eee; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
 

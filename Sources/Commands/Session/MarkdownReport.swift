@@ -8,12 +8,16 @@ import SVWRendering
 enum MarkdownReport {
     static func render(_ document: ReportDocument) -> String {
         var out = "# " + escape(document.title) + "\n\n" + escape(document.summary) + "\n"
+        if !document.introduction.isEmpty { out += "\n" + prose(document.introduction) }
         if !document.parameters.isEmpty {
             out += "\n**Parameters:** " + document.parameters.map { code($0.name) + " = " + code($0.value) }.joined(separator: ", ") + "\n"
         }
         for step in document.steps {
             out += "\n"
-            out += caption(step.command, quiet: step.artefacts.isEmpty)
+            let quiet = step.artefacts.isEmpty
+            if quiet && !step.notes.isEmpty { out += prose(step.notes) + "\n" }
+            out += caption(step.command, quiet: quiet)
+            if !quiet && !step.notes.isEmpty { out += "\n" + prose(step.notes) }
             for piece in ReportLayout.pieces(step.artefacts) {
                 switch piece {
                 case .titled(let title, let artefact): out += "\n**" + escape(title) + "**\n\n" + render(artefact)
@@ -41,8 +45,8 @@ enum MarkdownReport {
 
     static func render(_ artefact: Artefact) -> String {
         switch artefact {
-        case .table(let result, let total, let footer):
-            var out = table(result)
+        case .table(let result, let total, let footer, let nullText):
+            var out = table(result, nullText: nullText)
             if total > result.rows.count {
                 out += "\n_\(total - result.rows.count) more rows not shown (\(total) in all)._\n"
             }
@@ -55,15 +59,25 @@ enum MarkdownReport {
         }
     }
 
-    static func table(_ result: ResultSet) -> String {
+    static func table(_ result: ResultSet, nullText: String? = nil) -> String {
         let numeric = ColumnAlignment.numeric(result)
         var out = "| " + result.columns.map(cell).joined(separator: " | ") + " |\n"
         out += "|" + numeric.map { $0 ? "--:|" : "---|" }.joined() + "\n"
         for row in result.rows {
-            out += "| " + row.enumerated().map { i, value in cell(CellText.display(value, kind: result.kinds[i])) }
+            out += "| " + row.enumerated().map { i, value in cell(CellText.display(value, kind: result.kinds[i], null: nullText ?? "NULL")) }
                 .joined(separator: " | ") + " |\n"
         }
         return out
+    }
+
+    /// Comment prose: paragraphs as paragraphs, preformatted runs fenced.
+    static func prose(_ lines: [String]) -> String {
+        Prose.blocks(lines).map { block in
+            switch block {
+            case .paragraph(let text): return paragraph(text)
+            case .preformatted(let text): return fenced(text, language: "text")
+            }
+        }.joined(separator: "\n")
     }
 
     /// Table cell text: markup characters escaped, line breaks kept as <br>.

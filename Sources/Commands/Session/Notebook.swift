@@ -24,7 +24,14 @@ public struct Notebook {
         /// nil when the cell carries no block (it is expected to print nothing).
         public var expected: String?
         public var data: [DataDeclaration]
+        /// The comment lines right above the cell (`#` or `--`, markers stripped): what the
+        /// author wrote about it, which a report prints with its output.
+        public var notes: [String] = []
     }
+
+    /// The comment block that opens the file, markers stripped: the notebook's own
+    /// introduction (a saved script's machine header is not one).
+    public private(set) var preamble: [String] = []
 
     /// The source lines, `#>` blocks removed.
     public private(set) var lines: [String]
@@ -55,6 +62,11 @@ public struct Notebook {
         var declarationCount = 0
         var block: [String]?
         var blockOwner: Int?
+        // Prose: comment lines gather until a blank line, and belong to the cell they sit on.
+        var inPreamble = true
+        var preamble: [String] = []
+        var comments: [String] = []
+        var notesForCell: [String]?
         func closeBlock() {
             if let owner = blockOwner, let lines = block {
                 cells[owner].expected = (cells[owner].expected ?? "") + lines.joined()
@@ -62,12 +74,30 @@ public struct Notebook {
             block = nil
             blockOwner = nil
         }
+        func newCell(_ units: [ScriptUnit]) {
+            cells.append(Cell(units: units, endLine: kept.count - 1, expected: nil, data: pendingData,
+                              notes: notesForCell ?? []))
+            pendingData = []
+            notesForCell = nil
+        }
         for (number, line) in physical.enumerated() {
             let isBlockLine = line == Notebook.outputPrefix || line.hasPrefix(Notebook.outputPrefix + " ")
             // Expected output ends a statement left without its `;` (SQLite has no # comments).
             if isBlockLine, splitter.isContinuing, let unit = splitter.finish() {
-                cells.append(Cell(units: [unit], endLine: kept.count - 1, expected: nil, data: pendingData))
-                pendingData = []
+                newCell([unit])
+            }
+            if !splitter.isContinuing && !isBlockLine && line != Notebook.noNewlineMarker
+                && !line.hasPrefix(Notebook.dataPrefix) {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if let text = Notebook.commentText(trimmed) {
+                    if inPreamble { preamble.append(text) } else { comments.append(text) }
+                } else {
+                    inPreamble = false
+                    if trimmed.isEmpty { comments = [] } else if notesForCell == nil {
+                        notesForCell = comments
+                        comments = []
+                    }
+                }
             }
             if !splitter.isContinuing {
                 if isBlockLine {
@@ -101,20 +131,43 @@ public struct Notebook {
             }
             let units = splitter.feed(line: line.hasSuffix("\r") ? String(line.dropLast()) : line)
             kept.append(line)
-            if !units.isEmpty {
-                cells.append(Cell(units: units, endLine: kept.count - 1, expected: nil, data: pendingData))
-                pendingData = []
-            }
+            if !units.isEmpty { newCell(units) }
         }
         closeBlock()
-        if let last = splitter.finish() {
-            cells.append(Cell(units: [last], endLine: kept.count - 1, expected: nil, data: pendingData))
-        }
+        if let last = splitter.finish() { newCell([last]) }
         guard pendingData.isEmpty else {
             throw NotebookError(line: pendingDataLine, message: "\"# data:\" must come before the command that reads the file")
         }
         lines = kept
         self.cells = cells
+        // `save` opens a script with its version and date: a header, not an introduction.
+        self.preamble = preamble.first?.hasPrefix("svw session script") == true ? [] : preamble
+    }
+
+    /// The text of a comment line (`# text`, `-- text`), or nil for any other line.
+    static func commentText(_ trimmed: String) -> String? {
+        for marker in ["#", "--"] where trimmed.hasPrefix(marker) {
+            let rest = trimmed.dropFirst(marker.count)
+            return String(rest.first == " " ? rest.dropFirst() : rest)
+        }
+        return nil
+    }
+
+    /// The notebook's title: the preamble's first line when it reads `svw notebook: TITLE`.
+    public var title: String? {
+        guard let first = preamble.first, first.lowercased().hasPrefix("svw notebook:") else { return nil }
+        var title = first.dropFirst("svw notebook:".count).trimmingCharacters(in: .whitespaces)
+        if title.hasSuffix(".") { title.removeLast() }
+        guard let initial = title.first else { return nil }
+        return initial.uppercased() + title.dropFirst()
+    }
+
+    /// The preamble after its title line, blank lines at either end dropped.
+    public var introduction: [String] {
+        var lines = title == nil ? preamble : Array(preamble.dropFirst())
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
     }
 
     /// Every parameter the script declares with `param`, with its default (nil when it has none).

@@ -15,6 +15,15 @@ enum RelativePath {
         return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
 
+    /// How a report names a file: relative to the report's folder when the two share a
+    /// folder below the root, else the absolute path (`../../srv/x.csv` from /tmp says less
+    /// than `/srv/x.csv`). Scripts keep `from` always, so a folder can move as a whole.
+    static func shown(from folder: URL, to file: URL) -> String {
+        let base = canonical(folder).pathComponents, target = canonical(file).pathComponents
+        guard base.count > 1, target.count > 1, base[1] == target[1] else { return canonical(file).path }
+        return from(folder, to: file)
+    }
+
     /// Whether two file URLs name the same file (symbolic links and `..` resolved).
     static func same(_ a: URL, _ b: URL) -> Bool {
         canonical(a).path == canonical(b).path

@@ -1,5 +1,6 @@
 import Foundation
 import SVWDatabase
+import SVWRendering
 
 /// A session (or script run) laid out as a document: what `report FILE.md|FILE.html`
 /// writes. Built from the session's transcript, so it shows exactly what the recorded
@@ -10,6 +11,9 @@ public struct ReportDocument {
     /// Parameter values in force, in declaration order.
     public var parameters: [(name: String, value: String)]
     public var provenance: [Provenance]
+    /// Prose that opens the document (a notebook's header comment), one string a line:
+    /// blank lines part paragraphs, indented lines are kept as written.
+    public var introduction: [String] = []
 
     /// One data file a command read.
     public struct Provenance: Equatable {
@@ -36,7 +40,7 @@ public struct ReportDocument {
         var provenance: [Provenance] = []
         for step in steps {
             for file in step.command.files {
-                provenance.append(Provenance(path: RelativePath.from(folder, to: file.url), sha256: file.sha256,
+                provenance.append(Provenance(path: RelativePath.shown(from: folder, to: file.url), sha256: file.sha256,
                                              rows: file.rows, loadedBy: step.command.text))
             }
         }
@@ -94,6 +98,40 @@ public enum ReportWriter {
     }
 }
 
+/// Comment prose as blocks: paragraphs (consecutive lines joined) and preformatted runs
+/// (lines indented by two spaces or more, such as example commands), parted by blank lines.
+enum Prose {
+    enum Block: Equatable {
+        case paragraph(String)
+        case preformatted(String)
+    }
+
+    static func blocks(_ lines: [String]) -> [Block] {
+        var blocks: [Block] = []
+        var paragraph: [String] = []
+        var preformatted: [String] = []
+        func flush() {
+            if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: " "))) }
+            if !preformatted.isEmpty { blocks.append(.preformatted(preformatted.joined(separator: "\n"))) }
+            paragraph = []
+            preformatted = []
+        }
+        for line in lines {
+            if line.trimmingCharacters(in: .whitespaces).isEmpty {
+                flush()
+            } else if line.hasPrefix("  ") {
+                if !paragraph.isEmpty { flush() }
+                preformatted.append(String(line.dropFirst(2)))
+            } else {
+                if !preformatted.isEmpty { flush() }
+                paragraph.append(line.trimmingCharacters(in: .whitespaces))
+            }
+        }
+        flush()
+        return blocks
+    }
+}
+
 /// How a step's artefacts are laid out: a one-line text written just before a table
 /// (an analysis's title) becomes that table's title rather than a block of text.
 enum ReportLayout {
@@ -130,7 +168,11 @@ enum ColumnAlignment {
     static func numeric(_ result: ResultSet) -> [Bool] {
         result.columns.indices.map { i in
             result.kinds[i] != .plain || (!result.rows.isEmpty && result.rows.allSatisfy {
-                switch $0[i] { case .integer, .real, .null: return true; default: return false }
+                switch $0[i] {
+                case .integer, .real, .null: return true
+                case .text(let text): return text.isEmpty || CellText.readsAsNumber(text)
+                case .blob: return false
+                }
             })
         }
     }

@@ -117,6 +117,7 @@ public enum ScriptReplay {
                 err("\(name):\(line): \(problem)\n")
             }
             var printed = ""
+            session.transcript.pendingNotes = cell.notes
             for unit in cell.units {
                 let ok = runner.runOne(unit)
                 printed += session.transcript.unit.stdout
@@ -149,9 +150,10 @@ public enum ScriptReplay {
             }
         }
         if let report = options.report, !outcome.stopped {
-            try ReportWriter.write(ReportDocument(session: session, folder: report.deletingLastPathComponent(),
-                                                  title: ReportDocument.defaultTitle(forScript: url)),
-                                   to: report)
+            var document = ReportDocument(session: session, folder: report.deletingLastPathComponent(),
+                                          title: notebook.title ?? ReportDocument.defaultTitle(forScript: url))
+            document.introduction = notebook.introduction
+            try ReportWriter.write(document, to: report)
         }
         return outcome
     }

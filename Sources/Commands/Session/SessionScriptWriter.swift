@@ -21,8 +21,9 @@ enum SessionScriptWriter {
     /// The commands as they will replay, with data paths relative to `folder` (also what `session` shows).
     static func body(recording: [RecordedCommand], startMode: OutputMode, folder: URL) -> String {
         var out = ""
-        // Scripts start in table mode; a session that began in another one says so first.
-        if startMode != .table { out += "mode \(startMode.rawValue)\n" }
+        // Scripts start in table mode; a session that began in another one says so first,
+        // unless its first command sets the mode anyway.
+        if startMode != .table && !setsMode(recording.first) { out += "mode \(startMode.rawValue)\n" }
         for (index, command) in recording.enumerated() {
             if !command.files.isEmpty {
                 if index > 0 || !out.isEmpty { out += "\n" }
@@ -36,7 +37,9 @@ enum SessionScriptWriter {
         return out
     }
 
-    /// The command's text with every word naming one of its data files made relative to `folder`.
+    /// The command's text with every word naming one of its data files, or the folder
+    /// they came from (`load sample DIR`), made relative to `folder`. Words typed as
+    /// relative paths resolve against the folder the command ran in, not the script's.
     static func text(of command: RecordedCommand, folder: URL) -> String {
         switch command.kind {
         case .sql:
@@ -45,14 +48,28 @@ enum SessionScriptWriter {
         case .command:
             guard !command.files.isEmpty, var words = try? Tokenizer.words(command.text) else { return command.text }
             var changed = false
-            for (i, word) in words.enumerated() where i > 0 && word.hasPrefix("/") {
-                if let file = command.files.first(where: { RelativePath.same($0.url, URL(fileURLWithPath: word)) }) {
-                    words[i] = RelativePath.from(folder, to: file.url)
-                    changed = true
+            for (i, word) in words.enumerated() where i > 0 && !word.hasPrefix("-") {
+                guard let url = command.path(of: word) else { continue }
+                let target: URL
+                if let file = command.files.first(where: { RelativePath.same($0.url, url) }) {
+                    target = file.url
+                } else if command.files.contains(where: { RelativePath.same($0.url.deletingLastPathComponent(), url) }) {
+                    target = url
+                } else {
+                    continue
                 }
+                let relative = RelativePath.from(folder, to: target)
+                if relative != word { words[i] = relative; changed = true }
             }
             return changed ? words.map(Tokenizer.quote).joined(separator: " ") : command.text
         }
+    }
+
+    /// Whether a recorded command is `mode MODE` (which sets the mode, not just shows it).
+    static func setsMode(_ command: RecordedCommand?) -> Bool {
+        guard let command, command.kind == .command, let words = try? Tokenizer.words(command.text),
+              words.count == 2, let name = words.first?.lowercased() else { return false }
+        return name == "mode" || name == ".mode"
     }
 
     static func day(_ date: Date) -> String {

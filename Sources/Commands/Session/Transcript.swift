@@ -13,6 +13,9 @@ public final class Transcript {
     public private(set) var unit = UnitCapture()
     /// Keeping stdout text costs memory, so it is kept only while a checked replay asks for it.
     public var capturesStdout = false
+    /// What a notebook says about the cell now running (its comment lines): the next
+    /// recorded command carries it into reports.
+    public var pendingNotes: [String] = []
 
     /// Tables longer than this keep only their first rows (a report states how many were left out).
     public static let maxTableRows = 5_000
@@ -31,10 +34,10 @@ public final class Transcript {
         if capturesStdout { unit.stdout += text }
     }
 
-    func captureTable(_ result: ResultSet, footer: String?) {
+    func captureTable(_ result: ResultSet, footer: String?, nullText: String? = nil) {
         var kept = result
         if kept.rows.count > Self.maxTableRows { kept.rows = Array(kept.rows.prefix(Self.maxTableRows)) }
-        unit.artefacts.append(.table(kept, totalRows: result.rows.count, footer: footer))
+        unit.artefacts.append(.table(kept, totalRows: result.rows.count, footer: footer, nullText: nullText))
     }
 
     func captureText(_ text: String) {
@@ -54,7 +57,8 @@ public final class Transcript {
     }
 
     func commit(_ command: RecordedCommand) {
-        entries.append(TranscriptEntry(command: command, artefacts: unit.artefacts))
+        entries.append(TranscriptEntry(command: command, artefacts: unit.artefacts, notes: pendingNotes))
+        pendingNotes = []
     }
 
     func clear() {
@@ -67,12 +71,15 @@ public final class Transcript {
 public struct TranscriptEntry: Equatable {
     public let command: RecordedCommand
     public let artefacts: [Artefact]
+    /// The notebook's comment lines about this command (empty at the prompt).
+    public var notes: [String] = []
 }
 
 /// A piece of a command's output, kept in a form a report can lay out.
 public enum Artefact: Equatable {
-    /// A result set (perhaps cut to `Transcript.maxTableRows`; `totalRows` says how many there were).
-    case table(ResultSet, totalRows: Int, footer: String?)
+    /// A result set (perhaps cut to `Transcript.maxTableRows`; `totalRows` says how many there were),
+    /// with how NULL shows when not as NULL (analyses leave cells that do not apply blank).
+    case table(ResultSet, totalRows: Int, footer: String?, nullText: String?)
     /// Text written as is (help, summaries, text charts).
     case text(String)
     /// A chart as a standalone SVG document.
