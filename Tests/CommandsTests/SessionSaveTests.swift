@@ -33,7 +33,7 @@ import SVWRendering
         h.session.record(RecordedCommand(text: "SELECT count(*)\n  FROM contracts", kind: .sql))
         try FileManager.default.createDirectory(at: scratch.file("notebooks"), withIntermediateDirectories: true)
         let date = Date(timeIntervalSince1970: 1_700_000_000)   // 2023-11-14
-        let text = SessionScriptWriter.script(recording: h.session.recording, startMode: .box,
+        let text = SessionScriptWriter.script(recording: h.session.recording, startMode: .box, base: scratch.url,
                                               scriptURL: scratch.file("notebooks/board.svw"), savedOn: date)
         let ups = String(repeating: "../", count: RelativePath.canonical(scratch.file("notebooks")).pathComponents.count - 1)
         #expect(text == """
