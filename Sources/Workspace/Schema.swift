@@ -27,7 +27,9 @@ public enum Schema {
         rows_loaded   INTEGER NOT NULL,
         rows_replaced INTEGER NOT NULL DEFAULT 0,
         rows_rejected INTEGER NOT NULL,
-        loaded_at     TEXT NOT NULL
+        loaded_at     TEXT NOT NULL,
+        -- The load's options as given (--map value='Total (£)' --edition 2020), so it can be repeated.
+        options       TEXT NOT NULL DEFAULT ''
     );
 
     CREATE TABLE rejects (

@@ -42,7 +42,8 @@ struct Launcher {
     }
 
     /// `svw run`: replays the script in its own fresh session; no workspace of ours is opened.
-    static func runScript(at path: String, parameters: [String], options: ReplayOptions, report: String?) -> Int32 {
+    static func runScript(at path: String, parameters: [String], options: ReplayOptions, report: String?,
+                          allowWrites: [String] = []) -> Int32 {
         let console = Console.standard()
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         func resolve(_ path: String) -> URL {
@@ -53,6 +54,7 @@ struct Launcher {
         do {
             options.parameters = try ReplayOptions.parameters(from: parameters)
             options.report = report.map(resolve)
+            options.allowWrites = allowWrites.map(resolve)
             let outcome = try ScriptReplay.run(scriptAt: resolve(path), name: path, options: options,
                                                out: console.writeOut, err: console.writeErr)
             if let summary = ReplaySummary.text(outcome, name: path, options: options) { console.note(summary) }

@@ -82,11 +82,13 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Replay a session script in a fresh in-memory workspace, or check it against its expected output.",
         discussion: """
-            Paths in the script resolve relative to its folder. --check compares each
-            command's stdout with the #> lines stored after it and prints a unified diff
-            where they differ (exit status 1); --update stores this run's output instead.
-            Exit status is non-zero when a command fails, an output differs, or --strict
-            meets a changed data file.
+            Paths in the script resolve relative to its folder, and it may write files only
+            inside that folder's tree (--allow-writes DIR adds a folder). --check compares
+            each command's output (stdout, and what output/once sent to files) with the #>
+            lines stored after it and prints a unified diff where they differ (exit status
+            1), writing no files; --update stores this run's output instead. Exit status is
+            non-zero when a command fails, an output differs, or --strict meets a changed
+            data file.
             """)
 
     @Argument(help: ArgumentHelp("The script to run.", valueName: "SCRIPT"))
@@ -110,6 +112,10 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Write a report of the run (.md or .html).", valueName: "FILE"))
     var report: String?
 
+    @Option(name: .customLong("allow-writes"),
+            help: ArgumentHelp("Let the script write files inside DIR too (repeatable); by default it writes only inside its own folder.", valueName: "DIR"))
+    var allowWrites: [String] = []
+
     @Option(name: .long, help: ArgumentHelp("Output mode the replay starts in (default table): \(OutputMode.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "MODE"))
     var format: String?
 
@@ -127,7 +133,8 @@ struct Run: ParsableCommand {
         options.strict = strict
         options.bail = bail
         if let format, let mode = OutputMode(rawValue: format.lowercased()) { options.mode = mode }
-        throw ExitCode(Launcher.runScript(at: script, parameters: parameters, options: options, report: report))
+        throw ExitCode(Launcher.runScript(at: script, parameters: parameters, options: options, report: report,
+                                          allowWrites: allowWrites))
     }
 }
 

@@ -63,7 +63,7 @@ import SVWWorkspace
             escape.svw:2: save: not allowed in a script \(refusal)
             escape.svw:3: ATTACH and VACUUM INTO are not allowed in a script \(refusal)
             escape.svw:4: ATTACH and VACUUM INTO are not allowed in a script \(refusal)
-            escape.svw:5: run: --update and --report write files, which a script may not do
+            escape.svw:5: run: --update rewrites a script, which a script may not do
             test:1: escape.svw: 4 commands failed
 
             """)

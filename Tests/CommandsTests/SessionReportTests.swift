@@ -89,7 +89,7 @@ import SVWDatabase
 
     @Test func bigTablesAreCutWithANote() throws {
         let h = try SessionHarness()
-        h.session.transcript.capturesStdout = false
+        h.session.transcript.capturesOutput = false
         h.run("mode csv\nWITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < \(Transcript.maxTableRows + 7)) SELECT i FROM c;")
         let md = ReportWriter.render(ReportDocument(session: h.session, folder: URL(fileURLWithPath: "/")), as: .markdown)
         #expect(md.contains("| \(Transcript.maxTableRows) |\n\n_7 more rows not shown (\(Transcript.maxTableRows + 7) in all)._\n"))

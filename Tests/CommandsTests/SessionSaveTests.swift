@@ -33,7 +33,7 @@ import SVWRendering
         h.session.record(RecordedCommand(text: "SELECT count(*)\n  FROM contracts", kind: .sql))
         try FileManager.default.createDirectory(at: scratch.file("notebooks"), withIntermediateDirectories: true)
         let date = Date(timeIntervalSince1970: 1_700_000_000)   // 2023-11-14
-        let text = SessionScriptWriter.script(recording: h.session.recording, startMode: .box,
+        let text = SessionScriptWriter.script(recording: h.session.recording, startMode: .box, base: scratch.url,
                                               scriptURL: scratch.file("notebooks/board.svw"), savedOn: date)
         let ups = String(repeating: "../", count: RelativePath.canonical(scratch.file("notebooks")).pathComponents.count - 1)
         #expect(text == """
@@ -77,6 +77,7 @@ import SVWRendering
         let s = try SessionHarness(folder: sample.deletingLastPathComponent())
         #expect(s.run("load sample \(sample.lastPathComponent)") == 0)
         let text = SessionScriptWriter.script(recording: s.session.recording, startMode: .table,
+                                              base: s.session.baseDirectory,
                                               scriptURL: scratch.file("notebooks/sample.svw"), savedOn: Date())
         let folder = RelativePath.from(scratch.file("notebooks"), to: sample)
         #expect(text.contains("/contracts.csv sha256="))
@@ -87,9 +88,9 @@ import SVWRendering
     @Test func startModeIsWrittenOnlyWhenItMatters() {
         let recording = [RecordedCommand(text: "mode table", kind: .command), RecordedCommand(text: "SELECT 1;", kind: .sql)]
         let folder = URL(fileURLWithPath: "/tmp")
-        #expect(SessionScriptWriter.body(recording: recording, startMode: .box, folder: folder) == "mode table\nSELECT 1;\n")
-        #expect(SessionScriptWriter.body(recording: Array(recording.dropFirst()), startMode: .box, folder: folder) == "mode box\nSELECT 1;\n")
-        #expect(SessionScriptWriter.body(recording: [RecordedCommand(text: "mode", kind: .command)], startMode: .box, folder: folder)
+        #expect(SessionScriptWriter.body(recording: recording, startMode: .box, base: folder, folder: folder) == "mode table\nSELECT 1;\n")
+        #expect(SessionScriptWriter.body(recording: Array(recording.dropFirst()), startMode: .box, base: folder, folder: folder) == "mode box\nSELECT 1;\n")
+        #expect(SessionScriptWriter.body(recording: [RecordedCommand(text: "mode", kind: .command)], startMode: .box, base: folder, folder: folder)
                 == "mode box\nmode\n")
     }
 

@@ -135,6 +135,10 @@ import SVWCommands
         #expect(action("output \"My") == .insert("\"My File.csv\" "))
         #expect(listed("once ") == ["My File.csv", "data/"])
         #expect(action("output " + folder.path + "/data/cont") == .insert(folder.path + "/data/contracts.csv "))
+        // `load table NAME FILE`: the name is not a file; the file after it is.
+        #expect(action("load contracts da") == .insert("data/"))
+        #expect(listed("load table da").isEmpty)
+        #expect(action("load table things da") == .insert("data/"))
     }
 
     @Test func keyValueChoicesCompleteTheirValues() {

@@ -10,7 +10,7 @@ enum ExportCommand {
         name: "export", group: .output,
         abstract: "Write the last chart as SVG, or the session as a Markdown/HTML report",
         arguments: [ArgumentSpec("KIND", "what to export: chart or report", completion: .choices(kinds)),
-                    ArgumentSpec("FILE", "the file to write (.svg for a chart; .md or .html for a report)", completion: .file)],
+                    ArgumentSpec("FILE", "the file to write (.svg for a chart; .md or .html for a report)", completion: .file, writes: true)],
         options: [OptionSpec("title", value: "TEXT", "a report's title (default: svw session report)")],
         discussion: """
             export report FILE.html writes the session so far as a self-contained document a
@@ -45,12 +45,10 @@ enum ExportCommand {
         guard let chart = context.session.lastChart else {
             throw CommandError.failed("export chart: no chart to export; run an analysis that draws one first (geography, themes, weighting, compliance, trend, supplier)")
         }
-        let url = context.session.resolve(path: path)
-        do {
-            try Data(SVGChart.render(chart).utf8).write(to: url, options: .atomic)
-        } catch {
-            throw CommandError.failed("export chart: cannot write \(url.path): \(error.localizedDescription)")
-        }
-        context.session.note("export chart: wrote \(url.path)")
+        let session = context.session
+        let url = try session.writableURL(for: path, command: "export chart")
+        try session.writeFile(Data(SVGChart.render(chart).utf8), to: url, shown: path, command: "export chart")
+        session.note(session.files.dryRun ? "export chart: \(path) not written (run --check writes no files)"
+                                           : "export chart: wrote \(url.path)")
     }
 }

@@ -12,7 +12,7 @@ enum DataCommands {
         arguments: [
             ArgumentSpec("KIND", "what the file holds: " + kinds.joined(separator: ", "), completion: .choices(kinds)),
             ArgumentSpec("PATH", "the file (for table: the new table's NAME, then the file; for sample: a folder, default the bundled SampleData)",
-                         optional: true, completion: .file),
+                         optional: true, completion: .file, completionAfter: ["table": .none]),
             ArgumentSpec("FILE", "the file, after the table name in load table NAME FILE", optional: true, completion: .file),
         ],
         options: [

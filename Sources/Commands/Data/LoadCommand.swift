@@ -83,6 +83,8 @@ enum LoadCommand {
             options.maps[field] = header
         }
         options.progress = ProgressMeter.callback(label: path)
+        // Output options shape this command's display, not the load.
+        options.commandOptions = inv.optionWords(excluding: ["format", "all"]).map(Tokenizer.quote).joined(separator: " ")
         return options
     }
 

@@ -53,6 +53,7 @@ enum SampleLoad {
                     var options = ImportOptions()
                     options.displayName = step.shown
                     options.strict = strict
+                    options.commandOptions = strict ? "--strict" : ""
                     options.progress = ProgressMeter.callback(label: step.shown)
                     reports.append(try Importer.load(step.kind, file: step.url, into: session.workspace, options: options))
                     ProgressMeter.clear()

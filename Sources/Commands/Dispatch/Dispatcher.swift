@@ -49,11 +49,17 @@ public enum Dispatcher {
         if session.isScript && !spec.scriptSafe {
             throw CommandError.failed("\(spec.name): not allowed in a script (scripts write only the files their export and output commands name)")
         }
+        if session.isScript {
+            // Every file the registry says this command writes must lie where the script may
+            // write, before the command runs: no writer can forget the rule.
+            for word in invocation.fileWords where word.writes {
+                _ = try session.writableURL(for: word.path, command: spec.name + (word.option.map { " --" + $0 } ?? ""))
+            }
+        }
         let context = CommandContext(session: session, invocation: invocation)
         try spec.handler(context)
         if spec.recorded {
-            session.record(RecordedCommand(text: context.recordAs ?? text, kind: .command, files: context.loadedFiles,
-                                           folder: context.loadedFiles.isEmpty ? nil : session.baseDirectory))
+            session.record(RecordedCommand(text: context.recordAs ?? text, kind: .command, files: context.loadedFiles))
         }
     }
 

@@ -7,7 +7,9 @@ import SVWWorkspace
 /// The state one svw process carries between commands: the workspace, how results
 /// are shown and where they go, the analysis filter, and what has been recorded.
 public final class Session {
-    public var workspace: Workspace
+    public var workspace: Workspace {
+        didSet { baseline = RecordingBaseline(workspace) }
+    }
     public let console: Console
     public var mode: OutputMode
     /// Rendering knobs; `width` is set when stdout is a terminal.
@@ -24,8 +26,13 @@ public final class Session {
     /// Where results go instead of stdout (`output FILE`), and a one-shot override (`once FILE`).
     public var outputFile: URL?
     public var onceFile: URL?
-    /// True while a session script runs: commands that are not `scriptSafe` are refused.
+    /// True while a session script runs: commands that are not `scriptSafe` are refused,
+    /// and files may be written only where `files` allows (Dispatch/FileWrites.swift).
     public var isScript = false
+    /// Where this session may write files and whether it really writes them.
+    public var files = FileWrites()
+    /// What the workspace held when the recording began (`save` restores or names it).
+    public private(set) var baseline: RecordingBaseline
     /// What each unit wrote and produced, for checked replay and reports (Session/Transcript.swift).
     public let transcript = Transcript()
     /// `param` values that `$name` in commands and SQL refers to (Session/Parameters.swift).
@@ -52,6 +59,7 @@ public final class Session {
         self.renderOptions = renderOptions
         self.baseDirectory = baseDirectory
         self.recordingStartMode = mode
+        self.baseline = RecordingBaseline(workspace)
     }
 
     public var db: Database { workspace.db }
@@ -63,6 +71,30 @@ public final class Session {
         let expanded = (path as NSString).expandingTildeInPath
         if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded) }
         return baseDirectory.appendingPathComponent(expanded).standardizedFileURL
+    }
+
+    /// Resolves a path a command will write. In a script the file must lie inside the
+    /// folders the replay allows (the script's own folder tree unless `--allow-writes`
+    /// adds others), `..` and symbolic links followed; otherwise this throws an error
+    /// naming the command, the path and the rule. Every command that writes a file
+    /// comes through here, and the dispatcher checks each argument the registry marks
+    /// as written before the command runs.
+    public func writableURL(for path: String, command: String) throws -> URL {
+        let url = resolve(path: path).standardizedFileURL
+        if isScript { try files.check(url, path: path, command: command, base: baseDirectory) }
+        return url
+    }
+
+    /// Starts (creates or empties) the file `output`/`once` will send results to, so a bad
+    /// path fails at the command that named it. A checked replay only checks it.
+    public func beginOutputFile(_ url: URL, command: String) throws {
+        try files.begin(url, command: command)
+    }
+
+    /// Writes a whole file (an exported chart or report) atomically; `url` comes from
+    /// `writableURL`. A checked replay writes nothing and counts the file as withheld.
+    public func writeFile(_ data: Data, to url: URL, shown: String, command: String) throws {
+        try files.write(data, to: url, shown: shown, command: command)
     }
 
     /// Writes a result in the current mode to the current destination. `nullText` shows
@@ -91,11 +123,12 @@ public final class Session {
     }
 
     private func deliver(_ text: String) {
-        if let once = onceFile {
-            // `once` created the file; everything the next unit writes goes into it.
-            appendOrCreate(once, text, truncate: false)
-        } else if let file = outputFile {
-            appendOrCreate(file, text, truncate: false)
+        // `once` started the file; everything the next unit writes goes into it.
+        if let file = onceFile ?? outputFile {
+            if let transcript = files.capture {
+                transcript.captureFile(path: RelativePath.from(files.captureFolder ?? baseDirectory, to: file), text: text)
+            }
+            if !files.dryRun { appendOrCreate(file, text, truncate: false) }
         } else {
             transcript.captureStdout(text)
             console.writeOut(text)
@@ -128,6 +161,8 @@ public final class Session {
         recording.removeAll()
         transcript.clear()
         recordingStartMode = mode
+        // What was loaded before is no longer in the recording: `save` must restore it.
+        baseline = RecordingBaseline(workspace)
     }
 }
 
@@ -137,21 +172,10 @@ public struct RecordedCommand: Sendable, Equatable {
     public let text: String
     public let kind: ScriptUnit.Kind
     public let files: [LoadedFile]
-    /// The folder relative paths in `text` were resolved against when it ran, so `save`
-    /// can rename them relative to the script, wherever that is saved.
-    public let folder: URL?
-    public init(text: String, kind: ScriptUnit.Kind, files: [LoadedFile] = [], folder: URL? = nil) {
+    public init(text: String, kind: ScriptUnit.Kind, files: [LoadedFile] = []) {
         self.text = text
         self.kind = kind
         self.files = files
-        self.folder = folder
-    }
-
-    /// What a word of `text` names as a path: absolute as it stands, relative against `folder`.
-    func path(of word: String) -> URL? {
-        let expanded = (word as NSString).expandingTildeInPath
-        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded) }
-        return folder.map { $0.appendingPathComponent(expanded).standardizedFileURL }
     }
 }
 

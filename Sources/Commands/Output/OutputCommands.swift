@@ -74,7 +74,7 @@ enum OutputCommands {
     static let output = CommandSpec(
         name: "output", group: .output,
         abstract: "Send results to a file until output alone sends them back to the screen",
-        arguments: [ArgumentSpec("FILE", "the file to write (replaced if it exists)", optional: true, completion: .file)],
+        arguments: [ArgumentSpec("FILE", "the file to write (replaced if it exists)", optional: true, completion: .file, writes: true)],
         discussion: """
             Results (not notes or warnings) go to FILE in the current mode, without colour
             or truncation. Pair it with a machine-readable mode: mode csv, then output FILE.
@@ -87,20 +87,22 @@ enum OutputCommands {
                 session.outputFile = nil
                 return
             }
-            let url = session.resolve(path: path)
-            try createEmpty(url, command: "output")
+            let url = try session.writableURL(for: path, command: "output")
+            try session.beginOutputFile(url, command: "output")
             session.outputFile = url
-            session.note("results now go to \(url.path); output alone sends them back to the screen")
+            session.note(session.files.dryRun
+                ? "results now go to \(url.path) (run --check compares them and leaves the file alone); output alone sends them back to the screen"
+                : "results now go to \(url.path); output alone sends them back to the screen")
         })
 
     static let once = CommandSpec(
         name: "once", group: .output,
         abstract: "Send the next command's results to a file",
-        arguments: [ArgumentSpec("FILE", "the file to write (replaced if it exists)", completion: .file)],
+        arguments: [ArgumentSpec("FILE", "the file to write (replaced if it exists)", completion: .file, writes: true)],
         examples: ["once contracts.csv"],
         handler: { context in
-            let url = context.session.resolve(path: context.invocation.argument(0) ?? "")
-            try createEmpty(url, command: "once")
+            let url = try context.session.writableURL(for: context.invocation.argument(0) ?? "", command: "once")
+            try context.session.beginOutputFile(url, command: "once")
             context.session.onceFile = url
         })
 
@@ -124,19 +126,6 @@ enum OutputCommands {
         case "on", "yes", "true", "1": return true
         case "off", "no", "false", "0": return false
         default: throw CommandError.usage("\(command): expected on or off, not \"\(word)\"")
-        }
-    }
-
-    /// Creates (or empties) the file now, so a bad path fails at the command that named it.
-    static func createEmpty(_ url: URL, command: String) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw CommandError.failed("\(command): \(url.path) is a folder; name a file")
-        }
-        guard FileManager.default.createFile(atPath: url.path, contents: Data()) else {
-            let folder = url.deletingLastPathComponent().path
-            let reason = FileManager.default.fileExists(atPath: folder) ? "permission denied" : "no folder \(folder)"
-            throw CommandError.failed("\(command): cannot write \(url.path) (\(reason))")
         }
     }
 }

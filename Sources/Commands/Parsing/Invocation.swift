@@ -5,6 +5,10 @@ public struct Invocation: Sendable {
     public private(set) var positionals: [String] = []
     private var values: [String: [String]] = [:]
     private var flags: Set<String> = []
+    /// The words that name files (by the spec's `.file` arguments and options), in order.
+    public private(set) var fileWords: [FileWord] = []
+    /// Where each option's words are, for `optionWords`.
+    private var optionWordRanges: [(name: String, range: Range<Int>)] = []
 
     /// Parses `words` (the command name excluded) against `spec`.
     public init(spec: CommandSpec, words: [String]) throws {
@@ -12,11 +16,14 @@ public struct Invocation: Sendable {
         self.words = words
         var i = 0
         var onlyPositionals = false
+        var positionalIndices: [Int] = []
         while i < words.count {
             let word = words[i]
+            let start = i
             i += 1
             if onlyPositionals || !word.hasPrefix("-") || word == "-" || Invocation.isNumber(word) {
                 positionals.append(word)
+                positionalIndices.append(start)
                 continue
             }
             if word == "--" { onlyPositionals = true; continue }
@@ -36,6 +43,7 @@ public struct Invocation: Sendable {
             if option.isFlag {
                 if inlineValue != nil { throw CommandError.usage("\(spec.name): --\(option.name) takes no value") }
                 flags.insert(option.name)
+                optionWordRanges.append((option.name, start..<i))
                 continue
             }
             let value: String
@@ -46,8 +54,19 @@ public struct Invocation: Sendable {
                 throw CommandError.usage("\(spec.name): --\(option.name) given twice")
             }
             values[option.name, default: []].append(value)
+            optionWordRanges.append((option.name, start..<i))
+            if option.completion == .file {
+                let prefix = inlineValue == nil ? "" : String(word.prefix(word.count - value.count))
+                fileWords.append(FileWord(index: i - 1, prefix: prefix, path: value, writes: option.writes, option: option.name))
+            }
         }
         try checkArity()
+        for (position, index) in positionalIndices.enumerated() {
+            guard let (argument, completion) = spec.argument(at: position, firstWord: positionals.first),
+                  completion == .file else { continue }
+            fileWords.append(FileWord(index: index, prefix: "", path: positionals[position], writes: argument.writes, option: nil))
+        }
+        fileWords.sort { $0.index < $1.index }
     }
 
     private func checkArity() throws {
@@ -72,6 +91,11 @@ public struct Invocation: Sendable {
 
     public func values(_ name: String) -> [String] { values[name] ?? [] }
 
+    /// The option words as given (`--map`, `value=Total`, ...), in order, leaving out the named options.
+    public func optionWords(excluding excluded: Set<String> = []) -> [String] {
+        optionWordRanges.filter { !excluded.contains($0.name) }.flatMap { words[$0.range] }
+    }
+
     public func int(_ name: String) throws -> Int? {
         guard let raw = value(name) else { return nil }
         guard let n = Int(raw) else { throw CommandError.usage("\(spec.name): --\(name) takes a whole number, not \"\(raw)\"") }
@@ -85,4 +109,18 @@ public struct Invocation: Sendable {
         }
         return n
     }
+}
+
+/// A word of a command that names a file.
+public struct FileWord: Sendable, Equatable {
+    /// Where it is in `Invocation.words`.
+    public let index: Int
+    /// `--report=` when the path came inline with its option; empty otherwise.
+    public let prefix: String
+    /// The path as written.
+    public let path: String
+    /// The command writes the file (rather than reading it).
+    public let writes: Bool
+    /// The option it is the value of (`report` for `--report FILE`); nil for an argument.
+    public let option: String?
 }

@@ -54,6 +54,19 @@ public struct CommandSpec: Sendable {
     public func option(named name: String) -> OptionSpec? {
         options.first { $0.name == name || $0.shortName == name }
     }
+
+    /// The argument a positional word at `index` fills, and what it holds there: a command
+    /// with several forms (`load table NAME FILE`) lets its first word change the others.
+    public func argument(at index: Int, firstWord: String?) -> (spec: ArgumentSpec, completion: CompletionKind)? {
+        let argument: ArgumentSpec
+        if index < arguments.count { argument = arguments[index] }
+        else if let last = arguments.last, last.variadic { argument = last }
+        else { return nil }
+        if index > 0, let first = firstWord?.lowercased(), let other = argument.completionAfter[first] {
+            return (argument, other)
+        }
+        return (argument, argument.completion)
+    }
 }
 
 public typealias CommandHandler = @Sendable (CommandContext) throws -> Void
@@ -72,15 +85,25 @@ public struct ArgumentSpec: Sendable {
     public let help: String
     public let optional: Bool
     public let variadic: Bool
+    /// What the argument holds, for completion and, when `.file`, for paths: `save`
+    /// rewrites file words relative to the script, and a script may write only inside its folder.
     public let completion: CompletionKind
+    /// The command writes the file this argument names (`output FILE`), rather than reading it.
+    public let writes: Bool
+    /// What the argument holds instead when the command's first word is the key:
+    /// `load table NAME FILE` makes load's second word a table name, not a file.
+    public let completionAfter: [String: CompletionKind]
 
     public init(_ name: String, _ help: String, optional: Bool = false, variadic: Bool = false,
-                completion: CompletionKind = .none) {
+                completion: CompletionKind = .none, writes: Bool = false,
+                completionAfter: [String: CompletionKind] = [:]) {
         self.name = name
         self.help = help
         self.optional = optional
         self.variadic = variadic
         self.completion = completion
+        self.writes = writes
+        self.completionAfter = completionAfter
     }
 }
 
@@ -93,15 +116,18 @@ public struct OptionSpec: Sendable {
     public let help: String
     public let repeatable: Bool
     public let completion: CompletionKind
+    /// The command writes the file this option's value names (`run --report FILE`).
+    public let writes: Bool
 
     public init(_ name: String, value: String? = nil, short: String? = nil, repeatable: Bool = false,
-                completion: CompletionKind = .none, _ help: String) {
+                completion: CompletionKind = .none, writes: Bool = false, _ help: String) {
         self.name = name
         self.shortName = short
         self.valueName = value
         self.help = help
         self.repeatable = repeatable
         self.completion = completion
+        self.writes = writes
     }
 
     public var isFlag: Bool { valueName == nil }

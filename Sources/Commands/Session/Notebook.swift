@@ -15,14 +15,22 @@ import Foundation
 ///
 /// A cell is the unit (or units) that end on one line; the `#>` lines after it are
 /// what it printed on stdout, `#>` alone is an empty line, and `#~ no newline at end`
-/// marks output whose last line had no newline.
+/// marks output whose last line had no newline. What the cell sent to a file instead
+/// (`output FILE`, `once FILE`) follows its stdout, under a `#>> FILE` line naming the
+/// file relative to the script:
+///
+///     once by-authority.csv
+///     geography --format csv
+///     #>> by-authority.csv
+///     #> authority,suppliers,gm_share
+///     #> Bolton,41,12.5
 public struct Notebook {
     public struct Cell {
         public var units: [ScriptUnit]
         /// 0-based index in `lines` of the line the cell ends on; its expected block follows it.
         public var endLine: Int
         /// nil when the cell carries no block (it is expected to print nothing).
-        public var expected: String?
+        public var expected: CellOutput?
         public var data: [DataDeclaration]
         /// The comment lines right above the cell (`#` or `--`, markers stripped): what the
         /// author wrote about it, which a report prints with its output.
@@ -41,6 +49,7 @@ public struct Notebook {
     private var endsWithNewline: Bool
 
     static let outputPrefix = "#>"
+    static let filePrefix = "#>>"
     static let noNewlineMarker = "#~ no newline at end"
     static let dataPrefix = "# data:"
 
@@ -60,7 +69,8 @@ public struct Notebook {
         var pendingData: [DataDeclaration] = []
         var pendingDataLine = 0
         var declarationCount = 0
-        var block: [String]?
+        // The block being read: sections of lines, the first for stdout, then one per `#>> FILE`.
+        var block: [(file: String?, lines: [String])]?
         var blockOwner: Int?
         // Prose: comment lines gather until a blank line, and belong to the cell they sit on.
         var inPreamble = true
@@ -68,8 +78,13 @@ public struct Notebook {
         var comments: [String] = []
         var notesForCell: [String]?
         func closeBlock() {
-            if let owner = blockOwner, let lines = block {
-                cells[owner].expected = (cells[owner].expected ?? "") + lines.joined()
+            if let owner = blockOwner, let sections = block {
+                var expected = cells[owner].expected ?? CellOutput()
+                for section in sections {
+                    if let file = section.file { expected.append(file: file, text: section.lines.joined()) }
+                    else { expected.stdout += section.lines.joined() }
+                }
+                cells[owner].expected = expected
             }
             block = nil
             blockOwner = nil
@@ -81,7 +96,8 @@ public struct Notebook {
             notesForCell = nil
         }
         for (number, line) in physical.enumerated() {
-            let isBlockLine = line == Notebook.outputPrefix || line.hasPrefix(Notebook.outputPrefix + " ")
+            let isFileLine = line == Notebook.filePrefix || line.hasPrefix(Notebook.filePrefix + " ")
+            let isBlockLine = isFileLine || line == Notebook.outputPrefix || line.hasPrefix(Notebook.outputPrefix + " ")
             // Expected output ends a statement left without its `;` (SQLite has no # comments).
             if isBlockLine, splitter.isContinuing, let unit = splitter.finish() {
                 newCell([unit])
@@ -105,15 +121,24 @@ public struct Notebook {
                         throw NotebookError(line: number + 1, message: "expected output (#>) before any command")
                     }
                     if blockOwner == nil { blockOwner = cells.count - 1; block = [] }
-                    block!.append(String(line.dropFirst(Notebook.outputPrefix.count + 1)) + "\n")
+                    if isFileLine {
+                        let words = (try? Tokenizer.words(String(line.dropFirst(Notebook.filePrefix.count)))) ?? []
+                        guard words.count == 1 else {
+                            throw NotebookError(line: number + 1, message: "#>> must name one file (quote a name with spaces)")
+                        }
+                        block!.append((words[0], []))
+                    } else {
+                        if block!.isEmpty { block!.append((nil, [])) }
+                        block![block!.count - 1].lines.append(String(line.dropFirst(Notebook.outputPrefix.count + 1)) + "\n")
+                    }
                     _ = splitter.feed(line: "")
                     continue
                 }
                 if line == Notebook.noNewlineMarker {
-                    guard block != nil, let last = block?.popLast() else {
+                    guard let last = block?.last?.lines.last else {
                         throw NotebookError(line: number + 1, message: "\"\(Notebook.noNewlineMarker)\" must follow a #> line")
                     }
-                    block!.append(String(last.dropLast()))
+                    block![block!.count - 1].lines[block![block!.count - 1].lines.count - 1] = String(last.dropLast())
                     _ = splitter.feed(line: "")
                     continue
                 }
@@ -185,7 +210,7 @@ public struct Notebook {
 
     /// The script with new expected blocks (one per cell, nil or empty for none) and
     /// refreshed data declarations; every other line exactly as it was.
-    public func rewritten(outputs: [String?], data: [DataDeclaration]? = nil) -> String {
+    public func rewritten(outputs: [CellOutput?], data: [DataDeclaration]? = nil) -> String {
         precondition(outputs.count == cells.count)
         var blocks: [Int: String] = [:]
         for (cell, output) in zip(cells, outputs) {
@@ -204,7 +229,16 @@ public struct Notebook {
         return out
     }
 
-    /// The `#>` lines for one cell's output.
+    /// The block for one cell's output: its stdout, then a `#>> FILE` section per file it wrote to.
+    public static func block(for output: CellOutput) -> String {
+        var out = output.stdout.isEmpty ? "" : block(for: output.stdout)
+        for file in output.files where !file.text.isEmpty {
+            out += filePrefix + " " + Tokenizer.quote(file.path) + "\n" + block(for: file.text)
+        }
+        return out
+    }
+
+    /// The `#>` lines for some output text.
     public static func block(for output: String) -> String {
         var parts = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let newlineAtEnd = parts.last == ""
@@ -269,4 +303,48 @@ public struct NotebookError: Error, CustomStringConvertible, Equatable {
     public let line: Int
     public let message: String
     public var description: String { "line \(line): \(message)" }
+}
+
+/// What one cell printed on stdout and sent to files, as a checked replay compares it.
+public struct CellOutput: Equatable, Sendable, ExpressibleByStringLiteral {
+    public var stdout: String
+    /// One entry per file, in the order first written.
+    public var files: [FileOutput]
+
+    public init(stdout: String = "", files: [FileOutput] = []) {
+        self.stdout = stdout
+        self.files = files
+    }
+
+    public init(stringLiteral value: String) { self.init(stdout: value) }
+
+    public var isEmpty: Bool { stdout.isEmpty && files.allSatisfy { $0.text.isEmpty } }
+
+    mutating func append(file path: String, text: String) {
+        if let index = files.firstIndex(where: { $0.path == path }) { files[index].text += text }
+        else { files.append(FileOutput(path: path, text: text)) }
+    }
+
+    mutating func append(_ other: CellOutput) {
+        stdout += other.stdout
+        for file in other.files { append(file: file.path, text: file.text) }
+    }
+
+    /// Unified diffs from `expected` to `actual`: stdout first, then each file by name
+    /// (labels say which); nil when they are the same.
+    public static func diff(expected: CellOutput, actual: CellOutput, label: String) -> String? {
+        var out = LineDiff.unified(old: expected.stdout, new: actual.stdout,
+                                   oldLabel: "\(label) expected", newLabel: "\(label) actual") ?? ""
+        var paths = expected.files.map(\.path)
+        for file in actual.files where !paths.contains(file.path) { paths.append(file.path) }
+        for path in paths {
+            let old = expected.files.first { $0.path == path }?.text ?? ""
+            let new = actual.files.first { $0.path == path }?.text ?? ""
+            if let diff = LineDiff.unified(old: old, new: new, oldLabel: "\(label) expected, written to \(path)",
+                                           newLabel: "\(label) actual, written to \(path)") {
+                out += diff
+            }
+        }
+        return out.isEmpty ? nil : out
+    }
 }

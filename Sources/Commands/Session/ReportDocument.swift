@@ -87,14 +87,20 @@ public enum ReportWriter {
     }
 
     public static func write(_ document: ReportDocument, to url: URL) throws {
-        guard let format = Format(fileName: url.lastPathComponent) else {
-            throw CommandError.usage("export report: \(url.lastPathComponent): name the file .md or .html to choose the format")
-        }
+        let data = try data(document, for: url)
         do {
-            try Data(render(document, as: format).utf8).write(to: url, options: .atomic)
+            try data.write(to: url, options: .atomic)
         } catch {
             throw CommandError.failed("report: cannot write \(url.path): \(FileProblem.describe(error, url: url))")
         }
+    }
+
+    /// The report's bytes in the format `url`'s name asks for.
+    public static func data(_ document: ReportDocument, for url: URL) throws -> Data {
+        guard let format = Format(fileName: url.lastPathComponent) else {
+            throw CommandError.usage("export report: \(url.lastPathComponent): name the file .md or .html to choose the format")
+        }
+        return Data(render(document, as: format).utf8)
     }
 }
 

@@ -20,6 +20,8 @@ public struct ReplayOptions: Sendable {
     public var mode: OutputMode = .table
     /// Write a report of the run here (.md or .html) when it finishes.
     public var report: URL?
+    /// Folders the script may write into besides its own folder tree (`--allow-writes DIR`).
+    public var allowWrites: [URL] = []
 
     public init() {}
 
@@ -51,6 +53,8 @@ public struct ReplayOutcome: Sendable, Equatable {
     public var stopped = false
     /// The script file was rewritten (under --update).
     public var rewritten = false
+    /// Files `export` (or a nested `run --report`) would have written, left unwritten by --check.
+    public var withheld: [String] = []
 
     public var succeeded: Bool { failures == 0 && drifted == 0 && !stopped }
 }
@@ -58,6 +62,11 @@ public struct ReplayOutcome: Sendable, Equatable {
 /// Replays a session script in a fresh in-memory workspace, in a new session that
 /// shares only the caller's output: the caller's workspace, mode, filter and
 /// recording are untouched.
+///
+/// The script may write files only inside its own folder tree and the `allowWrites`
+/// folders (Dispatch/FileWrites.swift). Under `--check` and `--update` what `output`
+/// and `once` send to files is captured into each cell's expected output, beside its
+/// stdout; `--check` writes no files at all.
 public enum ScriptReplay {
     /// Scripts may run scripts (a notebook can build on another); this bounds accidental recursion.
     public static let maxDepth = 16
@@ -66,7 +75,10 @@ public enum ScriptReplay {
     ///   - name: how messages name the script (the path as the user typed it).
     ///   - out: where results (or, under --check, diffs) go.
     ///   - err: where notes and errors go.
+    ///   - files: the calling script's write policy, for a script run by a script: where it
+    ///     may write and whether writes are made stay those of the outermost replay.
     public static func run(scriptAt url: URL, name: String, options: ReplayOptions, depth: Int = 1,
+                           files inherited: FileWrites? = nil,
                            out: @escaping (String) -> Void, err: @escaping (String) -> Void) throws -> ReplayOutcome {
         guard depth <= maxDepth else {
             throw CommandError.failed("run: \(name): scripts nested more than \(maxDepth) deep (does a script run itself?)")
@@ -83,20 +95,33 @@ public enum ScriptReplay {
             throw CommandError.failed("\(name):\(error.line): \(error.message)")
         }
         try checkParameters(options.parameters, against: notebook, name: name)
+        for folder in options.allowWrites {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+                throw CommandError.usage("run: --allow-writes \(folder.path): no such folder")
+            }
+        }
 
         let quiet = options.check || options.update
         let console = Console(out: quiet ? { _ in } : out, err: err)
         let workspace = try Workspace()
         workspace.db.forbidAttachingFiles()
-        let session = Session(workspace: workspace, console: console, mode: options.mode,
-                              baseDirectory: url.deletingLastPathComponent())
+        let folder = url.deletingLastPathComponent()
+        let session = Session(workspace: workspace, console: console, mode: options.mode, baseDirectory: folder)
         session.isScript = true
         session.scriptDepth = depth
         session.parameters = Parameters(overrides: options.parameters)
-        session.transcript.capturesStdout = quiet
+        session.transcript.capturesOutput = quiet
+        session.files = inherited?.child(dryRun: options.check)
+            ?? FileWrites(roots: [folder] + options.allowWrites, dryRun: options.check)
+        if quiet || inherited == nil {
+            // This run's cells own what is written to files; otherwise the calling script's do.
+            session.files.captureFolder = folder
+            session.files.capture = quiet ? session.transcript : nil
+        }
 
         var outcome = ReplayOutcome()
-        var outputs: [String?] = []
+        var outputs: [CellOutput?] = []
         var refreshedData: [DataDeclaration] = []
         let runner = ScriptRunner(session: session, bail: options.bail, sourceName: name)
 
@@ -116,11 +141,11 @@ public enum ScriptReplay {
                 }
                 err("\(name):\(line): \(problem)\n")
             }
-            var printed = ""
+            var printed = CellOutput()
             session.transcript.pendingNotes = cell.notes
             for unit in cell.units {
                 let ok = runner.runOne(unit)
-                printed += session.transcript.unit.stdout
+                printed.append(CellOutput(stdout: session.transcript.unit.stdout, files: session.transcript.unit.files))
                 if !ok {
                     outcome.failures += 1
                     if options.bail { outcome.stopped = true; outputs.append(printed); break cells }
@@ -128,13 +153,13 @@ public enum ScriptReplay {
             }
             refreshRows(cell.data, into: &refreshedData, session: session)
             outputs.append(printed)
-            if options.check, let diff = LineDiff.unified(old: cell.expected ?? "", new: printed,
-                                                          oldLabel: "\(name):\(line) expected",
-                                                          newLabel: "\(name):\(line) actual") {
+            if options.check, let diff = CellOutput.diff(expected: cell.expected ?? CellOutput(), actual: printed,
+                                                         label: "\(name):\(line)") {
                 outcome.drifted += 1
                 out("\(name):\(line): output differs: \(caption(cell))\n" + diff)
             }
         }
+        outcome.withheld = session.files.withheld
 
         if options.update {
             if outcome.failures > 0 || outcome.stopped {
@@ -153,7 +178,13 @@ public enum ScriptReplay {
             var document = ReportDocument(session: session, folder: report.deletingLastPathComponent(),
                                           title: notebook.title ?? ReportDocument.defaultTitle(forScript: url))
             document.introduction = notebook.introduction
-            try ReportWriter.write(document, to: report)
+            if let inherited {
+                // Asked for by the calling script: its rules for writing apply (checked by its `run`).
+                try inherited.write(ReportWriter.data(document, for: report), to: report,
+                                    shown: RelativePath.from(inherited.captureFolder ?? folder, to: report), command: "run --report")
+            } else {
+                try ReportWriter.write(document, to: report)
+            }
         }
         return outcome
     }

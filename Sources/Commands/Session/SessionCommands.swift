@@ -13,8 +13,10 @@ enum SessionCommands {
         discussion: """
             The recording holds every command that succeeded and changed or answered
             something, in order: loads, filters, modes, analyses and SQL. Failed commands
-            and look-ups such as help are left out. Data paths are shown relative to the
-            current folder, as save would write them relative to the script's.
+            and look-ups such as help are left out. Paths are shown relative to the
+            current folder, as save would write them relative to the script's. Loads
+            made before the recording began (a --db workspace, or before session clear)
+            come first, taken from the imports log, as save writes them.
             """,
         examples: ["session", "session clear"],
         recorded: false,
@@ -27,7 +29,8 @@ enum SessionCommands {
                     return
                 }
                 session.write(SessionScriptWriter.body(recording: session.recording, startMode: session.recordingStartMode,
-                                                       folder: session.baseDirectory))
+                                                       preamble: RecordingPreamble(session: session),
+                                                       base: session.baseDirectory, folder: session.baseDirectory))
             case "clear":
                 let count = session.recording.count
                 session.clearRecording()
@@ -40,7 +43,7 @@ enum SessionCommands {
     static let save = CommandSpec(
         name: "save", group: .session,
         abstract: "Write the session's recording as a script that svw run replays",
-        arguments: [ArgumentSpec("FILE", "the script to write, e.g. board.svw", completion: .file)],
+        arguments: [ArgumentSpec("FILE", "the script to write, e.g. board.svw", completion: .file, writes: true)],
         options: [OptionSpec("force", "replace FILE if it exists")],
         discussion: """
             The script starts with a comment naming the svw version and the date, then
@@ -50,8 +53,13 @@ enum SessionCommands {
               # data: SampleData/contracts.csv sha256=4f2c... rows=4000
 
             records the file (relative to the script), its SHA-256 and its row count, so a
-            replay can tell when the data has changed. Add expected output for checked
-            replays with: svw run FILE --update. Scripts cannot save.
+            replay can tell when the data has changed. Every file a command names (load,
+            output, once, export) is rewritten relative to the script, so the script runs
+            from any folder and writes where the session wrote. If the workspace held data
+            before the recording began, the script starts with the loads that built it,
+            from the imports log; tables made otherwise (with SQL) are named in a warning.
+            Add expected output for checked replays with: svw run FILE --update. Scripts
+            cannot save.
             """,
         examples: ["save board-2020-21.svw", "save board.svw --force"],
         recorded: false, scriptSafe: false,
@@ -61,17 +69,26 @@ enum SessionCommands {
             guard !session.recording.isEmpty else {
                 throw CommandError.failed("save: nothing recorded yet (commands that succeed are recorded; see session)")
             }
-            let url = session.resolve(path: path)
+            let url = try session.writableURL(for: path, command: "save")
             if FileManager.default.fileExists(atPath: url.path), !context.invocation.flag("force") {
                 throw CommandError.failed("save: \(path) exists; use --force to replace it")
             }
+            let folder = url.deletingLastPathComponent()
+            let preamble = RecordingPreamble(session: session)
             let text = SessionScriptWriter.script(recording: session.recording, startMode: session.recordingStartMode,
-                                                  scriptURL: url, savedOn: Date())
+                                                  preamble: preamble, base: session.baseDirectory, scriptURL: url, savedOn: Date())
             do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
                 throw CommandError.failed("save: cannot write \(path): \(FileProblem.describe(error, url: url))")
             }
             let n = session.recording.count
             session.note("saved \(n) command\(n == 1 ? "" : "s") to \(path)")
+            for note in preamble.notes(script: path, folder: folder) { session.note(note) }
+            let outside = SessionScriptWriter.writesOutside(recording: session.recording, base: session.baseDirectory, folder: folder)
+            if !outside.isEmpty {
+                let folders = Set(outside.map { RelativePath.from(session.baseDirectory, to: folder.appendingPathComponent($0).deletingLastPathComponent()) })
+                session.note("save: note: \(path) writes outside its own folder (\(outside.joined(separator: ", "))); a replay refuses "
+                    + "that unless it is run with " + folders.sorted().map { "--allow-writes \(Tokenizer.quote($0))" }.joined(separator: " "))
+            }
         })
 
     static let run = CommandSpec(
@@ -84,7 +101,9 @@ enum SessionCommands {
             OptionSpec("update", "store this run's output in the script as its expected output"),
             OptionSpec("strict", "stop if a data file differs from the one the script recorded"),
             OptionSpec("bail", "stop at the first command that fails"),
-            OptionSpec("report", value: "FILE", completion: .file, "write a report of the run (.md or .html)"),
+            OptionSpec("report", value: "FILE", completion: .file, writes: true, "write a report of the run (.md or .html)"),
+            OptionSpec("allow-writes", value: "DIR", repeatable: true, completion: .file,
+                       "let the script write files inside DIR too (it may otherwise write only inside its own folder)"),
         ],
         discussion: """
             The script runs in a new in-memory workspace: this session's data, mode, filter
@@ -93,12 +112,15 @@ enum SessionCommands {
             their defaults unless given here as NAME=VALUE.
 
             A script cannot run shell commands (svw has none) and writes only the files its
-            export, report, output and once commands name: commands that write other files
-            (save, open, persist) and SQL ATTACH or VACUUM INTO are refused.
+            export, output and once commands (and run --report) name, and only inside its
+            own folder tree: a path that leaves it (.., an absolute path, a symbolic link)
+            is refused unless --allow-writes names a folder it lies in. Commands that write
+            other files (save, open, persist) and SQL ATTACH or VACUUM INTO are refused.
 
-            Expected output lives in the script, as #> lines after each command; --check
-            compares stdout only (notes and load summaries go to stderr and are not part
-            of it).
+            Expected output lives in the script, as #> lines after each command, with what
+            output and once sent to a file under a #>> FILE line. --check compares both
+            (notes and load summaries go to stderr and are not part of it) and writes no
+            files: exports are listed as not written.
             """,
         examples: ["run board.svw", "run Notebooks/example-sql.svw year=2021/22", "run Notebooks/example-sql.svw --check"],
         recorded: false,
@@ -112,14 +134,19 @@ enum SessionCommands {
             options.update = invocation.flag("update")
             options.strict = invocation.flag("strict")
             options.bail = invocation.flag("bail")
-            options.report = invocation.value("report").map(session.resolve(path:))
             // --format (common to every command) chooses the mode the replay starts in.
             if let format = invocation.value("format"), let mode = OutputMode(rawValue: format.lowercased()) { options.mode = mode }
-            if session.isScript, options.update || options.report != nil {
-                throw CommandError.failed("run: --update and --report write files, which a script may not do")
+            if session.isScript, options.update {
+                throw CommandError.failed("run: --update rewrites a script, which a script may not do")
             }
+            if session.isScript, !invocation.values("allow-writes").isEmpty {
+                throw CommandError.failed("run: --allow-writes is for the person running svw, not for a script (a script run by a script may write where its caller may)")
+            }
+            // In a script, --report is a write like export report: inside the script's folder.
+            options.report = try invocation.value("report").map { try session.writableURL(for: $0, command: "run --report") }
+            options.allowWrites = invocation.values("allow-writes").map(session.resolve(path:))
             let outcome = try ScriptReplay.run(scriptAt: session.resolve(path: path), name: path, options: options,
-                                               depth: session.scriptDepth + 1,
+                                               depth: session.scriptDepth + 1, files: session.isScript ? session.files : nil,
                                                out: { session.write($0) }, err: { session.console.writeErr($0) })
             let summary = ReplaySummary.text(outcome, name: path, options: options)
             if !outcome.succeeded { throw CommandError.failed(summary ?? "run: \(path) failed") }
@@ -159,10 +186,12 @@ enum SessionCommands {
 
     /// What `export report FILE` does.
     static func writeReport(of session: Session, to path: String, title: String?) throws {
-        let url = session.resolve(path: path)
+        let url = try session.writableURL(for: path, command: "export report")
         let document = ReportDocument(session: session, folder: url.deletingLastPathComponent(), title: title)
-        try ReportWriter.write(document, to: url)
-        session.note("wrote report \(path) (\(document.steps.count) command\(document.steps.count == 1 ? "" : "s"))")
+        try session.writeFile(ReportWriter.data(document, for: url), to: url, shown: path, command: "export report")
+        let n = document.steps.count
+        session.note(session.files.dryRun ? "export report: \(path) not written (run --check writes no files)"
+                                          : "wrote report \(path) (\(n) command\(n == 1 ? "" : "s"))")
     }
 }
 
@@ -201,6 +230,9 @@ public enum ReplaySummary {
             parts.append(outcome.drifted == 0
                          ? "all \(outcome.cells) outputs match"
                          : "\(outcome.drifted) of \(outcome.cells) outputs differ")
+        }
+        if !outcome.withheld.isEmpty {
+            parts.append("not written under --check: " + outcome.withheld.joined(separator: ", "))
         }
         if options.update {
             if outcome.rewritten { parts.append("expected output updated") }

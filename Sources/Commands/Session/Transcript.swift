@@ -1,8 +1,8 @@
 import SVWDatabase
 
-/// What a session produced, unit by unit: the stdout text of the unit now running
-/// (checked replay compares it) and, for every recorded command, the artefacts it
-/// made (reports are built from them).
+/// What a session produced, unit by unit: the stdout text of the unit now running and
+/// what it sent to `output`/`once` files (checked replay compares both) and, for every
+/// recorded command, the artefacts it made (reports are built from them).
 ///
 /// `Session.emit` and `Session.write` feed it, so every command's output is caught
 /// in one place whatever command produced it.
@@ -11,8 +11,8 @@ public final class Transcript {
     public private(set) var entries: [TranscriptEntry] = []
     /// What the unit now running (or last run) has produced so far.
     public private(set) var unit = UnitCapture()
-    /// Keeping stdout text costs memory, so it is kept only while a checked replay asks for it.
-    public var capturesStdout = false
+    /// Keeping output text costs memory, so it is kept only while a checked replay asks for it.
+    public var capturesOutput = false
     /// What a notebook says about the cell now running (its comment lines): the next
     /// recorded command carries it into reports.
     public var pendingNotes: [String] = []
@@ -25,13 +25,25 @@ public final class Transcript {
     public struct UnitCapture {
         /// Exactly the text this unit sent to stdout (not to `output`/`once` files, not notes).
         public internal(set) var stdout = ""
+        /// What it sent to `output`/`once` files, one entry per file in the order first written.
+        public internal(set) var files: [FileOutput] = []
         public internal(set) var artefacts: [Artefact] = []
     }
 
     func beginUnit() { unit = UnitCapture() }
 
     func captureStdout(_ text: String) {
-        if capturesStdout { unit.stdout += text }
+        if capturesOutput { unit.stdout += text }
+    }
+
+    /// Text a unit sent to a file; `path` is how the expected output names the file.
+    func captureFile(path: String, text: String) {
+        guard !text.isEmpty else { return }
+        if let index = unit.files.firstIndex(where: { $0.path == path }) {
+            unit.files[index].text += text
+        } else {
+            unit.files.append(FileOutput(path: path, text: text))
+        }
     }
 
     func captureTable(_ result: ResultSet, footer: String?, nullText: String? = nil) {
@@ -84,4 +96,15 @@ public enum Artefact: Equatable {
     case text(String)
     /// A chart as a standalone SVG document.
     case chart(svg: String, caption: String)
+}
+
+/// Text a command sent to a file (`output FILE`, `once FILE`): the file as the
+/// script names it (relative to the script's folder) and what was written to it.
+public struct FileOutput: Equatable, Sendable {
+    public var path: String
+    public var text: String
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
 }

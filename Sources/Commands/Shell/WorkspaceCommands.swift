@@ -12,7 +12,7 @@ enum WorkspaceCommands {
         name: "open", group: .shell,
         abstract: "Switch to a workspace file, creating it if it does not exist",
         arguments: [ArgumentSpec("FILE", "the workspace file; without it, a new empty in-memory workspace",
-                                 optional: true, completion: .file)],
+                                 optional: true, completion: .file, writes: true)],
         discussion: """
             The same as starting svw with --db FILE. A file workspace keeps everything
             loaded into it; the in-memory one svw starts with is gone when you leave it.
@@ -48,7 +48,7 @@ enum WorkspaceCommands {
     static let persist = CommandSpec(
         name: "persist", group: .shell,
         abstract: "Write the current workspace to a new file (VACUUM INTO)",
-        arguments: [ArgumentSpec("FILE", "the file to create; never overwritten", completion: .file)],
+        arguments: [ArgumentSpec("FILE", "the file to create; never overwritten", completion: .file, writes: true)],
         discussion: """
             Keeps an in-memory workspace: everything loaded, every view and table, in one
             compact SQLite file. Carry on working afterwards, or open FILE to work in the

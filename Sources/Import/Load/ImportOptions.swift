@@ -16,6 +16,9 @@ public struct ImportOptions {
     public var expectedSHA256: String?
     /// `load table --replace`: drop an existing table of that name first.
     public var replaceTable = false
+    /// The load's options as the command was given them, kept in the `imports` log so
+    /// the load can be repeated exactly (a saved script rebuilds a workspace from it).
+    public var commandOptions = ""
     /// Called as the file is read: (bytes read, file size).
     public var progress: ((Int64, Int64) -> Void)?
     /// How many problems the report keeps for display (all are written to `rejects`).

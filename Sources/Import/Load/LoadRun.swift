@@ -61,9 +61,9 @@ final class LoadRun {
     func begin() throws {
         try watch.check()
         try db.run("""
-            INSERT INTO imports(kind, table_name, file, sha256, rows_loaded, rows_replaced, rows_rejected, loaded_at)
-            VALUES (?1, ?2, ?3, '', 0, 0, 0, ?4)
-            """, [report.kind, report.table, file.path, LoadRun.timestamp()])
+            INSERT INTO imports(kind, table_name, file, sha256, rows_loaded, rows_replaced, rows_rejected, loaded_at, options)
+            VALUES (?1, ?2, ?3, '', 0, 0, 0, ?4, ?5)
+            """, [report.kind, report.table, file.path, LoadRun.timestamp(), options.commandOptions])
         report.importID = db.lastInsertRowID
         rejectStatement = try db.prepare("""
             INSERT INTO rejects(import_id, file, line, col, column_name, raw, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)

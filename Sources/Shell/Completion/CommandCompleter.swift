@@ -35,17 +35,15 @@ struct CommandCompleter {
             return values(for: option.completion, typed: current.value, previous: words.previous, raw: current.raw)
         }
 
-        let index = positionalIndex(words.previous, options: options)
-        guard !spec.arguments.isEmpty else { return .none }
-        let argument = index < spec.arguments.count ? spec.arguments[index]
-            : (spec.arguments.last!.variadic ? spec.arguments.last! : nil)
-        guard let argument else { return .none }
-        return values(for: argument.completion, typed: current.value, previous: words.previous, raw: current.raw)
+        let before = positionals(words.previous)
+        // `load table NAME FILE`: the first word can change what the later ones hold.
+        guard let (_, completion) = spec.argument(at: before.count, firstWord: before.first) else { return .none }
+        return values(for: completion, typed: current.value, previous: words.previous, raw: current.raw)
     }
 
-    /// How many positional arguments come before the current word.
-    private func positionalIndex(_ previous: [String], options: [OptionSpec]) -> Int {
-        var count = 0
+    /// The positional arguments before the current word.
+    private func positionals(_ previous: [String]) -> [String] {
+        var found: [String] = []
         var i = 0
         while i < previous.count {
             let word = previous[i]
@@ -55,9 +53,9 @@ struct CommandCompleter {
                 if !word.contains("="), let option = spec.withCommonOptions.option(named: name), !option.isFlag { i += 1 }
                 continue
             }
-            count += 1
+            found.append(word)
         }
-        return count
+        return found
     }
 
     /// Candidates for a value of the given kind, quoted as the command line needs them.
