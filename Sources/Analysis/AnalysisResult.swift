@@ -8,6 +8,9 @@ public struct AnalysisResult: Sendable, Equatable {
     public var result: ResultSet
     public var query: SQLQuery
 
+    /// How an intentionally empty figure reads in the human modes (as the headline prints it).
+    public static let emptyCell = "–"
+
     public init(title: String, result: ResultSet, query: SQLQuery) {
         self.title = title
         self.result = result

@@ -80,12 +80,18 @@ public enum Weighting {
         case .category: group = "coalesce(category, '(none)')"; groupColumn = "category"
         case .year: group = "financial_year"; groupColumn = "year"
         }
+        // `groups` lists every line the table must have, so a filter that matches nothing still
+        // gives its line (or Total) with 0 contracts and empty means, never no row at all.
+        let groups = breakdown == nil
+            ? "groups(ord, grp) AS (SELECT 1, \(group))"
+            : "groups(ord, grp) AS (SELECT DISTINCT ord, grp FROM grouped WHERE ord = 1 UNION ALL SELECT 2, 'Total')"
         let query = q.query("""
             WITH \(pop),
             grouped AS (
                 SELECT 1 AS ord, \(group) AS grp, value_pence, sv_weighting FROM pop
                 \(breakdown == nil ? "" : "UNION ALL\n    SELECT 2, 'Total', value_pence, sv_weighting FROM pop")
             ),
+            \(groups),
             ranked AS (
                 SELECT ord, grp, sv_weighting,
                        row_number() OVER (PARTITION BY ord, grp ORDER BY sv_weighting) AS rn,
@@ -98,12 +104,14 @@ public enum Weighting {
                  WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY ord, grp
             ),
             stats AS (
-                SELECT ord, grp, count(*) AS contracts, count(sv_weighting) AS weighted,
-                       coalesce(sum(value_pence), 0) AS value,
-                       avg(sv_weighting) AS mean,
-                       sum(sv_weighting * value_pence) / sum(CASE WHEN sv_weighting IS NOT NULL THEN value_pence END) AS weighted_mean,
-                       100.0 * sum(sv_weighting >= \(target)) / nullif(count(sv_weighting), 0) AS at_or_above_target
-                  FROM grouped GROUP BY ord, grp
+                SELECT g.ord, g.grp, count(x.value_pence) AS contracts, count(x.sv_weighting) AS weighted,
+                       coalesce(sum(x.value_pence), 0) AS value,
+                       avg(x.sv_weighting) AS mean,
+                       sum(x.sv_weighting * x.value_pence)
+                         / sum(CASE WHEN x.sv_weighting IS NOT NULL THEN x.value_pence END) AS weighted_mean,
+                       100.0 * sum(x.sv_weighting >= \(target)) / nullif(count(x.sv_weighting), 0) AS at_or_above_target
+                  FROM groups g LEFT JOIN grouped x ON x.ord = g.ord AND x.grp = g.grp
+                 GROUP BY g.ord, g.grp
             )
             SELECT s.grp AS \(groupColumn), s.contracts, s.contracts - s.weighted AS not_recorded, s.value,
                    round(s.mean, 1) AS mean, round(s.weighted_mean, 1) AS weighted_mean, round(m.median, 1) AS median,

@@ -7,9 +7,10 @@
 /// commitments with no contract reported in the year; mean weighting over contracts
 /// over £25k (NULLs excluded), value-weighted alongside.
 enum YearMetrics {
-    /// Which years get a row: each year with a contract, or the one year asked for (even with no contracts).
+    /// Which years get a row: every year from the data's first to its last (narrowed to the
+    /// filter's dates), or the one year asked for; either way even a year with no contracts.
     enum Years {
-        case fromContracts
+        case span
         case single(String)
     }
 
@@ -19,9 +20,9 @@ enum YearMetrics {
         var ownYear: String? = nil
         let yearsCTE: String
         switch years {
-        case .fromContracts:
+        case .span:
             contracts.year = nil
-            yearsCTE = "years(year) AS (SELECT DISTINCT financial_year FROM fc)"
+            yearsCTE = spanCTE(filter, &q)
         case .single(let year):
             contracts.year = year
             ownYear = year
@@ -97,6 +98,31 @@ enum YearMetrics {
               LEFT JOIN winners p ON p.year = y.year
               LEFT JOIN own o ON o.year = y.year
         )
+        """
+    }
+
+    /// `years(year)`: each financial year from the first to the last award in the workspace,
+    /// narrowed to --from/--to; a date window outside the data keeps the years it names, so a
+    /// filter that matches nothing still gives rows (of zeros). Gap years are kept, so the
+    /// change from "the year before" is from the year before, not the last year with contracts.
+    static func spanCTE(_ filter: Filter, _ q: inout QueryBuilder) -> String {
+        let from = q.bind("from_date", filter.from)
+        let to = q.bind("to_date", filter.to)
+        func start(_ date: String) -> String { "(CAST(substr(\(date), 1, 4) AS INTEGER) - (substr(\(date), 6, 2) < '04'))" }
+        return """
+        span(first, last) AS (
+            SELECT CASE WHEN lo <= hi THEN lo ELSE coalesce(\(from), \(to)) END,
+                   CASE WHEN lo <= hi THEN hi ELSE coalesce(\(to), \(from)) END
+              FROM (SELECT max(coalesce(\(from), min(award_date)), min(award_date)) AS lo,
+                           min(coalesce(\(to), max(award_date)), max(award_date)) AS hi
+                      FROM contracts)
+        ),
+        year_starts(start) AS (
+            SELECT \(start("first")) FROM span WHERE first IS NOT NULL
+            UNION ALL
+            SELECT y.start + 1 FROM year_starts y, span WHERE y.start + 1 <= \(start("span.last"))
+        ),
+        years(year) AS (SELECT printf('%04d/%02d', start, (start + 1) % 100) FROM year_starts)
         """
     }
 

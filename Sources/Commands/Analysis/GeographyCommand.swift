@@ -36,7 +36,7 @@ enum GeographyCommand {
             }
             let result = try Geography.topOutside(context.db, filter: filter, top: top)
             let chart = Chart.from(result.result, title: result.title, label: "name", values: ["awarded"], excluding: [])
-            presenter.present(result, chart: chart,
+            try presenter.present(result, chart: chart,
                               footer: result.result.isEmpty ? ["No suppliers outside GM won contracts under this filter."] : [])
             return
         }
@@ -57,7 +57,7 @@ enum GeographyCommand {
         case .area:
             chart = Chart.from(result.result, title: "Awarded value by supplier's postcode area", label: "area", values: ["awarded"])
         }
-        presenter.present(result, chart: emptyIfNoValue(chart), footer: footer)
+        try presenter.present(result, chart: emptyIfNoValue(chart), footer: footer)
     }
 
     /// No chart when every bar would be zero (nothing matched the filter).

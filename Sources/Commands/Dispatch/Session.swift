@@ -81,6 +81,21 @@ public final class Session {
         deliver(text)
     }
 
+    /// Writes several results as one piece of output (one JSON document in json mode; see
+    /// `Renderer.render(sections:)`), each kept as a table for reports. For the machine modes:
+    /// the human modes give each table its own caption and footer through `emit`.
+    public func emit(sections: [ResultSection]) {
+        var options = renderOptions
+        if outputFile != nil || onceFile != nil || effectiveMode.isMachineReadable {
+            options.width = nil
+            options.maxRows = nil
+            options.color = false
+        }
+        if showAllRows { options.maxRows = nil }
+        for section in sections { transcript.captureTable(section.result, footer: nil) }
+        deliver(Renderer.render(sections: sections, mode: effectiveMode, options: options))
+    }
+
     /// Writes result text (not notes) to the current destination.
     public func write(_ text: String) {
         transcript.captureText(text)
