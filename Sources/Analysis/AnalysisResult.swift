@@ -11,6 +11,9 @@ public struct AnalysisResult: Sendable, Equatable {
     /// reader is told the list is not all there is.
     public var rowsWithoutLimit: Int?
 
+    /// How an intentionally empty figure reads in the human modes (as the headline prints it).
+    public static let emptyCell = "–"
+
     public init(title: String, result: ResultSet, query: SQLQuery, rowsWithoutLimit: Int? = nil) {
         self.title = title
         self.result = result

@@ -50,6 +50,28 @@ public enum Catalog {
         try db.scalar("SELECT max(reporting_date) FROM commitments").string
     }
 
+    /// Whether any contract passes `filter` (and, given one, was won by `supplierID`), so a
+    /// command can say that its filter matched nothing rather than leave zeros unexplained.
+    public static func anyContract(_ db: Database, filter: Filter, supplierID: String? = nil) throws -> Bool {
+        var q = QueryBuilder()
+        var conditions = filter.conditions(on: "c", &q)
+        if let supplierID { conditions.append("c.supplier_id = \(q.bind("supplier_id", supplierID))") }
+        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return try q.query("SELECT EXISTS (SELECT 1 FROM contracts c\(whereClause))").run(on: db).scalar.int64 == 1
+    }
+
+    /// Whether some contract has exactly this value in `column` (partner, category or
+    /// financial_year): a seek, or a scan that stops at the first match, where listing every
+    /// value would read the whole table. Checking a filter value costs this when it is right.
+    public static func has(_ db: Database, _ column: Column, _ value: String) throws -> Bool {
+        try db.scalar("SELECT EXISTS (SELECT 1 FROM contracts WHERE \(column.rawValue) = ?1)", [value]).int64 == 1
+    }
+
+    /// The contract columns a filter value is checked against.
+    public enum Column: String, Sendable {
+        case partner, category, year = "financial_year"
+    }
+
     static func strings(_ db: Database, _ sql: String) throws -> [String] {
         try db.query(sql).rows.compactMap { $0.first?.string }
     }

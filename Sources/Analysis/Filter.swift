@@ -1,4 +1,5 @@
 import Foundation
+import SVWWorkspace
 /// Which contracts an analysis looks at. Set per command (`--year 2020/21`) or as
 /// session context (`filter year=2020/21`); every value is bound as a parameter.
 public struct Filter: Sendable, Equatable {
@@ -91,7 +92,13 @@ public struct Filter: Sendable, Equatable {
     /// The filter's conditions on a contracts row aliased `alias`, each value bound through `query`.
     public func conditions(on alias: String, _ query: inout QueryBuilder) -> [String] {
         var out: [String] = []
-        if let year { out.append("\(alias).financial_year = \(query.bind("year", year))") }
+        if let year {
+            // The financial year as a range of award dates (1 April to 31 March), so an index
+            // on award_date answers it; `financial_year = :year` would read every table row.
+            let y = query.bind("year", year)
+            out.append("\(alias).award_date >= substr(\(y), 1, 4) || '-04-01'")
+            out.append("\(alias).award_date < (substr(\(y), 1, 4) + 1) || '-04-01'")
+        }
         if let partner { out.append("\(alias).partner = \(query.bind("partner", partner))") }
         if let category { out.append("\(alias).category = \(query.bind("category", category))") }
         if let minValuePence { out.append("\(alias).value_pence >= \(query.bind("min_value_pence", minValuePence))") }
@@ -101,12 +108,23 @@ public struct Filter: Sendable, Equatable {
         return out
     }
 
-    /// `fc AS (SELECT c.* FROM contracts c WHERE …)`: the filtered contracts as a CTE every analysis starts from.
+    /// `fc AS NOT MATERIALIZED (SELECT … FROM contracts c WHERE …)`: the filtered contracts
+    /// as a CTE every analysis starts from. It names its columns and works the financial year
+    /// out from award_date rather than read the stored column (see `Schema.financialYear`), so
+    /// the indexes can answer it; NOT MATERIALIZED lets each use read only what it needs
+    /// instead of copying every filtered row, titles and all, into a temporary table.
     public func contractsCTE(named name: String = "fc", ignoringYear: Bool = false, _ query: inout QueryBuilder) -> String {
         var filter = self
         if ignoringYear { filter.year = nil }
         let conditions = filter.conditions(on: "c", &query)
         let whereClause = conditions.isEmpty ? "" : "\n     WHERE " + conditions.joined(separator: "\n       AND ")
-        return "\(name) AS (\n    SELECT c.* FROM contracts c\(whereClause)\n)"
+        return """
+            \(name) AS NOT MATERIALIZED (
+                SELECT c.contract_id, c.partner, c.title, c.category, c.supplier_id, c.award_date, c.start_date, c.end_date,
+                       c.value_pence, c.sv_weighting, c.sv_considered, c.portal, c.sv_kpis,
+                       \(Schema.financialYear(of: "c.award_date")) AS financial_year
+                  FROM contracts c\(whereClause)
+            )
+            """
     }
 }

@@ -23,6 +23,9 @@ public struct SQLQuery: Sendable, Equatable {
         try statement.bind(parameters.map(\.value))
         var result = try statement.all()
         result.kinds = result.columns.map { money.contains($0) ? .money : percent.contains($0) ? .percent : .plain }
+        // An analysis leaves a cell empty on purpose (no share on a Total line, no rate
+        // without commitments): people read "–" there, never NULL.
+        result.emptyCellText = AnalysisResult.emptyCell
         return result
     }
 

@@ -19,7 +19,7 @@ public enum Themes {
         var conditions: [String] = []
         if let theme { conditions.append("v.theme = \(q.bind("theme", theme))") }
         if let measure { conditions.append("v.measure_code = \(q.bind("measure", measure))") }
-        let cv = "cv AS (SELECT v.* FROM commitment_values v JOIN fc ON fc.contract_id = v.contract_id"
+        let cv = "cv AS (SELECT v.*, fc.partner FROM commitment_values v JOIN fc ON fc.contract_id = v.contract_id"
             + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + ")"
         var onlyTheme: String?
         if let theme { onlyTheme = q.bind("theme", theme) }
@@ -84,9 +84,10 @@ public enum Themes {
         \(cv),
         awarded AS (SELECT coalesce(sum(value_pence), 0) AS awarded FROM fc),
         themes(ord, theme) AS (VALUES \(themeRows)),
+        -- one pass over the commitments; theme NULL: the measure is not in the active edition
         by_theme AS (
             SELECT theme, count(*) AS commitments, sum(committed_pence) AS committed, sum(delivered_pence) AS delivered
-              FROM cv WHERE theme IS NOT NULL GROUP BY theme
+              FROM cv GROUP BY theme
         ),
         lines AS (
             SELECT t.ord, t.theme, coalesce(b.commitments, 0) AS commitments,
@@ -94,9 +95,10 @@ public enum Themes {
               FROM themes t LEFT JOIN by_theme b ON b.theme = t.theme\(onlyTheme.map { " WHERE t.theme = \($0)" } ?? "")
             UNION ALL
             -- commitments whose measure code is not in the active edition cannot be valued: shown, not dropped
-            SELECT 90, 'Measure not in edition', count(*), NULL, NULL FROM cv WHERE theme IS NULL HAVING count(*) > 0
+            SELECT 90, 'Measure not in edition', commitments, NULL, NULL FROM by_theme WHERE theme IS NULL
             UNION ALL
-            SELECT 99, 'Total', count(*), coalesce(sum(committed_pence), 0), coalesce(sum(delivered_pence), 0) FROM cv
+            SELECT 99, 'Total', coalesce(sum(commitments), 0), coalesce(sum(committed), 0), coalesce(sum(delivered), 0)
+              FROM by_theme
         )
         SELECT l.theme, l.commitments, l.committed, l.delivered,
                round(100.0 * l.delivered / nullif(l.committed, 0), 1) AS delivery_rate,
@@ -111,18 +113,23 @@ public enum Themes {
         """
         WITH \(fc),
         \(cv),
+        -- one pass over the commitments; the Total adds up the measures
+        by_measure AS (
+            SELECT measure_code, theme, edition, proxy_pence, count(*) AS commitments,
+                   sum(units_committed) AS units_committed, sum(coalesce(units_delivered, 0)) AS units_delivered,
+                   sum(committed_pence) AS committed, sum(delivered_pence) AS delivered
+              FROM cv GROUP BY measure_code
+        ),
         lines AS (
-            SELECT 1 AS grp, \(ThemeOrder.sortKey("cv.theme")) AS ord, cv.measure_code AS measure, cv.theme,
-                   m.description, m.unit, count(*) AS commitments,
-                   round(sum(cv.units_committed), 2) AS units_committed,
-                   round(sum(coalesce(cv.units_delivered, 0)), 2) AS units_delivered,
-                   cv.proxy_pence AS proxy, sum(cv.committed_pence) AS committed, sum(cv.delivered_pence) AS delivered
-              FROM cv LEFT JOIN measures m ON m.code = cv.measure_code AND m.edition = cv.edition
-             GROUP BY cv.measure_code
+            SELECT 1 AS grp, \(ThemeOrder.sortKey("b.theme")) AS ord, b.measure_code AS measure, b.theme,
+                   m.description, m.unit, b.commitments,
+                   round(b.units_committed, 2) AS units_committed, round(b.units_delivered, 2) AS units_delivered,
+                   b.proxy_pence AS proxy, b.committed, b.delivered
+              FROM by_measure b LEFT JOIN measures m ON m.code = b.measure_code AND m.edition = b.edition
             UNION ALL
-            SELECT 2, 0, 'Total', NULL, NULL, NULL, count(*), NULL, NULL, NULL,
-                   coalesce(sum(committed_pence), 0), coalesce(sum(delivered_pence), 0)
-              FROM cv
+            SELECT 2, 0, 'Total', NULL, NULL, NULL, coalesce(sum(commitments), 0), NULL, NULL, NULL,
+                   coalesce(sum(committed), 0), coalesce(sum(delivered), 0)
+              FROM by_measure
         )
         SELECT measure, theme, description, unit, commitments, units_committed, units_delivered, proxy,
                committed, delivered,
@@ -138,10 +145,8 @@ public enum Themes {
         awarded AS (SELECT partner, count(*) AS contracts, sum(value_pence) AS awarded FROM fc GROUP BY partner),
         \(cv),
         sv AS (
-            SELECT fc.partner, count(*) AS commitments, sum(cv.committed_pence) AS committed,
-                   sum(cv.delivered_pence) AS delivered
-              FROM fc JOIN cv ON cv.contract_id = fc.contract_id
-             GROUP BY fc.partner
+            SELECT partner, count(*) AS commitments, sum(committed_pence) AS committed, sum(delivered_pence) AS delivered
+              FROM cv GROUP BY partner
         ),
         lines AS (
             SELECT 1 AS grp, a.partner, a.contracts, a.awarded, coalesce(s.commitments, 0) AS commitments,

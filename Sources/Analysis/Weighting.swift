@@ -43,13 +43,17 @@ public enum Weighting {
             bins(ord, bin, low, high) AS (
                 VALUES \(binRows.joined(separator: ",\n           "))
             ),
-            weighted AS (SELECT * FROM pop WHERE sv_weighting IS NOT NULL),
-            total AS (SELECT count(*) AS contracts, coalesce(sum(value_pence), 0) AS value FROM weighted),
+            -- contracts and value per weighting: a few rows, however many contracts, which the bins then add up
+            weights AS (
+                SELECT sv_weighting AS w, count(*) AS n, sum(value_pence) AS value
+                  FROM pop WHERE sv_weighting IS NOT NULL GROUP BY sv_weighting
+            ),
+            total AS (SELECT coalesce(sum(n), 0) AS contracts, coalesce(sum(value), 0) AS value FROM weights),
             lines AS (
-                SELECT b.ord, b.bin, count(w.contract_id) AS contracts, coalesce(sum(w.value_pence), 0) AS value
+                SELECT b.ord, b.bin, coalesce(sum(x.n), 0) AS contracts, coalesce(sum(x.value), 0) AS value
                   FROM bins b
-                  LEFT JOIN weighted w
-                    ON (b.low IS NULL OR w.sv_weighting >= b.low) AND (b.high IS NULL OR w.sv_weighting < b.high)
+                  LEFT JOIN weights x
+                    ON (b.low IS NULL OR x.w >= b.low) AND (b.high IS NULL OR x.w < b.high)
                  GROUP BY b.ord, b.bin
                 UNION ALL
                 SELECT 1000000, 'Total', contracts, value FROM total
@@ -80,37 +84,57 @@ public enum Weighting {
         case .category: group = "coalesce(category, '(none)')"; groupColumn = "category"
         case .year: group = "financial_year"; groupColumn = "year"
         }
+        // `groups` lists every line the table must have, so a filter that matches nothing still
+        // gives its line (or Total) with 0 contracts and empty means, never no row at all.
+        let groups = breakdown == nil
+            ? "groups(ord, grp) AS (SELECT 1, \(group))"
+            : "groups(ord, grp) AS (SELECT DISTINCT 1, grp FROM cells UNION ALL SELECT 2, 'Total')"
+        let total = breakdown == nil ? "" : """
+
+                UNION ALL
+                SELECT 2, 'Total', w, sum(n), sum(value) FROM cells GROUP BY w
+            """
         let query = q.query("""
             WITH \(pop),
-            grouped AS (
-                SELECT 1 AS ord, \(group) AS grp, value_pence, sv_weighting FROM pop
-                \(breakdown == nil ? "" : "UNION ALL\n    SELECT 2, 'Total', value_pence, sv_weighting FROM pop")
+            -- contracts and value per group and weighting (NULL: not recorded): a few rows, however
+            -- many contracts, from which every figure below is worked out
+            cells AS (
+                SELECT \(group) AS grp, sv_weighting AS w, count(*) AS n, sum(value_pence) AS value
+                  FROM pop GROUP BY 1, 2
             ),
-            ranked AS (
-                SELECT ord, grp, sv_weighting,
-                       row_number() OVER (PARTITION BY ord, grp ORDER BY sv_weighting) AS rn,
-                       count(*) OVER (PARTITION BY ord, grp) AS n
-                  FROM grouped WHERE sv_weighting IS NOT NULL
+            lines AS (
+                SELECT 1 AS ord, grp, w, n, value FROM cells\(total)
+            ),
+            \(groups),
+            stats AS (
+                SELECT ord, grp, sum(n) AS contracts, sum(CASE WHEN w IS NOT NULL THEN n END) AS weighted,
+                       sum(value) AS value,
+                       sum(w * n) / sum(CASE WHEN w IS NOT NULL THEN n END) AS mean,
+                       sum(w * value) / sum(CASE WHEN w IS NOT NULL THEN value END) AS weighted_mean,
+                       100.0 * sum(CASE WHEN w >= \(target) THEN n ELSE 0 END)
+                         / sum(CASE WHEN w IS NOT NULL THEN n END) AS at_or_above_target,
+                       sum(CASE WHEN w < \(target) THEN n ELSE 0 END) AS below_target
+                  FROM lines GROUP BY ord, grp
+            ),
+            positions AS (
+                SELECT ord, grp, w, sum(n) OVER (PARTITION BY ord, grp ORDER BY w) AS upto,
+                       sum(n) OVER (PARTITION BY ord, grp) AS total
+                  FROM lines WHERE w IS NOT NULL
             ),
             medians AS (
-                -- the middle value, or the mean of the middle two
-                SELECT ord, grp, avg(sv_weighting) AS median FROM ranked
-                 WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY ord, grp
-            ),
-            stats AS (
-                SELECT ord, grp, count(*) AS contracts, count(sv_weighting) AS weighted,
-                       coalesce(sum(value_pence), 0) AS value,
-                       avg(sv_weighting) AS mean,
-                       sum(sv_weighting * value_pence) / sum(CASE WHEN sv_weighting IS NOT NULL THEN value_pence END) AS weighted_mean,
-                       100.0 * sum(sv_weighting >= \(target)) / nullif(count(sv_weighting), 0) AS at_or_above_target,
-                       coalesce(sum(sv_weighting < \(target)), 0) AS below_target
-                  FROM grouped GROUP BY ord, grp
+                -- the middle weighting, or the mean of the middle two: positions (total + 1) / 2 and (total + 2) / 2
+                SELECT ord, grp, (min(CASE WHEN upto >= (total + 1) / 2 THEN w END)
+                                  + min(CASE WHEN upto >= (total + 2) / 2 THEN w END)) / 2.0 AS median
+                  FROM positions GROUP BY ord, grp
             )
-            SELECT s.grp AS \(groupColumn), s.contracts, s.contracts - s.weighted AS not_recorded, s.value,
+            SELECT g.grp AS \(groupColumn), coalesce(s.contracts, 0) AS contracts,
+                   coalesce(s.contracts - coalesce(s.weighted, 0), 0) AS not_recorded, coalesce(s.value, 0) AS value,
                    round(s.mean, 1) AS mean, round(s.weighted_mean, 1) AS weighted_mean, round(m.median, 1) AS median,
-                   round(s.at_or_above_target, 1) AS at_or_above_target, s.below_target
-              FROM stats s LEFT JOIN medians m ON m.ord = s.ord AND m.grp = s.grp
-             ORDER BY s.ord, s.grp
+                   round(s.at_or_above_target, 1) AS at_or_above_target, coalesce(s.below_target, 0) AS below_target
+              FROM groups g
+              LEFT JOIN stats s ON s.ord = g.ord AND s.grp = g.grp
+              LEFT JOIN medians m ON m.ord = g.ord AND m.grp = g.grp
+             ORDER BY g.ord, g.grp
             """)
         var title = "Social value weighting statistics, \(scope(options))"
         if let breakdown { title += ", by \(breakdown.rawValue)" }
@@ -180,8 +204,8 @@ public enum Weighting {
     /// `fc` (filtered contracts) and `pop` (the applicable ones).
     static func population(_ filter: Filter, _ options: Options, _ q: inout QueryBuilder) -> String {
         let fc = filter.contractsCTE(&q)
-        guard let threshold = options.thresholdPence else { return "\(fc),\npop AS (SELECT * FROM fc)" }
-        return "\(fc),\npop AS (SELECT * FROM fc WHERE value_pence > \(q.bind("threshold_pence", threshold)))"
+        guard let threshold = options.thresholdPence else { return "\(fc),\npop AS NOT MATERIALIZED (SELECT * FROM fc)" }
+        return "\(fc),\npop AS NOT MATERIALIZED (SELECT * FROM fc WHERE value_pence > \(q.bind("threshold_pence", threshold)))"
     }
 
     static func scope(_ options: Options) -> String {

@@ -1,3 +1,5 @@
+import SVWWorkspace
+
 /// The board's headline figures for each financial year, as SQL shared by `headline`
 /// (one year) and `trend` (every year), so the two can never disagree. Definitions
 /// (domain decisions): awarded = value of contracts awarded in the year; SV committed
@@ -7,9 +9,10 @@
 /// commitments with no contract reported in the year; mean weighting over contracts
 /// over £25k (NULLs excluded), value-weighted alongside.
 enum YearMetrics {
-    /// Which years get a row: each year with a contract, or the one year asked for (even with no contracts).
+    /// Which years get a row: every year from the data's first to its last (narrowed to the
+    /// filter's dates), or the one year asked for; either way even a year with no contracts.
     enum Years {
-        case fromContracts
+        case span
         case single(String)
     }
 
@@ -18,14 +21,24 @@ enum YearMetrics {
         var contracts = filter
         var ownYear: String? = nil
         let yearsCTE: String
+        // Each contract's year as a grouping key: for one year, the year itself (nothing to
+        // group); across years, the integer start year from award_date, far cheaper to sort
+        // on than the `2020/21` label, which is only made for the few rows of `years`.
+        let key: String
+        let groupBy: String
         switch years {
-        case .fromContracts:
+        case .span:
             contracts.year = nil
-            yearsCTE = "years(year) AS (SELECT DISTINCT financial_year FROM fc)"
+            yearsCTE = spanCTE(filter, &q)
+            key = Schema.financialYearStart(of: "award_date")
+            groupBy = "\n     GROUP BY 1"
         case .single(let year):
             contracts.year = year
             ownYear = year
-            yearsCTE = "years(year) AS (VALUES (\(q.bind("year", year))))"
+            let bound = q.bind("year", year)
+            yearsCTE = "years(key, year) AS (VALUES (\(bound), \(bound)))"
+            key = bound
+            groupBy = ""
         }
         let fc = contracts.contractsCTE(&q)
         let applicable = q.bind("applicable_pence", Policy.applicableThresholdPence)
@@ -51,26 +64,25 @@ enum YearMetrics {
         \(fc),
         \(yearsCTE),
         awarded AS (
-            SELECT financial_year AS year, count(*) AS contracts, sum(value_pence) AS awarded,
+            SELECT \(key) AS key, count(*) AS contracts, sum(value_pence) AS awarded,
                    sum(value_pence > \(applicable)) AS over_applicable, sum(value_pence > \(portal)) AS over_portal,
                    avg(CASE WHEN value_pence > \(applicable) THEN sv_weighting END) AS mean_weighting,
                    sum(CASE WHEN value_pence > \(applicable) THEN sv_weighting * value_pence END)
                      / sum(CASE WHEN value_pence > \(applicable) AND sv_weighting IS NOT NULL THEN value_pence END)
                      AS weighted_mean_weighting
-              FROM fc GROUP BY financial_year
+              FROM fc\(groupBy)
         ),
         sv AS (
-            SELECT fc.financial_year AS year, sum(v.committed_pence) AS committed, sum(v.delivered_pence) AS delivered,
+            SELECT \(key) AS key,
+                   sum(v.committed_pence) AS committed, sum(v.delivered_pence) AS delivered,
                    sum(v.committed_pence IS NULL) AS unvalued
-              FROM fc JOIN commitment_values v ON v.contract_id = fc.contract_id
-             GROUP BY fc.financial_year
+              FROM fc JOIN commitment_values v ON v.contract_id = fc.contract_id\(groupBy)
         ),
         winners AS (
-            SELECT w.year, count(*) AS suppliers, sum(g.gm_status = 'GM') AS gm_suppliers,
+            SELECT w.key, count(*) AS suppliers, sum(g.gm_status = 'GM') AS gm_suppliers,
                    sum(g.gm_status = 'unknown') AS unknown_suppliers
-              FROM (SELECT DISTINCT financial_year AS year, supplier_id FROM fc) w
-              JOIN supplier_geography g ON g.supplier_id = w.supplier_id
-             GROUP BY w.year
+              FROM (SELECT DISTINCT \(key) AS key, supplier_id FROM fc) w
+              JOIN supplier_geography g ON g.supplier_id = w.supplier_id\(groupBy)
         ),
         \(own),
         metrics AS (
@@ -92,11 +104,36 @@ enum YearMetrics {
                    coalesce(a.over_applicable, 0) AS contracts_over_25k,
                    coalesce(a.over_portal, 0) AS contracts_over_50k
               FROM years y
-              LEFT JOIN awarded a ON a.year = y.year
-              LEFT JOIN sv s ON s.year = y.year
-              LEFT JOIN winners p ON p.year = y.year
+              LEFT JOIN awarded a ON a.key = y.key
+              LEFT JOIN sv s ON s.key = y.key
+              LEFT JOIN winners p ON p.key = y.key
               LEFT JOIN own o ON o.year = y.year
         )
+        """
+    }
+
+    /// `years(year)`: each financial year from the first to the last award in the workspace,
+    /// narrowed to --from/--to; a date window outside the data keeps the years it names, so a
+    /// filter that matches nothing still gives rows (of zeros). Gap years are kept, so the
+    /// change from "the year before" is from the year before, not the last year with contracts.
+    static func spanCTE(_ filter: Filter, _ q: inout QueryBuilder) -> String {
+        let from = q.bind("from_date", filter.from)
+        let to = q.bind("to_date", filter.to)
+        func start(_ date: String) -> String { Schema.financialYearStart(of: date) }
+        return """
+        span(first, last) AS (
+            SELECT CASE WHEN lo <= hi THEN lo ELSE coalesce(\(from), \(to)) END,
+                   CASE WHEN lo <= hi THEN hi ELSE coalesce(\(to), \(from)) END
+              FROM (SELECT max(coalesce(\(from), min(award_date)), min(award_date)) AS lo,
+                           min(coalesce(\(to), max(award_date)), max(award_date)) AS hi
+                      FROM contracts)
+        ),
+        year_starts(start) AS (
+            SELECT \(start("first")) FROM span WHERE first IS NOT NULL
+            UNION ALL
+            SELECT y.start + 1 FROM year_starts y, span WHERE y.start + 1 <= \(start("span.last"))
+        ),
+        years(key, year) AS (SELECT start, \(Schema.financialYearLabel(start: "start")) FROM year_starts)
         """
     }
 

@@ -4,11 +4,17 @@ public struct ResultSet: Sendable, Equatable {
     public var rows: [[SQLValue]]
     /// What each column's numbers mean, so renderers can show £ and % (all `.plain` for raw SQL).
     public var kinds: [ColumnKind]
+    /// How a NULL cell reads in the human modes when it means "nothing to show here" (the
+    /// share on a Total line, a rate with nothing committed) rather than a missing value:
+    /// analyses set `–`. nil leaves the renderer's NULL, so plain SQL keeps NULL visibly
+    /// distinct. Machine modes (csv, tsv, json) ignore it: NULL stays empty / null there.
+    public var emptyCellText: String?
 
-    public init(columns: [String], rows: [[SQLValue]], kinds: [ColumnKind]? = nil) {
+    public init(columns: [String], rows: [[SQLValue]], kinds: [ColumnKind]? = nil, emptyCellText: String? = nil) {
         self.columns = columns
         self.rows = rows
         self.kinds = kinds ?? Array(repeating: .plain, count: columns.count)
+        self.emptyCellText = emptyCellText
     }
 
     public var isEmpty: Bool { rows.isEmpty }
@@ -26,4 +32,7 @@ public enum ColumnKind: Sendable, Equatable {
     case money
     /// A percentage 0–100, shown to one decimal.
     case percent
+    /// Figures already written as text (a column mixing £, % and counts, as in a table
+    /// turned on its side): shown as they are, right-aligned like numbers.
+    case figure
 }

@@ -19,10 +19,12 @@ struct TableModel {
         headers = result.columns.map { singleLine ? CellText.singleLine($0) : $0 }
         totalRows = result.rows.count
         let shown = options.maxRows.map { min(max($0, 0), result.rows.count) } ?? result.rows.count
+        // An analysis's empty cells mean "nothing to show" and read as such; SQL NULL stays NULL.
+        let nullText = result.emptyCellText ?? options.nullText
         rows = result.rows.prefix(shown).map { row in
             row.enumerated().map { i, value in
                 let kind = i < result.kinds.count ? result.kinds[i] : .plain
-                let text = CellText.display(value, kind: kind, null: options.nullText)
+                let text = CellText.display(value, kind: kind, null: nullText)
                 return Cell(text: singleLine ? CellText.singleLine(text) : text, isNull: value.isNull)
             }
         }

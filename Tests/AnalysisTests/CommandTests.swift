@@ -107,8 +107,8 @@ final class Harness {
     }
 
     /// In an analysis NULL means "does not apply": a Total row's label columns, the first
-    /// year's change. The human modes leave those cells blank; json keeps null.
-    @Test func cellsThatDoNotApplyAreBlankNotNULL() throws {
+    /// year's change. The human modes and reports show those cells as –; json keeps null.
+    @Test func cellsThatDoNotApplyReadAsADashNotNULL() throws {
         let h = try Harness(mode: .table)
         for command in ["themes --by measure", "trend", "find Acme", "weighting --by partner", "supplier S1"] {
             let out = h.run(command + " --no-chart").out
@@ -116,18 +116,20 @@ final class Harness {
         }
         let measures = h.run("themes --by measure --no-chart").out
         let total = try #require(measures.split(separator: "\n").first { $0.hasPrefix("Total") })
-        #expect(total.hasPrefix("Total                   "))
-        #expect(h.run("trend --format box --no-chart").out.contains("│ 2019/20 │"))
+        #expect(total.hasPrefix("Total    –            –                      –                      6"))
+        // on screen the first year has no change column at all; json keeps its change null
+        #expect(h.run("trend --format box --no-chart").out.contains("│     2019/20 │     2020/21 │   change │"))
         let json = h.run("trend --format json").out
         #expect(json.contains("\"awarded_change_pct\":null"))
         // plain SQL still shows NULL as NULL
         #expect(h.run("SELECT NULL AS n;").out == "n\n----\nNULL\n")
-        // and so do reports: blank for the analysis, NULL for the SQL
+        // and so do reports: – for the analysis, NULL for the SQL
         let report = ReportDocument(session: h.session, folder: FileManager.default.temporaryDirectory)
         let html = ReportWriter.render(report, as: .html), md = ReportWriter.render(report, as: .markdown)
         #expect(html.components(separatedBy: ">NULL</td>").count == 2)
         #expect(md.components(separatedBy: "| NULL |").count == 2)
-        #expect(html.contains("<tr><td>Total</td><td></td><td></td>"))
+        #expect(html.contains("<tr><td>Total</td><td>–</td><td>–</td><td>–</td><td class=\"num\">6</td>"))
+        #expect(md.contains("| Total | – | – | – | 6 |"))
     }
 
     @Test func weightingBelowByPartnerAndItsUsageErrors() throws {
@@ -142,6 +144,13 @@ final class Harness {
             """)
         #expect(h.run("weighting --stats --by partner").err == "test:1: weighting: --stats does not combine with --by or --below\n")
         #expect(h.run("weighting --limit 3").err == "test:1: weighting: --limit applies to the --below list\n")
+        // --show picks a table of the default view: neither the grouped statistics nor the list have one
+        #expect(h.run("weighting --show statistics --by partner").err == "test:1: weighting: --show does not combine with --by or --below\n")
+        #expect(h.run("weighting --show histogram --below").err == "test:1: weighting: --show does not combine with --by or --below\n")
+        // the grouped list is one table, so json gets one array
+        let json = h.run("weighting --year 2020/21 --below --by partner --target 25 --limit 1 --format json").out
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["partner"] as? String } == ["Stockport", "Trafford"])
     }
 
     /// The illustrative-proxy warning goes with £ figures from proxies only.
@@ -236,7 +245,7 @@ final class Harness {
         #expect(h.run("find --limit 1 clean").out.split(separator: "\n").count == 2)
         let supplier = h.run("supplier acme building --show contracts")
         #expect(supplier.out == "year,partner,contracts,awarded,mean_weighting\n2019/20,Stockport,1,30000.00,15.0\n2020/21,Stockport,1,100000.00,20.0\nTotal,,2,130000.00,17.5\n")
-        #expect(h.run("supplier c").err.contains("matches several suppliers"))
+        #expect(h.run("supplier c").err.contains("matches 2 suppliers; give the id of one:"))
         #expect(h.run("supplier nobody").err.contains("no supplier matches \"nobody\""))
         let table = try Harness(mode: .table).run("supplier S2")
         #expect(table.out.contains("gm_status          GM"))

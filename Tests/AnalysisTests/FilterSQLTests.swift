@@ -72,6 +72,9 @@ import SVWDatabase
             try Geography.run(db, filter: Filter(year: "2020/21", minValuePence: 2_500_001), by: .authority),
             try Weighting.histogram(db, filter: Filter(category: "Construction"), options: Weighting.Options(bins: [0, 12.5, 25])),
             try Search.find(db, text: "school", filter: Filter(to: "2021-01-01"), limit: 5),
+            try Weighting.statistics(db, filter: Filter(year: "2020/21"), by: .partner),
+            try Themes.run(db, filter: Filter(partner: "Stockport"), by: .measure),
+            try Trend.run(db, filter: Filter(from: "2019-06-01")),
         ]
         for r in results {
             var values: [SQLValue] = []

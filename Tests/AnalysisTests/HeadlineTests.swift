@@ -72,16 +72,31 @@ import SVWDatabase
         for year in ["2019/20", "2020/21"] {
             let h = try Headline.run(db, year: year, filter: Filter()).firstRow
             let row = try #require(t.row(year))
-            for column in ["contracts", "awarded", "sv_committed", "sv_committed_pct", "sv_delivered", "gm_suppliers_pct",
-                           "own_workforce_sv", "mean_weighting"] {
-                #expect(row[column] == h[column], "\(year) \(column)")
+            for metric in Trend.Metric.allCases {
+                #expect(row[metric.column] == h[metric.column], "\(year) \(metric.column)")
             }
         }
-        // change: awarded (37,500,001 − 23,000,000) / 23,000,000 = 63.04% → 63.0; committed % 2.1 − 1.1 = 1.0 points
-        #expect(t.row("2019/20")?["awarded_change_pct"] == .null)
-        #expect(t.row("2020/21")?["awarded_change_pct"] == 63.0)
-        #expect(t.row("2020/21")?["sv_committed_pct_change_pts"] == 1.0)
-        #expect(t.row("2020/21")?["gm_suppliers_pct_change_pts"] == 0.0)
+        // every figure carries its change; the first year has none
+        #expect(t.result.columns == ["year"] + Trend.Metric.allCases.flatMap { [$0.column, $0.changeColumn] })
+        for metric in Trend.Metric.allCases { #expect(t.row("2019/20")?[metric.changeColumn] == .null, "\(metric)") }
+        // 2019/20 → 2020/21, worked by hand from the fixture (money and counts in %, percentages in points):
+        //   contracts 2 → 7: +250.0%; awarded 23,000,000 → 37,500,001: +63.0%;
+        //   committed K4 100,000 + K8 155,000 (K7 unvalued) = 255,000 → 787,500: +208.8%; as % of awarded 1.1 → 2.1: +1.0 pts;
+        //   delivered K4 100,000 + K8 62,000 = 162,000 → 225,000: +38.9%; as % 0.7 → 0.6: −0.1 pts;
+        //   suppliers S1, S5 → 6: +200.0%; GM 50.0 → 50.0: 0.0 pts; own workforce K6 186,000 → K5 50,000: −73.1%;
+        //   mean weighting 20.0 → 20.0: 0.0 pts; value-weighted (15 × 3,000,000 + 25 × 20,000,000) / 23,000,000 = 23.7
+        //   → 19.3: −4.4 pts; over £25k 2 → 6: +200.0%; over £50k C07 → C01, C02, C09: +200.0%.
+        let changes = try #require(t.row("2020/21"))
+        let expected: [Trend.Metric: SQLValue] = [
+            .contracts: 250.0, .awarded: 63.0, .committed: 208.8, .committedPct: 1.0, .delivered: 38.9, .deliveredPct: -0.1,
+            .suppliers: 200.0, .gmPct: 0.0, .ownWorkforce: -73.1, .weighting: 0.0, .weightedWeighting: -4.4,
+            .over25k: 200.0, .over50k: 200.0,
+        ]
+        for (metric, value) in expected { #expect(changes[metric.changeColumn] == value, "\(metric)") }
+        #expect(t.row("2019/20")?["sv_committed"] == 255_000 && t.row("2019/20")?["weighted_mean_weighting"] == 23.7)
+        // money changes are % columns, percentage changes are points
+        let kinds = Dictionary(uniqueKeysWithValues: zip(t.result.columns, t.result.kinds))
+        #expect(kinds["awarded_change_pct"] == .percent && kinds["sv_committed_pct_change_pts"] == .plain)
         let one = try Trend.run(db, filter: Filter(partner: "Trafford"), metric: .ownWorkforce)
         #expect(one.result.columns == ["year", "own_workforce_sv", "own_workforce_sv_change_pct"])
         #expect(one.values("own_workforce_sv") == [nil, nil])   // not attributable to a partner
@@ -92,6 +107,37 @@ import SVWDatabase
         // titles say what the figure is, not the option's spelling
         #expect(awarded.title == "Value awarded, by year — Trafford")
         #expect(try Trend.run(db, filter: Filter(), metric: .committedPct).title == "Social value committed, % of value awarded, by year")
+        // the figures trend gained name themselves too, and none of them comes from proxy values
+        #expect(try Trend.run(db, filter: Filter(), metric: .over25k).title == "Contracts over £25k, by year")
+        #expect(Trend.Metric.allCases.filter(\.usesProxyValues) == [.committed, .committedPct, .delivered, .deliveredPct, .ownWorkforce])
+    }
+
+    @Test func trendYearsRunWithoutGapsAndFollowTheDates() throws {
+        let workspace = try Fixture.workspace()
+        let db = workspace.db
+        // a 2017/18 contract leaves 2018/19 empty: it gets a row of zeros, and 2019/20's change is
+        // from 2018/19 (nothing, so no % change), not from 2017/18
+        try db.execute("""
+            INSERT INTO contracts(contract_id, partner, title, supplier_id, award_date, value_pence, sv_weighting)
+            VALUES ('C10', 'Stockport', 'Old works', 'S1', '2017-06-01', 1000000, 10)
+            """)
+        let t = try Trend.run(db, filter: Filter())
+        #expect(t.values("year") == ["2017/18", "2018/19", "2019/20", "2020/21"])
+        #expect(t.row("2018/19")?["contracts"] == 0 && t.row("2018/19")?["contracts_change_pct"] == -100.0)
+        #expect(t.row("2019/20")?["contracts_change_pct"] == .null)
+        #expect(t.row("2018/19")?["mean_weighting"] == .null && t.row("2019/20")?["mean_weighting_change_pts"] == .null)
+        // --from/--to narrow the years to those they cover that hold data; a window outside the data keeps its own
+        #expect(try Trend.run(db, filter: Filter(from: "2019-06-01")).values("year") == ["2019/20", "2020/21"])
+        #expect(try Trend.run(db, filter: Filter(from: "2016-01-01", to: "2030-01-01")).values("year")
+            == ["2017/18", "2018/19", "2019/20", "2020/21"])
+        #expect(try Trend.run(db, filter: Filter(from: "2031-05-01", to: "2033-01-01")).values("year") == ["2031/32", "2032/33"])
+        // a partner with no contract in a year still has that year
+        #expect(try Trend.run(db, filter: Filter(partner: "Trafford")).values("contracts") == [0, 0, 1, 4])
+        // the printed SQL replays in plain SQLite to the same rows
+        let r = try Trend.run(db, filter: Filter(partner: "Trafford", from: "2018-01-01"))
+        let statement = try db.prepare(r.query.text)
+        try statement.bind(r.query.parameters.map(\.value))
+        #expect(try statement.all().rows == r.result.rows)
     }
 
     @Test func publishedStyle() {

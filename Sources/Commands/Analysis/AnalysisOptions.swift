@@ -102,13 +102,14 @@ enum AnalysisOptions {
 enum FilterResolver {
     static func resolve(_ filter: Filter, db: Database, command: String) throws -> Filter {
         var out = filter
-        if let year = filter.year {
+        // An exact value costs one look-up; only a miss lists the values (a full read on a big workspace).
+        if let year = filter.year, try !Catalog.has(db, .year, year) {
             out.year = try match(year, among: Catalog.years(db), what: "year", plural: "years", command: command)
         }
-        if let partner = filter.partner {
+        if let partner = filter.partner, try !Catalog.has(db, .partner, partner) {
             out.partner = try match(partner, among: Catalog.partners(db), what: "partner", plural: "partners", command: command)
         }
-        if let category = filter.category {
+        if let category = filter.category, try !Catalog.has(db, .category, category) {
             out.category = try match(category, among: Catalog.categories(db), what: "category", plural: "categories", command: command)
         }
         if let low = filter.minValuePence, let high = filter.maxValuePence, low >= high {

@@ -5,10 +5,28 @@ import SVWRendering
 /// Writes an analysis the same way for every command: its SQL when `--sql` asks, a
 /// caption, the table in the session's mode, footnotes, and the chart under it (in the
 /// human modes only, when charts are on). The chart is kept for `export chart` either way.
+///
+/// A command may write several tables (sections). People get each with its caption,
+/// a blank line between; the machine modes get them as one piece of output: one JSON
+/// document keyed by section name, or csv/tsv blocks separated by a blank line.
 struct AnalysisPresenter {
     let context: CommandContext
     /// The filter the figures were computed under; charts carry it in their title.
     var filter = Filter()
+
+    /// One table of a command's output.
+    struct Section {
+        /// Its key in the json document when a command writes several.
+        var name: String
+        var result: AnalysisResult
+        /// Lines under the table for people (human modes only).
+        var footer: [String] = []
+        /// Also reach stderr in the machine modes.
+        var warnings: [String] = []
+        /// False when people read these figures as sentences in another section's footer
+        /// (a histogram's statistics): the table is then written in the machine modes only.
+        var forPeople = true
+    }
 
     var session: Session { context.session }
     var machine: Bool { session.effectiveMode.isMachineReadable }
@@ -28,31 +46,61 @@ struct AnalysisPresenter {
     /// One analysis: SQL (if asked), caption, table, footer, chart.
     /// `footer` lines are for people (human modes only); `warnings` also reach stderr in machine modes.
     func present(_ result: AnalysisResult, chart: Chart?, footer: [String] = [], warnings: [String] = [],
-                 alsoRan: [AnalysisResult] = []) {
-        showSQL([result] + alsoRan)
-        section(result, footer: footer, warnings: warnings)
+                 alsoRan: [AnalysisResult] = []) throws {
+        try present([Section(name: "result", result: result, footer: footer, warnings: warnings)],
+                    chart: chart, alsoRan: alsoRan)
+    }
+
+    /// Several tables: SQL (if asked), a note when the filter matches no contract, then the
+    /// sections and the chart.
+    func present(_ sections: [Section], chart: Chart?, alsoRan: [AnalysisResult] = [],
+                 supplierID: String? = nil) throws {
+        showSQL(sections.map(\.result) + alsoRan)
+        try noteIfNothingMatches(supplierID: supplierID)
+        if machine {
+            var seen: Set<String> = []
+            for section in sections {
+                if let line = Self.limitLine(section.result) { session.note(line) }
+            }
+            for warning in sections.flatMap(\.warnings) where seen.insert(warning).inserted { session.note(warning) }
+            session.emit(sections: sections.map { ResultSection(name: $0.name, result: $0.result.result) })
+        } else {
+            for (index, section) in sections.filter(\.forPeople).enumerated() {
+                if index > 0 { session.write("\n") }
+                var section = section
+                if let line = Self.limitLine(section.result) { section.footer.insert(line, at: 0) }
+                humanSection(section)
+            }
+        }
         finish(chart: chart)
     }
 
-    /// Caption, table and footnotes of one result, without SQL or chart (for multi-table commands).
-    func section(_ result: AnalysisResult, footer: [String] = [], warnings: [String] = []) {
-        var footer = footer
-        // A list cut by --limit says so, or a reader takes the first rows for all there are.
-        if let total = result.rowsWithoutLimit, total > result.result.rows.count {
-            let line = "\(CellText.count(result.result.rows.count)) of \(CellText.count(total)) shown (--limit); "
-                + "without --limit the list has them all."
-            if machine { session.note(line) } else { footer.insert(line, at: 0) }
-        }
-        if machine {
-            for w in warnings { session.note(w) }
-            // csv and json write NULL their own way; the blank is for a report of this run.
-            session.emit(result.result, nullText: "")
+    /// For a list cut by --limit, the line that says so, or a reader takes the first rows
+    /// for all there are: `15 of 322 shown (--limit); …`.
+    static func limitLine(_ result: AnalysisResult) -> String? {
+        guard let total = result.rowsWithoutLimit, total > result.result.rows.count else { return nil }
+        return "\(CellText.count(result.result.rows.count)) of \(CellText.count(total)) shown (--limit); "
+            + "without --limit the list has them all."
+    }
+
+    /// Caption, table and footnotes of one section, for people.
+    func humanSection(_ section: Section) {
+        session.write(section.result.title + "\n")
+        let lines = section.footer + section.warnings
+        session.emit(section.result.result, footer: lines.isEmpty ? nil : lines.joined(separator: "\n"))
+    }
+
+    /// Says on stderr when the filter (and supplier) select no contract at all, so zeros and
+    /// empty lists are not mistaken for a failure: `weighting: no contracts match year=2020/21 …`.
+    func noteIfNothingMatches(supplierID: String? = nil) throws {
+        guard try !Catalog.anyContract(context.db, filter: filter, supplierID: supplierID) else { return }
+        let command = context.invocation.spec.name
+        let whose = supplierID.map { " of \($0)" } ?? ""
+        if filter.isEmpty {
+            session.note(supplierID == nil ? "\(command): no contracts are loaded yet"
+                                           : "\(command): \(supplierID!) has won no contracts")
         } else {
-            session.write(result.title + "\n")
-            let lines = footer + warnings
-            // NULL in an analysis means "does not apply" (a Total row's labels, a first year's
-            // change): a blank reads better than NULL. csv and json keep their own empty/null.
-            session.emit(result.result, footer: lines.isEmpty ? nil : lines.joined(separator: "\n"), nullText: "")
+            session.note("\(command): no contracts\(whose) match \(filter.description)")
         }
     }
 

@@ -37,7 +37,7 @@ enum ComplianceCommand {
             let result = try Compliance.list(context.db, filter: filter, rule: rule, options: options,
                                              limit: try AnalysisOptions.positiveInt(context, "limit"))
             let warning = rule == .lagging ? try AnalysisPresenter.measuresWarning(context.db) : nil
-            presenter.present(result, chart: nil, footer: result.result.isEmpty ? ["Nothing flagged."] : [],
+            try presenter.present(result, chart: nil, footer: result.result.isEmpty ? ["Nothing flagged."] : [],
                               warnings: warning.map { [$0] } ?? [])
             return
         }
@@ -48,7 +48,7 @@ enum ComplianceCommand {
                                values: ["failing_share"], excluding: [])
         // only the lagging line's undelivered £ comes from proxy values
         let warning = try AnalysisPresenter.measuresWarning(context.db)
-        presenter.present(result, chart: GeographyCommand.emptyIfNoValue(chart), footer: footer,
+        try presenter.present(result, chart: GeographyCommand.emptyIfNoValue(chart), footer: footer,
                           warnings: warning.map { [$0] } ?? [])
     }
 }

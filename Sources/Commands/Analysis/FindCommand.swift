@@ -29,7 +29,7 @@ enum FindCommand {
         } catch let error as Search.Error {
             throw CommandError.usage("find: \(error.description)")
         }
-        AnalysisPresenter(context: context, filter: filter).present(result, chart: nil,
+        try AnalysisPresenter(context: context, filter: filter).present(result, chart: nil,
                                                     footer: result.result.isEmpty ? ["No matches."] : [])
     }
 }

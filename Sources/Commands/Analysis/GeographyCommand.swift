@@ -38,7 +38,7 @@ enum GeographyCommand {
             // The presenter adds the filter to a chart's title; the result's title already carries it.
             let chart = Chart.from(result.result, title: "Largest suppliers outside GM (top \(top)), by value awarded",
                                    label: "name", values: ["awarded"], excluding: [])
-            presenter.present(result, chart: chart,
+            try presenter.present(result, chart: chart,
                               footer: result.result.isEmpty ? ["No suppliers outside GM won contracts under this filter."] : [])
             return
         }
@@ -59,7 +59,7 @@ enum GeographyCommand {
         case .area:
             chart = Chart.from(result.result, title: "Awarded value by supplier's postcode area", label: "area", values: ["awarded"])
         }
-        presenter.present(result, chart: emptyIfNoValue(chart), footer: footer)
+        try presenter.present(result, chart: emptyIfNoValue(chart), footer: footer)
     }
 
     /// No chart when every bar would be zero (nothing matched the filter).

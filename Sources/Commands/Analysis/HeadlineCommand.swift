@@ -36,25 +36,28 @@ enum HeadlineCommand {
             if let option = context.invocation.value("year"), (try? ValueParsing.financialYear(option)) != year {
                 throw CommandError.usage("headline: two different years given (\(positional) and --year \(option))")
             }
-            filter.year = try FilterResolver.match(year, among: Catalog.years(context.db), what: "year", plural: "years", command: "headline")
+            filter.year = try Catalog.has(context.db, .year, year) ? year
+                : FilterResolver.match(year, among: Catalog.years(context.db), what: "year", plural: "years", command: "headline")
         }
         guard let year = try filter.year ?? Headline.latestYear(context.db) else {
             throw CommandError.failed("headline: no contracts are loaded yet (load contracts FILE, or start svw with --sample)")
         }
         if filter.year == nil { context.session.note("headline: showing \(year), the latest year in the data (headline YEAR for another)") }
         let result = try Headline.run(context.db, year: year, filter: filter)
-        let presenter = AnalysisPresenter(context: context, filter: filter)
-        presenter.showSQL([result])
+        var shown = filter
+        shown.year = year
+        let presenter = AnalysisPresenter(context: context, filter: shown)
         let warning = try AnalysisPresenter.measuresWarning(context.db)
         if presenter.machine {
-            if let warning { context.session.note(warning) }
-            context.session.emit(result.result)
-        } else {
-            context.session.write(published(result, filter: filter) + "\n")
-            var footer: [String] = []
-            if let warning { footer.append(warning) }
-            context.session.emit(exactTable(result.result), footer: footer.isEmpty ? nil : footer.joined(separator: "\n"))
+            try presenter.present(result, chart: nil, warnings: warning.map { [$0] } ?? [])
+            return
         }
+        presenter.showSQL([result])
+        try presenter.noteIfNothingMatches()
+        context.session.write(published(result, filter: filter) + "\n")
+        var footer: [String] = []
+        if let warning { footer.append(warning) }
+        context.session.emit(exactTable(result.result), footer: footer.isEmpty ? nil : footer.joined(separator: "\n"))
         presenter.finish(chart: nil)
     }
 

@@ -21,7 +21,9 @@ enum SupplierCommand {
             postcode, district and area, GM status by the majority rule (and the district's GM
             share), SME/VCSE flags and what it won; then contracts by year and partner, and its
             commitments by measure, committed vs delivered (TOMs £). Filters narrow the
-            contracts. In csv, tsv and json each section is its own table; --show picks one.
+            contracts. In json the sections come as one object, {"profile": [...], "contracts":
+            [...], "commitments": [...]}; in csv and tsv as tables separated by a blank line.
+            --show picks one section (and the chart is drawn only with the contracts).
             """,
         examples: ["supplier SUP00001", "supplier \"Bollin Civils\"", "supplier SUP00001 --show contracts --format csv", "supplier SUP00001 --year 2020/21"],
         handler: { try run($0) })
@@ -36,30 +38,47 @@ enum SupplierCommand {
         case .none:
             throw CommandError.failed("supplier: no supplier matches \"\(text)\" (find \(text) searches names and titles)")
         case .ambiguous(let candidates):
-            let shown = candidates.prefix(10).map { "\($0.id) \($0.name)" }.joined(separator: "; ")
-            let more = candidates.count > 10 ? "; …" : ""
-            throw CommandError.failed("supplier: \"\(text)\" matches several suppliers: \(shown)\(more). Give the id, e.g. supplier \(candidates[0].id)")
+            throw CommandError.failed(ambiguity(text, candidates))
         }
         let presenter = AnalysisPresenter(context: context, filter: filter)
         let db = context.db
-        var results: [AnalysisResult] = []
-        if section == .all || section == .profile { results.append(try SupplierProfile.profile(db, id: id, filter: filter)) }
-        let contracts = try SupplierProfile.contracts(db, id: id, filter: filter)
-        if section == .all || section == .contracts { results.append(contracts) }
-        if section == .all || section == .commitments { results.append(try SupplierProfile.commitments(db, id: id, filter: filter)) }
-        presenter.showSQL(results)
         let warning = try AnalysisPresenter.measuresWarning(db)
-        for (index, result) in results.enumerated() {
-            if index > 0 && !presenter.machine { context.session.write("\n") }
-            if result.title.hasPrefix("Supplier "), !presenter.machine {
-                context.session.write(result.title + "\n")
-                context.session.emit(HeadlineCommand.exactTable(result.result, labels: [:]))
-            } else {
-                let commitments = result.result.columns.contains("delivery_rate")
-                presenter.section(result, warnings: commitments ? (warning.map { [$0] } ?? []) : [])
-            }
+        var sections: [AnalysisPresenter.Section] = []
+        var chart: Chart?
+        if section == .all || section == .profile {
+            sections.append(.init(name: Section.profile.rawValue, result: try SupplierProfile.profile(db, id: id, filter: filter)))
         }
-        presenter.finish(chart: chart(contracts, id: id))
+        if section == .all || section == .contracts {
+            let contracts = try SupplierProfile.contracts(db, id: id, filter: filter)
+            sections.append(.init(name: Section.contracts.rawValue, result: contracts))
+            // the chart draws the contracts section, so only when that section is shown
+            chart = self.chart(contracts, id: id)
+        }
+        if section == .all || section == .commitments {
+            sections.append(.init(name: Section.commitments.rawValue, result: try SupplierProfile.commitments(db, id: id, filter: filter),
+                                  warnings: warning.map { [$0] } ?? []))
+        }
+        if presenter.machine {
+            try presenter.present(sections, chart: chart, supplierID: id)
+            return
+        }
+        // People read the one-row profile turned on its side.
+        for index in sections.indices where sections[index].name == Section.profile.rawValue {
+            sections[index].result.result = HeadlineCommand.exactTable(sections[index].result.result, labels: [:])
+        }
+        try presenter.present(sections, chart: chart, supplierID: id)
+    }
+
+    /// "several suppliers match": the candidates one per line, id and name in columns.
+    static func ambiguity(_ text: String, _ candidates: [SupplierProfile.SupplierCandidate]) -> String {
+        let shown = candidates.prefix(10)
+        let width = shown.map(\.id.count).max() ?? 0
+        var lines = ["supplier: \"\(text)\" matches \(candidates.count > 10 ? "more than 10" : "\(candidates.count)") suppliers; give the id of one:"]
+        for candidate in shown {
+            lines.append("  " + candidate.id + String(repeating: " ", count: width - candidate.id.count) + "  " + candidate.name)
+        }
+        if candidates.count > 10 { lines.append("  … and more: find \(text) lists every match") }
+        return lines.joined(separator: "\n")
     }
 
     /// Value won per year and partner.

@@ -43,7 +43,7 @@ enum ThemesCommand {
             }
             let result = try Themes.uncommitted(db, filter: filter, thresholdPence: over,
                                                 limit: try AnalysisOptions.positiveInt(context, "limit"))
-            presenter.present(result, chart: nil,
+            try presenter.present(result, chart: nil,
                               footer: result.result.isEmpty ? ["Every contract over \(Money.short(over)) has commitments."] : [])
             return
         }
@@ -65,7 +65,7 @@ enum ThemesCommand {
         let chart = Chart.from(result.result, title: "Social value committed and delivered by \(by.rawValue)",
                                label: label, values: ["committed", "delivered"], seriesNames: ["committed", "delivered"],
                                excluding: ["Total", "Measure not in edition"], note: illustrative ? "£ from illustrative proxy values, not published TOMs values." : nil)
-        presenter.present(result, chart: GeographyCommand.emptyIfNoValue(chart), footer: footer,
+        try presenter.present(result, chart: GeographyCommand.emptyIfNoValue(chart), footer: footer,
                           warnings: warning.map { [$0] } ?? [], alsoRan: [gap])
     }
 }

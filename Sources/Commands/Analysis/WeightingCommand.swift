@@ -12,7 +12,9 @@ enum WeightingCommand {
             OptionSpec("target", value: "%", "the target weighting (default 20)"),
             OptionSpec("by", value: "partner|category|year", completion: .choices(["partner", "category", "year"]),
                        "mean, weighted mean, median and share at target per group; with --below, the list by group"),
-            OptionSpec("stats", "the summary figures as a table instead of the histogram"),
+            OptionSpec("stats", "the summary figures as a table instead of the histogram (as --show statistics)"),
+            OptionSpec("show", value: "histogram|statistics", completion: .choices(Section.allCases.map(\.rawValue)),
+                       "only the histogram, or only the statistics (csv, tsv and json otherwise write both)"),
             OptionSpec("below", "list the contracts weighted below the target instead"),
             OptionSpec("limit", value: "N", "with --below, at most N contracts (with --by, N in each group)"),
         ] + AnalysisOptions.common,
@@ -24,7 +26,10 @@ enum WeightingCommand {
             contract by its awarded value, median is the middle weighting (mean of the middle two
             when even), at_or_above_target is the share of contracts weighted at or above
             --target, below_target the number of contracts under it. Contracts with no weighting
-            recorded are left out of every figure and counted as not_recorded.
+            recorded are left out of every figure and counted as not_recorded. In json the
+            histogram and its statistics come as one object, {"histogram": [...], "statistics":
+            [...]}; in csv and tsv as two tables separated by a blank line (--show histogram or
+            --show statistics writes one).
 
             --below lists the contracts under the target, largest first; --below --by partner
             lists them partner by partner, and --limit N then keeps the N largest of each.
@@ -34,6 +39,12 @@ enum WeightingCommand {
                    "weighting --all --bins 0,10,20,30 --format csv",
                    "weighting --stats --year 2020/21"],
         handler: { try run($0) })
+
+    /// The tables the default view writes (both in the machine modes; people read the
+    /// statistics as sentences under the histogram).
+    enum Section: String, CaseIterable {
+        case histogram, statistics
+    }
 
     static func run(_ context: CommandContext) throws {
         let filter = try AnalysisOptions.filter(context)
@@ -48,8 +59,15 @@ enum WeightingCommand {
             throw CommandError.usage("weighting: \(failure.message)")
         }
         let by = try AnalysisOptions.choice(context, "by", as: Weighting.Breakdown.self)
+        let show = try AnalysisOptions.choice(context, "show", as: Section.self)
         if invocation.flag("stats") && (by != nil || invocation.flag("below")) {
             throw CommandError.usage("weighting: --stats does not combine with --by or --below")
+        }
+        if show != nil && (by != nil || invocation.flag("below")) {
+            throw CommandError.usage("weighting: --show does not combine with --by or --below")
+        }
+        if invocation.flag("stats"), show == .histogram {
+            throw CommandError.usage("weighting: --stats shows the statistics; it does not combine with --show histogram")
         }
         if invocation.value("limit") != nil && !invocation.flag("below") {
             throw CommandError.usage("weighting: --limit applies to the --below list")
@@ -58,24 +76,28 @@ enum WeightingCommand {
         if invocation.flag("below") {
             let result = try Weighting.below(context.db, filter: filter, options: options,
                                              limit: try AnalysisOptions.positiveInt(context, "limit"), by: by)
-            presenter.present(result, chart: nil,
+            try presenter.present(result, chart: nil,
                               footer: result.result.isEmpty ? ["No contract in scope is weighted below \(percentText(options.target))."] : [])
             return
         }
         let stats = try Weighting.statistics(context.db, filter: filter, by: by, options: options)
-        if by != nil || invocation.flag("stats") {
+        if by != nil || invocation.flag("stats") || show == .statistics {
             let chart = by.flatMap { by in
                 Chart.from(stats.result, title: "Mean social value weighting by \(by.rawValue)",
                            label: stats.result.columns[0], values: ["mean"])
             }
-            presenter.present(stats, chart: chart, footer: ["Target: \(percentText(options.target)) on average."])
+            try presenter.present(stats, chart: chart, footer: ["Target: \(percentText(options.target)) on average."])
             return
         }
         let histogram = try Weighting.histogram(context.db, filter: filter, options: options)
         let chart = Chart.from(histogram.result, title: "Contracts by social value weighting", label: "bin",
                                values: ["contracts"], style: .histogram)
-        presenter.present(histogram, chart: GeographyCommand.emptyIfNoValue(chart),
-                          footer: summary(stats, target: options.target), alsoRan: [stats])
+        var sections = [AnalysisPresenter.Section(name: Section.histogram.rawValue, result: histogram,
+                                                  footer: summary(stats, target: options.target))]
+        if show == nil {
+            sections.append(AnalysisPresenter.Section(name: Section.statistics.rawValue, result: stats, forPeople: false))
+        }
+        try presenter.present(sections, chart: GeographyCommand.emptyIfNoValue(chart), alsoRan: show == nil ? [] : [stats])
     }
 
     /// The statistics row as sentences under the histogram.

@@ -97,10 +97,10 @@ public final class Session {
         try files.write(data, to: url, shown: shown, command: command)
     }
 
-    /// Writes a result in the current mode to the current destination. `nullText` shows
-    /// NULL some other way in the human modes (and reports): analyses leave a cell that
-    /// does not apply (a Total row's label columns, a first year's change) blank.
-    public func emit(_ result: ResultSet, footer: String? = nil, nullText: String? = nil) {
+    /// Writes a result in the current mode to the current destination. A cell an analysis
+    /// leaves empty on purpose reads as the result's `emptyCellText` in the human modes and
+    /// reports (the renderers and the transcript's table carry it).
+    public func emit(_ result: ResultSet, footer: String? = nil) {
         let mode = effectiveMode
         var options = renderOptions
         if outputFile != nil || onceFile != nil || mode.isMachineReadable {
@@ -109,11 +109,25 @@ public final class Session {
             options.color = false
         }
         if showAllRows { options.maxRows = nil }
-        if let nullText { options.nullText = nullText }
         var text = Renderer.render(result, mode: mode, options: options)
         if let footer, !mode.isMachineReadable { text += footer.hasSuffix("\n") ? footer : footer + "\n" }
-        transcript.captureTable(result, footer: footer, nullText: nullText)
+        transcript.captureTable(result, footer: footer)
         deliver(text)
+    }
+
+    /// Writes several results as one piece of output (one JSON document in json mode; see
+    /// `Renderer.render(sections:)`), each kept as a table for reports. For the machine modes:
+    /// the human modes give each table its own caption and footer through `emit`.
+    public func emit(sections: [ResultSection]) {
+        var options = renderOptions
+        if outputFile != nil || onceFile != nil || effectiveMode.isMachineReadable {
+            options.width = nil
+            options.maxRows = nil
+            options.color = false
+        }
+        if showAllRows { options.maxRows = nil }
+        for section in sections { transcript.captureTable(section.result, footer: nil) }
+        deliver(Renderer.render(sections: sections, mode: effectiveMode, options: options))
     }
 
     /// Writes result text (not notes) to the current destination.

@@ -12,7 +12,8 @@ enum OutputCommands {
                                  optional: true, completion: .outputMode)],
         discussion: "Modes:\n" + OutputMode.allCases.map { "  " + $0.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.summary }
             .joined(separator: "\n")
-            + "\n\nThe mode lasts for the session; --format MODE on any command changes it for\nthat command only.",
+            + "\n\nThe mode lasts for the session; --format MODE on any command changes it for\nthat command only."
+            + "\n\nA command that writes several tables (supplier, weighting) writes, in json, one\nobject with an array per table ({\"profile\": [...], \"contracts\": [...]}); in csv\nand tsv, the tables one after another with a blank line between them.",
         examples: ["mode markdown", "mode", "mode box"],
         handler: { context in
             guard let name = context.invocation.argument(0) else {

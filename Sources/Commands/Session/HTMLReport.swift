@@ -73,8 +73,8 @@ enum HTMLReport {
 
     static func render(_ artefact: Artefact) -> String {
         switch artefact {
-        case .table(let result, let total, let footer, let nullText):
-            var out = table(result, nullText: nullText)
+        case .table(let result, let total, let footer):
+            var out = table(result)
             if total > result.rows.count {
                 out += "<p class=\"note\">\(total - result.rows.count) more rows not shown (\(total) in all).</p>\n"
             }
@@ -104,7 +104,9 @@ enum HTMLReport {
     /// Columns beyond which a table is set smaller, so it fits the page more often.
     static let wideTableColumns = 8
 
-    static func table(_ result: ResultSet, nullText: String? = nil) -> String {
+    static func table(_ result: ResultSet) -> String {
+        // An analysis's intentionally empty cells read as it says (–); SQL NULL stays NULL, set apart.
+        let nullText = result.emptyCellText
         let numeric = ColumnAlignment.numeric(result)
         // The wrapper scrolls a table wider than the page on screen instead of overflowing it.
         let wide = result.columns.count >= wideTableColumns

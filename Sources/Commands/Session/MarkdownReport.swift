@@ -45,8 +45,8 @@ enum MarkdownReport {
 
     static func render(_ artefact: Artefact) -> String {
         switch artefact {
-        case .table(let result, let total, let footer, let nullText):
-            var out = table(result, nullText: nullText)
+        case .table(let result, let total, let footer):
+            var out = table(result)
             if total > result.rows.count {
                 out += "\n_\(total - result.rows.count) more rows not shown (\(total) in all)._\n"
             }
@@ -59,12 +59,14 @@ enum MarkdownReport {
         }
     }
 
-    static func table(_ result: ResultSet, nullText: String? = nil) -> String {
+    static func table(_ result: ResultSet) -> String {
+        // An analysis's intentionally empty cells read as it says (–); SQL NULL stays NULL.
+        let null = result.emptyCellText ?? "NULL"
         let numeric = ColumnAlignment.numeric(result)
         var out = "| " + result.columns.map(cell).joined(separator: " | ") + " |\n"
         out += "|" + numeric.map { $0 ? "--:|" : "---|" }.joined() + "\n"
         for row in result.rows {
-            out += "| " + row.enumerated().map { i, value in cell(CellText.display(value, kind: result.kinds[i], null: nullText ?? "NULL")) }
+            out += "| " + row.enumerated().map { i, value in cell(CellText.display(value, kind: result.kinds[i], null: null)) }
                 .joined(separator: " | ") + " |\n"
         }
         return out

@@ -46,10 +46,10 @@ public final class Transcript {
         }
     }
 
-    func captureTable(_ result: ResultSet, footer: String?, nullText: String? = nil) {
+    func captureTable(_ result: ResultSet, footer: String?) {
         var kept = result
         if kept.rows.count > Self.maxTableRows { kept.rows = Array(kept.rows.prefix(Self.maxTableRows)) }
-        unit.artefacts.append(.table(kept, totalRows: result.rows.count, footer: footer, nullText: nullText))
+        unit.artefacts.append(.table(kept, totalRows: result.rows.count, footer: footer))
     }
 
     func captureText(_ text: String) {
@@ -89,9 +89,9 @@ public struct TranscriptEntry: Equatable {
 
 /// A piece of a command's output, kept in a form a report can lay out.
 public enum Artefact: Equatable {
-    /// A result set (perhaps cut to `Transcript.maxTableRows`; `totalRows` says how many there were),
-    /// with how NULL shows when not as NULL (analyses leave cells that do not apply blank).
-    case table(ResultSet, totalRows: Int, footer: String?, nullText: String?)
+    /// A result set (perhaps cut to `Transcript.maxTableRows`; `totalRows` says how many there were).
+    /// Its `emptyCellText` says how a cell an analysis leaves empty on purpose reads (`–`).
+    case table(ResultSet, totalRows: Int, footer: String?)
     /// Text written as is (help, summaries, text charts).
     case text(String)
     /// A chart as a standalone SVG document.
