@@ -48,4 +48,46 @@ import Testing
         let r = try SVWBinary.run(["--db", db, "--format", "csv", "-c", "SELECT x FROM notes"])
         #expect(r.stdout == "x\nkept\n")
     }
+
+    /// `--db` refuses what `open` refuses, before writing anything to the file.
+    @Test func dbRefusesAForeignDatabaseAndAFileThatIsNotSQLite() throws {
+        let dir = try SVWBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let other = dir.appendingPathComponent("other.sqlite")
+        #expect(try Shell.sqlite3(other.path, "CREATE TABLE mine(x); INSERT INTO mine VALUES (1);") == "")
+        let before = try Data(contentsOf: other)
+        let r = try SessionCLI.run(["--db", "other.sqlite", "-c", "SELECT 1"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.out == "")
+        #expect(r.err == "svw: other.sqlite is an SQLite database but not an svw workspace; svw will not add its tables to it\n")
+        #expect(try Data(contentsOf: other) == before, "the user's database is untouched")
+        #expect(try Shell.sqlite3(other.path, "SELECT group_concat(name) FROM sqlite_schema;") == "mine\n")
+
+        try "supplier_id,name\nS1,Acme\n".write(to: dir.appendingPathComponent("notdb.csv"), atomically: true, encoding: .utf8)
+        let csv = try SessionCLI.run(["--db", "notdb.csv", "-c", "SELECT 1"], in: dir)
+        #expect(csv.status == 1)
+        #expect(csv.err == "svw: notdb.csv is not an SQLite database (a data file is loaded with load KIND FILE, not opened)\n")
+        #expect(try String(contentsOf: dir.appendingPathComponent("notdb.csv"), encoding: .utf8) == "supplier_id,name\nS1,Acme\n")
+
+        // An svw workspace and a new file still open.
+        #expect(try SessionCLI.run(["--db", "new.db", "-c", "CREATE TABLE notes(x)"], in: dir).status == 0)
+        let again = try SessionCLI.run(["--db", "new.db", "--format", "csv", "-c", "SELECT count(*) AS n FROM notes"], in: dir)
+        #expect(again.status == 0)
+        #expect(again.out == "n\n0\n")
+    }
+}
+
+/// The sqlite3 command-line shell, to make and read databases independently of svw.
+enum Shell {
+    static func sqlite3(_ path: String, _ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path, sql]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
 }

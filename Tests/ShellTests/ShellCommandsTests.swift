@@ -111,6 +111,31 @@ import SVWDatabase
         #expect(lines.firstIndex(of: "suppliers,table,2")! < lines.firstIndex(of: "commitment_values,view,0")!)
     }
 
+    /// `_` is a LIKE wildcard, so `NOT LIKE '%_fts%'` used to hide any table whose name held
+    /// "fts" after some character: shifts, gifts_2021. Only svw's search index is hidden now.
+    @Test func tablesSchemaAndCompletionShowUserTablesNamedLikeTheIndex() throws {
+        #expect(run("CREATE TABLE shifts(a);\nCREATE TABLE gifts_2021(b);\nCREATE INDEX gifts_by_b ON gifts_2021(b);") == 0)
+        #expect(run("tables") == 0)
+        let names = capture.out.split(separator: "\n").map { $0.split(separator: ",").first.map(String.init) ?? "" }
+        #expect(names.contains("shifts"))
+        #expect(names.contains("gifts_2021"))
+        #expect(!names.contains { $0.hasPrefix("search_fts") }, "the search index stays hidden")
+        capture.out = ""
+        #expect(run("schema") == 0)
+        #expect(capture.out.contains("CREATE TABLE shifts(a);"))
+        #expect(capture.out.contains("CREATE TABLE gifts_2021(b);"))
+        #expect(capture.out.contains("CREATE INDEX gifts_by_b ON gifts_2021(b);"))
+        #expect(!capture.out.contains("CREATE VIRTUAL TABLE search_fts"))
+        #expect(!capture.out.contains("CREATE TABLE search_fts_docs"))
+        #expect(!capture.out.contains("CREATE TRIGGER search_fts_docs_ai"))
+        capture.out = ""
+        #expect(run("schema gifts_2021") == 0)
+        #expect(capture.out == "CREATE TABLE gifts_2021(b);\nCREATE INDEX gifts_by_b ON gifts_2021(b);\n")
+        let completed = try session.workspace.tableNames()
+        #expect(completed.contains("shifts") && completed.contains("gifts_2021"))
+        #expect(!completed.contains { $0.hasPrefix("search_fts") })
+    }
+
     @Test func describeShowsColumnsTypesAndRowCount() {
         session.mode = .table
         #expect(run("describe CONTRACTS") == 0)
@@ -184,8 +209,14 @@ import SVWDatabase
             try db.execute("CREATE TABLE mine(x)")
         }
         #expect(run("open other.db") == 1)
-        #expect(capture.err.contains("not an svw workspace"))
+        #expect(capture.err.contains("open: \(foreign.path) is an SQLite database but not an svw workspace"))
         #expect(session.workspace.path?.hasSuffix("fresh.db") == true)
+
+        let csv = folder.appendingPathComponent("notdb.csv")
+        try "a,b\n1,2\n".write(to: csv, atomically: true, encoding: .utf8)
+        #expect(run("open notdb.csv") == 1)
+        #expect(capture.err.contains("open: \(csv.path) is not an SQLite database"))
+        #expect(try String(contentsOf: csv, encoding: .utf8) == "a,b\n1,2\n")
     }
 
     @Test func scriptsMayNotOpenOrPersist() {
