@@ -255,11 +255,13 @@ final class LoadRun {
         try s.bind(text.map(SQLValue.text) ?? .null, at: index)
     }
 
-    func bindMoney(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false, nonNegative: Bool = false) throws {
+    /// - Parameter wholePence: the column is headed in pence (`HeaderMapping.wholePence`).
+    func bindMoney(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false, nonNegative: Bool = false,
+                   wholePence: Bool = false) throws {
         var result: SQLValue = .null
         if let b = value(column), let column {
             do {
-                let pence = try Money.pence(b)
+                let pence = try wholePence ? Money.wholePence(b) : Money.pence(b)
                 if nonNegative && pence < 0 { problem(column, "\(Bytes.quoted(b)) is negative") }
                 else { result = .integer(pence) }
             } catch let e as CoercionError { problem(column, e.reason) }

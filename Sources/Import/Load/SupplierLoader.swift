@@ -8,6 +8,7 @@ enum SupplierLoader {
     static func load(_ run: LoadRun, _ mapping: HeaderMapping) throws {
         let id = mapping.column("supplier_id")!, name = mapping.column("name")!
         let company = mapping.column("company_number"), postcode = mapping.column("postcode")
+        let postcodeRaw = mapping.column("postcode_raw")
         let sme = mapping.column("sme"), vcse = mapping.column("vcse")
         let insert = try run.db.prepare(Upsert.sql(table: "suppliers", columns: columns, key: ["supplier_id"]))
         var counter = try RowCounter(db: run.db, table: "suppliers")
@@ -19,7 +20,7 @@ enum SupplierLoader {
             let supplierName = run.string(name)
             try run.bindText(insert, 3, supplierName.map(SupplierIdentity.nameKey))
             try run.bindText(insert, 4, run.string(company).flatMap(SupplierIdentity.companyNumber))
-            let place = try run.bindPostcode(insert, 5, postcode)
+            let place = try run.bindPostcode(insert, 5, run.value(postcodeRaw) != nil ? postcodeRaw : postcode)
             try run.bindFlag(insert, 9, sme)
             try run.bindFlag(insert, 10, vcse)
             guard try run.endRow() else { continue }
