@@ -54,6 +54,28 @@ import SVWDatabase
         #expect(capture.out.contains("│ 5 │"))
     }
 
+    /// `once FILE` used to empty FILE at once: a failing next command, or none, lost its contents.
+    @Test func onceLeavesTheFileAloneUntilAResultArrives() throws {
+        let kept = folder.appendingPathComponent("kept.csv")
+        try "old contents\n".write(to: kept, atomically: true, encoding: .utf8)
+        #expect(run("once kept.csv\nSELECT nope;") == 1)
+        #expect(try file("kept.csv") == "old contents\n", "the failing command wrote nothing")
+        #expect(run("once kept.csv") == 0)
+        #expect(try file("kept.csv") == "old contents\n", "no command followed")
+        #expect(run("once kept.csv\nmode csv") == 0)
+        #expect(try file("kept.csv") == "old contents\n", "the next command produced no result")
+        #expect(run("SELECT 1 AS x;") == 0)
+        #expect(try file("kept.csv") == "old contents\n", "once applied to the one command after it only")
+        #expect(run("once kept.csv\nSELECT 2 AS y;") == 0)
+        #expect(try file("kept.csv") == "y\n2\n")
+        #expect(run("once new.csv\nSELECT nope;") == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("new.csv").path), "nothing created")
+        #expect(run("once no/such/folder/x.csv") == 1)
+        #expect(capture.err.contains("once: cannot write \(folder.path)/no/such/folder/x.csv (no folder"))
+        #expect(run("once .") == 1)
+        #expect(capture.err.contains("is a folder; name a file"))
+    }
+
     @Test func outputToAMissingFolderFailsAtOnce() {
         #expect(run("output no/such/folder/a.csv") == 1)
         #expect(capture.err.contains("output: cannot write"))

@@ -23,7 +23,10 @@ public final class Session {
     public private(set) var recording: [RecordedCommand] = []
     /// Where results go instead of stdout (`output FILE`), and a one-shot override (`once FILE`).
     public var outputFile: URL?
-    public var onceFile: URL?
+    public var onceFile: URL? { didSet { onceFileWritten = false } }
+    /// `once FILE` replaces the file only when the first result arrives, so a next command
+    /// that fails (or never comes) leaves the old contents alone.
+    private var onceFileWritten = false
     /// True while a session script runs: commands that are not `scriptSafe` are refused.
     public var isScript = false
     /// What each unit wrote and produced, for checked replay and reports (Session/Transcript.swift).
@@ -89,8 +92,9 @@ public final class Session {
 
     private func deliver(_ text: String) {
         if let once = onceFile {
-            // `once` created the file; everything the next unit writes goes into it.
-            appendOrCreate(once, text, truncate: false)
+            // The first result replaces the file; the rest of the unit's output follows it.
+            appendOrCreate(once, text, truncate: !onceFileWritten)
+            onceFileWritten = true
         } else if let file = outputFile {
             appendOrCreate(file, text, truncate: false)
         } else {

@@ -97,10 +97,14 @@ enum OutputCommands {
         name: "once", group: .output,
         abstract: "Send the next command's results to a file",
         arguments: [ArgumentSpec("FILE", "the file to write (replaced if it exists)", completion: .file)],
+        discussion: """
+            FILE is checked now but written only when the next command produces a result:
+            if that command fails, or none follows, an existing FILE keeps its contents.
+            """,
         examples: ["once contracts.csv"],
         handler: { context in
             let url = context.session.resolve(path: context.invocation.argument(0) ?? "")
-            try createEmpty(url, command: "once")
+            try checkWritable(url, command: "once")
             context.session.onceFile = url
         })
 
@@ -124,6 +128,26 @@ enum OutputCommands {
         case "on", "yes", "true", "1": return true
         case "off", "no", "false", "0": return false
         default: throw CommandError.usage("\(command): expected on or off, not \"\(word)\"")
+        }
+    }
+
+    /// Fails now, at the command that named it, if `url` could not be written; changes nothing.
+    static func checkWritable(_ url: URL, command: String) throws {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw CommandError.failed("\(command): \(url.path) is a folder; name a file") }
+            if !manager.isWritableFile(atPath: url.path) {
+                throw CommandError.failed("\(command): cannot write \(url.path) (permission denied)")
+            }
+            return
+        }
+        let folder = url.deletingLastPathComponent().path
+        guard manager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandError.failed("\(command): cannot write \(url.path) (no folder \(folder))")
+        }
+        if !manager.isWritableFile(atPath: folder) {
+            throw CommandError.failed("\(command): cannot write \(url.path) (permission denied)")
         }
     }
 
