@@ -31,7 +31,7 @@ import Testing
         let bail = try SVWBinary.run(["--format", "csv", "--bail"], stdin: script)
         #expect(bail.status == 1)
         #expect(bail.stdout == "a\n1\n")
-        #expect(bail.stderr.contains("stdin:2: SQL error: no such column: nope"))
+        #expect(bail.stderr.contains("stdin:2:8: SQL error: no such column: nope"))
     }
 
     @Test func unknownFormatIsAUsageError() throws {
@@ -74,6 +74,42 @@ import Testing
         let again = try SessionCLI.run(["--db", "new.db", "--format", "csv", "-c", "SELECT count(*) AS n FROM notes"], in: dir)
         #expect(again.status == 0)
         #expect(again.out == "n\n0\n")
+    }
+}
+
+/// Errors inside a statement are placed at the line and column SQLite points to.
+@Suite struct SQLErrorPositionTests {
+    static let script = "mode csv\nSELECT 1 AS a,\n  nope AS b;\n  SELECT 2 AS c; SELECT 3 FROM nowhere;\n  SELECT 4 AS d; SELECT 5 +;\n"
+
+    @Test func runNamesTheLineAndColumn() throws {
+        let dir = try SVWBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.script.write(to: dir.appendingPathComponent("e.svw"), atomically: true, encoding: .utf8)
+        let r = try SessionCLI.run(["run", "e.svw"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.err.contains("e.svw:3:3: SQL error: no such column: nope\n    nope AS b;\n    ^\n"), "\(r.err)")
+        #expect(r.err.contains("e.svw:5:28: SQL error: near \";\": syntax error\n"), "\(r.err)")
+        // SQLite does not place this one: the statement's line is given.
+        #expect(r.err.contains("e.svw:4: SQL error: no such table: nowhere\n"), "\(r.err)")
+    }
+
+    @Test func dashCAndStdinToo() throws {
+        let dashC = try SVWBinary.run(["-c", Self.script])
+        #expect(dashC.stderr.contains("-c:3:3: SQL error: no such column: nope"), "\(dashC.stderr)")
+        #expect(dashC.stderr.contains("-c:4: SQL error: no such table: nowhere"))
+        let stdin = try SVWBinary.run([], stdin: Self.script)
+        #expect(stdin.stderr.contains("stdin:3:3: SQL error: no such column: nope"), "\(stdin.stderr)")
+        #expect(stdin.stderr.contains("stdin:4: SQL error: no such table: nowhere"))
+        // An error SQLite does not place keeps the statement's line.
+        let runtime = try SVWBinary.run(["-c", "SELECT 1;\n  SELECT abs(-9223372036854775808);"])
+        #expect(runtime.stderr == "-c:2: SQL error: integer overflow\n", "\(runtime.stderr)")
+    }
+
+    @Test func commentsOnCommandLinesAndBeforeSQL() throws {
+        let r = try SVWBinary.run(["-c", "mode csv -- for the file\nheaders off # no header row\n/* the answer */ SELECT 42;"])
+        #expect(r.stderr == "")
+        #expect(r.status == 0)
+        #expect(r.stdout == "42\n")
     }
 }
 
