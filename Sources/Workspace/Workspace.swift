@@ -70,9 +70,31 @@ public final class Workspace {
         get throws { try setting("measures_edition") ?? "" }
     }
 
-    /// Whether any of the core tables hold rows (for "leaving will lose your data" warnings).
+    /// Whether leaving would lose anything (for "leaving will lose your data" warnings):
+    /// a table or view the schema did not create (`CREATE TABLE notes AS …`, `load table`),
+    /// or rows in any of svw's own tables beyond the one setting a new workspace starts with.
     public var holdsData: Bool {
-        (try? db.scalar("SELECT (SELECT count(*) FROM imports) > 0").int64 == 1) ?? false
+        guard let objects = try? db.query("SELECT name, type FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'") else {
+            return true
+        }
+        var ownTables: [String] = []
+        for row in objects.rows {
+            let name = row[0].string ?? "", type = row[1].string ?? ""
+            if !Schema.owns(name) { return true }
+            if type == "table" && !Schema.isInternal(name) && name != "settings" { ownTables.append(name) }
+        }
+        for table in ownTables {
+            // Names from sqlite_schema that the schema owns: quoted, never user text.
+            let quoted = "\"" + table.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+            if (try? db.scalar("SELECT EXISTS (SELECT 1 FROM \(quoted))").int64) != 0 { return true }
+        }
+        return false
+    }
+
+    /// Grows with every row written (total_changes) and every schema change (schema_version),
+    /// so two equal readings mean nothing was changed in between.
+    public var changeCounter: Int {
+        db.totalChanges + Int((try? db.scalar("PRAGMA schema_version").int64) ?? 0)
     }
 
     /// The tables and views an analyst sees, user-loaded tables included: everything but

@@ -69,7 +69,7 @@ enum WorkspaceCommands {
             } catch let error as SQLiteError {
                 throw CommandError.failed("persist: cannot write \(url.path): \(error.message)")
             }
-            session.shell.persistedAtChanges = session.db.totalChanges
+            session.shell.persistedAtChanges = session.workspace.changeCounter
             let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
             let size = bytes.map { " (" + ByteCount.describe($0) + ")" } ?? ""
             session.note("wrote \(url.path)\(size); svw --db \(Tokenizer.quote(url.path)) opens it next time")
