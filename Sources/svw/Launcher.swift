@@ -53,7 +53,7 @@ struct Launcher {
         let console = Console.standard()
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         func resolve(_ path: String) -> URL {
-            let expanded = (path as NSString).expandingTildeInPath
+            let expanded = PathExpansion.expandingTilde(path)
             return expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : cwd.appendingPathComponent(expanded).standardizedFileURL
         }
         var options = options

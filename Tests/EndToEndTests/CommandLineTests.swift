@@ -113,6 +113,21 @@ import Testing
     }
 }
 
+/// `~` in a typed path is $HOME, whatever the password database says.
+@Suite struct TildeEndToEndTests {
+    @Test func onceAndLoadExpandTildeFromHOME() throws {
+        let home = try SVWBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        try "a,b\n1,2\n".write(to: home.appendingPathComponent("in.csv"), atomically: true, encoding: .utf8)
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = home.path
+        let r = try ShellProcess.run(["--format", "csv", "-c", "load table t ~/in.csv; once ~/out.csv; SELECT a + b AS s FROM t"],
+                                     environment: environment)
+        #expect(r.status == 0, "\(r.err)")
+        #expect(try String(contentsOf: home.appendingPathComponent("out.csv"), encoding: .utf8) == "s\n3\n")
+    }
+}
+
 /// The sqlite3 command-line shell, to make and read databases independently of svw.
 enum Shell {
     static func sqlite3(_ path: String, _ sql: String) throws -> String {

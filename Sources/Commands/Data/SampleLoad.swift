@@ -77,7 +77,7 @@ enum SampleDataLocator {
             return fm.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
         }
         if let env = ProcessInfo.processInfo.environment["SVW_SAMPLE_DATA"], !env.isEmpty {
-            let url = URL(fileURLWithPath: (env as NSString).expandingTildeInPath)
+            let url = URL(fileURLWithPath: PathExpansion.expandingTilde(env))
             return isFolder(url) ? url : nil
         }
         // Sources/Commands/Data/SampleLoad.swift → the package root.

@@ -63,7 +63,7 @@ public final class Session {
 
     /// Resolves a path typed in a command against the session's base directory.
     public func resolve(path: String) -> URL {
-        let expanded = (path as NSString).expandingTildeInPath
+        let expanded = PathExpansion.expandingTilde(path)
         if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded) }
         return baseDirectory.appendingPathComponent(expanded).standardizedFileURL
     }
