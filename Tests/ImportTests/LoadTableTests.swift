@@ -62,7 +62,7 @@ import SVWWorkspace
         #expect(h.run("load table select x.csv") == 1)
         #expect(h.capture.err == "-c:1: load: cannot load into table \"select\": select is an SQL keyword\n")
         #expect(h.run("load table x") == 1)
-        #expect(h.capture.err == "-c:1: load table: needs a table name and a file\nusage: load table NAME FILE [--replace]\n")
+        #expect(h.capture.err == "-c:1: load table: missing FILE (the file to load)\nusage: load table NAME FILE [--delimiter CHAR] [--strict] [--replace] [--sha256 HEX] [--format MODE] [--all]\n")
     }
 
     /// Every object the schema creates is svw's: the search index's tables (FTS5 shadow tables

@@ -100,6 +100,9 @@ extension CommandSpec {
         OptionSpec("all", "show every row, however many (a terminal otherwise shows the first few)"),
     ]
 
+    /// The names of `commonOptions`, for completion in the shell layer.
+    public static var commonOptionNames: [String] { commonOptions.map(\.name) }
+
     public var withCommonOptions: CommandSpec {
         CommandSpec(name: name, aliases: aliases, group: group, abstract: abstract, arguments: arguments,
                     options: options + CommandSpec.commonOptions.filter { c in !options.contains { $0.name == c.name } },

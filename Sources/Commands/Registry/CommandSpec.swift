@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything svw knows about one command, declared once. Help, usage errors,
 /// completion, "did you mean" and session recording are all derived from it.
 public struct CommandSpec: Sendable {
@@ -39,16 +41,58 @@ public struct CommandSpec: Sendable {
 
     /// `load KIND FILE [--strict] [--map FIELD=HEADER]...`
     public var synopsis: String {
-        var parts = [name]
-        for a in arguments {
-            let shown = a.variadic ? "\(a.name)..." : a.name
-            parts.append(a.optional ? "[\(shown)]" : shown)
+        line(words: [name] + arguments.map(ArgumentSpec.shown), options: options)
+    }
+
+    /// One usage line per form: the general one, then each form its first argument selects
+    /// (`load table NAME FILE [--replace]...`), with only the options that apply to it.
+    public var synopses: [String] {
+        guard let first = arguments.first, !first.forms.isEmpty else { return [synopsis] }
+        return [synopsis] + first.forms.map { form in
+            line(words: [name, form.choice] + form.arguments.map(ArgumentSpec.shown),
+                 options: form.options.map { names in
+                     options.filter { option in
+                         names.contains(option.name) || CommandSpec.commonOptions.contains { $0.name == option.name }
+                     }
+                 } ?? options)
         }
+    }
+
+    private func line(words: [String], options: [OptionSpec]) -> String {
+        var parts = words
         for o in options {
             let body = o.valueName.map { "--\(o.name) \($0)" } ?? "--\(o.name)"
             parts.append(o.repeatable ? "[\(body)]..." : "[\(body)]")
         }
         return parts.joined(separator: " ")
+    }
+
+    /// The positional arguments that apply once the first ones are known: a first argument
+    /// naming a form (`table` in `load table NAME FILE`) brings that form's arguments.
+    public func arguments(given positionals: [String]) -> [ArgumentSpec] {
+        guard let form = form(given: positionals) else { return arguments }
+        return [arguments[0]] + form.arguments
+    }
+
+    /// The form the first positional word selects, if any.
+    public func form(given positionals: [String]) -> ArgumentForm? {
+        guard let first = arguments.first, let word = positionals.first else { return nil }
+        return first.forms.first { $0.choice.caseInsensitiveCompare(word) == .orderedSame }
+    }
+
+    /// The usage line for the form `positionals` select.
+    public func synopsis(given positionals: [String]) -> String {
+        guard let form = form(given: positionals), let index = arguments[0].forms.firstIndex(where: { $0.choice == form.choice }) else {
+            return synopsis
+        }
+        return synopses[index + 1]
+    }
+
+    /// Every argument any form takes, each name once (for help).
+    public var allArguments: [ArgumentSpec] {
+        var seen = Set<String>()
+        let forms = arguments.first?.forms.flatMap(\.arguments) ?? []
+        return (arguments + forms).filter { seen.insert($0.name).inserted }
     }
 
     public func option(named name: String) -> OptionSpec? {
@@ -73,14 +117,42 @@ public struct ArgumentSpec: Sendable {
     public let optional: Bool
     public let variadic: Bool
     public let completion: CompletionKind
+    /// For a command's first argument: the words that choose another form of the command,
+    /// each with the arguments that follow it (`load table NAME FILE`). Any other word is
+    /// followed by the command's own remaining arguments.
+    public let forms: [ArgumentForm]
 
     public init(_ name: String, _ help: String, optional: Bool = false, variadic: Bool = false,
-                completion: CompletionKind = .none) {
+                completion: CompletionKind = .none, forms: [ArgumentForm] = []) {
         self.name = name
         self.help = help
         self.optional = optional
         self.variadic = variadic
         self.completion = completion
+        self.forms = forms
+    }
+
+    /// As usage shows it: `FILE`, `[DIR]`, `KEY=VALUE...`.
+    static func shown(_ a: ArgumentSpec) -> String {
+        let shown = a.variadic ? "\(a.name)..." : a.name
+        return a.optional ? "[\(shown)]" : shown
+    }
+}
+
+/// One form of a command, chosen by its first argument: `load table NAME FILE`.
+public struct ArgumentForm: Sendable {
+    public let choice: String
+    public let arguments: [ArgumentSpec]
+    /// The options that apply to this form (nil: all of the command's).
+    public let options: [String]?
+    /// One line for help's list of forms.
+    public let summary: String
+
+    public init(_ choice: String, _ arguments: [ArgumentSpec], options: [String]? = nil, summary: String) {
+        self.choice = choice
+        self.arguments = arguments
+        self.options = options
+        self.summary = summary
     }
 }
 

@@ -24,7 +24,11 @@ struct CommandCompleter {
             }
             let used = Set(words.previous.compactMap { $0.hasPrefix("--") ? String($0.dropFirst(2).prefix(while: { $0 != "=" })) : nil })
             let typed = current.value.drop(while: { $0 == "-" })
+            // A form of the command (`load table`) offers only the options it takes.
+            let allowed = spec.form(given: positionals(words.previous, options: options))?.options
+                .map { Set($0 + CommandSpec.commonOptionNames) }
             let candidates = options
+                .filter { allowed?.contains($0.name) ?? true }
                 .filter { $0.name.hasPrefix(typed) && ($0.repeatable || !used.contains($0.name)) }
                 .map { Completion.Candidate(insertion: "--" + $0.name) }
             return Completion(replacing: current.raw, candidates: candidates)
@@ -35,17 +39,20 @@ struct CommandCompleter {
             return values(for: option.completion, typed: current.value, previous: words.previous, raw: current.raw)
         }
 
-        let index = positionalIndex(words.previous, options: options)
-        guard !spec.arguments.isEmpty else { return .none }
-        let argument = index < spec.arguments.count ? spec.arguments[index]
-            : (spec.arguments.last!.variadic ? spec.arguments.last! : nil)
+        // The first argument may choose a form with arguments of its own: `load table NAME FILE`.
+        let before = positionals(words.previous, options: options)
+        let arguments = spec.arguments(given: before)
+        let index = before.count
+        guard !arguments.isEmpty else { return .none }
+        let argument = index < arguments.count ? arguments[index]
+            : (arguments.last!.variadic ? arguments.last! : nil)
         guard let argument else { return .none }
         return values(for: argument.completion, typed: current.value, previous: words.previous, raw: current.raw)
     }
 
-    /// How many positional arguments come before the current word.
-    private func positionalIndex(_ previous: [String], options: [OptionSpec]) -> Int {
-        var count = 0
+    /// The positional words before the current one (options and their values left out).
+    private func positionals(_ previous: [String], options: [OptionSpec]) -> [String] {
+        var found: [String] = []
         var i = 0
         while i < previous.count {
             let word = previous[i]
@@ -55,9 +62,9 @@ struct CommandCompleter {
                 if !word.contains("="), let option = spec.withCommonOptions.option(named: name), !option.isFlag { i += 1 }
                 continue
             }
-            count += 1
+            found.append(word)
         }
-        return count
+        return found
     }
 
     /// Candidates for a value of the given kind, quoted as the command line needs them.
