@@ -180,6 +180,28 @@ import Testing
         #expect(try h.rows("SELECT supplier_id, name FROM suppliers ORDER BY 1") == [["S1", "A, B and C Ltd"], ["S2", "Pipe Co"]])
     }
 
+    /// A `.txt` (or unnamed) file says nothing about its separator: the header line does.
+    @Test func delimiterDetectedFromTheHeaderWhenTheNameDoesNotSay() throws {
+        let h = try Harness()
+        try h.write("s.txt", "supplier_id\tname\tpostcode\nS1\tA, B and C Ltd\tM1 1AE\n")
+        try h.write("semi.txt", "supplier_id;name\nS2;\"Semi; Colon Ltd\"\n")
+        try h.write("plain", "supplier_id,name\nS3,Comma Co\n")
+        #expect(h.run("load suppliers s.txt") == 0, "\(h.capture.err)")
+        #expect(h.capture.err.contains("read as tab-separated, as its header line is (--delimiter chooses otherwise)"))
+        #expect(h.run("load suppliers semi.txt\nload suppliers plain") == 0, "\(h.capture.err)")
+        #expect(h.capture.err.contains("read as semicolon-separated"))
+        #expect(try h.rows("SELECT supplier_id, name FROM suppliers ORDER BY 1")
+                == [["S1", "A, B and C Ltd"], ["S2", "Semi; Colon Ltd"], ["S3", "Comma Co"]])
+        #expect(h.run("load table t s.txt") == 0, "\(h.capture.err)")
+        #expect(try h.rows("SELECT supplier_id, postcode FROM t") == [["S1", "M1 1AE"]])
+
+        // A .csv file is comma-separated by its name; a tab header then gets a hint.
+        try h.write("tabs.csv", "supplier_id\tname\nS4\tTab Co\n")
+        #expect(h.run("load suppliers tabs.csv") == 1)
+        #expect(h.capture.err.hasSuffix("headers found: \"supplier_id\tname\" — the header holds tabs: is the file tab-separated? add --delimiter tab\n"))
+        #expect(h.run("load suppliers tabs.csv --delimiter tab") == 0)
+    }
+
     @Test func inlineSuppliersAreMatchedOrCreated() throws {
         let h = try loadedSample()
         try h.write("published.csv", """

@@ -27,12 +27,17 @@ final class LoadRun {
         self.file = file
         self.options = options
         name = options.displayName ?? file.path
+        let choice = options.delimiterChoice(for: file.path)
         do {
-            reader = try CSVReader(path: file.path, name: name, delimiter: options.delimiter(for: file.path), chunkSize: options.chunkSize)
+            reader = try CSVReader(path: file.path, name: name, delimiter: choice.delimiter, chunkSize: options.chunkSize)
         } catch let error as CSVError {
             throw ImportError.csv(error)
         }
         report = ImportReport(kind: kind, table: table, file: file, displayName: name)
+        if choice.detected {
+            let described = choice.delimiter == UInt8(ascii: "\t") ? "tab" : "semicolon"
+            report.notes.append("read as \(described)-separated, as its header line is (--delimiter chooses otherwise)")
+        }
         watch = try InterruptWatch(db: db)
         if let progress = options.progress {
             let size = reader.fileSize
