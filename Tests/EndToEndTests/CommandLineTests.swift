@@ -49,6 +49,20 @@ import Testing
         #expect(r.stdout == "x\nkept\n")
     }
 
+    /// The root help is where people look: it shows the shell's own options.
+    @Test func rootHelpShowsTheShellOptions() throws {
+        let r = try SVWBinary.run(["--help"])
+        #expect(r.status == 0)
+        for option in ["--db <FILE>", "--sample", "--format <MODE>", "-c <COMMANDS>", "--bail", "--vi", "--history <FILE>"] {
+            #expect(r.stdout.contains("\n  \(option)"), "\(option) in:\n\(r.stdout)")
+        }
+        #expect(r.stdout.contains("USAGE: svw [--db <FILE>] [--sample] [--format <MODE>]"))
+        #expect(r.stdout.contains("\n  run "))
+        #expect(!r.stdout.contains("\n  start "), "start is the old spelling, kept but not shown")
+        let old = try SVWBinary.run(["start", "--format", "csv", "-c", "SELECT 7 AS n"])
+        #expect(old.stdout == "n\n7\n")
+    }
+
     /// `--db` refuses what `open` refuses, before writing anything to the file.
     @Test func dbRefusesAForeignDatabaseAndAFileThatIsNotSQLite() throws {
         let dir = try SVWBinary.temporaryDirectory()

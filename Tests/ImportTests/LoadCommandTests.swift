@@ -250,6 +250,38 @@ import Testing
         #expect(try h.scalar("SELECT count(*) FROM suppliers") == "5")
     }
 
+    /// The counts add up (a supplier matched by number on one row and by name on another is
+    /// one match), and a row giving a matched supplier another postcode is noted, not silent.
+    @Test func inlineSupplierNoteAddsUpAndNamesPostcodeConflicts() throws {
+        let h = try loadedSample()
+        try h.write("register.csv", """
+            Contract ID,Partner,Title,Supplier Name,Supplier Postcode,Company Number,Award Date,Contract Value (£)
+            Q1,Stockport,By number,Acme Construction Ltd,,01234567,01/05/2021,1000
+            Q2,Stockport,By name,Acme Construction Ltd,,,01/05/2021,1000
+            Q3,Bury,New,Fresh Ltd,M1 1AE,,01/05/2021,1000
+            Q4,Bury,Same name other postcode,Fresh Ltd,sk4 1aa,,01/05/2021,1000
+            Q5,Bury,Same postcode written differently,FRESH LIMITED,m11ae,,01/05/2021,1000
+
+            """)
+        #expect(h.run("load contracts register.csv") == 0, "\(h.capture.err)")
+        #expect(h.capture.err.contains("""
+            inline suppliers: matched 1 to an existing supplier (1 by company number); created 1 new supplier; \
+            1 row gives a matched supplier a different postcode; each supplier keeps its first \
+            (Fresh Ltd: M1 1AE kept, SK4 1AA not used)
+
+            """), "\(h.capture.err)")
+        #expect(try h.rows("SELECT DISTINCT s.postcode FROM contracts c JOIN suppliers s USING (supplier_id) WHERE c.contract_id IN ('Q3','Q4','Q5')")
+                == [["M1 1AE"]])
+    }
+
+    @Test func countsInNotesAreGrouped() throws {
+        let h = try Harness()
+        let rows = (1...1314).map { "S\($0),Supplier \($0),not a postcode" }.joined(separator: "\n")
+        try h.write("many.csv", "supplier_id,name,postcode\n" + rows + "\n")
+        #expect(h.run("load suppliers many.csv") == 0)
+        #expect(h.capture.err.contains("postcodes: 1,314 malformed (those suppliers' GM status is unknown)"), "\(h.capture.err)")
+    }
+
     @Test func duplicateIdsInOneFileAreRejected() throws {
         let h = try loadedSample()
         try h.write("dups.csv", """

@@ -68,7 +68,7 @@ enum MeasureLoader {
         if illustrativeCount > 0 {
             run.report.notes.append(illustrativeCount == 1
                 ? "1 of these measures has an illustrative proxy value (not a published one)"
-                : "\(illustrativeCount) of these measures have illustrative proxy values (not published ones)")
+                : "\(CountText.grouped(illustrativeCount)) of these measures have illustrative proxy values (not published ones)")
         }
     }
 }
