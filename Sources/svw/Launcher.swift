@@ -22,7 +22,9 @@ struct Launcher {
         }
         let interactive = Terminal.isInteractive
         let mode = options.format.flatMap { OutputMode(rawValue: $0.lowercased()) } ?? (interactive ? .box : .table)
-        session = Session(workspace: workspace, console: .standard(), mode: mode,
+        let console = Console.standard()
+        console.errIsTerminal = TerminalInfo.stderrIsTerminal
+        session = Session(workspace: workspace, console: console, mode: mode,
                           renderOptions: Terminal.renderOptions(environment: ProcessInfo.processInfo.environment))
         bail = options.bail
         if options.sample {

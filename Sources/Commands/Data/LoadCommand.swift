@@ -77,7 +77,7 @@ enum LoadCommand {
             if options.maps[field] != nil { throw CommandError.usage("load: --map \(field) given twice") }
             options.maps[field] = header
         }
-        options.progress = ProgressMeter.callback(label: path)
+        options.progress = ProgressMeter.callback(label: path, onTerminal: session.console.errIsTerminal)
         return options
     }
 

@@ -53,7 +53,7 @@ enum SampleLoad {
                     var options = ImportOptions()
                     options.displayName = step.shown
                     options.strict = strict
-                    options.progress = ProgressMeter.callback(label: step.shown)
+                    options.progress = ProgressMeter.callback(label: step.shown, onTerminal: session.console.errIsTerminal)
                     reports.append(try Importer.load(step.kind, file: step.url, into: session.workspace, options: options))
                     ProgressMeter.clear()
                 }
