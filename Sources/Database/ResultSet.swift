@@ -4,6 +4,9 @@ public struct ResultSet: Sendable, Equatable {
     public var rows: [[SQLValue]]
     /// What each column's numbers mean, so renderers can show £ and % (all `.plain` for raw SQL).
     public var kinds: [ColumnKind]
+    /// Rows the statement returned beyond those kept in `rows` (`Statement.all(maxRows:)`),
+    /// counted without being read, so "… N more rows" stays exact.
+    public var omittedRows = 0
 
     public init(columns: [String], rows: [[SQLValue]], kinds: [ColumnKind]? = nil) {
         self.columns = columns

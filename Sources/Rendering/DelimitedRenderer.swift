@@ -19,7 +19,8 @@ enum DelimitedRenderer {
         if options.showHeaders {
             out += result.columns.map { field($0, false) }.joined(separator: joiner) + "\n"
         }
-        for row in result.rows {
+        for (n, row) in result.rows.enumerated() {
+            if options.cancellation?.stops(at: n) == true { break }
             out += row.enumerated().map { i, value in
                 field(CellText.plain(value, kind: result.kinds[i]), value.isNull)
             }.joined(separator: joiner) + "\n"

@@ -3,10 +3,11 @@ import SVWDatabase
 /// An array of objects, one per line: keys in column order, numbers as numbers
 /// (money as pounds with two decimals, percentages to one decimal), NULL as null.
 enum JSONRenderer {
-    static func render(_ result: ResultSet) -> String {
+    static func render(_ result: ResultSet, cancellation: RenderCancellation? = nil) -> String {
         if result.rows.isEmpty { return "[]\n" }
         var out = "["
         for (r, row) in result.rows.enumerated() {
+            if cancellation?.stops(at: r) == true { break }
             out += r == 0 ? "{" : ",\n{"
             for (i, value) in row.enumerated() {
                 if i > 0 { out += "," }

@@ -91,7 +91,8 @@ public final class InterruptWatcher: @unchecked Sendable {
         }
     }
 
-    private var isRequested: Bool {
+    /// Whether Ctrl-C has been pressed during the command now running.
+    public var isRequested: Bool {
         lock.lock()
         defer { lock.unlock() }
         return armed?.requested ?? false

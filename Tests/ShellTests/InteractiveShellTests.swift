@@ -44,13 +44,22 @@ final class ScriptedInput: LineInput {
         let r = try run([.line("SELECT 1 +"), .line("  41 AS answer;"), .line("mode csv")])
         #expect(r.capture.out == "answer\n42\n\n", "the last newline ends the line Ctrl-D left")
         #expect(r.input.prompts == ["svw> ", "...> ", "svw> ", "svw> "])
-        #expect(r.input.remembered == ["SELECT 1 +", "  41 AS answer;", "mode csv"])
+        #expect(r.input.remembered == ["SELECT 1 +\n  41 AS answer;", "mode csv"], "one history entry per statement")
     }
 
     @Test func ctrlCDropsTheUnfinishedStatement() throws {
         let r = try run([.line("SELECT 1 +"), .interrupted, .line("SELECT 2 AS b;")])
         #expect(r.capture.out == "^C\nb\n2\n\n")
         #expect(r.input.prompts == ["svw> ", "...> ", "svw> ", "svw> "])
+        #expect(r.input.remembered == ["SELECT 1 +", "SELECT 2 AS b;"], "the unfinished statement can be recalled")
+    }
+
+    @Test func historyEntriesFollowStatementsNotLines() throws {
+        let r = try run([.line("SELECT 1 AS a; SELECT"), .line(""), .line("  2 AS b;"), .line("mode csv; tables"),
+                         .line("SELECT 3"), .endOfInput, .endOfInput])
+        #expect(r.input.remembered == ["SELECT 1 AS a; SELECT\n\n  2 AS b;", "mode csv; tables", "SELECT 3"])
+        #expect(r.capture.out.contains("b\n2\n"))
+        #expect(r.capture.err.contains("the unfinished SQL statement was not run"))
     }
 
     @Test func noErrorEndsTheShell() throws {

@@ -76,6 +76,54 @@ import SVWDatabase
         #expect(capture.err.contains("is a folder; name a file"))
     }
 
+    static let manyRows = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000) SELECT x, 'row ' || x AS label FROM c;"
+
+    /// A terminal showing 40 rows does not read 100,000 into memory: the rest are counted.
+    @Test func aTerminalReadsOnlyTheRowsItCanUse() throws {
+        session.mode = .box
+        session.renderOptions = RenderOptions(width: 80, maxRows: 40)
+        #expect(run(Self.manyRows) == 0)
+        #expect(capture.out.contains("│ 40 │ row 40 │\n└"))
+        #expect(capture.out.contains("… 99,960 more rows (100,000 in all; --all or \"maxrows all\" shows every row)"))
+        guard case .table(let kept, let total, _) = try #require(session.transcript.entries.last?.artefacts.first) else {
+            Issue.record("the result is in the transcript")
+            return
+        }
+        #expect(kept.rows.count == Transcript.maxTableRows, "what a report keeps, and no more")
+        #expect(total == 100_000)
+        // Files and machine modes still get every row.
+        #expect(run("once all.csv\n" + Self.manyRows) == 0)
+        #expect(try file("all.csv").split(separator: "\n").filter { $0.contains("row ") }.count == 100_000)
+        capture.out = ""
+        #expect(run("mode csv\n" + Self.manyRows) == 0)
+        #expect(capture.out.split(separator: "\n").count == 100_001)
+    }
+
+    /// Ctrl-C while a result is drawn stops the drawing: nothing half-drawn is written.
+    @Test func anInterruptWhileDrawingStopsTheResult() throws {
+        final class Presses: @unchecked Sendable {
+            var checks = 0
+        }
+        for mode in [OutputMode.box, .csv, .json, .markdown, .line] {
+            let presses = Presses()
+            session.mode = mode
+            session.renderOptions = RenderOptions(width: 80, maxRows: nil)
+            // Pressed after the drawing has begun: the third look finds it.
+            session.shell.interruptRequested = { presses.checks += 1; return presses.checks > 2 }
+            capture.out = ""
+            capture.err = ""
+            let recorded = session.recording.count
+            #expect(run(Self.manyRows) == 1, "\(mode)")
+            #expect(capture.err.hasSuffix("test:1: interrupted\n"), "\(mode): \(capture.err)")
+            #expect(capture.out.isEmpty, "\(mode): nothing half-drawn")
+            #expect(session.recording.count == recorded, "an interrupted query is not recorded")
+            #expect(presses.checks < 100, "\(mode): stopped early, not after every row")
+        }
+        session.shell.interruptRequested = { false }
+        #expect(run("SELECT 6 * 7 AS answer;") == 0)
+        #expect(capture.out.contains("42"))
+    }
+
     @Test func outputToAMissingFolderFailsAtOnce() {
         #expect(run("output no/such/folder/a.csv") == 1)
         #expect(capture.err.contains("output: cannot write"))

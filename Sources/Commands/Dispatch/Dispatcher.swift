@@ -66,8 +66,9 @@ public enum Dispatcher {
         try session.parameters.bind(to: statement)
         do {
             if statement.columnCount > 0 {
-                let result = try statement.all()
+                let result = try statement.all(maxRows: session.rowsWorthCollecting ?? .max)
                 session.emit(result)
+                if session.interruptRequested { throw Interrupted() }
             } else {
                 while try statement.step() {}
             }

@@ -78,7 +78,10 @@ public final class Session {
             options.color = false
         }
         if showAllRows { options.maxRows = nil }
+        options.cancellation = shell.interruptRequested.map { RenderCancellation($0) }
         var text = Renderer.render(result, mode: mode, options: options)
+        // Ctrl-C while it was drawn: the part made so far is dropped (the caller says "interrupted").
+        if options.cancellation?.isCancelled == true { return }
         if let footer, !mode.isMachineReadable { text += footer.hasSuffix("\n") ? footer : footer + "\n" }
         transcript.captureTable(result, footer: footer)
         deliver(text)
