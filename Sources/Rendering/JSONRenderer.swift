@@ -8,14 +8,19 @@ enum JSONRenderer {
         var out = "["
         for (r, row) in result.rows.enumerated() {
             if cancellation?.stops(at: r) == true { break }
-            out += r == 0 ? "{" : ",\n{"
-            for (i, value) in row.enumerated() {
-                if i > 0 { out += "," }
-                out += string(result.columns[i]) + ":" + json(value, kind: result.kinds[i])
-            }
-            out += "}"
+            out += (r == 0 ? "" : ",\n") + object(row, columns: result.columns, kinds: result.kinds)
         }
         return out + "]\n"
+    }
+
+    /// One row as a JSON object, as `render` writes it (shared with `StreamingRenderer`).
+    static func object(_ row: [SQLValue], columns: [String], kinds: [ColumnKind]) -> String {
+        var out = "{"
+        for (i, value) in row.enumerated() {
+            if i > 0 { out += "," }
+            out += string(columns[i]) + ":" + json(value, kind: i < kinds.count ? kinds[i] : .plain)
+        }
+        return out + "}"
     }
 
     static func json(_ value: SQLValue, kind: ColumnKind) -> String {

@@ -99,12 +99,34 @@ import SVWDatabase
         #expect(capture.out.split(separator: "\n").count == 100_001)
     }
 
+    /// csv, tsv and json are written as they are read, in batches, and read the same as before;
+    /// the transcript keeps the rows a report shows and the true count.
+    @Test func machineModesStreamTheirRows() throws {
+        for mode in [OutputMode.csv, .tsv, .json] {
+            session.mode = mode
+            capture.out = ""
+            #expect(run(Self.manyRows) == 0)
+            let whole = Renderer.render(try session.db.query(String(Self.manyRows.dropLast())), mode: mode)
+            #expect(capture.out == whole, "\(mode)")
+            guard case .table(let kept, let total, _) = try #require(session.transcript.entries.last?.artefacts.first) else {
+                Issue.record("the result is in the transcript")
+                continue
+            }
+            #expect(kept.rows.count == Transcript.maxTableRows)
+            #expect(total == 100_000)
+        }
+        session.mode = .json
+        capture.out = ""
+        #expect(run("SELECT 1 AS a WHERE 0;") == 0)
+        #expect(capture.out == "[]\n")
+    }
+
     /// Ctrl-C while a result is drawn stops the drawing: nothing half-drawn is written.
     @Test func anInterruptWhileDrawingStopsTheResult() throws {
         final class Presses: @unchecked Sendable {
             var checks = 0
         }
-        for mode in [OutputMode.box, .csv, .json, .markdown, .line] {
+        for mode in [OutputMode.box, .table, .markdown, .line] {
             let presses = Presses()
             session.mode = mode
             session.renderOptions = RenderOptions(width: 80, maxRows: nil)
@@ -118,6 +140,16 @@ import SVWDatabase
             #expect(capture.out.isEmpty, "\(mode): nothing half-drawn")
             #expect(session.recording.count == recorded, "an interrupted query is not recorded")
             #expect(presses.checks < 100, "\(mode): stopped early, not after every row")
+        }
+        // csv, tsv and json stream: they stop at the next batch, having written at most one.
+        for mode in [OutputMode.csv, .tsv, .json] {
+            session.mode = mode
+            session.shell.interruptRequested = { true }
+            capture.out = ""
+            capture.err = ""
+            #expect(run(Self.manyRows) == 1, "\(mode)")
+            #expect(capture.err.hasSuffix("test:1: interrupted\n"), "\(mode): \(capture.err)")
+            #expect(capture.out.split(separator: "\n").count <= Session.streamBatch + 1, "\(mode)")
         }
         session.shell.interruptRequested = { false }
         #expect(run("SELECT 6 * 7 AS answer;") == 0)

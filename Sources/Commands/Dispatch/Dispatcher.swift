@@ -66,8 +66,11 @@ public enum Dispatcher {
         try session.parameters.bind(to: statement)
         do {
             if statement.columnCount > 0 {
-                let result = try statement.all(maxRows: session.rowsWorthCollecting ?? .max)
-                session.emit(result)
+                // csv, tsv and json are written as they are read; the grid modes need every row they draw.
+                if try !session.emitStreaming(statement) {
+                    let result = try statement.all(maxRows: session.rowsWorthCollecting ?? .max)
+                    session.emit(result)
+                }
                 if session.interruptRequested { throw Interrupted() }
             } else {
                 while try statement.step() {}

@@ -93,7 +93,8 @@ public final class Session {
         deliver(text)
     }
 
-    private func deliver(_ text: String) {
+    /// Sends result text to `once`/`output`/stdout (`emit`, `write`, streamed results).
+    func deliver(_ text: String) {
         if let once = onceFile {
             // The first result replaces the file; the rest of the unit's output follows it.
             appendOrCreate(once, text, truncate: !onceFileWritten)
