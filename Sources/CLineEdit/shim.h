@@ -1,10 +1,13 @@
 #ifndef SVW_CLINEEDIT_SHIM_H
 #define SVW_CLINEEDIT_SHIM_H
 // libedit's el_set/el_get/history are variadic, C's stdio globals are not usable
-// from Swift 6, and signal handlers and ioctl need C, so every call svw makes to
-// them goes through a typed wrapper here.
+// from Swift 6, and signal handlers, pipes, poll, isatty and ioctl are C, so every
+// call the shell and the executable make to them goes through a typed wrapper here.
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
+#include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -69,6 +72,24 @@ static inline int svw_history_prev(History *h, HistEvent *ev) { return history(h
 
 // MARK: Terminal
 
+/// Whether `fd` is a terminal.
+static inline int svw_isatty(int fd) { return isatty(fd); }
+
+/// Writes text to C's stdout and flushes it, in order with what libedit writes there.
+static inline void svw_write_stdout(const char *text) {
+    fputs(text, stdout);
+    fflush(stdout);
+}
+
+/// el_gets, with the errno it left (0 when none): EINTR tells an interrupted read.
+static inline const char *svw_el_gets(EditLine *el, int *count, int *error) {
+    errno = 0;
+    const char *line = el_gets(el, count);
+    *error = errno;
+    return line;
+}
+static inline int svw_errno_is_eintr(int error) { return error == EINTR; }
+
 /// Columns of the terminal on `fd`, or 0 when it is not one (ioctl is variadic).
 static inline int svw_terminal_columns(int fd) {
     struct winsize ws;
@@ -131,6 +152,23 @@ static inline int svw_restore_default_sigint(void) {
     action.sa_handler = SIG_DFL;
     sigemptyset(&action.sa_mask);
     return sigaction(SIGINT, &action, NULL);
+}
+
+/// A pipe whose write end never blocks (the signal handler writes to it): fds[0] reads, fds[1] writes.
+static inline int svw_notify_pipe(int fds[2]) {
+    if (pipe(fds) != 0) return -1;
+    int flags = fcntl(fds[1], F_GETFL);
+    return fcntl(fds[1], F_SETFL, flags | O_NONBLOCK);
+}
+
+/// Waits until `fd` can be read or `timeout_ms` passes (-1: no limit), then reads and
+/// discards what is there. Returns 1 when something was read, 0 on timeout, -1 on error.
+static inline int svw_wait_and_drain(int fd, int timeout_ms) {
+    struct pollfd descriptor = { .fd = fd, .events = POLLIN, .revents = 0 };
+    int ready = poll(&descriptor, 1, timeout_ms);
+    if (ready <= 0) return ready;
+    char buffer[64];
+    return read(fd, buffer, sizeof buffer) > 0 ? 1 : 0;
 }
 
 /// How many Ctrl-Cs have arrived since the handler was installed.

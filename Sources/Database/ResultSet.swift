@@ -9,6 +9,9 @@ public struct ResultSet: Sendable, Equatable {
     /// analyses set `–`. nil leaves the renderer's NULL, so plain SQL keeps NULL visibly
     /// distinct. Machine modes (csv, tsv, json) ignore it: NULL stays empty / null there.
     public var emptyCellText: String?
+    /// Rows the statement returned beyond those kept in `rows` (`Statement.all(maxRows:)`),
+    /// counted without being read, so "… N more rows" stays exact.
+    public var omittedRows = 0
 
     public init(columns: [String], rows: [[SQLValue]], kinds: [ColumnKind]? = nil, emptyCellText: String? = nil) {
         self.columns = columns

@@ -18,6 +18,8 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable, Equatable {
 
     public var isInterrupt: Bool { code == SQLITE_INTERRUPT }
     public var isConstraint: Bool { (code & 0xff) == SQLITE_CONSTRAINT }
+    /// The file exists but is not an SQLite database (SQLITE_NOTADB).
+    public var isNotADatabase: Bool { (code & 0xff) == SQLITE_NOTADB }
 
     public var description: String { message }
 

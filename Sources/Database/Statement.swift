@@ -107,14 +107,18 @@ public final class Statement {
 
     public var row: [SQLValue] { (0..<columnCount).map(value) }
 
-    /// Runs to completion and collects every row.
+    /// Runs to completion and collects every row, or the first `maxRows` of them; the
+    /// rest are stepped over without being read and counted in `omittedRows`.
     public func all(maxRows: Int = .max) throws -> ResultSet {
         var rows: [[SQLValue]] = []
+        var omitted = 0
         let names = columnNames
         while try step() {
-            if rows.count < maxRows { rows.append(row) }
+            if rows.count < maxRows { rows.append(row) } else { omitted += 1 }
         }
         reset()
-        return ResultSet(columns: names, rows: rows)
+        var result = ResultSet(columns: names, rows: rows)
+        result.omittedRows = omitted
+        return result
     }
 }

@@ -11,20 +11,28 @@ import SVWDatabase
 /// NULL is an empty field.
 enum DelimitedRenderer {
     static func render(_ result: ResultSet, separator: Character, options: RenderOptions) -> String {
-        let field: (String, Bool) -> String = separator == "\t"
-            ? { text, _ in tsvEscape(text) }
-            : { text, isNull in isNull ? "" : csvQuote(text, separator) }
-        let joiner = String(separator)
-        var out = ""
-        if options.showHeaders {
-            out += result.columns.map { field($0, false) }.joined(separator: joiner) + "\n"
-        }
-        for row in result.rows {
-            out += row.enumerated().map { i, value in
-                field(CellText.plain(value, kind: result.kinds[i]), value.isNull)
-            }.joined(separator: joiner) + "\n"
+        var out = options.showHeaders ? header(result.columns, separator: separator) : ""
+        for (n, row) in result.rows.enumerated() {
+            if options.cancellation?.stops(at: n) == true { break }
+            out += line(row, kinds: result.kinds, separator: separator)
         }
         return out
+    }
+
+    /// The header line (column names), as `render` writes it.
+    static func header(_ columns: [String], separator: Character) -> String {
+        columns.map { field($0, isNull: false, separator: separator) }.joined(separator: String(separator)) + "\n"
+    }
+
+    /// One row's line, as `render` writes it (shared with `StreamingRenderer`).
+    static func line(_ row: [SQLValue], kinds: [ColumnKind], separator: Character) -> String {
+        row.enumerated().map { i, value in
+            field(CellText.plain(value, kind: i < kinds.count ? kinds[i] : .plain), isNull: value.isNull, separator: separator)
+        }.joined(separator: String(separator)) + "\n"
+    }
+
+    private static func field(_ text: String, isNull: Bool, separator: Character) -> String {
+        separator == "\t" ? tsvEscape(text) : (isNull ? "" : csvQuote(text, separator))
     }
 
     static func csvQuote(_ s: String, _ separator: Character = ",") -> String {

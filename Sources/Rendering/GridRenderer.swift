@@ -37,7 +37,8 @@ enum GridRenderer {
             case .plain: out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
             }
         }
-        for row in model.rows {
+        for (n, row) in model.rows.enumerated() {
+            if options.cancellation?.stops(at: n) == true { break }
             out += line(shown.map { style.cell(row[$0], width: widths[$0], rightAligned: model.numeric[$0]) })
         }
         if frame == .box { out += rule("└", "┴", "┘") }

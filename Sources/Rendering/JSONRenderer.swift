@@ -3,18 +3,24 @@ import SVWDatabase
 /// An array of objects, one per line: keys in column order, numbers as numbers
 /// (money as pounds with two decimals, percentages to one decimal), NULL as null.
 enum JSONRenderer {
-    static func render(_ result: ResultSet) -> String {
+    static func render(_ result: ResultSet, cancellation: RenderCancellation? = nil) -> String {
         if result.rows.isEmpty { return "[]\n" }
         var out = "["
         for (r, row) in result.rows.enumerated() {
-            out += r == 0 ? "{" : ",\n{"
-            for (i, value) in row.enumerated() {
-                if i > 0 { out += "," }
-                out += string(result.columns[i]) + ":" + json(value, kind: result.kinds[i])
-            }
-            out += "}"
+            if cancellation?.stops(at: r) == true { break }
+            out += (r == 0 ? "" : ",\n") + object(row, columns: result.columns, kinds: result.kinds)
         }
         return out + "]\n"
+    }
+
+    /// One row as a JSON object, as `render` writes it (shared with `StreamingRenderer`).
+    static func object(_ row: [SQLValue], columns: [String], kinds: [ColumnKind]) -> String {
+        var out = "{"
+        for (i, value) in row.enumerated() {
+            if i > 0 { out += "," }
+            out += string(columns[i]) + ":" + json(value, kind: i < kinds.count ? kinds[i] : .plain)
+        }
+        return out + "}"
     }
 
     static func json(_ value: SQLValue, kind: ColumnKind) -> String {

@@ -36,6 +36,8 @@ public struct RenderOptions: Sendable, Equatable {
     public var nullText: String
     /// Said after "… N more rows" so the reader knows how to see the rest.
     public var moreRowsHint: String
+    /// Ctrl-C for a long render (nil: it always runs to the end).
+    public var cancellation: RenderCancellation?
 
     public static let defaultMoreRowsHint = "--all or \"maxrows all\" shows every row"
 

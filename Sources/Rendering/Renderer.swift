@@ -6,7 +6,7 @@ public enum Renderer {
         switch mode {
         case .csv: return DelimitedRenderer.render(result, separator: ",", options: options)
         case .tsv: return DelimitedRenderer.render(result, separator: "\t", options: options)
-        case .json: return JSONRenderer.render(result)
+        case .json: return JSONRenderer.render(result, cancellation: options.cancellation)
         case .box: return GridRenderer.render(TableModel(result, options: options), frame: .box, options: options)
         case .table: return GridRenderer.render(TableModel(result, options: options), frame: .plain, options: options)
         case .markdown: return MarkdownRenderer.render(TableModel(result, options: options, singleLine: false), options: options)

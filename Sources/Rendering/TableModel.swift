@@ -17,11 +17,12 @@ struct TableModel {
 
     init(_ result: ResultSet, options: RenderOptions, singleLine: Bool = true) {
         headers = result.columns.map { singleLine ? CellText.singleLine($0) : $0 }
-        totalRows = result.rows.count
+        // Rows the query returned but the caller did not keep count too (… N more rows).
+        totalRows = result.rows.count + result.omittedRows
         let shown = options.maxRows.map { min(max($0, 0), result.rows.count) } ?? result.rows.count
         // An analysis's empty cells mean "nothing to show" and read as such; SQL NULL stays NULL.
         let nullText = result.emptyCellText ?? options.nullText
-        rows = result.rows.prefix(shown).map { row in
+        rows = result.rows.prefix(shown).enumerated().prefix { n, _ in options.cancellation?.stops(at: n) != true }.map { _, row in
             row.enumerated().map { i, value in
                 let kind = i < result.kinds.count ? result.kinds[i] : .plain
                 let text = CellText.display(value, kind: kind, null: nullText)

@@ -8,17 +8,23 @@ public final class EditLineInput: LineInput {
     private let editor: OpaquePointer
     private let history: LineHistory
     private let completer: (String) -> Completion
+    /// Ctrl-Cs received so far (the SIGINT handler's count), to tell an interrupted read from Ctrl-D.
+    private let interruptCount: () -> Int
     /// The prompt libedit asks for through a C callback; owned here, freed on change.
     private var promptText: UnsafeMutablePointer<CChar>?
     private var historySaveFailed = false
 
-    /// - Parameter completer: the text before the cursor in, what Tab should do out.
-    public init(mode: EditorMode, history: LineHistory, completer: @escaping (String) -> Completion) {
+    /// - Parameters:
+    ///   - completer: the text before the cursor in, what Tab should do out.
+    ///   - interruptCount: how many Ctrl-Cs have arrived (`InterruptWatcher.received`).
+    public init(mode: EditorMode, history: LineHistory, interruptCount: @escaping () -> Int = { 0 },
+                completer: @escaping (String) -> Completion) {
         svw_use_utf8_locale()
         // "svw" names this program in ~/.editrc, so `svw:bind ...` lines apply only here.
         editor = svw_el_init("svw")
         self.history = history
         self.completer = completer
+        self.interruptCount = interruptCount
         _ = svw_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
         _ = svw_el_set_prompt(editor) { el in
             guard let el, let data = svw_el_get_clientdata(el) else { return nil }
@@ -45,21 +51,35 @@ public final class EditLineInput: LineInput {
 
     deinit {
         el_end(editor)
-        free(promptText)
+        promptText?.deallocate()
     }
 
     public func readLine(prompt: String) -> LineEvent {
-        free(promptText)
-        promptText = strdup(prompt)
+        setPrompt(prompt)
         var count: Int32 = 0
-        errno = 0
-        guard let raw = el_gets(editor, &count) else {
-            return count < 0 && errno == EINTR ? .interrupted : .endOfInput
+        var error: Int32 = 0
+        let interruptsBefore = interruptCount()
+        let got = svw_el_gets(editor, &count, &error)
+        // A Ctrl-C during the read is an interrupt whatever el_gets returns: in some states
+        // (an incremental search, Ctrl-R) it gives NULL without EINTR, as it does for Ctrl-D,
+        // and treating that as the end of input used to quit svw.
+        if interruptCount() != interruptsBefore { return .interrupted }
+        guard let raw = got else {
+            return count < 0 && svw_errno_is_eintr(error) != 0 ? .interrupted : .endOfInput
         }
         if count < 0 { return .interrupted }
         var line = String(cString: raw)
         while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
         return .line(line)
+    }
+
+    /// The prompt as a C string that lives until the next one (libedit asks for it by callback).
+    private func setPrompt(_ prompt: String) {
+        promptText?.deallocate()
+        let bytes = Array(prompt.utf8CString)
+        let text = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count)
+        text.initialize(from: bytes, count: bytes.count)
+        promptText = text
     }
 
     public func remember(_ line: String) {
@@ -91,8 +111,7 @@ public final class EditLineInput: LineInput {
             return UInt8(CC_REFRESH)
         case .list(let items):
             let listing = CandidateListing.format(items, width: TerminalInfo.columns ?? 80)
-            fputs("\n" + listing, svw_stdout())
-            fflush(svw_stdout())
+            svw_write_stdout("\n" + listing)
             return UInt8(CC_REDISPLAY)
         }
     }

@@ -19,6 +19,7 @@ public final class InteractiveShell {
         self.interrupts = interrupts
         session.shell.isInteractive = true
         session.shell.history = { [weak input] in input?.rememberedLines ?? [] }
+        if let interrupts { session.shell.interruptRequested = { interrupts.isRequested } }
     }
 
     /// Opens libedit on the terminal with history and completion, and runs until quit or Ctrl-D.
@@ -28,7 +29,7 @@ public final class InteractiveShell {
         let history = LineHistory(file: historyFile)
         let completer = Completer(source: WorkspaceCompletionSource(session: session))
         let pending = PendingSQL()
-        let input = EditLineInput(mode: mode, history: history) { before in
+        let input = EditLineInput(mode: mode, history: history, interruptCount: { watcher.received }) { before in
             completer.complete(before: before, pendingSQL: pending.text)
         }
         let shell = InteractiveShell(session: session, input: input, interrupts: watcher)
@@ -39,29 +40,46 @@ public final class InteractiveShell {
     public func run() -> Int32 {
         session.note(InteractiveShell.banner(session))
         while !session.shell.quitRequested {
-            session.renderOptions.width = TerminalInfo.columns ?? session.renderOptions.width
             let main = Prompt.main(workspacePath: session.workspace.path, filter: session.filter)
             switch input.readLine(prompt: splitter.isContinuing ? Prompt.continuation(under: main) : main) {
             case .interrupted:
                 session.console.writeOut("^C\n")
+                rememberStatementSoFar()
                 splitter = ScriptSplitter()
                 pending.lines = []
             case .endOfInput:
                 session.console.writeOut("\n")
                 if splitter.isContinuing {
                     session.note("the unfinished SQL statement was not run")
+                    rememberStatementSoFar()
                     splitter = ScriptSplitter()
                     pending.lines = []
                 }
                 if session.confirmLeaving(again: "press Ctrl-D again (or type quit) to leave anyway") { return 0 }
             case .line(let line):
-                input.remember(line)
+                // Now, not when the prompt was drawn: the terminal may have been resized while typing.
+                session.renderOptions.width = TerminalInfo.columns ?? session.renderOptions.width
                 let units = splitter.feed(line: line)
+                // History holds a statement typed over several lines as one entry, as psql does,
+                // so Up brings all of it back; a line is remembered once its statement is complete.
+                statementLines.append(line)
+                if !splitter.isContinuing { rememberStatementSoFar() }
                 pending.lines = splitter.isContinuing ? (units.isEmpty ? pending.lines : []) + [line] : []
                 for unit in units where !session.shell.quitRequested { execute(unit) }
             }
         }
         return 0
+    }
+
+    /// Lines typed since the last history entry: the statement still open, if any.
+    private var statementLines: [String] = []
+
+    /// One history entry for the lines typed since the last one (a statement left unfinished
+    /// by Ctrl-C or Ctrl-D is kept too, so Up can bring it back to be finished).
+    private func rememberStatementSoFar() {
+        defer { statementLines = [] }
+        guard !statementLines.isEmpty else { return }
+        input.remember(statementLines.joined(separator: "\n"))
     }
 
     /// Runs one unit with Ctrl-C armed to cancel it; prints any error.
@@ -73,7 +91,11 @@ public final class InteractiveShell {
             do { try Dispatcher.run(unit, in: self.session) } catch { failure = error }
         }
         let interrupted = interrupts?.run(on: db, body) ?? { body(); return false }()
-        guard let failure else { return }
+        guard let failure else {
+            // Stopped while drawing its result (SQLite had finished), or Ctrl-C came just as it ended.
+            if interrupted { session.console.writeErr("\n"); session.note("interrupted") }
+            return
+        }
         // A cancelled command must not leave behind a transaction it opened itself.
         if interrupted && wasAutocommit && !db.isAutocommit { try? db.execute("ROLLBACK") }
         // The terminal echoed ^C where the cursor was; start the message on a line of its own.

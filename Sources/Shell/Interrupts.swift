@@ -42,9 +42,7 @@ public final class InterruptWatcher: @unchecked Sendable {
         defer { lock.unlock() }
         if notifyFD < 0 {
             var fds: [Int32] = [0, 0]
-            guard pipe(&fds) == 0 else { return }
-            let flags = fcntl(fds[1], F_GETFL)
-            _ = fcntl(fds[1], F_SETFL, flags | O_NONBLOCK)
+            guard svw_notify_pipe(&fds) == 0 else { return }
             let readEnd = fds[0]
             let thread = Thread { [self] in watch(readEnd) }
             thread.name = "svw-interrupt"
@@ -80,13 +78,9 @@ public final class InterruptWatcher: @unchecked Sendable {
 
     private func watch(_ fd: Int32) {
         _ = svw_block_sigint_in_this_thread()
-        var buffer = [UInt8](repeating: 0, count: 64)
-        var pollDescriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         while true {
             // While an interrupted command is still running, wake every 10 ms to re-assert.
-            let timeout: Int32 = isRequested ? 10 : -1
-            let ready = poll(&pollDescriptor, 1, timeout)
-            if ready > 0 { _ = read(fd, &buffer, buffer.count) }
+            _ = svw_wait_and_drain(fd, isRequested ? 10 : -1)
             lock.lock()
             if var current = armed, received > current.baseline {
                 current.requested = true
@@ -97,7 +91,8 @@ public final class InterruptWatcher: @unchecked Sendable {
         }
     }
 
-    private var isRequested: Bool {
+    /// Whether Ctrl-C has been pressed during the command now running.
+    public var isRequested: Bool {
         lock.lock()
         defer { lock.unlock() }
         return armed?.requested ?? false

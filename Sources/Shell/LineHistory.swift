@@ -1,5 +1,6 @@
 import CLineEdit
 import Foundation
+import SVWCommands
 
 /// The line history: libedit's `History`, bounded and with repeats collapsed,
 /// loaded from and saved to one file.
@@ -67,7 +68,7 @@ public enum HistoryLocation {
                                home: String) -> URL? {
         if disabled { return nil }
         if let explicit, !explicit.isEmpty {
-            return URL(fileURLWithPath: (explicit as NSString).expandingTildeInPath)
+            return URL(fileURLWithPath: PathExpansion.expandingTilde(explicit, environment: ["HOME": home]))
         }
         // The XDG spec ignores relative paths in its variables.
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {

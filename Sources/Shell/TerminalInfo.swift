@@ -4,9 +4,12 @@ import Foundation
 /// What svw needs to know about where it is talking to.
 public enum TerminalInfo {
     /// A person at a terminal: stdin and stdout both terminals.
-    public static var isInteractive: Bool { isatty(0) != 0 && isatty(1) != 0 }
+    public static var isInteractive: Bool { svw_isatty(0) != 0 && svw_isatty(1) != 0 }
 
-    public static var stdoutIsTerminal: Bool { isatty(1) != 0 }
+    public static var stdoutIsTerminal: Bool { svw_isatty(1) != 0 }
+
+    /// Whether notes and progress go to a terminal (a progress line is drawn only then).
+    public static var stderrIsTerminal: Bool { svw_isatty(2) != 0 }
 
     /// The terminal's width in columns, or nil when stdout is not a terminal.
     public static var columns: Int? {

@@ -5,9 +5,12 @@ import SVWDatabase
 public final class Workspace {
     public let db: Database
 
-    /// Opens (or creates) a workspace; nil path means an in-memory one.
+    /// Opens (or creates) a workspace; nil path means an in-memory one. An existing file
+    /// that is not an SQLite database, or is one belonging to something else (tables but
+    /// no svw schema version), is refused before anything is written to it.
     public init(path: String? = nil) throws {
         db = try Database(path: path ?? ":memory:")
+        if let path { try Workspace.refuseForeign(db, path: path) }
         try db.execute("PRAGMA foreign_keys = ON")
         if !db.isInMemory {
             try db.execute("PRAGMA journal_mode = WAL")
@@ -22,6 +25,19 @@ public final class Workspace {
     }
 
     public var path: String? { db.isInMemory ? nil : db.path }
+
+    /// Reads only: switching to WAL or migrating would change someone else's file.
+    static func refuseForeign(_ db: Database, path: String) throws {
+        let version: Int64
+        let tables: Int64
+        do {
+            version = try db.scalar("PRAGMA user_version").int64 ?? 0
+            tables = try db.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").int64 ?? 0
+        } catch let error as SQLiteError where error.isNotADatabase {
+            throw WorkspaceError.notSQLite(path: path)
+        }
+        if version == 0 && tables > 0 { throw WorkspaceError.foreign(path: path) }
+    }
 
     public var schemaVersion: Int {
         Int((try? db.scalar("PRAGMA user_version").int64) ?? 0)
@@ -58,26 +74,57 @@ public final class Workspace {
         get throws { try setting("measures_edition") ?? "" }
     }
 
-    /// Whether any of the core tables hold rows (for "leaving will lose your data" warnings).
+    /// Whether leaving would lose anything (for "leaving will lose your data" warnings):
+    /// a table or view the schema did not create (`CREATE TABLE notes AS …`, `load table`),
+    /// or rows in any of svw's own tables beyond the one setting a new workspace starts with.
     public var holdsData: Bool {
-        (try? db.scalar("SELECT (SELECT count(*) FROM imports) > 0").int64 == 1) ?? false
+        guard let objects = try? db.query("SELECT name, type FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'") else {
+            return true
+        }
+        var ownTables: [String] = []
+        for row in objects.rows {
+            let name = row[0].string ?? "", type = row[1].string ?? ""
+            if !Schema.owns(name) { return true }
+            if type == "table" && !Schema.isInternal(name) && name != "settings" { ownTables.append(name) }
+        }
+        for table in ownTables {
+            // Names from sqlite_schema that the schema owns: quoted, never user text.
+            let quoted = "\"" + table.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+            if (try? db.scalar("SELECT EXISTS (SELECT 1 FROM \(quoted))").int64) != 0 { return true }
+        }
+        return false
     }
 
-    /// The tables and views an analyst sees, user-loaded tables included.
+    /// Grows with every row written (total_changes) and every schema change (schema_version),
+    /// so two equal readings mean nothing was changed in between.
+    public var changeCounter: Int {
+        db.totalChanges + Int((try? db.scalar("PRAGMA schema_version").int64) ?? 0)
+    }
+
+    /// The tables and views an analyst sees, user-loaded tables included: everything but
+    /// SQLite's own objects and svw's internal search index (`Schema.internalNames`).
     public func tableNames() throws -> [String] {
         try db.query("""
             SELECT name FROM sqlite_schema
-             WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'
+             WHERE type IN ('table','view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
              ORDER BY type, name
-            """).rows.compactMap { $0.first?.string }
+            """).rows.compactMap { $0.first?.string }.filter { !Schema.isInternal($0) }
     }
 }
 
 public enum WorkspaceError: Error, CustomStringConvertible {
     case tooNew(found: Int, supported: Int)
+    /// An SQLite database with tables of its own and no svw schema.
+    case foreign(path: String)
+    /// A file that is not an SQLite database at all (a CSV file named by mistake, say).
+    case notSQLite(path: String)
 
     public var description: String {
         switch self {
+        case .foreign(let path):
+            return "\(path) is an SQLite database but not an svw workspace; svw will not add its tables to it"
+        case .notSQLite(let path):
+            return "\(path) is not an SQLite database (a data file is loaded with load KIND FILE, not opened)"
         case .tooNew(let found, let supported):
             return "workspace schema version \(found) is newer than this svw supports (\(supported)); upgrade svw"
         }

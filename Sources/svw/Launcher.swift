@@ -12,10 +12,19 @@ struct Launcher {
     let bail: Bool
 
     init(options: WorkspaceOptions) throws {
-        let workspace = try Workspace(path: options.db)
+        let workspace: Workspace
+        do { workspace = try Workspace(path: options.db) } catch {
+            // The same refusals as `open`: a file that is not SQLite, or someone else's database.
+            let reason = error is WorkspaceError ? ErrorText.describe(error)
+                : "cannot open workspace \(options.db ?? "in memory"): \(ErrorText.describe(error))"
+            FileHandle.standardError.write(Data("svw: \(reason)\n".utf8))
+            throw ExitCode(1)
+        }
         let interactive = Terminal.isInteractive
         let mode = options.format.flatMap { OutputMode(rawValue: $0.lowercased()) } ?? (interactive ? .box : .table)
-        session = Session(workspace: workspace, console: .standard(), mode: mode,
+        let console = Console.standard()
+        console.errIsTerminal = TerminalInfo.stderrIsTerminal
+        session = Session(workspace: workspace, console: console, mode: mode,
                           renderOptions: Terminal.renderOptions(environment: ProcessInfo.processInfo.environment))
         bail = options.bail
         if options.sample {
@@ -47,7 +56,7 @@ struct Launcher {
         let console = Console.standard()
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         func resolve(_ path: String) -> URL {
-            let expanded = (path as NSString).expandingTildeInPath
+            let expanded = PathExpansion.expandingTilde(path)
             return expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : cwd.appendingPathComponent(expanded).standardizedFileURL
         }
         var options = options

@@ -7,19 +7,48 @@ import SVWShell
 import SVWWorkspace
 
 /// The executable parses arguments and starts the shell; everything else lives in the layers below.
+///
+/// The shell is the root command itself (not a default subcommand), so `svw --help`
+/// shows the options most people need: --db, --sample, --format, -c.
 @main
 struct SVW: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "svw",
         abstract: "The Social Value Workbench: procurement and social value analysis over an SQLite workspace.",
+        usage: """
+            svw [--db <FILE>] [--sample] [--format <MODE>] [--bail] [-c <COMMANDS>] [--vi] [--history <FILE> | --no-history]
+            svw run <SCRIPT> [<NAME=VALUE> ...] [--check | --update] [--strict] [--bail] [--report <FILE>] [--format <MODE>]
+            svw sample --out <DIR> [--contracts <N>] [--seed <S>]
+            """,
         discussion: """
             Without -c or a script, svw opens an interactive shell on a terminal, or reads
             commands from stdin when it is not one. Results go to stdout; notes, load
             summaries and warnings go to stderr.
             """,
         version: SVWVersion.current,
-        subcommands: [Start.self, Run.self, Sample.self],
-        defaultSubcommand: Start.self)
+        subcommands: [Run.self, Sample.self, Start.self])
+
+    @OptionGroup var shell: ShellLaunch
+
+    func run() throws { try shell.run() }
+}
+
+/// What starts the shell, or runs -c commands or stdin: the root command's options.
+struct ShellLaunch: ParsableArguments {
+    @OptionGroup var options: WorkspaceOptions
+
+    @OptionGroup(title: "Shell options") var shell: ShellArguments
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands (separated by ;) and exit.", valueName: "COMMANDS"))
+    var commands: String?
+
+    func run() throws {
+        let launcher = try Launcher(options: options)
+        if let commands {
+            throw ExitCode(launcher.runText(commands, sourceName: "-c"))
+        }
+        throw ExitCode(launcher.runShell(shell))
+    }
 }
 
 struct WorkspaceOptions: ParsableArguments {
@@ -58,24 +87,14 @@ struct ShellArguments: ParsableArguments {
     }
 }
 
+/// `svw start …`, as earlier versions spelled the shell: the same as `svw …`.
 struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "start", abstract: "Open the shell, or run -c commands or stdin (the default).")
+        commandName: "start", abstract: "The same as svw without a subcommand.", shouldDisplay: false)
 
-    @OptionGroup var options: WorkspaceOptions
+    @OptionGroup var shell: ShellLaunch
 
-    @OptionGroup(title: "Shell options") var shell: ShellArguments
-
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands (separated by ;) and exit.", valueName: "COMMANDS"))
-    var commands: String?
-
-    func run() throws {
-        let launcher = try Launcher(options: options)
-        if let commands {
-            throw ExitCode(launcher.runText(commands, sourceName: "-c"))
-        }
-        throw ExitCode(launcher.runShell(shell))
-    }
+    func run() throws { try shell.run() }
 }
 
 struct Run: ParsableCommand {

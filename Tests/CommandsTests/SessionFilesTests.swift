@@ -26,6 +26,7 @@ import Testing
             FileWord(index: 0, prefix: "", path: "s.svw", writes: false, option: nil),
             FileWord(index: 2, prefix: "--report=", path: "r.md", writes: true, option: "report"),
         ])
+        #expect(try fileWords("load sample data/s") == [FileWord(index: 1, prefix: "", path: "data/s", writes: false, option: nil)])
         #expect(try fileWords("headline 2020/21").isEmpty)
     }
 
@@ -37,7 +38,13 @@ import Testing
             SessionScriptWriter.text(of: RecordedCommand(text: text, kind: .command), base: base, folder: folder)
         }
         #expect(saved("load measures data/m.csv") == "load measures ../data/m.csv")
-        #expect(saved("load table things 'my data/t.csv' --map v=V") == "load table things '../my data/t.csv' --map v=V")
+        // `load table` takes no --map since its form lists its options (an invalid command
+        // is never recorded); the form says NAME is not a file and FILE is.
+        #expect(saved("load table things 'my data/t.csv' --delimiter ';' --replace")
+                == "load table things '../my data/t.csv' --delimiter ';' --replace")
+        #expect(saved("load contracts 'my data/c.csv' --map value=V") == "load contracts '../my data/c.csv' --map value=V")
+        #expect(saved("load sample data") == "load sample ../data")
+        #expect(saved("load sample") == "load sample")
         #expect(saved("once out/n.csv") == "once ../out/n.csv")
         #expect(saved("export chart /work/x/sub/charts/g.svg") == "export chart charts/g.svg")
         #expect(saved("run other.svw --report=r.md") == "run ../other.svw --report=../r.md")

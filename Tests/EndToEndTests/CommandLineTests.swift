@@ -31,7 +31,7 @@ import Testing
         let bail = try SVWBinary.run(["--format", "csv", "--bail"], stdin: script)
         #expect(bail.status == 1)
         #expect(bail.stdout == "a\n1\n")
-        #expect(bail.stderr.contains("stdin:2: SQL error: no such column: nope"))
+        #expect(bail.stderr.contains("stdin:2:8: SQL error: no such column: nope"))
     }
 
     @Test func unknownFormatIsAUsageError() throws {
@@ -47,5 +47,112 @@ import Testing
         #expect(try SVWBinary.run(["--db", db, "-c", "CREATE TABLE notes(x); INSERT INTO notes VALUES ('kept')"]).status == 0)
         let r = try SVWBinary.run(["--db", db, "--format", "csv", "-c", "SELECT x FROM notes"])
         #expect(r.stdout == "x\nkept\n")
+    }
+
+    /// The root help is where people look: it shows the shell's own options.
+    @Test func rootHelpShowsTheShellOptions() throws {
+        let r = try SVWBinary.run(["--help"])
+        #expect(r.status == 0)
+        for option in ["--db <FILE>", "--sample", "--format <MODE>", "-c <COMMANDS>", "--bail", "--vi", "--history <FILE>"] {
+            #expect(r.stdout.contains("\n  \(option)"), "\(option) in:\n\(r.stdout)")
+        }
+        #expect(r.stdout.contains("USAGE: svw [--db <FILE>] [--sample] [--format <MODE>]"))
+        #expect(r.stdout.contains("\n  run "))
+        #expect(!r.stdout.contains("\n  start "), "start is the old spelling, kept but not shown")
+        let old = try SVWBinary.run(["start", "--format", "csv", "-c", "SELECT 7 AS n"])
+        #expect(old.stdout == "n\n7\n")
+    }
+
+    /// `--db` refuses what `open` refuses, before writing anything to the file.
+    @Test func dbRefusesAForeignDatabaseAndAFileThatIsNotSQLite() throws {
+        let dir = try SVWBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let other = dir.appendingPathComponent("other.sqlite")
+        #expect(try Shell.sqlite3(other.path, "CREATE TABLE mine(x); INSERT INTO mine VALUES (1);") == "")
+        let before = try Data(contentsOf: other)
+        let r = try SessionCLI.run(["--db", "other.sqlite", "-c", "SELECT 1"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.out == "")
+        #expect(r.err == "svw: other.sqlite is an SQLite database but not an svw workspace; svw will not add its tables to it\n")
+        #expect(try Data(contentsOf: other) == before, "the user's database is untouched")
+        #expect(try Shell.sqlite3(other.path, "SELECT group_concat(name) FROM sqlite_schema;") == "mine\n")
+
+        try "supplier_id,name\nS1,Acme\n".write(to: dir.appendingPathComponent("notdb.csv"), atomically: true, encoding: .utf8)
+        let csv = try SessionCLI.run(["--db", "notdb.csv", "-c", "SELECT 1"], in: dir)
+        #expect(csv.status == 1)
+        #expect(csv.err == "svw: notdb.csv is not an SQLite database (a data file is loaded with load KIND FILE, not opened)\n")
+        #expect(try String(contentsOf: dir.appendingPathComponent("notdb.csv"), encoding: .utf8) == "supplier_id,name\nS1,Acme\n")
+
+        // An svw workspace and a new file still open.
+        #expect(try SessionCLI.run(["--db", "new.db", "-c", "CREATE TABLE notes(x)"], in: dir).status == 0)
+        let again = try SessionCLI.run(["--db", "new.db", "--format", "csv", "-c", "SELECT count(*) AS n FROM notes"], in: dir)
+        #expect(again.status == 0)
+        #expect(again.out == "n\n0\n")
+    }
+}
+
+/// Errors inside a statement are placed at the line and column SQLite points to.
+@Suite struct SQLErrorPositionTests {
+    static let script = "mode csv\nSELECT 1 AS a,\n  nope AS b;\n  SELECT 2 AS c; SELECT 3 FROM nowhere;\n  SELECT 4 AS d; SELECT 5 +;\n"
+
+    @Test func runNamesTheLineAndColumn() throws {
+        let dir = try SVWBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.script.write(to: dir.appendingPathComponent("e.svw"), atomically: true, encoding: .utf8)
+        let r = try SessionCLI.run(["run", "e.svw"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.err.contains("e.svw:3:3: SQL error: no such column: nope\n    nope AS b;\n    ^\n"), "\(r.err)")
+        #expect(r.err.contains("e.svw:5:28: SQL error: near \";\": syntax error\n"), "\(r.err)")
+        // SQLite does not place this one: the statement's line is given.
+        #expect(r.err.contains("e.svw:4: SQL error: no such table: nowhere\n"), "\(r.err)")
+    }
+
+    @Test func dashCAndStdinToo() throws {
+        let dashC = try SVWBinary.run(["-c", Self.script])
+        #expect(dashC.stderr.contains("-c:3:3: SQL error: no such column: nope"), "\(dashC.stderr)")
+        #expect(dashC.stderr.contains("-c:4: SQL error: no such table: nowhere"))
+        let stdin = try SVWBinary.run([], stdin: Self.script)
+        #expect(stdin.stderr.contains("stdin:3:3: SQL error: no such column: nope"), "\(stdin.stderr)")
+        #expect(stdin.stderr.contains("stdin:4: SQL error: no such table: nowhere"))
+        // An error SQLite does not place keeps the statement's line.
+        let runtime = try SVWBinary.run(["-c", "SELECT 1;\n  SELECT abs(-9223372036854775808);"])
+        #expect(runtime.stderr == "-c:2: SQL error: integer overflow\n", "\(runtime.stderr)")
+    }
+
+    @Test func commentsOnCommandLinesAndBeforeSQL() throws {
+        let r = try SVWBinary.run(["-c", "mode csv -- for the file\nheaders off # no header row\n/* the answer */ SELECT 42;"])
+        #expect(r.stderr == "")
+        #expect(r.status == 0)
+        #expect(r.stdout == "42\n")
+    }
+}
+
+/// `~` in a typed path is $HOME, whatever the password database says.
+@Suite struct TildeEndToEndTests {
+    @Test func onceAndLoadExpandTildeFromHOME() throws {
+        let home = try SVWBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        try "a,b\n1,2\n".write(to: home.appendingPathComponent("in.csv"), atomically: true, encoding: .utf8)
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = home.path
+        let r = try ShellProcess.run(["--format", "csv", "-c", "load table t ~/in.csv; once ~/out.csv; SELECT a + b AS s FROM t"],
+                                     environment: environment)
+        #expect(r.status == 0, "\(r.err)")
+        #expect(try String(contentsOf: home.appendingPathComponent("out.csv"), encoding: .utf8) == "s\n3\n")
+    }
+}
+
+/// The sqlite3 command-line shell, to make and read databases independently of svw.
+enum Shell {
+    static func sqlite3(_ path: String, _ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path, sql]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -103,4 +103,35 @@ import Testing
         #expect(run.out.contains("--- nb.svw:2 expected, written to a.txt\n+++ nb.svw:2 actual, written to a.txt\n"))
         #expect(!FileManager.default.fileExists(atPath: scratch.file("a.txt").path))
     }
+
+    /// csv results stream in batches (2,000 rows each) to the screen and to `once` files; a
+    /// checked replay still sees every batch, and `once` still writes nothing under --check,
+    /// not even when it would have replaced a file at the first result.
+    @Test func streamedResultsAreCheckedAcrossBatches() throws {
+        let scratch = try SessionScratch()
+        let rows = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4500) SELECT i, i * 2 AS twice FROM n;"
+        try scratch.write("nb.svw", "mode csv\n\(rows)\nonce big.csv\n\(rows)\nmode json\nSELECT 1 AS a, NULL AS b;\n")
+        let update = try SessionCLI.run(["run", "nb.svw", "--update"], in: scratch.url)
+        #expect(update.status == 0, "\(update.err)")
+        let updated = try scratch.read("nb.svw")
+        let expectedRows = (1...4500).map { "#> \($0),\($0 * 2)\n" }.joined()
+        #expect(updated == "mode csv\n\(rows)\n#> i,twice\n" + expectedRows
+                + "once big.csv\n\(rows)\n#>> big.csv\n#> i,twice\n" + expectedRows
+                + "mode json\nSELECT 1 AS a, NULL AS b;\n#> [{\"a\":1,\"b\":null}]\n")
+        #expect(try scratch.read("big.csv") == "i,twice\n" + (1...4500).map { "\($0),\($0 * 2)\n" }.joined())
+
+        try scratch.write("big.csv", "sentinel\n")
+        let clean = try SessionCLI.run(["run", "nb.svw", "--check"], in: scratch.url)
+        #expect(clean.status == 0, "\(clean.out)\(clean.err)")
+        #expect(try scratch.read("big.csv") == "sentinel\n")
+
+        // A row in the second batch of each result differs from what the notebook expects.
+        try scratch.write("nb.svw", updated.replacingOccurrences(of: "#> 3000,6000\n", with: "#> 3000,6001\n"))
+        let drift = try SessionCLI.run(["run", "nb.svw", "--check"], in: scratch.url)
+        #expect(drift.status == 1)
+        #expect(drift.out.contains("--- nb.svw:2 expected\n+++ nb.svw:2 actual\n"))
+        #expect(drift.out.contains("--- nb.svw:4505 expected, written to big.csv\n+++ nb.svw:4505 actual, written to big.csv\n"))
+        #expect(drift.out.components(separatedBy: "-3000,6001\n+3000,6000\n").count == 3)
+        #expect(try scratch.read("big.csv") == "sentinel\n")
+    }
 }

@@ -106,6 +106,12 @@ final class PtySession {
         }
     }
 
+    /// Resizes the terminal, as dragging a window edge does: the kernel tells svw with SIGWINCH.
+    func resize(columns: UInt16, rows: UInt16 = 50) {
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+    }
+
     /// Everything shown so far, escape sequences and carriage returns removed.
     var screenText: String { PtySession.clean(raw) }
 
@@ -142,6 +148,19 @@ final class PtySession {
             _ = pump(until: Date().addingTimeInterval(0.01))
         }
         return text
+    }
+
+    /// Waits until svw is asleep (blocked reading the terminal) several looks running, so a
+    /// signal sent next finds libedit inside read(): the way a key pressed by a person does.
+    func waitUntilIdle(timeout: Double = 60) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        var asleep = 0
+        while asleep < 5 {
+            if Date() > deadline { throw Failure(description: "svw never went idle") }
+            let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+            asleep = stat.split(separator: ")").last?.split(separator: " ").first == "S" ? asleep + 1 : 0
+            _ = pump(until: Date().addingTimeInterval(0.01))
+        }
     }
 
     /// Waits for the process to end and returns its exit status.

@@ -144,6 +144,106 @@ import Testing
         #expect(try shell.waitForExit() == 0)
     }
 
+    /// Ctrl-C in an incremental history search (Ctrl-R) used to make el_gets return as if
+    /// Ctrl-D had been pressed, and svw quit with status 0.
+    @Test func ctrlCDuringAHistorySearchClearsTheLineAndStays() throws {
+        let env = try PtyEnvironment()
+        defer { env.remove() }
+        let shell = try PtySession(arguments: [], environment: env.variables())
+        try shell.expectPrompt(Self.prompt)
+        shell.send("SELECT 11 * 11 AS sq;\r")
+        try shell.expect("121 │")
+        try shell.expectPrompt(Self.prompt)
+        shell.send("\u{12}")
+        try shell.expect("bck", "libedit's search prompt")
+        shell.send("11")
+        try shell.expect("11", "the search pattern")
+        try shell.waitUntilIdle()
+        shell.send("\u{3}")
+        try shell.expectPrompt(Self.prompt, "Ctrl-C ends the search and gives a fresh prompt")
+        #expect(shell.isRunning, "svw is still running")
+        shell.send("SELECT 6 * 7 AS answer;\r")
+        try shell.expect("42 │", "the next command runs normally")
+        try shell.expectPrompt(Self.prompt)
+        shell.send("\u{4}")
+        #expect(try shell.waitForExit() == 0)
+    }
+
+    /// A statement typed over several lines is one history entry, recalled whole by Up.
+    @Test func aMultiLineStatementIsOneHistoryEntry() throws {
+        let env = try PtyEnvironment()
+        defer { env.remove() }
+        let shell = try PtySession(arguments: [], environment: env.variables())
+        try shell.expectPrompt(Self.prompt)
+        shell.send("SELECT 1000 +\r")
+        try shell.expectPrompt("...> ")
+        shell.send("  337 AS total;\r")
+        try shell.expect("1337 │")
+        try shell.expectPrompt(Self.prompt)
+        shell.send("\u{1B}[A")
+        try shell.expect("337 AS total;", "Up recalls the statement's last line with its first")
+        shell.send("\r")
+        let rerun = try shell.expect("1337 │", "the recalled statement runs whole")
+        #expect(!rerun.contains("...> "), "no continuation prompt: the whole statement came back")
+        try shell.expectPrompt(Self.prompt)
+        shell.send("history\r")
+        let listing = try shell.expectPrompt(Self.prompt)
+        #expect(listing.contains("1  SELECT 1000 +\n  337 AS total;"), "\(listing)")
+        #expect(listing.contains("2  history"))
+        shell.send("\u{4}")
+        #expect(try shell.waitForExit() == 0)
+        let saved = try String(contentsOf: env.historyFile, encoding: .utf8)
+        #expect(saved.split(separator: "\n").count == 3, "one line per entry, plus libedit's header: \(saved)")
+    }
+
+    /// The width is read when a line has been typed, so a terminal resized at the prompt
+    /// is honoured by the very next result.
+    @Test func aResizedTerminalIsHonouredByTheNextResult() throws {
+        let env = try PtyEnvironment()
+        defer { env.remove() }
+        let shell = try PtySession(arguments: [], environment: env.variables(), columns: 200)
+        try shell.expectPrompt(Self.prompt)
+        shell.resize(columns: 40)
+        shell.send("SELECT '\(String(repeating: "x", count: 120))' AS wide;\r")
+        let shown = try shell.expectPrompt(Self.prompt)
+        #expect(shown.contains("…"), "the wide cell was shortened to fit")
+        let boxLines = shown.split(separator: "\n").filter { $0.hasPrefix("│") || $0.hasPrefix("┌") }
+        #expect(!boxLines.isEmpty)
+        #expect(boxLines.allSatisfy { $0.count <= 40 }, "\(boxLines)")
+        shell.send("\u{4}")
+        #expect(try shell.waitForExit() == 0)
+    }
+
+    /// Ctrl-C while a large result is collected or drawn stops it; the shell carries on.
+    @Test func ctrlCStopsALargeResult() throws {
+        let env = try PtyEnvironment()
+        defer { env.remove() }
+        let shell = try PtySession(arguments: [], environment: env.variables())
+        try shell.expectPrompt(Self.prompt)
+        shell.send("CREATE TABLE t AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300000) SELECT x, 'row ' || x AS label FROM c;\r")
+        try shell.expectPrompt(Self.prompt)
+        shell.send("maxrows all\r")
+        try shell.expectPrompt(Self.prompt)
+        // SQLite reads the table in a fraction of a second; drawing 300,000 rows in a box takes
+        // several more. Two seconds of CPU in, the result is being drawn: Ctrl-C must stop that.
+        let baseline = shell.cpuTicks
+        shell.send("SELECT * FROM t;\r")
+        try shell.waitForCPU(above: baseline, ticks: 200)
+        shell.send("\u{3}")
+        let shown = try shell.expect("interrupted", timeout: 30, "after Ctrl-C while the result was drawn")
+        #expect(!shown.contains("row 300000"), "the drawing stopped")
+        try shell.expectPrompt(Self.prompt, "the prompt comes back")
+        #expect(shell.isRunning)
+        shell.send("SELECT 6 * 7 AS answer;\r")
+        try shell.expect("42 │", "the next command runs normally")
+        try shell.expectPrompt(Self.prompt)
+        shell.send("\u{4}")
+        try shell.expect("holds data that will be lost", "table t was made in this in-memory workspace")
+        try shell.expectPrompt(Self.prompt)
+        shell.send("\u{4}")
+        #expect(try shell.waitForExit() == 0)
+    }
+
     @Test func colourOnATerminalUnlessNoColor() throws {
         let env = try PtyEnvironment()
         defer { env.remove() }

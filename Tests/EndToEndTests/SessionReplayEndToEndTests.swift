@@ -22,7 +22,7 @@ import Testing
         // The interactive session, fed on stdin as the shell reads it; the failing SELECT and help are not recorded.
         let original = try SessionCLI.run([], in: scratch.url, stdin: Self.session + "\nsave scripts/board.svw\n")
         #expect(original.status == 1)   // SELECT nosuch failed
-        #expect(original.err.contains("stdin:5: SQL error: no such column: nosuch"))
+        #expect(original.err.contains("stdin:5:8: SQL error: no such column: nosuch"))
         #expect(original.err.contains("saved 8 commands to scripts/board.svw"))
         let script = try scratch.read("scripts/board.svw")
         #expect(!script.contains("help") && !script.contains("nosuch"))

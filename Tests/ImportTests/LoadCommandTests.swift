@@ -180,6 +180,28 @@ import Testing
         #expect(try h.rows("SELECT supplier_id, name FROM suppliers ORDER BY 1") == [["S1", "A, B and C Ltd"], ["S2", "Pipe Co"]])
     }
 
+    /// A `.txt` (or unnamed) file says nothing about its separator: the header line does.
+    @Test func delimiterDetectedFromTheHeaderWhenTheNameDoesNotSay() throws {
+        let h = try Harness()
+        try h.write("s.txt", "supplier_id\tname\tpostcode\nS1\tA, B and C Ltd\tM1 1AE\n")
+        try h.write("semi.txt", "supplier_id;name\nS2;\"Semi; Colon Ltd\"\n")
+        try h.write("plain", "supplier_id,name\nS3,Comma Co\n")
+        #expect(h.run("load suppliers s.txt") == 0, "\(h.capture.err)")
+        #expect(h.capture.err.contains("read as tab-separated, as its header line is (--delimiter chooses otherwise)"))
+        #expect(h.run("load suppliers semi.txt\nload suppliers plain") == 0, "\(h.capture.err)")
+        #expect(h.capture.err.contains("read as semicolon-separated"))
+        #expect(try h.rows("SELECT supplier_id, name FROM suppliers ORDER BY 1")
+                == [["S1", "A, B and C Ltd"], ["S2", "Semi; Colon Ltd"], ["S3", "Comma Co"]])
+        #expect(h.run("load table t s.txt") == 0, "\(h.capture.err)")
+        #expect(try h.rows("SELECT supplier_id, postcode FROM t") == [["S1", "M1 1AE"]])
+
+        // A .csv file is comma-separated by its name; a tab header then gets a hint.
+        try h.write("tabs.csv", "supplier_id\tname\nS4\tTab Co\n")
+        #expect(h.run("load suppliers tabs.csv") == 1)
+        #expect(h.capture.err.hasSuffix("headers found: \"supplier_id\tname\" — the header holds tabs: is the file tab-separated? add --delimiter tab\n"))
+        #expect(h.run("load suppliers tabs.csv --delimiter tab") == 0)
+    }
+
     @Test func inlineSuppliersAreMatchedOrCreated() throws {
         let h = try loadedSample()
         try h.write("published.csv", """
@@ -226,6 +248,38 @@ import Testing
         #expect(h.run("load contracts published.csv") == 0)
         #expect(h.capture.err.contains("inline suppliers: matched 3 to existing suppliers (1 by company number, 2 by name)\n"))
         #expect(try h.scalar("SELECT count(*) FROM suppliers") == "5")
+    }
+
+    /// The counts add up (a supplier matched by number on one row and by name on another is
+    /// one match), and a row giving a matched supplier another postcode is noted, not silent.
+    @Test func inlineSupplierNoteAddsUpAndNamesPostcodeConflicts() throws {
+        let h = try loadedSample()
+        try h.write("register.csv", """
+            Contract ID,Partner,Title,Supplier Name,Supplier Postcode,Company Number,Award Date,Contract Value (£)
+            Q1,Stockport,By number,Acme Construction Ltd,,01234567,01/05/2021,1000
+            Q2,Stockport,By name,Acme Construction Ltd,,,01/05/2021,1000
+            Q3,Bury,New,Fresh Ltd,M1 1AE,,01/05/2021,1000
+            Q4,Bury,Same name other postcode,Fresh Ltd,sk4 1aa,,01/05/2021,1000
+            Q5,Bury,Same postcode written differently,FRESH LIMITED,m11ae,,01/05/2021,1000
+
+            """)
+        #expect(h.run("load contracts register.csv") == 0, "\(h.capture.err)")
+        #expect(h.capture.err.contains("""
+            inline suppliers: matched 1 to an existing supplier (1 by company number); created 1 new supplier; \
+            1 row gives a matched supplier a different postcode; each supplier keeps its first \
+            (Fresh Ltd: M1 1AE kept, SK4 1AA not used)
+
+            """), "\(h.capture.err)")
+        #expect(try h.rows("SELECT DISTINCT s.postcode FROM contracts c JOIN suppliers s USING (supplier_id) WHERE c.contract_id IN ('Q3','Q4','Q5')")
+                == [["M1 1AE"]])
+    }
+
+    @Test func countsInNotesAreGrouped() throws {
+        let h = try Harness()
+        let rows = (1...1314).map { "S\($0),Supplier \($0),not a postcode" }.joined(separator: "\n")
+        try h.write("many.csv", "supplier_id,name,postcode\n" + rows + "\n")
+        #expect(h.run("load suppliers many.csv") == 0)
+        #expect(h.capture.err.contains("postcodes: 1,314 malformed (those suppliers' GM status is unknown)"), "\(h.capture.err)")
     }
 
     @Test func duplicateIdsInOneFileAreRejected() throws {
@@ -333,7 +387,11 @@ import Testing
         #expect(h.run("load contrcts x.csv") == 1)
         #expect(h.capture.err == "-c:1: load: unknown kind \"contrcts\"; did you mean \"contracts\"?\n")
         #expect(h.run("load contracts") == 1)
-        #expect(h.capture.err == "-c:1: load contracts: which file?\nusage: load contracts FILE\n")
+        #expect(h.capture.err.hasPrefix("-c:1: load contracts: missing FILE (the file to load)\nusage: load KIND FILE [--map FIELD=HEADER]..."))
+        #expect(h.run("load sample a b") == 1)
+        #expect(h.capture.err == "-c:1: load sample: unexpected argument \"b\"\nusage: load sample [DIR] [--strict] [--format MODE] [--all]\n")
+        #expect(h.run("load table t x.csv --map a=b") == 1)
+        #expect(h.capture.err.hasPrefix("-c:1: load table: --map does not apply here\nusage: load table NAME FILE [--delimiter CHAR]"))
         #expect(h.run("load contracts missing.csv") == 1)
         #expect(h.capture.err == "-c:1: load: cannot open missing.csv: No such file or directory\n")
         #expect(h.run("load suppliers x.csv --edition 2021") == 1)
@@ -356,7 +414,14 @@ import Testing
     @Test func helpDerivesFromTheSpec() throws {
         let h = try Harness()
         #expect(h.run("help load") == 0)
-        #expect(h.capture.out.hasPrefix("usage: load KIND [PATH] [FILE] [--map FIELD=HEADER]... [--fraction FIELD]..."))
+        #expect(h.capture.out.hasPrefix("usage: load KIND FILE [--map FIELD=HEADER]... [--fraction FIELD]..."))
+        #expect(h.capture.out.contains("\n       load table NAME FILE [--delimiter CHAR] [--strict] [--replace] [--sha256 HEX]\n"))
+        #expect(h.capture.out.contains("\n       load sample [DIR] [--strict]\n"))
+        #expect(h.capture.out.contains("Forms:\n  load KIND FILE "))
+        #expect(h.capture.out.contains("\n  load table NAME FILE  any CSV into a new table"))
+        #expect(DataCommands.load.arguments(given: ["table"]).map(\.name) == ["KIND", "NAME", "FILE"])
+        #expect(DataCommands.load.arguments(given: ["TABLE", "x"]).map(\.completion) == [.choices(DataCommands.kinds), .none, .file])
+        #expect(DataCommands.load.arguments(given: ["contracts"]).map(\.name) == ["KIND", "FILE"])
         #expect(h.capture.out.contains("  load contracts SampleData/contracts.csv\n"))
         guard case .choices(let kinds) = DataCommands.load.arguments[0].completion else {
             Issue.record("KIND completes from a fixed list")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SVWCommands
 @testable import SVWImport
+import SVWWorkspace
 
 @Suite struct LoadTableTests {
     @Test func inferTypesFromWholeColumns() throws {
@@ -55,12 +56,38 @@ import Testing
         #expect(h.run("load table contracts x.csv --replace") == 1)
         #expect(h.capture.err == "-c:1: load: cannot load into table \"contracts\": contracts is a workspace table; load it with load contracts\n")
         #expect(h.run("load table supplier_geography x.csv --replace") == 1)
-        #expect(h.capture.err == "-c:1: load: cannot load into table \"supplier_geography\": supplier_geography is a view\n")
+        #expect(h.capture.err == "-c:1: load: cannot load into table \"supplier_geography\": supplier_geography is svw's own view (part of the workspace schema); choose another name\n")
         #expect(h.run("load table 'my table' x.csv") == 1)
         #expect(h.capture.err == "-c:1: load: cannot load into table \"my table\": a table name is letters, digits and _, starting with a letter or _\n")
         #expect(h.run("load table select x.csv") == 1)
         #expect(h.capture.err == "-c:1: load: cannot load into table \"select\": select is an SQL keyword\n")
         #expect(h.run("load table x") == 1)
-        #expect(h.capture.err == "-c:1: load table: needs a table name and a file\nusage: load table NAME FILE [--replace]\n")
+        #expect(h.capture.err == "-c:1: load table: missing FILE (the file to load)\nusage: load table NAME FILE [--delimiter CHAR] [--strict] [--replace] [--sha256 HEX] [--format MODE] [--all]\n")
+    }
+
+    /// Every object the schema creates is svw's: the search index's tables (FTS5 shadow tables
+    /// included), its triggers and indexes. Replacing one used to break `find` and `load sample`.
+    @Test func everyObjectTheSchemaOwnsIsRefused() throws {
+        let h = try Harness()
+        try h.write("x.csv", "a\n1\n")
+        let owned = Schema.ownedObjects
+        for name in ["search_fts", "search_fts_docs", "search_fts_data", "search_fts_idx", "search_fts_config",
+                     "search_fts_docsize", "settings", "rejects", "imports", "search_fts_docs_ai", "contracts_supplier"] {
+            #expect(owned.contains { $0.name == name }, "\(name) is derived from the schema")
+        }
+        for object in owned {
+            for name in [object.name, object.name.uppercased()] {
+                #expect(h.run("load table \(name) x.csv --replace") == 1, "\(name) was replaced")
+                #expect(h.capture.err.contains("cannot load into table \"\(name)\": \(object.name) is"), "\(h.capture.err)")
+            }
+        }
+        #expect(h.capture.err.contains("is svw's own") || h.capture.err.contains("is a workspace table"))
+        #expect(h.run("load table search_fts_docs x.csv --replace") == 1)
+        #expect(h.capture.err == "-c:1: load: cannot load into table \"search_fts_docs\": search_fts_docs is svw's own table (part of the workspace schema); choose another name\n")
+
+        // The search index still works: suppliers load and are found.
+        try h.writeSample()
+        #expect(h.run("load sample \(h.dir.url.path)") == 0, "\(h.capture.err)")
+        #expect(try h.scalar("SELECT count(*) FROM search_fts WHERE search_fts MATCH 'acme'") == "1")
     }
 }

@@ -141,6 +141,30 @@ import SVWCommands
         #expect(action("load table things da") == .insert("data/"))
     }
 
+    /// `filter` completes its keys from its spec, then the values of the key typed.
+    @Test func filterKeysAndValues() {
+        #expect(action("filter par") == .insert("partner="))
+        #expect(action("filter min") == .insert("min-value="))
+        #expect(action("filter cl") == .insert("clear "))
+        #expect(action("filter year=2020/21 partner=Tr") == .insert("partner=Trafford "))
+    }
+
+    /// `load table NAME FILE`: the NAME is not a file; the form's own options only.
+    @Test func loadFormsCompleteTheirOwnArguments() throws {
+        let folder = try TestWorkspace.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("data.csv").path, contents: Data())
+        session.baseDirectory = folder
+        #expect(action("load ta") == .insert("table "))
+        #expect(action("load table ") == .beep, "NAME is a new name: nothing to offer")
+        #expect(action("load table things ") == .insert("data.csv "))
+        #expect(action("load contracts ") == .insert("data.csv "))
+        #expect(action("load sample ") == .insert("data.csv "), "DIR completes paths")
+        #expect(listed("load table things data.csv --") == ["--delimiter", "--strict", "--replace", "--sha256", "--format", "--all"])
+        #expect(listed("load sample --") == ["--strict", "--format", "--all"])
+        #expect(listed("load contracts x.csv --m") == ["--map"])
+    }
+
     @Test func keyValueChoicesCompleteTheirValues() {
         let source = WorkspaceCompletionSource(session: session)
         let spec = CommandSpec(name: "filterlike", group: .analysis, abstract: "test",

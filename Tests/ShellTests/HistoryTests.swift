@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SVWCommands
 @testable import SVWShell
 
 @Suite struct HistoryLocationTests {
@@ -54,5 +55,18 @@ import Testing
         let history = LineHistory(file: nil, size: 3)
         for i in 1...5 { history.add("SELECT \(i);") }
         #expect(history.entries == ["SELECT 3;", "SELECT 4;", "SELECT 5;"])
+    }
+}
+
+/// `~` is `$HOME` in typed paths, as it is for the history file; the password database
+/// is only the fallback.
+@Suite struct TildeTests {
+    @Test func tildeIsHomeFromTheEnvironment() {
+        #expect(PathExpansion.expandingTilde("~/a.csv", environment: ["HOME": "/elsewhere/me"]) == "/elsewhere/me/a.csv")
+        #expect(PathExpansion.expandingTilde("~", environment: ["HOME": "/elsewhere/me"]) == "/elsewhere/me")
+        #expect(PathExpansion.expandingTilde("a/~b", environment: ["HOME": "/elsewhere/me"]) == "a/~b")
+        let fallback = PathExpansion.expandingTilde("~/x", environment: [:])
+        #expect(fallback == FileManager.default.homeDirectoryForCurrentUser.path + "/x")
+        #expect(HistoryLocation.resolve(explicit: "~/h", disabled: false, environment: [:], home: "/home/a")?.path == "/home/a/h")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SVWCommands
+import SVWWorkspace
 @testable import SVWShell
 
 /// Lines fed to the shell as a person would type them, prompts recorded.
@@ -24,6 +25,8 @@ final class ScriptedInput: LineInput {
     func run(_ events: [LineEvent], prepare: (Session) throws -> Void = { _ in })
         throws -> (input: ScriptedInput, capture: Console.Capture, session: Session, status: Int32) {
         let (session, capture) = try TestWorkspace.session()
+        // The fixture's rows count as kept, so only what a test adds can make leaving warn.
+        session.shell.persistedAtChanges = session.workspace.changeCounter
         try prepare(session)
         let input = ScriptedInput(events)
         let status = InteractiveShell(session: session, input: input, interrupts: nil).run()
@@ -41,13 +44,22 @@ final class ScriptedInput: LineInput {
         let r = try run([.line("SELECT 1 +"), .line("  41 AS answer;"), .line("mode csv")])
         #expect(r.capture.out == "answer\n42\n\n", "the last newline ends the line Ctrl-D left")
         #expect(r.input.prompts == ["svw> ", "...> ", "svw> ", "svw> "])
-        #expect(r.input.remembered == ["SELECT 1 +", "  41 AS answer;", "mode csv"])
+        #expect(r.input.remembered == ["SELECT 1 +\n  41 AS answer;", "mode csv"], "one history entry per statement")
     }
 
     @Test func ctrlCDropsTheUnfinishedStatement() throws {
         let r = try run([.line("SELECT 1 +"), .interrupted, .line("SELECT 2 AS b;")])
         #expect(r.capture.out == "^C\nb\n2\n\n")
         #expect(r.input.prompts == ["svw> ", "...> ", "svw> ", "svw> "])
+        #expect(r.input.remembered == ["SELECT 1 +", "SELECT 2 AS b;"], "the unfinished statement can be recalled")
+    }
+
+    @Test func historyEntriesFollowStatementsNotLines() throws {
+        let r = try run([.line("SELECT 1 AS a; SELECT"), .line(""), .line("  2 AS b;"), .line("mode csv; tables"),
+                         .line("SELECT 3"), .endOfInput, .endOfInput])
+        #expect(r.input.remembered == ["SELECT 1 AS a; SELECT\n\n  2 AS b;", "mode csv; tables", "SELECT 3"])
+        #expect(r.capture.out.contains("b\n2\n"))
+        #expect(r.capture.err.contains("the unfinished SQL statement was not run"))
     }
 
     @Test func noErrorEndsTheShell() throws {
@@ -71,7 +83,7 @@ final class ScriptedInput: LineInput {
         let r = try run([.line("quit"), .line("SELECT 1 AS still_here;"), .line("exit"), .line("SELECT 2;")],
                         prepare: Self.holdData)
         #expect(r.capture.out == "still_here\n1\n")
-        #expect(r.capture.err.components(separatedBy: "holds loaded data").count == 2, "said exactly once")
+        #expect(r.capture.err.components(separatedBy: "holds data that will be lost").count == 2, "said exactly once")
         #expect(r.capture.err.contains("persist FILE.db"))
         #expect(r.input.events.count == 1)
     }
@@ -81,6 +93,24 @@ final class ScriptedInput: LineInput {
         #expect(r.capture.err.contains("press Ctrl-D again"))
         #expect(r.input.events.count == 1)
         #expect(r.status == 0)
+    }
+
+    /// Leaving used to warn only when `imports` had rows: a table made with SQL was lost silently.
+    @Test func tablesMadeWithSQLWarnToo() throws {
+        for made in ["CREATE TABLE notes AS SELECT 1 AS n;", "CREATE TABLE empty(x);", "CREATE VIEW v AS SELECT 1;",
+                     "INSERT INTO suppliers(supplier_id, name, name_key, postcode_status) VALUES ('S9', 'New', 'new', 'ok');"] {
+            let r = try run([.line(made), .endOfInput, .line("SELECT 1 AS still_here;"), .endOfInput, .line("SELECT 2;")])
+            #expect(r.capture.err.components(separatedBy: "holds data that will be lost").count == 2, "\(made)")
+            #expect(r.capture.out.contains("still_here"), "\(made)")
+            #expect(r.input.events.count == 1, "\(made)")
+        }
+        // Looking is not changing: a fresh workspace with only queries run leaves at once.
+        let fresh = Session(workspace: try Workspace(), console: Console.capturing().0)
+        #expect(!fresh.wouldLoseData)
+        #expect(ScriptRunner(session: fresh, sourceName: "t").run("SELECT 1; tables") == 0)
+        #expect(!fresh.wouldLoseData)
+        #expect(ScriptRunner(session: fresh, sourceName: "t").run("CREATE TABLE t(x)") == 0)
+        #expect(fresh.wouldLoseData)
     }
 
     @Test func ctrlDLeavesAtOnceWithNothingToLose() throws {
@@ -94,7 +124,7 @@ final class ScriptedInput: LineInput {
         let file = folder.appendingPathComponent("kept.db")
         let r = try run([.line("persist " + file.path), .line("quit"), .line("SELECT 1;")], prepare: Self.holdData)
         #expect(FileManager.default.fileExists(atPath: file.path))
-        #expect(!r.capture.err.contains("holds loaded data"))
+        #expect(!r.capture.err.contains("holds data that will be lost"))
         #expect(r.input.events.count == 1)
     }
 

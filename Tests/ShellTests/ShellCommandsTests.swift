@@ -54,6 +54,108 @@ import SVWDatabase
         #expect(capture.out.contains("│ 5 │"))
     }
 
+    /// `once FILE` used to empty FILE at once: a failing next command, or none, lost its contents.
+    @Test func onceLeavesTheFileAloneUntilAResultArrives() throws {
+        let kept = folder.appendingPathComponent("kept.csv")
+        try "old contents\n".write(to: kept, atomically: true, encoding: .utf8)
+        #expect(run("once kept.csv\nSELECT nope;") == 1)
+        #expect(try file("kept.csv") == "old contents\n", "the failing command wrote nothing")
+        #expect(run("once kept.csv") == 0)
+        #expect(try file("kept.csv") == "old contents\n", "no command followed")
+        #expect(run("once kept.csv\nmode csv") == 0)
+        #expect(try file("kept.csv") == "old contents\n", "the next command produced no result")
+        #expect(run("SELECT 1 AS x;") == 0)
+        #expect(try file("kept.csv") == "old contents\n", "once applied to the one command after it only")
+        #expect(run("once kept.csv\nSELECT 2 AS y;") == 0)
+        #expect(try file("kept.csv") == "y\n2\n")
+        #expect(run("once new.csv\nSELECT nope;") == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("new.csv").path), "nothing created")
+        #expect(run("once no/such/folder/x.csv") == 1)
+        #expect(capture.err.contains("once: cannot write \(folder.path)/no/such/folder/x.csv (no folder"))
+        #expect(run("once .") == 1)
+        #expect(capture.err.contains("is a folder; name a file"))
+    }
+
+    static let manyRows = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000) SELECT x, 'row ' || x AS label FROM c;"
+
+    /// A terminal showing 40 rows does not read 100,000 into memory: the rest are counted.
+    @Test func aTerminalReadsOnlyTheRowsItCanUse() throws {
+        session.mode = .box
+        session.renderOptions = RenderOptions(width: 80, maxRows: 40)
+        #expect(run(Self.manyRows) == 0)
+        #expect(capture.out.contains("│ 40 │ row 40 │\n└"))
+        #expect(capture.out.contains("… 99,960 more rows (100,000 in all; --all or \"maxrows all\" shows every row)"))
+        guard case .table(let kept, let total, _) = try #require(session.transcript.entries.last?.artefacts.first) else {
+            Issue.record("the result is in the transcript")
+            return
+        }
+        #expect(kept.rows.count == Transcript.maxTableRows, "what a report keeps, and no more")
+        #expect(total == 100_000)
+        // Files and machine modes still get every row.
+        #expect(run("once all.csv\n" + Self.manyRows) == 0)
+        #expect(try file("all.csv").split(separator: "\n").filter { $0.contains("row ") }.count == 100_000)
+        capture.out = ""
+        #expect(run("mode csv\n" + Self.manyRows) == 0)
+        #expect(capture.out.split(separator: "\n").count == 100_001)
+    }
+
+    /// csv, tsv and json are written as they are read, in batches, and read the same as before;
+    /// the transcript keeps the rows a report shows and the true count.
+    @Test func machineModesStreamTheirRows() throws {
+        for mode in [OutputMode.csv, .tsv, .json] {
+            session.mode = mode
+            capture.out = ""
+            #expect(run(Self.manyRows) == 0)
+            let whole = Renderer.render(try session.db.query(String(Self.manyRows.dropLast())), mode: mode)
+            #expect(capture.out == whole, "\(mode)")
+            guard case .table(let kept, let total, _) = try #require(session.transcript.entries.last?.artefacts.first) else {
+                Issue.record("the result is in the transcript")
+                continue
+            }
+            #expect(kept.rows.count == Transcript.maxTableRows)
+            #expect(total == 100_000)
+        }
+        session.mode = .json
+        capture.out = ""
+        #expect(run("SELECT 1 AS a WHERE 0;") == 0)
+        #expect(capture.out == "[]\n")
+    }
+
+    /// Ctrl-C while a result is drawn stops the drawing: nothing half-drawn is written.
+    @Test func anInterruptWhileDrawingStopsTheResult() throws {
+        final class Presses: @unchecked Sendable {
+            var checks = 0
+        }
+        for mode in [OutputMode.box, .table, .markdown, .line] {
+            let presses = Presses()
+            session.mode = mode
+            session.renderOptions = RenderOptions(width: 80, maxRows: nil)
+            // Pressed after the drawing has begun: the third look finds it.
+            session.shell.interruptRequested = { presses.checks += 1; return presses.checks > 2 }
+            capture.out = ""
+            capture.err = ""
+            let recorded = session.recording.count
+            #expect(run(Self.manyRows) == 1, "\(mode)")
+            #expect(capture.err.hasSuffix("test:1: interrupted\n"), "\(mode): \(capture.err)")
+            #expect(capture.out.isEmpty, "\(mode): nothing half-drawn")
+            #expect(session.recording.count == recorded, "an interrupted query is not recorded")
+            #expect(presses.checks < 100, "\(mode): stopped early, not after every row")
+        }
+        // csv, tsv and json stream: they stop at the next batch, having written at most one.
+        for mode in [OutputMode.csv, .tsv, .json] {
+            session.mode = mode
+            session.shell.interruptRequested = { true }
+            capture.out = ""
+            capture.err = ""
+            #expect(run(Self.manyRows) == 1, "\(mode)")
+            #expect(capture.err.hasSuffix("test:1: interrupted\n"), "\(mode): \(capture.err)")
+            #expect(capture.out.split(separator: "\n").count <= Session.streamBatch + 1, "\(mode)")
+        }
+        session.shell.interruptRequested = { false }
+        #expect(run("SELECT 6 * 7 AS answer;") == 0)
+        #expect(capture.out.contains("42"))
+    }
+
     @Test func outputToAMissingFolderFailsAtOnce() {
         #expect(run("output no/such/folder/a.csv") == 1)
         #expect(capture.err.contains("output: cannot write"))
@@ -109,6 +211,31 @@ import SVWDatabase
         #expect(lines.contains("contracts,table,5"))
         #expect(lines.contains("supplier_geography,view,2"))
         #expect(lines.firstIndex(of: "suppliers,table,2")! < lines.firstIndex(of: "commitment_values,view,0")!)
+    }
+
+    /// `_` is a LIKE wildcard, so `NOT LIKE '%_fts%'` used to hide any table whose name held
+    /// "fts" after some character: shifts, gifts_2021. Only svw's search index is hidden now.
+    @Test func tablesSchemaAndCompletionShowUserTablesNamedLikeTheIndex() throws {
+        #expect(run("CREATE TABLE shifts(a);\nCREATE TABLE gifts_2021(b);\nCREATE INDEX gifts_by_b ON gifts_2021(b);") == 0)
+        #expect(run("tables") == 0)
+        let names = capture.out.split(separator: "\n").map { $0.split(separator: ",").first.map(String.init) ?? "" }
+        #expect(names.contains("shifts"))
+        #expect(names.contains("gifts_2021"))
+        #expect(!names.contains { $0.hasPrefix("search_fts") }, "the search index stays hidden")
+        capture.out = ""
+        #expect(run("schema") == 0)
+        #expect(capture.out.contains("CREATE TABLE shifts(a);"))
+        #expect(capture.out.contains("CREATE TABLE gifts_2021(b);"))
+        #expect(capture.out.contains("CREATE INDEX gifts_by_b ON gifts_2021(b);"))
+        #expect(!capture.out.contains("CREATE VIRTUAL TABLE search_fts"))
+        #expect(!capture.out.contains("CREATE TABLE search_fts_docs"))
+        #expect(!capture.out.contains("CREATE TRIGGER search_fts_docs_ai"))
+        capture.out = ""
+        #expect(run("schema gifts_2021") == 0)
+        #expect(capture.out == "CREATE TABLE gifts_2021(b);\nCREATE INDEX gifts_by_b ON gifts_2021(b);\n")
+        let completed = try session.workspace.tableNames()
+        #expect(completed.contains("shifts") && completed.contains("gifts_2021"))
+        #expect(!completed.contains { $0.hasPrefix("search_fts") })
     }
 
     @Test func describeShowsColumnsTypesAndRowCount() {
@@ -184,8 +311,14 @@ import SVWDatabase
             try db.execute("CREATE TABLE mine(x)")
         }
         #expect(run("open other.db") == 1)
-        #expect(capture.err.contains("not an svw workspace"))
+        #expect(capture.err.contains("open: \(foreign.path) is an SQLite database but not an svw workspace"))
         #expect(session.workspace.path?.hasSuffix("fresh.db") == true)
+
+        let csv = folder.appendingPathComponent("notdb.csv")
+        try "a,b\n1,2\n".write(to: csv, atomically: true, encoding: .utf8)
+        #expect(run("open notdb.csv") == 1)
+        #expect(capture.err.contains("open: \(csv.path) is not an SQLite database"))
+        #expect(try String(contentsOf: csv, encoding: .utf8) == "a,b\n1,2\n")
     }
 
     @Test func scriptsMayNotOpenOrPersist() {

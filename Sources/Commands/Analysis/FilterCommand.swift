@@ -5,8 +5,9 @@ enum FilterCommand {
     static let spec = CommandSpec(
         name: "filter", group: .analysis,
         abstract: "Show, set or clear the filter every analysis command applies",
-        arguments: [ArgumentSpec("KEY=VALUE", "year, partner, category, min-value, max-value, from or to; or clear",
-                                 optional: true, variadic: true)],
+        arguments: [ArgumentSpec("KEY=VALUE", AnalysisOptions.filterKeys.joined(separator: ", ") + "; or clear",
+                                 optional: true, variadic: true,
+                                 completion: .choices(AnalysisOptions.filterKeys.map { $0 + "=" } + ["clear"]))],
         discussion: """
             filter alone shows the filter. filter KEY=VALUE... sets those keys and keeps the
             others; KEY= (empty) removes one; filter clear removes them all. Values are checked

@@ -10,10 +10,18 @@ enum DataCommands {
         name: "load", group: .data,
         abstract: "Load a CSV or TSV file into the workspace, checking every row",
         arguments: [
-            ArgumentSpec("KIND", "what the file holds: " + kinds.joined(separator: ", "), completion: .choices(kinds)),
-            ArgumentSpec("PATH", "the file (for table: the new table's NAME, then the file; for sample: a folder, default the bundled SampleData)",
-                         optional: true, completion: .file, completionAfter: ["table": .none]),
-            ArgumentSpec("FILE", "the file, after the table name in load table NAME FILE", optional: true, completion: .file),
+            ArgumentSpec("KIND", "what the file holds: " + ImportKind.allCases.map(\.rawValue).joined(separator: ", "),
+                         completion: .choices(kinds), forms: [
+                ArgumentForm("table", [ArgumentSpec("NAME", "the new table's name: letters, digits and _"),
+                                       ArgumentSpec("FILE", "the file to load", completion: .file)],
+                             options: ["delimiter", "strict", "replace", "sha256"],
+                             summary: "any CSV into a new table; types inferred from whole columns"),
+                ArgumentForm("sample", [ArgumentSpec("DIR", "a folder of sample files (default: the bundled SampleData)",
+                                                     optional: true, completion: .file)],
+                             options: ["strict"],
+                             summary: "measures, postcode districts, suppliers, contracts, commitments"),
+            ]),
+            ArgumentSpec("FILE", "the file to load", completion: .file),
         ],
         options: [
             OptionSpec("map", value: "FIELD=HEADER", repeatable: true,
@@ -29,11 +37,6 @@ enum DataCommands {
                        "the SHA-256 the file should have: a different file is reported (and with --strict, refused)"),
         ],
         discussion: """
-            Forms:
-              load suppliers|contracts|commitments|measures|postcodes FILE
-              load table NAME FILE      any CSV into a new table; types inferred from whole columns
-              load sample [DIR]         measures, postcode districts, suppliers, contracts, commitments
-
             Headers are matched ignoring case, spaces and punctuation, and the usual spreadsheet
             names are known ("Contract Value (£)", "Awarded value", "Supplier Postcode",
             "SV Weighting %", "Award Date"...); name any other with --map, as in

@@ -8,14 +8,12 @@ enum LoadCommand {
         let inv = context.invocation
         let word = inv.argument(0)!.lowercased()
         switch word {
+        // The spec's forms have already checked these forms' arguments and options.
         case "sample":
-            try rejectOptions(["map", "fraction", "delimiter", "edition", "replace", "sha256"], in: inv, for: "load sample")
-            guard inv.argument(2) == nil else { throw CommandError.usage("load sample: takes at most one folder\nusage: load sample [DIR]") }
             try SampleLoad.run(context, directory: inv.argument(1))
         case "table":
-            try rejectOptions(["map", "fraction", "edition"], in: inv, for: "load table")
             guard let name = inv.argument(1), let path = inv.argument(2) else {
-                throw CommandError.usage("load table: needs a table name and a file\nusage: load table NAME FILE [--replace]")
+                throw CommandError.usage("load table: needs a table name and a file\nusage: \(inv.spec.synopsis(given: ["table"]))")
             }
             var options = try importOptions(inv, path: path, session: context.session)
             options.replaceTable = inv.flag("replace")
@@ -34,9 +32,6 @@ enum LoadCommand {
             try rejectOptions(["replace"], in: inv, for: "load \(kind.rawValue)")
             guard let path = inv.argument(1) else {
                 throw CommandError.usage("load \(kind.rawValue): which file?\nusage: load \(kind.rawValue) FILE")
-            }
-            guard inv.argument(2) == nil else {
-                throw CommandError.usage("load \(kind.rawValue): unexpected argument \"\(inv.argument(2)!)\"\nusage: load \(kind.rawValue) FILE")
             }
             let options = try importOptions(inv, path: path, session: context.session)
             let url = context.session.resolve(path: path)
@@ -82,7 +77,7 @@ enum LoadCommand {
             if options.maps[field] != nil { throw CommandError.usage("load: --map \(field) given twice") }
             options.maps[field] = header
         }
-        options.progress = ProgressMeter.callback(label: path)
+        options.progress = ProgressMeter.callback(label: path, onTerminal: session.console.errIsTerminal)
         // Output options shape this command's display, not the load.
         options.commandOptions = inv.optionWords(excluding: ["format", "all"]).map(Tokenizer.quote).joined(separator: " ")
         return options

@@ -11,9 +11,10 @@ final class ProgressMeter: @unchecked Sendable {
 
     private init(label: String) { self.label = label }
 
-    /// The callback for `ImportOptions.progress`, or nil when stderr is not a terminal.
-    static func callback(label: String) -> ((Int64, Int64) -> Void)? {
-        guard isatty(2) != 0 else { return nil }
+    /// The callback for `ImportOptions.progress`, or nil when stderr is not a terminal
+    /// (the executable knows; the console says).
+    static func callback(label: String, onTerminal: Bool) -> ((Int64, Int64) -> Void)? {
+        guard onTerminal else { return nil }
         let meter = ProgressMeter(label: label)
         return { meter.update(read: $0, total: $1) }
     }

@@ -54,7 +54,7 @@ enum SampleLoad {
                     options.displayName = step.shown
                     options.strict = strict
                     options.commandOptions = strict ? "--strict" : ""
-                    options.progress = ProgressMeter.callback(label: step.shown)
+                    options.progress = ProgressMeter.callback(label: step.shown, onTerminal: session.console.errIsTerminal)
                     reports.append(try Importer.load(step.kind, file: step.url, into: session.workspace, options: options))
                     ProgressMeter.clear()
                 }
@@ -78,7 +78,7 @@ enum SampleDataLocator {
             return fm.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
         }
         if let env = ProcessInfo.processInfo.environment["SVW_SAMPLE_DATA"], !env.isEmpty {
-            let url = URL(fileURLWithPath: (env as NSString).expandingTildeInPath)
+            let url = URL(fileURLWithPath: PathExpansion.expandingTilde(env))
             return isFolder(url) ? url : nil
         }
         // Sources/Commands/Data/SampleLoad.swift → the package root.

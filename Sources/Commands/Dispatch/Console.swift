@@ -5,6 +5,8 @@ import Foundation
 public final class Console: @unchecked Sendable {
     public var writeOut: (String) -> Void
     public var writeErr: (String) -> Void
+    /// Whether `err` is a terminal, so a progress line may be drawn there (the executable sets it).
+    public var errIsTerminal = false
 
     public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
         writeOut = out

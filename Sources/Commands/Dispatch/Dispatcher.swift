@@ -73,8 +73,12 @@ public enum Dispatcher {
         try session.parameters.bind(to: statement)
         do {
             if statement.columnCount > 0 {
-                let result = try statement.all()
-                session.emit(result)
+                // csv, tsv and json are written as they are read; the grid modes need every row they draw.
+                if try !session.emitStreaming(statement) {
+                    let result = try statement.all(maxRows: session.rowsWorthCollecting ?? .max)
+                    session.emit(result)
+                }
+                if session.interruptRequested { throw Interrupted() }
             } else {
                 while try statement.step() {}
             }
@@ -106,6 +110,9 @@ extension CommandSpec {
                    "output mode for this command only (" + OutputMode.allCases.map(\.rawValue).joined(separator: ", ") + ")"),
         OptionSpec("all", "show every row, however many (a terminal otherwise shows the first few)"),
     ]
+
+    /// The names of `commonOptions`, for completion in the shell layer.
+    public static var commonOptionNames: [String] { commonOptions.map(\.name) }
 
     public var withCommonOptions: CommandSpec {
         CommandSpec(name: name, aliases: aliases, group: group, abstract: abstract, arguments: arguments,

@@ -64,13 +64,34 @@ public final class FileWrites {
             throw CommandError.failed("\(command): \(url.path) is a folder; name a file")
         }
         if dryRun {
-            try checkFolder(of: url, command: command)
+            try checkWritable(url, command: command)
             return
         }
         guard FileManager.default.createFile(atPath: url.path, contents: Data()) else {
             let folder = url.deletingLastPathComponent().path
             let reason = FileManager.default.fileExists(atPath: folder) ? "permission denied" : "no folder \(folder)"
             throw CommandError.failed("\(command): cannot write \(url.path) (\(reason))")
+        }
+    }
+
+    /// Fails, naming the command, if `url` could not be written; creates and changes nothing
+    /// (`once` checks its file now and writes it at the first result).
+    func checkWritable(_ url: URL, command: String) throws {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw CommandError.failed("\(command): \(url.path) is a folder; name a file") }
+            if !manager.isWritableFile(atPath: url.path) {
+                throw CommandError.failed("\(command): cannot write \(url.path) (permission denied)")
+            }
+            return
+        }
+        let folder = url.deletingLastPathComponent().path
+        guard manager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandError.failed("\(command): cannot write \(url.path) (no folder \(folder))")
+        }
+        if !manager.isWritableFile(atPath: folder) {
+            throw CommandError.failed("\(command): cannot write \(url.path) (permission denied)")
         }
     }
 

@@ -38,9 +38,19 @@ public struct ScriptRunner {
             try Dispatcher.run(unit, in: session)
             return true
         } catch {
-            session.note("\(sourceName):\(unit.line): \(ErrorText.describe(error))")
+            session.note("\(location(of: error, in: unit)): \(ErrorText.describe(error))")
             return false
         }
+    }
+
+    /// `SOURCE:LINE`, or `SOURCE:LINE:COLUMN` when SQLite says where in the statement the
+    /// problem is (a statement's third line is the script's line + 2).
+    func location(of error: Error, in unit: ScriptUnit) -> String {
+        if let failure = error as? SQLFailure, let offset = failure.error.offset, failure.error.sql == unit.text {
+            let (line, column) = unit.position(ofByte: offset)
+            return "\(sourceName):\(line):\(column)"
+        }
+        return "\(sourceName):\(unit.line)"
     }
 }
 

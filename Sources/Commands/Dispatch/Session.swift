@@ -25,7 +25,10 @@ public final class Session {
     public private(set) var recording: [RecordedCommand] = []
     /// Where results go instead of stdout (`output FILE`), and a one-shot override (`once FILE`).
     public var outputFile: URL?
-    public var onceFile: URL?
+    public var onceFile: URL? { didSet { onceFileWritten = false } }
+    /// `once FILE` replaces the file only when the first result arrives, so a next command
+    /// that fails (or never comes) leaves the old contents alone.
+    private var onceFileWritten = false
     /// True while a session script runs: commands that are not `scriptSafe` are refused,
     /// and files may be written only where `files` allows (Dispatch/FileWrites.swift).
     public var isScript = false
@@ -68,7 +71,7 @@ public final class Session {
 
     /// Resolves a path typed in a command against the session's base directory.
     public func resolve(path: String) -> URL {
-        let expanded = (path as NSString).expandingTildeInPath
+        let expanded = PathExpansion.expandingTilde(path)
         if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded) }
         return baseDirectory.appendingPathComponent(expanded).standardizedFileURL
     }
@@ -91,6 +94,14 @@ public final class Session {
         try files.begin(url, command: command)
     }
 
+    /// Points the next unit's results at `url` (`once FILE`; `url` comes from `writableURL`):
+    /// checked now, so a bad path fails at `once`, but created or replaced only when the
+    /// first result arrives, so a next command that fails leaves an existing file alone.
+    public func armOnceFile(_ url: URL, command: String) throws {
+        try files.checkWritable(url, command: command)
+        onceFile = url
+    }
+
     /// Writes a whole file (an exported chart or report) atomically; `url` comes from
     /// `writableURL`. A checked replay writes nothing and counts the file as withheld.
     public func writeFile(_ data: Data, to url: URL, shown: String, command: String) throws {
@@ -109,7 +120,10 @@ public final class Session {
             options.color = false
         }
         if showAllRows { options.maxRows = nil }
+        options.cancellation = shell.interruptRequested.map { RenderCancellation($0) }
         var text = Renderer.render(result, mode: mode, options: options)
+        // Ctrl-C while it was drawn: the part made so far is dropped (the caller says "interrupted").
+        if options.cancellation?.isCancelled == true { return }
         if let footer, !mode.isMachineReadable { text += footer.hasSuffix("\n") ? footer : footer + "\n" }
         transcript.captureTable(result, footer: footer)
         deliver(text)
@@ -136,13 +150,17 @@ public final class Session {
         deliver(text)
     }
 
-    private func deliver(_ text: String) {
-        // `once` started the file; everything the next unit writes goes into it.
+    /// Sends result text to `once`/`output`/stdout (`emit`, `write`, streamed results).
+    /// Text bound for a file is captured for a checked replay, which writes nothing.
+    func deliver(_ text: String) {
         if let file = onceFile ?? outputFile {
             if let transcript = files.capture {
                 transcript.captureFile(path: RelativePath.from(files.captureFolder ?? baseDirectory, to: file), text: text)
             }
-            if !files.dryRun { appendOrCreate(file, text, truncate: false) }
+            // `once`: the first result replaces the file; the rest of the unit's output follows it.
+            let replacing = onceFile != nil && !onceFileWritten
+            if onceFile != nil { onceFileWritten = true }
+            if !files.dryRun { appendOrCreate(file, text, truncate: replacing) }
         } else {
             transcript.captureStdout(text)
             console.writeOut(text)

@@ -1,5 +1,6 @@
 import SVWDatabase
 import SVWRendering
+import SVWWorkspace
 
 /// Looking around the workspace: tables, columns, schema, what was imported.
 /// All look-ups: they answer a question and change nothing, so none is recorded.
@@ -61,12 +62,13 @@ enum ExploreCommands {
             }
             // Creation order (rowid) puts each table before its indexes and the views that use it.
             let result = try db.query("""
-                SELECT sql FROM sqlite_schema
-                 WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'
+                SELECT sql, name FROM sqlite_schema
+                 WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
                    AND (?1 IS NULL OR tbl_name = ?1)
                  ORDER BY rowid
                 """, [table])
-            context.session.write(result.rows.compactMap { $0.first?.string }.map { $0 + ";\n" }.joined())
+            let shown = result.rows.filter { !Schema.isInternal($0[1].string ?? "") }
+            context.session.write(shown.compactMap { $0.first?.string }.map { $0 + ";\n" }.joined())
         })
 
     static let imports = CommandSpec(
@@ -95,9 +97,9 @@ enum SchemaObjects {
     static func tablesAndViews(_ db: Database) throws -> [(name: String, type: String)] {
         try db.query("""
             SELECT name, type FROM sqlite_schema
-             WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'
+             WHERE type IN ('table','view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
              ORDER BY type, name
-            """).rows.map { ($0[0].string ?? "", $0[1].string ?? "") }
+            """).rows.map { ($0[0].string ?? "", $0[1].string ?? "") }.filter { !Schema.isInternal($0.0) }
     }
 
     /// The table or view a user named (any letter case), or an error that suggests the closest.

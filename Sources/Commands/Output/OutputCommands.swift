@@ -100,11 +100,14 @@ enum OutputCommands {
         name: "once", group: .output,
         abstract: "Send the next command's results to a file",
         arguments: [ArgumentSpec("FILE", "the file to write (replaced if it exists)", completion: .file, writes: true)],
+        discussion: """
+            FILE is checked now but written only when the next command produces a result:
+            if that command fails, or none follows, an existing FILE keeps its contents.
+            """,
         examples: ["once contracts.csv"],
         handler: { context in
             let url = try context.session.writableURL(for: context.invocation.argument(0) ?? "", command: "once")
-            try context.session.beginOutputFile(url, command: "once")
-            context.session.onceFile = url
+            try context.session.armOnceFile(url, command: "once")
         })
 
     static let timer = CommandSpec(

@@ -61,23 +61,39 @@ public struct Invocation: Sendable {
             }
         }
         try checkArity()
+        try checkFormOptions()
+        // The forms say which words are files: in `load table NAME FILE`, NAME is not.
         for (position, index) in positionalIndices.enumerated() {
-            guard let (argument, completion) = spec.argument(at: position, firstWord: positionals.first),
-                  completion == .file else { continue }
+            guard let argument = spec.argument(at: position, given: positionals), argument.completion == .file else { continue }
             fileWords.append(FileWord(index: index, prefix: "", path: positionals[position], writes: argument.writes, option: nil))
         }
         fileWords.sort { $0.index < $1.index }
     }
 
-    private func checkArity() throws {
-        let required = spec.arguments.filter { !$0.optional }.count
-        let variadic = spec.arguments.contains { $0.variadic }
-        if positionals.count < required {
-            let missing = spec.arguments[positionals.count]
-            throw CommandError.usage("\(spec.name): missing \(missing.name) (\(missing.help))\nusage: \(spec.synopsis)")
+    /// A form that lists its options refuses the others (`load table` takes no --map).
+    private func checkFormOptions() throws {
+        guard let form = spec.form(given: positionals), let allowed = form.options else { return }
+        let common = Set(CommandSpec.commonOptions.map(\.name))
+        for name in values.keys.sorted() + flags.sorted() where !allowed.contains(name) && !common.contains(name) {
+            throw CommandError.usage("\(spec.name) \(form.choice): --\(name) does not apply here\nusage: \(spec.synopsis(given: positionals))")
         }
-        if !variadic, positionals.count > spec.arguments.count {
-            throw CommandError.usage("\(spec.name): unexpected argument \"\(positionals[spec.arguments.count])\"\nusage: \(spec.synopsis)")
+    }
+
+    private func checkArity() throws {
+        // The first argument may choose a form with arguments of its own (`load table NAME FILE`).
+        let arguments = spec.arguments(given: positionals)
+        let usage = spec.synopsis(given: positionals)
+        // `load table: missing FILE`, naming the form as typed.
+        var name = spec.name
+        if let first = positionals.first, spec.arguments.first?.forms.isEmpty == false { name += " " + first.lowercased() }
+        let required = arguments.filter { !$0.optional }.count
+        let variadic = arguments.contains { $0.variadic }
+        if positionals.count < required {
+            let missing = arguments[positionals.count]
+            throw CommandError.usage("\(name): missing \(missing.name) (\(missing.help))\nusage: \(usage)")
+        }
+        if !variadic, positionals.count > arguments.count {
+            throw CommandError.usage("\(name): unexpected argument \"\(positionals[arguments.count])\"\nusage: \(usage)")
         }
     }
 

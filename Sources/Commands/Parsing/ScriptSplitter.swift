@@ -8,21 +8,41 @@ public struct ScriptUnit: Sendable, Equatable {
     public let text: String
     /// 1-based line in the source where the unit starts.
     public let line: Int
+    /// 1-based column (in characters) on that line where the unit starts, so an error
+    /// SQLite places inside the statement can be given as SOURCE:LINE:COLUMN.
+    public let column: Int
 
-    public init(kind: Kind, text: String, line: Int) {
+    public init(kind: Kind, text: String, line: Int, column: Int = 1) {
         self.kind = kind
         self.text = text
         self.line = line
+        self.column = column
+    }
+
+    /// The source line and column of a byte offset into `text` (as `SQLiteError.offset` gives).
+    public func position(ofByte offset: Int) -> (line: Int, column: Int) {
+        let bytes = Array(text.utf8)
+        let end = max(0, min(offset, bytes.count))
+        var lineStart = 0
+        var newlines = 0
+        for i in 0..<end where bytes[i] == UInt8(ascii: "\n") {
+            newlines += 1
+            lineStart = i + 1
+        }
+        let characters = String(decoding: bytes[lineStart..<end], as: UTF8.self).count
+        return (line + newlines, newlines == 0 ? column + characters : characters + 1)
     }
 }
 
 /// Splits text into commands and SQL statements. A line whose first word is a
 /// command name (or `.name`, as sqlite3 users type) is a command, ending at the end
-/// of the line or an unquoted `;`. Anything else is SQL, running until a complete
-/// `;`-terminated statement. `--` and `#` comment lines are skipped.
+/// of the line, an unquoted `;`, or a comment (`#` or `-- ` starting a word). Anything
+/// else is SQL, running until a complete `;`-terminated statement. `--` and `#` comment
+/// lines are skipped, and `/* … */` comments before a unit are read as space.
 public struct ScriptSplitter {
     private var pendingSQL = ""
     private var pendingLine = 0
+    private var pendingColumn = 1
     private var lineNumber = 0
 
     public init() {}
@@ -37,18 +57,21 @@ public struct ScriptSplitter {
         var rest = Substring(raw)
         while true {
             if pendingSQL.isEmpty {
-                let trimmed = rest.drop(while: { $0 == " " || $0 == "\t" || $0 == ";" })
+                let (trimmed, openComment) = ScriptSplitter.skipSpaceAndComments(rest)
                 if trimmed.isEmpty || trimmed.hasPrefix("--") || trimmed.hasPrefix("#") { return units }
-                if ScriptSplitter.startsWithCommand(trimmed) {
+                let column = raw.distance(from: raw.startIndex, to: trimmed.startIndex) + 1
+                if !openComment && ScriptSplitter.startsWithCommand(trimmed) {
                     let (command, remainder) = ScriptSplitter.cutCommand(trimmed)
                     var text = command.trimmingCharacters(in: .whitespaces)
                     if text.hasPrefix(".") { text.removeFirst() }
-                    units.append(ScriptUnit(kind: .command, text: text, line: lineNumber))
+                    units.append(ScriptUnit(kind: .command, text: text, line: lineNumber, column: column))
                     guard let remainder else { return units }
                     rest = remainder
                     continue
                 }
+                // SQL, or a block comment running on to later lines (read like sqlite3: as the start of SQL).
                 pendingLine = lineNumber
+                pendingColumn = column
                 rest = trimmed
             }
             // Accumulate SQL up to each `;`, testing completeness so `;` inside quotes or triggers is kept.
@@ -60,7 +83,7 @@ public struct ScriptSplitter {
                     let candidate = pendingSQL + rest[consumed...index]
                     if Database.isComplete(candidate) {
                         let sql = candidate.trimmingCharacters(in: .whitespacesAndNewlines)
-                        units.append(ScriptUnit(kind: .sql, text: sql, line: pendingLine))
+                        units.append(ScriptUnit(kind: .sql, text: sql, line: pendingLine, column: pendingColumn))
                         pendingSQL = ""
                         rest = rest[rest.index(after: index)...]
                         emitted = true
@@ -71,6 +94,8 @@ public struct ScriptSplitter {
             }
             if emitted { continue }
             pendingSQL += rest + "\n"
+            // A block comment that has now closed, with nothing after it, was not SQL after all.
+            if ScriptSplitter.isOnlyComments(pendingSQL) { pendingSQL = "" }
             return units
         }
     }
@@ -79,7 +104,8 @@ public struct ScriptSplitter {
     public mutating func finish() -> ScriptUnit? {
         let sql = pendingSQL.trimmingCharacters(in: .whitespacesAndNewlines)
         pendingSQL = ""
-        return sql.isEmpty ? nil : ScriptUnit(kind: .sql, text: sql, line: pendingLine)
+        if sql.isEmpty || ScriptSplitter.isOnlyComments(sql) { return nil }
+        return ScriptUnit(kind: .sql, text: sql, line: pendingLine, column: pendingColumn)
     }
 
     /// Splits a whole text (a script file or `-c` argument).
@@ -107,17 +133,68 @@ public struct ScriptSplitter {
         "ATTACH", "DETACH", "REINDEX", "VACUUM",
     ]
 
-    /// The command up to an unquoted `;`, and what follows it.
+    /// The command up to an unquoted `;`, and what follows it. A `#` or `--` starting a
+    /// word (outside quotes) comments out the rest of the line, so `tables # note` and
+    /// `mode csv -- for the export` work; `--format` and `partner=#1` are words, not comments.
+    /// Quotes and backslashes are read as `Tokenizer` reads them.
     static func cutCommand(_ text: Substring) -> (String, Substring?) {
         var quote: Character?
+        var escaped = false
+        var atWordStart = true
         var index = text.startIndex
         while index < text.endIndex {
             let ch = text[index]
-            if let q = quote { if ch == q { quote = nil } }
-            else if ch == "\"" || ch == "'" { quote = ch }
-            else if ch == ";" { return (String(text[..<index]), text[text.index(after: index)...]) }
-            index = text.index(after: index)
+            let next = text.index(after: index)
+            defer { index = next }
+            if escaped { escaped = false; atWordStart = false; continue }
+            if let q = quote {
+                if ch == q { quote = nil } else if ch == "\\" && q == "\"" { escaped = true }
+                continue
+            }
+            if ch == "\\" { escaped = true; atWordStart = false; continue }
+            if ch == "\"" || ch == "'" { quote = ch; atWordStart = false; continue }
+            if ch == ";" { return (String(text[..<index]), text[next...]) }
+            if atWordStart && (ch == "#" || (ch == "-" && isCommentDashes(text[index...]))) {
+                return (String(text[..<index]), nil)
+            }
+            atWordStart = ch == " " || ch == "\t"
         }
         return (String(text), nil)
+    }
+
+    /// `--` alone or followed by a space: a comment, where `--format` is an option.
+    private static func isCommentDashes(_ text: Substring) -> Bool {
+        guard text.hasPrefix("--") else { return false }
+        let after = text.dropFirst(2).first
+        return after == nil || after == " " || after == "\t"
+    }
+
+    /// Skips spaces, stray `;` and `/* … */` comments. `open` is true when a block comment
+    /// is still open at the end of the text (the returned text then starts with it).
+    static func skipSpaceAndComments(_ text: Substring) -> (rest: Substring, open: Bool) {
+        var rest = text.drop(while: { $0 == " " || $0 == "\t" || $0 == ";" })
+        while rest.hasPrefix("/*") {
+            guard let close = rest.dropFirst(2).range(of: "*/") else { return (rest, true) }
+            rest = rest[close.upperBound...].drop(while: { $0 == " " || $0 == "\t" || $0 == ";" })
+        }
+        return (rest, false)
+    }
+
+    /// Whether `sql` holds nothing but whitespace and closed comments.
+    static func isOnlyComments(_ sql: String) -> Bool {
+        var rest = Substring(sql)
+        while true {
+            rest = rest.drop(while: { $0.isWhitespace })
+            if rest.isEmpty { return true }
+            if rest.hasPrefix("--") {
+                guard let end = rest.firstIndex(of: "\n") else { return true }
+                rest = rest[end...]
+            } else if rest.hasPrefix("/*") {
+                guard let close = rest.dropFirst(2).range(of: "*/") else { return false }
+                rest = rest[close.upperBound...]
+            } else {
+                return false
+            }
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything svw knows about one command, declared once. Help, usage errors,
 /// completion, "did you mean" and session recording are all derived from it.
 public struct CommandSpec: Sendable {
@@ -39,11 +41,25 @@ public struct CommandSpec: Sendable {
 
     /// `load KIND FILE [--strict] [--map FIELD=HEADER]...`
     public var synopsis: String {
-        var parts = [name]
-        for a in arguments {
-            let shown = a.variadic ? "\(a.name)..." : a.name
-            parts.append(a.optional ? "[\(shown)]" : shown)
+        line(words: [name] + arguments.map(ArgumentSpec.shown), options: options)
+    }
+
+    /// One usage line per form: the general one, then each form its first argument selects
+    /// (`load table NAME FILE [--replace]...`), with only the options that apply to it.
+    public var synopses: [String] {
+        guard let first = arguments.first, !first.forms.isEmpty else { return [synopsis] }
+        return [synopsis] + first.forms.map { form in
+            line(words: [name, form.choice] + form.arguments.map(ArgumentSpec.shown),
+                 options: form.options.map { names in
+                     options.filter { option in
+                         names.contains(option.name) || CommandSpec.commonOptions.contains { $0.name == option.name }
+                     }
+                 } ?? options)
         }
+    }
+
+    private func line(words: [String], options: [OptionSpec]) -> String {
+        var parts = words
         for o in options {
             let body = o.valueName.map { "--\(o.name) \($0)" } ?? "--\(o.name)"
             parts.append(o.repeatable ? "[\(body)]..." : "[\(body)]")
@@ -51,21 +67,46 @@ public struct CommandSpec: Sendable {
         return parts.joined(separator: " ")
     }
 
+    /// The positional arguments that apply once the first ones are known: a first argument
+    /// naming a form (`table` in `load table NAME FILE`) brings that form's arguments.
+    public func arguments(given positionals: [String]) -> [ArgumentSpec] {
+        guard let form = form(given: positionals) else { return arguments }
+        return [arguments[0]] + form.arguments
+    }
+
+    /// The form the first positional word selects, if any.
+    public func form(given positionals: [String]) -> ArgumentForm? {
+        guard let first = arguments.first, let word = positionals.first else { return nil }
+        return first.forms.first { $0.choice.caseInsensitiveCompare(word) == .orderedSame }
+    }
+
+    /// The usage line for the form `positionals` select.
+    public func synopsis(given positionals: [String]) -> String {
+        guard let form = form(given: positionals), let index = arguments[0].forms.firstIndex(where: { $0.choice == form.choice }) else {
+            return synopsis
+        }
+        return synopses[index + 1]
+    }
+
+    /// Every argument any form takes, each name once (for help).
+    public var allArguments: [ArgumentSpec] {
+        var seen = Set<String>()
+        let forms = arguments.first?.forms.flatMap(\.arguments) ?? []
+        return (arguments + forms).filter { seen.insert($0.name).inserted }
+    }
+
     public func option(named name: String) -> OptionSpec? {
         options.first { $0.name == name || $0.shortName == name }
     }
 
-    /// The argument a positional word at `index` fills, and what it holds there: a command
-    /// with several forms (`load table NAME FILE`) lets its first word change the others.
-    public func argument(at index: Int, firstWord: String?) -> (spec: ArgumentSpec, completion: CompletionKind)? {
-        let argument: ArgumentSpec
-        if index < arguments.count { argument = arguments[index] }
-        else if let last = arguments.last, last.variadic { argument = last }
-        else { return nil }
-        if index > 0, let first = firstWord?.lowercased(), let other = argument.completionAfter[first] {
-            return (argument, other)
-        }
-        return (argument, argument.completion)
+    /// The argument the positional word at `index` fills once the first words are known:
+    /// in `load table NAME FILE` the form makes NAME a table name and FILE the file, so
+    /// completion, `save`'s path rebasing and write confinement all read the same forms.
+    public func argument(at index: Int, given positionals: [String]) -> ArgumentSpec? {
+        let applying = arguments(given: positionals)
+        if index < applying.count { return applying[index] }
+        if let last = applying.last, last.variadic { return last }
+        return nil
     }
 }
 
@@ -90,20 +131,43 @@ public struct ArgumentSpec: Sendable {
     public let completion: CompletionKind
     /// The command writes the file this argument names (`output FILE`), rather than reading it.
     public let writes: Bool
-    /// What the argument holds instead when the command's first word is the key:
-    /// `load table NAME FILE` makes load's second word a table name, not a file.
-    public let completionAfter: [String: CompletionKind]
+    /// For a command's first argument: the words that choose another form of the command,
+    /// each with the arguments that follow it (`load table NAME FILE`). Any other word is
+    /// followed by the command's own remaining arguments.
+    public let forms: [ArgumentForm]
 
     public init(_ name: String, _ help: String, optional: Bool = false, variadic: Bool = false,
-                completion: CompletionKind = .none, writes: Bool = false,
-                completionAfter: [String: CompletionKind] = [:]) {
+                completion: CompletionKind = .none, writes: Bool = false, forms: [ArgumentForm] = []) {
         self.name = name
         self.help = help
         self.optional = optional
         self.variadic = variadic
         self.completion = completion
         self.writes = writes
-        self.completionAfter = completionAfter
+        self.forms = forms
+    }
+
+    /// As usage shows it: `FILE`, `[DIR]`, `KEY=VALUE...`.
+    static func shown(_ a: ArgumentSpec) -> String {
+        let shown = a.variadic ? "\(a.name)..." : a.name
+        return a.optional ? "[\(shown)]" : shown
+    }
+}
+
+/// One form of a command, chosen by its first argument: `load table NAME FILE`.
+public struct ArgumentForm: Sendable {
+    public let choice: String
+    public let arguments: [ArgumentSpec]
+    /// The options that apply to this form (nil: all of the command's).
+    public let options: [String]?
+    /// One line for help's list of forms.
+    public let summary: String
+
+    public init(_ choice: String, _ arguments: [ArgumentSpec], options: [String]? = nil, summary: String) {
+        self.choice = choice
+        self.arguments = arguments
+        self.options = options
+        self.summary = summary
     }
 }
 

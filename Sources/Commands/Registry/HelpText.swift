@@ -36,12 +36,25 @@ public enum HelpText {
 
     /// `help NAME`: usage line, what it does, arguments, options, aliases, examples.
     public static func command(_ spec: CommandSpec) -> String {
-        var out = "usage: \(spec.synopsis)\n\n\(spec.abstract).\n"
+        let usages = spec.synopses
+        var out = "usage: " + usages.joined(separator: "\n       ") + "\n\n\(spec.abstract).\n"
+        if let first = spec.arguments.first, !first.forms.isEmpty {
+            // The forms, one line each: the general one, then those the first argument selects.
+            let general = ([spec.name] + spec.arguments.map(ArgumentSpec.shown)).joined(separator: " ")
+            var lines = [(general, first.help)]
+            for form in first.forms {
+                let words = [spec.name, form.choice] + form.arguments.map(ArgumentSpec.shown)
+                lines.append((words.joined(separator: " "), form.summary))
+            }
+            let w = (lines.map(\.0.count).max() ?? 0) + 2
+            out += "\nForms:\n" + lines.map { wrap($0.1, indent: 2 + w, first: "  " + $0.0.padding(toLength: w, withPad: " ", startingAt: 0)) }.joined()
+        }
         if !spec.discussion.isEmpty { out += "\n" + spec.discussion + "\n" }
-        if !spec.arguments.isEmpty {
+        let arguments = spec.allArguments
+        if !arguments.isEmpty {
             out += "\nArguments:\n"
-            let w = (spec.arguments.map(\.name.count).max() ?? 0) + 2
-            for a in spec.arguments {
+            let w = (arguments.map(\.name.count).max() ?? 0) + 2
+            for a in arguments {
                 let note = a.optional ? " (optional)" : ""
                 out += wrap(a.help + note, indent: 2 + w, first: "  " + a.name.padding(toLength: w, withPad: " ", startingAt: 0))
             }

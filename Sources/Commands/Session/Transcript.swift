@@ -49,7 +49,7 @@ public final class Transcript {
     func captureTable(_ result: ResultSet, footer: String?) {
         var kept = result
         if kept.rows.count > Self.maxTableRows { kept.rows = Array(kept.rows.prefix(Self.maxTableRows)) }
-        unit.artefacts.append(.table(kept, totalRows: result.rows.count, footer: footer))
+        unit.artefacts.append(.table(kept, totalRows: result.rows.count + result.omittedRows, footer: footer))
     }
 
     func captureText(_ text: String) {

@@ -61,8 +61,9 @@ enum ShellCommands {
         name: "quit", aliases: ["exit"], group: .shell,
         abstract: "Leave svw (Ctrl-D on an empty line does the same)",
         discussion: """
-            Leaving an in-memory workspace that holds loaded data warns once and stays;
-            persist FILE keeps the data, or quit again leaves without it.
+            Leaving an in-memory workspace that holds data (loaded rows, or tables made
+            with SQL) warns once and stays; persist FILE keeps the data, or quit again
+            leaves without it.
             """,
         examples: ["quit"],
         recorded: false,
@@ -74,11 +75,12 @@ enum ShellCommands {
 }
 
 extension Session {
-    /// Whether leaving this workspace now would lose loaded data: it is in memory, it
-    /// holds imports, and it changed since `persist` last wrote it out.
+    /// Whether leaving this workspace now would lose data: it is in memory, it holds
+    /// something (loaded rows, or a table made with SQL), and it changed since `persist`
+    /// last wrote it out.
     public var wouldLoseData: Bool {
-        guard workspace.path == nil, workspace.holdsData else { return false }
-        return shell.persistedAtChanges != db.totalChanges
+        guard workspace.path == nil, shell.persistedAtChanges != workspace.changeCounter else { return false }
+        return workspace.holdsData
     }
 
     /// At a terminal, the first attempt to leave a workspace that would lose data
@@ -88,7 +90,7 @@ extension Session {
         guard shell.isInteractive, wouldLoseData, !shell.warnedAboutLeaving else { return true }
         shell.warnedAboutLeaving = true
         note("""
-            This in-memory workspace holds loaded data that will be lost when you leave it.
+            This in-memory workspace holds data that will be lost when you leave it.
             To keep it: persist FILE.db, then svw --db FILE.db (or open FILE.db) next time.
             Or \(again).
             """)

@@ -13,6 +13,9 @@ public struct ShellState {
     public var persistedAtChanges: Int?
     /// The raw line history, oldest first; the interactive shell provides it.
     public var history: (() -> [String])?
+    /// Whether Ctrl-C has been pressed during the command now running; the interactive
+    /// shell provides it, so rendering a huge result can stop part-way.
+    public var interruptRequested: (@Sendable () -> Bool)?
 
     public init() {}
 }

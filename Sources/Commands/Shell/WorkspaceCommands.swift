@@ -30,9 +30,11 @@ enum WorkspaceCommands {
             }
             guard session.confirmLeaving(again: "type the open command again to leave it anyway") else { return }
             let existed = url.map { FileManager.default.fileExists(atPath: $0.path) } ?? false
-            if let url, existed { try refuseForeignDatabase(url) }
             let workspace: Workspace
-            do { workspace = try Workspace(path: url?.path) } catch {
+            do { workspace = try Workspace(path: url?.path) } catch let error as WorkspaceError {
+                // Workspace refuses a file that is not SQLite, or is someone else's database.
+                throw CommandError.failed("open: \(error)")
+            } catch {
                 throw CommandError.failed("open: cannot open \(url?.path ?? "an in-memory workspace"): \(ErrorText.describe(error))")
             }
             session.workspace = workspace
@@ -67,30 +69,11 @@ enum WorkspaceCommands {
             } catch let error as SQLiteError {
                 throw CommandError.failed("persist: cannot write \(url.path): \(error.message)")
             }
-            session.shell.persistedAtChanges = session.db.totalChanges
+            session.shell.persistedAtChanges = session.workspace.changeCounter
             let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
             let size = bytes.map { " (" + ByteCount.describe($0) + ")" } ?? ""
             session.note("wrote \(url.path)\(size); svw --db \(Tokenizer.quote(url.path)) opens it next time")
         })
-
-    /// An existing SQLite file with tables but no svw schema belongs to something else.
-    static func refuseForeignDatabase(_ url: URL) throws {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              let size = attributes[.size] as? Int, size > 0 else { return }
-        let probe: Database
-        do { probe = try Database(path: url.path, readOnly: true) } catch {
-            throw CommandError.failed("open: cannot read \(url.path): \(ErrorText.describe(error))")
-        }
-        do {
-            let version = try probe.scalar("PRAGMA user_version").int64 ?? 0
-            let tables = try probe.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").int64 ?? 0
-            if version == 0 && tables > 0 {
-                throw CommandError.failed("open: \(url.path) is an SQLite database but not an svw workspace; svw will not add its tables to it")
-            }
-        } catch let error as SQLiteError {
-            throw CommandError.failed("open: \(url.path) is not a workspace: \(error.message)")
-        }
-    }
 }
 
 /// File sizes for notes: "12.4 MB".

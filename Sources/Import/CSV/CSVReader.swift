@@ -1,12 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// A streaming RFC 4180 reader that works on bytes.
 ///
-/// The file is read with read(2) in large chunks into one buffer; a record's fields
+/// The file is read through FileHandle in large chunks into one buffer; a record's fields
 /// are handed out as byte slices of that buffer (no String per field), so memory
 /// stays flat whatever the file's size and the hot path allocates nothing. The file
 /// is hashed (SHA-256) as it is read, so a load reads it exactly once.
@@ -30,7 +26,7 @@ public final class CSVReader {
     public var onRead: ((Int64) -> Void)?
     public private(set) var bytesRead: Int64 = 0
 
-    private let fd: Int32
+    private let handle: FileHandle
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var start = 0          // first byte not yet consumed
@@ -70,15 +66,20 @@ public final class CSVReader {
         let name = name ?? path
         self.name = name
         self.delimiter = delimiter
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw CSVError.cannotOpen(path: name, reason: CSVReader.errnoText()) }
-        var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            close(fd)
-            throw CSVError.cannotOpen(path: name, reason: "it is a folder, not a file")
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CSVError.cannotOpen(path: name, reason: "No such file or directory")
         }
-        self.fd = fd
-        self.fileSize = Int64(info.st_size)
+        if isDirectory.boolValue { throw CSVError.cannotOpen(path: name, reason: "it is a folder, not a file") }
+        guard manager.isReadableFile(atPath: path) else { throw CSVError.cannotOpen(path: name, reason: "Permission denied") }
+        do { handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path)) } catch {
+            throw CSVError.cannotOpen(path: name, reason: error.localizedDescription)
+        }
+        // A pipe or other special file reports no size: progress then shows bytes read only.
+        let attributes = try? manager.attributesOfItem(atPath: path)
+        let isRegular = (attributes?[.type] as? FileAttributeType) == .typeRegular
+        self.fileSize = isRegular ? Int64((attributes?[.size] as? NSNumber)?.int64Value ?? 0) : 0
         self.capacity = max(chunkSize, 1)
         self.buffer = .allocate(capacity: capacity)
         self.scratch = .allocate(capacity: scratchCapacity)
@@ -86,7 +87,7 @@ public final class CSVReader {
     }
 
     deinit {
-        close(fd)
+        try? handle.close()
         buffer.deallocate()
         scratch.deallocate()
     }
@@ -317,25 +318,21 @@ public final class CSVReader {
             buffer = grown
             capacity *= 2
         }
-        while true {
-            let n = read(fd, buffer + end, capacity - end)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw CSVError.readFailed(path: name, reason: CSVReader.errnoText())
-            }
-            if n == 0 {
-                eof = true
-            } else {
-                hasher.update(UnsafeRawBufferPointer(start: buffer + end, count: n))
-                end += n
-                bytesRead += Int64(n)
-                onRead?(bytesRead)
-            }
+        let chunk: Data?
+        do { chunk = try handle.read(upToCount: capacity - end) } catch {
+            throw CSVError.readFailed(path: name, reason: error.localizedDescription)
+        }
+        guard let chunk, !chunk.isEmpty else {
+            eof = true
             return
         }
+        let n = chunk.count
+        chunk.copyBytes(to: buffer + end, count: n)
+        hasher.update(UnsafeRawBufferPointer(start: buffer + end, count: n))
+        end += n
+        bytesRead += Int64(n)
+        onRead?(bytesRead)
     }
-
-    private static func errnoText() -> String { String(cString: strerror(errno)) }
 
     static func describe(_ byte: UInt8) -> String {
         if byte >= 0x20 && byte < 0x7F { return "character '\(Character(Unicode.Scalar(byte)))'" }

@@ -64,6 +64,33 @@ public enum Money {
         }
     }
 
+    /// A column headed in pence (`value_pence`, `Proxy pence`: how svw's own tables and
+    /// exports hold money) is a whole number of pence — `1444107`, `-250`, `1,444,107` —
+    /// never pounds, so a reloaded export cannot come back 100 times too big.
+    public static func wholePence(_ raw: UnsafeRawBufferPointer) throws -> Int64 {
+        let b = Bytes.trimmed(raw)
+        guard b.count > 0 else { throw CoercionError("empty money amount") }
+        switch Bytes.decimal(b, allowSign: true) {
+        case .failure(let box):
+            switch box.failure {
+            case .misplacedComma: throw CoercionError("\(Bytes.quoted(b)) has a misplaced thousands separator")
+            case .tooLong: throw CoercionError("\(Bytes.quoted(b)) is too large")
+            case .empty, .notANumber:
+                throw CoercionError("not a whole number of pence: \(Bytes.quoted(b)) (the column is headed in pence, so it holds pence, without £)")
+            }
+        case .success(let d):
+            var mantissa = d.mantissa
+            var scale = d.scale
+            while scale > 0 && mantissa % 10 == 0 { mantissa /= 10; scale -= 1 }
+            if scale > 0 { throw CoercionError("\(Bytes.quoted(b)) has fractions of a penny (the column is headed in pence)") }
+            return d.negative ? -mantissa : mantissa
+        }
+    }
+
+    public static func wholePence(_ text: String) throws -> Int64 {
+        try Bytes.with(text) { try wholePence($0) }
+    }
+
     public static func pence(_ text: String) throws -> Int64 {
         try Bytes.with(text) { try pence($0) }
     }

@@ -7,6 +7,8 @@ public struct HeaderMapping: Sendable {
     public let columns: [String: Int]
     /// Headers no field uses, in file order.
     public let ignored: [String]
+    /// Money fields whose column is headed in pence (`value_pence`): whole pence, not pounds.
+    public var wholePence: Set<String> = []
 
     public func column(_ field: String) -> Int? { columns[field] }
 
@@ -78,7 +80,12 @@ public enum HeaderMatcher {
                                             found: headers)
         }
         let ignored = headers.indices.filter { taken[$0] == nil }.map { headers[$0].isEmpty ? "(column \($0 + 1), no header)" : headers[$0] }
-        return HeaderMapping(headers: headers, columns: columns, ignored: ignored)
+        var mapping = HeaderMapping(headers: headers, columns: columns, ignored: ignored)
+        // A money column headed in pence holds pence, whichever name or --map chose it.
+        mapping.wholePence = Set(fields.filter { field in
+            field.type == .money && columns[field.name].map { normalise(headers[$0]).hasSuffix("pence") } == true
+        }.map(\.name))
+        return mapping
     }
 
     static func list(_ headers: [String]) -> String {

@@ -14,6 +14,9 @@ enum KindFields {
                             "CRN", "Company Registration Number", "Registration Number", "Reg No"]),
         FieldSpec("postcode", .postcode,
                   aliases: ["Postcode", "Post Code", "Supplier Postcode", "Postal Code", "Address Postcode"]),
+        // svw's own suppliers table keeps the postcode as the file first had it; reading that back
+        // (rather than the normalised one) keeps a malformed postcode malformed on a reload.
+        FieldSpec("postcode_raw", .postcode),
         FieldSpec("sme", .flag, aliases: ["SME", "SME Flag", "Is SME", "SME (Y/N)", "SME Status", "Small or Medium Enterprise"]),
         FieldSpec("vcse", .flag, aliases: ["VCSE", "VCSE Flag", "Is VCSE", "VCSE (Y/N)", "VCSE Status",
                                            "Voluntary Community Social Enterprise", "Voluntary Community and Social Enterprise"]),
@@ -50,7 +53,9 @@ enum KindFields {
         FieldSpec("value", .money, required: true,
                   aliases: ["Value", "Contract Value", "Contract Value (£)", "Awarded Value", "Award Value", "Total Value",
                             "Total Contract Value", "Value (£)", "Value GBP", "value_gbp", "Contract Value GBP", "Amount",
-                            "Value pence", "Awarded Value (£)"]),
+                            "Awarded Value (£)",
+                            // Headed in pence, so read as whole pence (svw's own contracts table and its exports).
+                            "value_pence", "Contract Value pence"]),
         FieldSpec("sv_weighting", .percent,
                   aliases: ["SV Weighting", "SV Weighting %", "SV Weighting (%)", "Social Value Weighting",
                             "Social Value Weighting %", "Social Value Weighting (%)", "SV Weight", "Social Value Weight",
@@ -89,7 +94,9 @@ enum KindFields {
         FieldSpec("unit", required: true, aliases: ["Unit", "Units", "Unit of Measure", "Measurement Unit"]),
         FieldSpec("proxy_value", .money, required: true,
                   aliases: ["Proxy Value", "Proxy", "Proxy Value (£)", "Proxy Value GBP", "Proxy (£)", "Value per Unit",
-                            "Proxy Value per Unit", "Unit Value", "Value"]),
+                            "Proxy Value per Unit", "Unit Value", "Value",
+                            // Headed in pence, so read as whole pence (svw's own measures table and its exports).
+                            "proxy_pence", "Proxy Value pence"]),
         FieldSpec("edition", aliases: ["Edition", "Version", "TOMs Edition", "TOMs Version"]),
         FieldSpec("illustrative", .flag, aliases: ["Illustrative", "Is Illustrative", "Example"]),
         FieldSpec("gm_priority", aliases: ["GM Priority", "GM Priorities", "GM SV Priority", "Priority"]),

@@ -20,6 +20,7 @@ public enum ImportError: Error, CustomStringConvertible, Equatable {
             return "\(file): missing required column \"\(field)\" (accepted headers include "
                 + accepted.map { "\"\($0)\"" }.joined(separator: ", ")
                 + "; or name yours with --map \(field)=\"Your Header\"); headers found: \(HeaderMatcher.list(found))"
+                + DelimiterSniffer.hint(headers: found)
         case .ambiguousColumn(let file, let field, let headers):
             return "\(file): columns \(HeaderMatcher.list(headers)) could each be \"\(field)\"; choose one with --map \(field)=\"\(headers.first ?? "")\""
         case .badOption(let message): return message

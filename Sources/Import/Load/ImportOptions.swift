@@ -48,10 +48,19 @@ public struct ImportOptions {
         }
     }
 
-    /// The separator for `path`: the option if given, else tab for .tsv/.tab files, else comma.
+    /// The separator for `path`: the option if given, else tab for .tsv/.tab files, comma
+    /// for .csv files, and for any other name (`.txt`, none) the one the header line uses.
     func delimiter(for path: String) -> UInt8 {
-        if let delimiter { return delimiter }
+        delimiterChoice(for: path).delimiter
+    }
+
+    /// The separator and whether it was read from the header rather than given or implied by the name.
+    func delimiterChoice(for path: String) -> (delimiter: UInt8, detected: Bool) {
+        if let delimiter { return (delimiter, false) }
         let lower = path.lowercased()
-        return lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") ? UInt8(ascii: "\t") : UInt8(ascii: ",")
+        if lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { return (UInt8(ascii: "\t"), false) }
+        if lower.hasSuffix(".csv") { return (UInt8(ascii: ","), false) }
+        guard let found = DelimiterSniffer.sniff(path: path) else { return (UInt8(ascii: ","), false) }
+        return (found, found != UInt8(ascii: ","))
     }
 }

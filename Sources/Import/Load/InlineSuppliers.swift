@@ -12,10 +12,19 @@ final class InlineSuppliers {
     private(set) var matchedByCompany: Set<String> = []
     private(set) var matchedByName: Set<String> = []
     private(set) var created: Set<String> = []
+    /// Rows that matched a supplier but gave it a different postcode (the supplier keeps its own).
+    private(set) var postcodeConflicts = 0
+    private var firstConflict: (name: String, kept: String, ignored: String)?
 
     init(db: Database) throws {
-        byCompany = try db.prepare("SELECT supplier_id FROM suppliers WHERE company_number = ?1 ORDER BY supplier_id LIMIT 1")
-        byName = try db.prepare("SELECT supplier_id FROM suppliers WHERE name_key = ?1 ORDER BY supplier_id LIMIT 1")
+        byCompany = try db.prepare("""
+            SELECT supplier_id, coalesce(postcode, postcode_raw), name FROM suppliers
+             WHERE company_number = ?1 ORDER BY supplier_id LIMIT 1
+            """)
+        byName = try db.prepare("""
+            SELECT supplier_id, coalesce(postcode, postcode_raw), name FROM suppliers
+             WHERE name_key = ?1 ORDER BY supplier_id LIMIT 1
+            """)
         exists = try db.prepare("SELECT 1 FROM suppliers WHERE supplier_id = ?1")
         insert = try db.prepare("""
             INSERT INTO suppliers(supplier_id, name, name_key, company_number, postcode, postcode_raw, district,
@@ -34,14 +43,16 @@ final class InlineSuppliers {
 
     /// The supplier id for a row naming its supplier inline, creating the supplier if need be.
     func resolve(_ details: Details) throws -> String {
-        if let number = details.companyNumber, let id = try lookup(byCompany, number) {
-            if !created.contains(id) { matchedByCompany.insert(id) }
-            return id
+        if let number = details.companyNumber, let found = try lookup(byCompany, number) {
+            if !created.contains(found.id) { matchedByCompany.insert(found.id) }
+            checkPostcode(details, against: found)
+            return found.id
         }
         let key = SupplierIdentity.nameKey(details.name)
-        if let id = try lookup(byName, key) {
-            if !created.contains(id) { matchedByName.insert(id) }
-            return id
+        if let found = try lookup(byName, key) {
+            if !created.contains(found.id) { matchedByName.insert(found.id) }
+            checkPostcode(details, against: found)
+            return found.id
         }
         let id = SupplierIdentity.derivedID(nameKey: key)
         try create(id: id, details)
@@ -66,23 +77,49 @@ final class InlineSuppliers {
         created.insert(id)
     }
 
-    private func lookup(_ statement: Statement, _ value: String) throws -> String? {
+    private struct Found {
+        let id: String
+        /// Normalised postcode, else as written; nil when the supplier has none.
+        let postcode: String?
+        let name: String
+    }
+
+    private func lookup(_ statement: Statement, _ value: String) throws -> Found? {
         try statement.bind([value])
         defer { statement.reset() }
-        return try statement.step() ? statement.value(0).string : nil
+        guard try statement.step(), let id = statement.value(0).string else { return nil }
+        return Found(id: id, postcode: statement.value(1).string, name: statement.value(2).string ?? id)
+    }
+
+    /// A row that names a known supplier with another postcode does not move the supplier:
+    /// the first postcode stays, and the summary says how many rows disagreed.
+    private func checkPostcode(_ details: Details, against found: Found) {
+        guard let raw = details.postcodeRaw else { return }
+        let given = Postcode.classify(raw).postcode ?? raw
+        guard let kept = found.postcode, kept != given else { return }
+        postcodeConflicts += 1
+        if firstConflict == nil { firstConflict = (found.name, kept, given) }
     }
 
     var summary: String? {
-        let matched = matchedByCompany.count + matchedByName.subtracting(matchedByCompany).count
-        guard matched + created.count > 0 else { return nil }
+        // A supplier matched by company number on one row and by name on another counts once, as by company number.
+        let byName = matchedByName.subtracting(matchedByCompany).count
+        let matched = matchedByCompany.count + byName
+        guard matched + created.count + postcodeConflicts > 0 else { return nil }
         var parts: [String] = []
         if matched > 0 {
             var how: [String] = []
-            if !matchedByCompany.isEmpty { how.append("\(matchedByCompany.count) by company number") }
-            if !matchedByName.isEmpty { how.append("\(matchedByName.count) by name") }
-            parts.append("matched \(matched) to existing suppliers (\(how.joined(separator: ", ")))")
+            if !matchedByCompany.isEmpty { how.append("\(CountText.grouped(matchedByCompany.count)) by company number") }
+            if byName > 0 { how.append("\(CountText.grouped(byName)) by name") }
+            let noun = matched == 1 ? "an existing supplier" : "existing suppliers"
+            parts.append("matched \(CountText.grouped(matched)) to \(noun) (\(how.joined(separator: ", ")))")
         }
-        if !created.isEmpty { parts.append("created \(created.count) new supplier\(created.count == 1 ? "" : "s")") }
+        if !created.isEmpty { parts.append("created \(CountText.grouped(created.count)) new supplier\(created.count == 1 ? "" : "s")") }
+        if let first = firstConflict {
+            let rows = postcodeConflicts == 1 ? "1 row gives" : "\(CountText.grouped(postcodeConflicts)) rows give"
+            parts.append("\(rows) a matched supplier a different postcode; each supplier keeps its first "
+                         + "(\(first.name): \(first.kept) kept, \(first.ignored) not used)")
+        }
         return "inline suppliers: " + parts.joined(separator: "; ")
     }
 }

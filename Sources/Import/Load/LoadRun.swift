@@ -27,12 +27,17 @@ final class LoadRun {
         self.file = file
         self.options = options
         name = options.displayName ?? file.path
+        let choice = options.delimiterChoice(for: file.path)
         do {
-            reader = try CSVReader(path: file.path, name: name, delimiter: options.delimiter(for: file.path), chunkSize: options.chunkSize)
+            reader = try CSVReader(path: file.path, name: name, delimiter: choice.delimiter, chunkSize: options.chunkSize)
         } catch let error as CSVError {
             throw ImportError.csv(error)
         }
         report = ImportReport(kind: kind, table: table, file: file, displayName: name)
+        if choice.detected {
+            let described = choice.delimiter == UInt8(ascii: "\t") ? "tab" : "semicolon"
+            report.notes.append("read as \(described)-separated, as its header line is (--delimiter chooses otherwise)")
+        }
         watch = try InterruptWatch(db: db)
         if let progress = options.progress {
             let size = reader.fileSize
@@ -82,7 +87,7 @@ final class LoadRun {
         report.rowsRead = reader.recordCount - 1
         if transcodedFields > 0 {
             report.notes.append(transcodedFields == 1 ? "1 text value was not UTF-8 and was read as Windows-1252"
-                                                      : "\(transcodedFields) text values were not UTF-8 and were read as Windows-1252")
+                                                      : "\(CountText.grouped(transcodedFields)) text values were not UTF-8 and were read as Windows-1252")
         }
         if let expected = options.expectedSHA256?.lowercased(), expected != report.sha256 {
             if options.strict { throw ImportError.hashMismatch(file: name, expected: expected, actual: report.sha256) }
@@ -255,11 +260,13 @@ final class LoadRun {
         try s.bind(text.map(SQLValue.text) ?? .null, at: index)
     }
 
-    func bindMoney(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false, nonNegative: Bool = false) throws {
+    /// - Parameter wholePence: the column is headed in pence (`HeaderMapping.wholePence`).
+    func bindMoney(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false, nonNegative: Bool = false,
+                   wholePence: Bool = false) throws {
         var result: SQLValue = .null
         if let b = value(column), let column {
             do {
-                let pence = try Money.pence(b)
+                let pence = try wholePence ? Money.wholePence(b) : Money.pence(b)
                 if nonNegative && pence < 0 { problem(column, "\(Bytes.quoted(b)) is negative") }
                 else { result = .integer(pence) }
             } catch let e as CoercionError { problem(column, e.reason) }

@@ -11,6 +11,7 @@ enum MeasureLoader {
         let code = mapping.column("code")!, theme = mapping.column("theme")!, outcome = mapping.column("outcome")
         let description = mapping.column("description")!, unit = mapping.column("unit")!
         let proxy = mapping.column("proxy_value")!, edition = mapping.column("edition")
+        let inPence = mapping.wholePence.contains("proxy_value")
         let illustrative = mapping.column("illustrative"), priority = mapping.column("gm_priority")
         let fallbackEdition = run.options.edition.flatMap { $0.isEmpty ? nil : $0 }
         if edition == nil && fallbackEdition == nil { throw ImportError.missingEdition(file: run.name) }
@@ -38,7 +39,7 @@ enum MeasureLoader {
             try run.bindText(insert, 4, outcome)
             try run.bindText(insert, 5, description, required: true)
             try run.bindText(insert, 6, unit, required: true)
-            try run.bindMoney(insert, 7, proxy, required: true, nonNegative: true)
+            try run.bindMoney(insert, 7, proxy, required: true, nonNegative: true, wholePence: inPence)
             var isIllustrative = false
             if let b = run.value(illustrative), let illustrative {
                 do { isIllustrative = try Flag.value(b) } catch let e as CoercionError { run.problem(illustrative, e.reason) }
@@ -67,7 +68,7 @@ enum MeasureLoader {
         if illustrativeCount > 0 {
             run.report.notes.append(illustrativeCount == 1
                 ? "1 of these measures has an illustrative proxy value (not a published one)"
-                : "\(illustrativeCount) of these measures have illustrative proxy values (not published ones)")
+                : "\(CountText.grouped(illustrativeCount)) of these measures have illustrative proxy values (not published ones)")
         }
     }
 }

@@ -56,7 +56,7 @@ enum PostcodeLoader {
         run.report.replaced = run.report.loaded - run.report.added
         run.report.previousRows = removed
         if removed > 0 {
-            run.report.notes.append("removed \(removed) row\(removed == 1 ? "" : "s") the file does not have (the table is replaced wholesale)")
+            run.report.notes.append("removed \(CountText.grouped(removed)) row\(removed == 1 ? "" : "s") the file does not have (the table is replaced wholesale)")
         }
     }
 

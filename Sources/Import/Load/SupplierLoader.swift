@@ -8,6 +8,7 @@ enum SupplierLoader {
     static func load(_ run: LoadRun, _ mapping: HeaderMapping) throws {
         let id = mapping.column("supplier_id")!, name = mapping.column("name")!
         let company = mapping.column("company_number"), postcode = mapping.column("postcode")
+        let postcodeRaw = mapping.column("postcode_raw")
         let sme = mapping.column("sme"), vcse = mapping.column("vcse")
         let insert = try run.db.prepare(Upsert.sql(table: "suppliers", columns: columns, key: ["supplier_id"]))
         var counter = try RowCounter(db: run.db, table: "suppliers")
@@ -19,7 +20,7 @@ enum SupplierLoader {
             let supplierName = run.string(name)
             try run.bindText(insert, 3, supplierName.map(SupplierIdentity.nameKey))
             try run.bindText(insert, 4, run.string(company).flatMap(SupplierIdentity.companyNumber))
-            let place = try run.bindPostcode(insert, 5, postcode)
+            let place = try run.bindPostcode(insert, 5, run.value(postcodeRaw) != nil ? postcodeRaw : postcode)
             try run.bindFlag(insert, 9, sme)
             try run.bindFlag(insert, 10, vcse)
             guard try run.endRow() else { continue }
@@ -35,11 +36,11 @@ enum SupplierLoader {
         try counter.finish(into: &run.report)
         let unknown = [("malformed", statuses["malformed"] ?? 0), ("missing", statuses["missing"] ?? 0)].filter { $0.1 > 0 }
         if !unknown.isEmpty {
-            run.report.notes.append("postcodes: " + unknown.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
+            run.report.notes.append("postcodes: " + unknown.map { "\(CountText.grouped($0.1)) \($0.0)" }.joined(separator: ", ")
                                     + " (those suppliers' GM status is unknown)")
         }
         if let outside = statuses["outside_uk"], outside > 0 {
-            run.report.notes.append("postcodes: \(outside) outside the UK (BFPO or overseas)")
+            run.report.notes.append("postcodes: \(CountText.grouped(outside)) outside the UK (BFPO or overseas)")
         }
     }
 }

@@ -9,10 +9,6 @@ import SVWWorkspace
 /// to infer the types, once to insert. Both passes stream, so memory stays flat; the
 /// second pass's SHA-256 must equal the first's, so a file changed in between is caught.
 enum TableLoader {
-    /// The workspace's own tables: loaded with `load KIND`, never replaced by `load table`.
-    static let workspaceTables: Set<String> = ["settings", "imports", "rejects", "postcode_districts", "measures",
-                                               "suppliers", "contracts", "commitments"]
-
     static func load(name: String, file: URL, workspace: Workspace, options: ImportOptions) throws -> ImportReport {
         let db = workspace.db
         let exists = try validate(name: name, db: db, replace: options.replaceTable)
@@ -92,12 +88,17 @@ enum TableLoader {
         let lower = name.lowercased()
         if lower.hasPrefix("sqlite_") { throw ImportError.badTableName(name, reason: "names starting sqlite_ are SQLite's own") }
         if Identifier.keywords.contains(lower) { throw ImportError.badTableName(name, reason: "\(name) is an SQL keyword") }
-        let type = try db.scalar("SELECT type FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE AND type IN ('table','view')", [name]).string
-        guard let type else { return false }
-        if type == "view" { throw ImportError.badTableName(name, reason: "\(name) is a view") }
-        if workspaceTables.contains(lower) {
-            throw ImportError.badTableName(name, reason: "\(lower) is a workspace table; load it with load \(lower == "postcode_districts" ? "postcodes" : lower)")
+        // Everything the schema creates is svw's, whether or not this workspace still has it:
+        // replacing the search index's tables would break find and every later load.
+        if let owned = Schema.ownedObjects.first(where: { $0.name.lowercased() == lower }) {
+            if let kind = ImportKind.allCases.first(where: { $0.table == owned.name }) {
+                throw ImportError.badTableName(name, reason: "\(owned.name) is a workspace table; load it with load \(kind.rawValue)")
+            }
+            throw ImportError.badTableName(name, reason: "\(owned.name) is svw's own \(owned.type) (part of the workspace schema); choose another name")
         }
+        let type = try db.scalar("SELECT type FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE", [name]).string
+        guard let type else { return false }
+        if type != "table" { throw ImportError.badTableName(name, reason: "\(name) is a\(type == "index" ? "n" : "") \(type)") }
         if !replace { throw ImportError.badTableName(name, reason: "a table of that name exists (add --replace to replace it)") }
         return true
     }

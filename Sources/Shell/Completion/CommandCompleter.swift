@@ -24,7 +24,11 @@ struct CommandCompleter {
             }
             let used = Set(words.previous.compactMap { $0.hasPrefix("--") ? String($0.dropFirst(2).prefix(while: { $0 != "=" })) : nil })
             let typed = current.value.drop(while: { $0 == "-" })
+            // A form of the command (`load table`) offers only the options it takes.
+            let allowed = spec.form(given: positionals(words.previous))?.options
+                .map { Set($0 + CommandSpec.commonOptionNames) }
             let candidates = options
+                .filter { allowed?.contains($0.name) ?? true }
                 .filter { $0.name.hasPrefix(typed) && ($0.repeatable || !used.contains($0.name)) }
                 .map { Completion.Candidate(insertion: "--" + $0.name) }
             return Completion(replacing: current.raw, candidates: candidates)
@@ -35,13 +39,13 @@ struct CommandCompleter {
             return values(for: option.completion, typed: current.value, previous: words.previous, raw: current.raw)
         }
 
+        // The first argument may choose a form with arguments of its own: `load table NAME FILE`.
         let before = positionals(words.previous)
-        // `load table NAME FILE`: the first word can change what the later ones hold.
-        guard let (_, completion) = spec.argument(at: before.count, firstWord: before.first) else { return .none }
-        return values(for: completion, typed: current.value, previous: words.previous, raw: current.raw)
+        guard let argument = spec.argument(at: before.count, given: before) else { return .none }
+        return values(for: argument.completion, typed: current.value, previous: words.previous, raw: current.raw)
     }
 
-    /// The positional arguments before the current word.
+    /// The positional words before the current one (options and their values left out).
     private func positionals(_ previous: [String]) -> [String] {
         var found: [String] = []
         var i = 0

@@ -90,7 +90,7 @@ public struct FileCompleter {
         let slash = partial.lastIndex(of: "/")
         let folderPart = slash.map { String(partial[...$0]) } ?? ""
         let namePart = slash.map { String(partial[partial.index(after: $0)...]) } ?? partial
-        let expanded = (folderPart as NSString).expandingTildeInPath
+        let expanded = PathExpansion.expandingTilde(folderPart)
         let folder: URL
         if folderPart.isEmpty { folder = baseDirectory }
         else if expanded.hasPrefix("/") { folder = URL(fileURLWithPath: expanded, isDirectory: true) }

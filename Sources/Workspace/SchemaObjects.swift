@@ -1,0 +1,59 @@
+import SVWDatabase
+
+/// The database objects svw's own schema creates, found by running the migrations on a
+/// scratch in-memory database and reading back `sqlite_schema` — so the list can never
+/// drift from `Schema.migrations`, and it includes what SQLite makes on the schema's
+/// behalf (FTS5 shadow tables), which no hand-written list would remember.
+public struct OwnedObject: Sendable, Equatable {
+    public let name: String
+    /// `table`, `view`, `index` or `trigger`.
+    public let type: String
+}
+
+extension Schema {
+    /// Every table, view, index and trigger the migrations create, in creation order.
+    /// `sqlite_…` objects (SQLite's own) are left out: no user name can start that way.
+    public static var ownedObjects: [OwnedObject] { scratch.objects }
+
+    /// Lower-cased names of `ownedObjects`, for case-insensitive look-ups (SQLite names ignore case).
+    public static let ownedNames: Set<String> = Set(ownedObjects.map { $0.name.lowercased() })
+
+    /// Whether `name` is one of svw's own objects (in any letter case).
+    public static func owns(_ name: String) -> Bool { ownedNames.contains(name.lowercased()) }
+
+    /// svw's internal machinery, which `tables`, `schema` and completion leave out: each
+    /// virtual table the schema creates (the search index) and every object named after
+    /// it — its shadow tables, its content table and their triggers (`search_fts`,
+    /// `search_fts_docs`, `search_fts_data`, `search_fts_docs_ai`, …). Nothing else is
+    /// hidden: a user's `shifts` or `gifts_2021` is listed like any other table.
+    public static let internalNames: Set<String> = {
+        let virtual = ownedObjects.filter { object in
+            object.type == "table" && virtualTableNames.contains(object.name.lowercased())
+        }.map { $0.name.lowercased() }
+        return Set(ownedObjects.map { $0.name.lowercased() }.filter { name in
+            virtual.contains { name == $0 || name.hasPrefix($0 + "_") }
+        })
+    }()
+
+    /// Whether `name` is internal machinery (see `internalNames`).
+    public static func isInternal(_ name: String) -> Bool { internalNames.contains(name.lowercased()) }
+
+    /// Virtual tables, read from the statements that create them.
+    private static var virtualTableNames: Set<String> { scratch.virtual }
+
+    /// The migrations run once on a scratch database and read back.
+    private static let scratch: (objects: [OwnedObject], virtual: Set<String>) = {
+        do {
+            let db = try Database()
+            for sql in migrations { try db.execute(sql) }
+            let objects = try db.query("SELECT name, type FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid")
+                .rows.map { OwnedObject(name: $0[0].string ?? "", type: $0[1].string ?? "") }
+            let virtual = try db.query("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")
+                .rows.compactMap { $0.first?.string?.lowercased() }
+            return (objects, Set(virtual))
+        } catch {
+            // The migrations are constants that every test runs; failing here means the schema itself is broken.
+            preconditionFailure("svw's schema does not build on a scratch database: \(error)")
+        }
+    }()
+}
