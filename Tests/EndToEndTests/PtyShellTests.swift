@@ -45,8 +45,7 @@ import Testing
         let env = try PtyEnvironment()
         defer { env.remove() }
         let db = try Self.makeWorkspace(in: env)
-        let shell = try PtySession(arguments: ["--db", db], environment: env.variables())
-        try shell.expectPrompt("svw board.db> ")
+        let shell = try PtySession.launch(arguments: ["--db", db], environment: env.variables(), prompt: "svw board.db> ")
 
         // "contr" + Tab becomes "contracts"; the count proves the statement named the real table.
         shell.send("SELECT count(*) * 1000 + 7 AS n FROM contr\t")
