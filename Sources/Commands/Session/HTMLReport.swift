@@ -139,28 +139,8 @@ enum HTMLReport {
         escape(text).replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "<br />")
     }
 
-    /// Text safe in element content and quoted attributes. Control characters XML does not
-    /// allow (even escaped) are shown as their Unicode control pictures.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20:
-                out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
-            case _ where scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-                out.unicodeScalars.append(Unicode.Scalar(0xFFFD)!)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Text made safe for XML character data and attribute values.
+    static func escape(_ text: String) -> String { XMLText.escape(text) }
 
     static let style = """
         :root { color-scheme: light; }

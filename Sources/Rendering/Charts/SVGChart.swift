@@ -136,22 +136,7 @@ public enum SVGChart {
     }
 
     /// Text made safe for XML character data and attribute values.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // XML 1.0 forbids most control characters even when escaped
-                if ch.value < 0x20 && ch != "\t" && ch != "\n" && ch != "\r" { out += " " } else { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { XMLText.escape(text) }
 
     static func fit(_ text: String, _ width: Int) -> String {
         text.count <= width ? text : String(text.prefix(max(1, width - 1))) + "…"
