@@ -22,7 +22,11 @@ public enum Importer {
         try workspace.db.transaction {
             do {
                 var indexes = BulkIndexes()
-                if deferIndexes { try indexes.drop(on: kind.table, db: workspace.db) }
+                var search = BulkSearchIndex(table: kind.table)
+                if deferIndexes {
+                    try indexes.drop(on: kind.table, db: workspace.db)
+                    try search.suspend(db: workspace.db)
+                }
                 try run.begin()
                 switch kind {
                 case .suppliers: try SupplierLoader.load(run, mapping)
@@ -33,6 +37,7 @@ public enum Importer {
                 }
                 try run.finish()
                 try indexes.recreate(db: workspace.db)
+                try search.refresh(db: workspace.db)
             } catch {
                 run.stopWatching()
                 throw error

@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+import SVWDatabase
+@testable import SVWImport
+
+/// Big loads into suppliers or contracts rebuild the search index once at the end instead
+/// of row by row; the index must come out as the per-row triggers would have left it, the
+/// triggers must come back unchanged, and a failed load must change nothing.
+@Suite struct BulkSearchIndexTests {
+    private var deferred: ImportOptions {
+        var options = ImportOptions()
+        options.bulkIndexThreshold = 0
+        return options
+    }
+
+    private func load(_ kind: ImportKind, _ file: String, _ h: Harness, _ options: ImportOptions) throws -> ImportReport {
+        let url = h.dir.url.appendingPathComponent(file)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int)
+        // Guards the tests' premise: with these options the load really takes the deferred path (or not).
+        let defers = try BulkIndexes.worthDeferring(table: kind.table, fileSize: Int64(size),
+                                                   threshold: options.bulkIndexThreshold, db: h.db)
+        #expect(defers == (options.bulkIndexThreshold == 0))
+        return try Importer.load(kind, file: url, into: h.session.workspace, options: options)
+    }
+
+    /// A second workspace with the same fixtures, loaded row by row (default options).
+    private func reference(_ h: Harness) throws -> Harness {
+        let r = try Harness()
+        for name in ["measures.csv", "postcode_districts.csv", "suppliers.csv", "contracts.csv", "commitments.csv", "reload.csv"] {
+            let url = h.dir.url.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: url.path) { try r.write(name, String(contentsOf: url, encoding: .utf8)) }
+        }
+        return r
+    }
+
+    private func triggers(_ h: Harness) throws -> [[String]] {
+        try h.rows("SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")
+    }
+
+    /// sqlite_schema rowids of the search triggers: a dropped and recreated trigger gets a new one.
+    private func triggerRowids(_ h: Harness) throws -> [[String]] {
+        try h.rows("SELECT name, rowid FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")
+    }
+
+    private func matches(_ h: Harness, _ query: String) throws -> [[String]] {
+        try h.rows("""
+            SELECT d.kind, d.ref FROM search_fts JOIN search_fts_docs d ON d.doc_id = search_fts.rowid
+             WHERE search_fts MATCH '\(query)' ORDER BY d.kind, d.ref
+            """)
+    }
+
+    /// Every token the FTS index holds, by document (kind, ref) rather than by doc_id,
+    /// so two workspaces that numbered their documents differently still compare equal.
+    private func indexContents(_ h: Harness) throws -> [[String]] {
+        try h.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, search_fts, 'instance')")
+        try h.db.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
+        return try h.rows("""
+            SELECT d.kind, d.ref, v.term, v.offset FROM temp.search_terms v JOIN search_fts_docs d ON d.doc_id = v.doc
+             ORDER BY d.kind, d.ref, v.offset, v.term
+            """)
+    }
+
+    private func documents(_ h: Harness) throws -> [[String]] {
+        try h.rows("SELECT kind, ref, body FROM search_fts_docs ORDER BY kind, ref")
+    }
+
+    /// Big enough beside 4 existing contracts for the load to be deferred; C001 gets a new title.
+    private func writeReload(_ h: Harness) throws {
+        var text = "contract_id,partner,title,category,supplier_id,award_date,value\n"
+        text += "C001,Stockport,Bridge inspection,Works,S001,15/06/2020,\"£1,250,000.00\"\n"
+        text += "C002,Trafford,Home care,Care,S002,31/03/2021,\"£80,000.00\"\n"
+        for i in 100..<130 { text += "C\(i),Bolton,Extra contract \(i),Goods,S003,01/05/2021,£\(i)\n" }
+        try h.write("reload.csv", text)
+    }
+
+    @Test func deferredLoadsIndexNamesAndTitlesAndRestoreTheTriggers() throws {
+        let h = try Harness()
+        try h.writeSample()
+        let fresh = try triggers(h)
+        let rowidsBefore = try triggerRowids(h)
+        #expect(h.run("load measures measures.csv; load postcodes postcode_districts.csv") == 0)
+        #expect(try load(.suppliers, "suppliers.csv", h, deferred).loaded == 4)
+        #expect(try load(.contracts, "contracts.csv", h, deferred).loaded == 4)
+
+        #expect(try triggers(h) == fresh)
+        let rowidsAfter = try triggerRowids(h)
+        #expect(rowidsAfter != rowidsBefore)    // recreated, not left in place
+        #expect(try matches(h, "acme") == [["supplier", "S001"]])
+        #expect(try matches(h, "repairs") == [["contract", "C001"]])
+        #expect(try matches(h, "care") == [["contract", "C002"], ["supplier", "S002"]])
+        #expect(h.run("find highway") == 0)
+        #expect(h.capture.out.contains("Highway repairs"))
+
+        // Exactly what the per-row triggers build.
+        let r = try reference(h)
+        #expect(r.run("load measures measures.csv; load postcodes postcode_districts.csv; load suppliers suppliers.csv; load contracts contracts.csv") == 0)
+        #expect(try documents(h) == documents(r))
+        #expect(try indexContents(h) == indexContents(r))
+    }
+
+    @Test func aDeferredReloadReplacesChangedTitles() throws {
+        let h = try Harness()
+        try h.writeSample()
+        #expect(h.run("load sample .") == 0)
+        try writeReload(h)
+        #expect(try matches(h, "highway") == [["contract", "C001"]])
+        let fresh = try triggers(h)
+
+        let report = try load(.contracts, "reload.csv", h, deferred)
+        #expect(report.loaded == 32)
+        #expect(report.replaced == 2)
+        #expect(try triggers(h) == fresh)
+        #expect(try matches(h, "highway") == [])
+        #expect(try matches(h, "bridge") == [["contract", "C001"]])
+        #expect(try matches(h, "care") == [["contract", "C002"], ["supplier", "S002"]])
+        #expect(try matches(h, "extra").count == 30)
+        #expect(try matches(h, "stationery") == [["contract", "C003"]])
+
+        let r = try reference(h)
+        #expect(r.run("load sample .; load contracts reload.csv") == 0)
+        #expect(try documents(h) == documents(r))
+        #expect(try indexContents(h) == indexContents(r))
+    }
+
+    @Test func aFailedDeferredLoadChangesNothing() throws {
+        let h = try Harness()
+        try h.writeSample()
+        #expect(h.run("load sample .") == 0)
+        try writeReload(h)
+        let good = try String(contentsOf: h.dir.url.appendingPathComponent("reload.csv"), encoding: .utf8)
+        try h.write("bad.csv", good + "C200,Bolton,Broken,Goods,S003,01/05/2021,£x\n")
+        let before = try h.dump()
+        var strict = deferred
+        strict.strict = true
+        #expect(throws: ImportError.self) { try load(.contracts, "bad.csv", h, strict) }
+        #expect(try h.dump() == before)
+
+        // Interrupted part-way through the rows, after the triggers were dropped.
+        let handle = h.db.interruptHandle
+        var interrupted = deferred
+        interrupted.chunkSize = 512
+        var chunks = 0
+        interrupted.progress = { _, _ in chunks += 1; if chunks == 2 { handle.interrupt() } }
+        #expect { try load(.contracts, "reload.csv", h, interrupted) } throws: { ($0 as? SQLiteError)?.isInterrupt == true }
+        #expect(h.db.isAutocommit)
+        #expect(try h.dump() == before)
+    }
+
+    @Test func sqlAfterADeferredLoadStillUpdatesTheIndex() throws {
+        let h = try Harness()
+        try h.writeSample()
+        #expect(h.run("load measures measures.csv; load postcodes postcode_districts.csv") == 0)
+        _ = try load(.suppliers, "suppliers.csv", h, deferred)
+        _ = try load(.contracts, "contracts.csv", h, deferred)
+
+        #expect(h.run("UPDATE suppliers SET name = 'Zenith Builders' WHERE supplier_id = 'S001';") == 0)
+        #expect(try matches(h, "acme") == [])
+        #expect(try matches(h, "zenith") == [["supplier", "S001"]])
+        #expect(h.run("UPDATE contracts SET title = 'Gritting' WHERE contract_id = 'C003';") == 0)
+        #expect(try matches(h, "stationery") == [])
+        #expect(try matches(h, "gritting") == [["contract", "C003"]])
+        #expect(h.run("DELETE FROM contracts WHERE contract_id = 'C004';") == 0)
+        #expect(try matches(h, "consultancy") == [])
+    }
+
+    @Test func smallLoadsKeepTheirTriggersInPlace() throws {
+        let h = try Harness()
+        try h.writeSample()
+        let rowids = try triggerRowids(h)
+        #expect(h.run("load measures measures.csv; load postcodes postcode_districts.csv") == 0)
+        _ = try load(.suppliers, "suppliers.csv", h, ImportOptions())
+        _ = try load(.contracts, "contracts.csv", h, ImportOptions())
+        #expect(try triggerRowids(h) == rowids)
+        #expect(try matches(h, "repairs") == [["contract", "C001"]])
+    }
+}
