@@ -128,8 +128,16 @@ static int svw_el_read_char(EditLine *el, wchar_t *out) {
             *out = L'\0';
             return -1;
         }
+        // Without blocking: a Ctrl-C between poll and read makes the kernel drop the typed
+        // keys poll saw, and a blocking read would then wait for the next key, Ctrl-C lost.
         unsigned char byte;
+        int flags = fcntl(STDIN_FILENO, F_GETFL);
+        int toggled = flags >= 0 && (flags & O_NONBLOCK) == 0
+            && fcntl(STDIN_FILENO, F_SETFL, flags | O_NONBLOCK) == 0;
         ssize_t got = read(STDIN_FILENO, &byte, 1);
+        int read_error = errno;
+        if (toggled) fcntl(STDIN_FILENO, F_SETFL, flags);
+        errno = read_error;
         if (got == 0) {
             *out = L'\0';
             return 0;

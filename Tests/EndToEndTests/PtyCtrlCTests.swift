@@ -55,6 +55,13 @@ import Testing
                 usleep(delay)
                 shell.send("\u{3}")
                 try shell.expect(Self.prompt, timeout: 10, why)
+            } else if round % 4 == 2 {
+                // A long line keeps libedit busy drawing as the Ctrl-C lands (the kernel then
+                // drops the rest of the typed keys): the lost-Ctrl-C moment, made likely.
+                shell.send("SELECT 'cleared \(round) " + String(repeating: "x", count: 1_500) + "' AS c")
+                usleep(delay)
+                shell.send("\u{3}")
+                try shell.expect(Self.prompt, timeout: 10, why)
             } else {
                 shell.send("SELECT 'cleared \(round)' AS c")
                 if round % 4 == 1 { try shell.expect("cleared \(round)'", timeout: 10, why) }
