@@ -8,26 +8,39 @@ public final class EditLineInput: LineInput {
     private let editor: OpaquePointer
     private let history: LineHistory
     private let completer: (String) -> Completion
-    /// Ctrl-Cs received so far (the SIGINT handler's count), to tell an interrupted read from Ctrl-D.
-    private let interruptCount: () -> Int
+    /// Where Ctrl-Cs are counted (nil: none reach this editor, as in tests without a terminal).
+    private let interrupts: InterruptWatcher?
+    /// The count of Ctrl-Cs already dealt with when the line now being read began.
+    private var lineBaseline = 0
+    /// libedit's client data: this object, and how its read function asks about Ctrl-C.
+    private let client: UnsafeMutablePointer<svw_el_client>
     /// The prompt libedit asks for through a C callback; owned here, freed on change.
     private var promptText: UnsafeMutablePointer<CChar>?
     private var historySaveFailed = false
 
     /// - Parameters:
     ///   - completer: the text before the cursor in, what Tab should do out.
-    ///   - interruptCount: how many Ctrl-Cs have arrived (`InterruptWatcher.received`).
-    public init(mode: EditorMode, history: LineHistory, interruptCount: @escaping () -> Int = { 0 },
+    ///   - interrupts: counts Ctrl-C; a Ctrl-C at the prompt, or one since the last command
+    ///     ended, clears the line.
+    public init(mode: EditorMode, history: LineHistory, interrupts: InterruptWatcher? = nil,
                 completer: @escaping (String) -> Completion) {
         svw_use_utf8_locale()
         // "svw" names this program in ~/.editrc, so `svw:bind ...` lines apply only here.
         editor = svw_el_init("svw")
         self.history = history
         self.completer = completer
-        self.interruptCount = interruptCount
-        _ = svw_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
+        self.interrupts = interrupts
+        client = UnsafeMutablePointer<svw_el_client>.allocate(capacity: 1)
+        client.initialize(to: svw_el_client(owner: nil, interrupted: nil, columns: 0, rows: 0))
+        client.pointee.owner = Unmanaged.passUnretained(self).toOpaque()
+        client.pointee.interrupted = { owner in
+            guard let owner else { return 0 }
+            return Unmanaged<EditLineInput>.fromOpaque(owner).takeUnretainedValue().isInterrupted ? 1 : 0
+        }
+        _ = svw_el_set_client(editor, client)
+        _ = svw_el_use_interruptible_reader(editor)
         _ = svw_el_set_prompt(editor) { el in
-            guard let el, let data = svw_el_get_clientdata(el) else { return nil }
+            guard let el, let data = svw_el_get_owner(el) else { return nil }
             return Unmanaged<EditLineInput>.fromOpaque(data).takeUnretainedValue().promptText
         }
         _ = svw_el_set_editor(editor, mode.rawValue)
@@ -35,7 +48,7 @@ public final class EditLineInput: LineInput {
         _ = svw_el_set_signal(editor, 1)
         _ = svw_el_set_history(editor, history.handle)
         _ = svw_el_add_function(editor, "svw-complete", "Complete the word before the cursor") { el, _ in
-            guard let el, let data = svw_el_get_clientdata(el) else { return UInt8(CC_ERROR) }
+            guard let el, let data = svw_el_get_owner(el) else { return UInt8(CC_ERROR) }
             return Unmanaged<EditLineInput>.fromOpaque(data).takeUnretainedValue().completeWord()
         }
         _ = svw_el_bind(editor, "^I", "svw-complete")
@@ -51,19 +64,30 @@ public final class EditLineInput: LineInput {
 
     deinit {
         el_end(editor)
+        client.deallocate()
         promptText?.deallocate()
+    }
+
+    /// Whether Ctrl-C has come since the line now being read began (asked by the read function).
+    private var isInterrupted: Bool {
+        guard let interrupts else { return false }
+        return interrupts.received != lineBaseline
     }
 
     public func readLine(prompt: String) -> LineEvent {
         setPrompt(prompt)
         var count: Int32 = 0
         var error: Int32 = 0
-        let interruptsBefore = interruptCount()
+        // From when the last command ended, not from now: a Ctrl-C pressed as the prompt
+        // was being drawn clears this line instead of being lost.
+        lineBaseline = interrupts?.settled ?? 0
         let got = svw_el_gets(editor, &count, &error)
+        // Every Ctrl-C so far belongs to this line, whatever el_gets returned.
+        interrupts?.settle()
         // A Ctrl-C during the read is an interrupt whatever el_gets returns: in some states
         // (an incremental search, Ctrl-R) it gives NULL without EINTR, as it does for Ctrl-D,
         // and treating that as the end of input used to quit svw.
-        if interruptCount() != interruptsBefore { return .interrupted }
+        if isInterrupted { return .interrupted }
         guard let raw = got else {
             return count < 0 && svw_errno_is_eintr(error) != 0 ? .interrupted : .endOfInput
         }

@@ -29,7 +29,7 @@ public final class InteractiveShell {
         let history = LineHistory(file: historyFile)
         let completer = Completer(source: WorkspaceCompletionSource(session: session))
         let pending = PendingSQL()
-        let input = EditLineInput(mode: mode, history: history, interruptCount: { watcher.received }) { before in
+        let input = EditLineInput(mode: mode, history: history, interrupts: watcher) { before in
             completer.complete(before: before, pendingSQL: pending.text)
         }
         let shell = InteractiveShell(session: session, input: input, interrupts: watcher)

@@ -23,6 +23,9 @@ public final class InterruptWatcher: @unchecked Sendable {
     private var armed: Armed?
     /// The pipe's write end, once the watcher runs.
     private var notifyFD: Int32 = -1
+    /// Ctrl-Cs up to this count have had their effect (cancelled a command, cleared a line);
+    /// any after it are for the prompt, even one pressed before the prompt was drawn.
+    private var settledCount = 0
 
     private struct Armed {
         let handle: InterruptHandle
@@ -51,6 +54,21 @@ public final class InterruptWatcher: @unchecked Sendable {
         }
         _ = svw_install_sigint_handler(notifyFD)
         _ = svw_unblock_sigint_in_this_thread()
+        settledCount = received
+    }
+
+    /// The count of Ctrl-Cs that have had their effect.
+    public var settled: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return settledCount
+    }
+
+    /// Marks every Ctrl-C so far as dealt with (the prompt has cleared its line).
+    public func settle() {
+        lock.lock()
+        defer { lock.unlock() }
+        settledCount = received
     }
 
     /// Gives Ctrl-C back its default action (for tests; the watcher thread stays, idle).
@@ -71,6 +89,9 @@ public final class InterruptWatcher: @unchecked Sendable {
         body()
         lock.lock()
         let interrupted = armed?.requested ?? false
+        // A Ctrl-C the command did not act on (it came as the command was finishing, or
+        // before the watcher thread got to it) is left for the prompt, which clears its line.
+        settledCount = interrupted ? received : max(settledCount, armed?.baseline ?? received)
         armed = nil
         lock.unlock()
         return interrupted
