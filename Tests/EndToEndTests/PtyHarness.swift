@@ -18,10 +18,7 @@ final class PtySession {
     }
 
     /// The svw executable next to this test bundle in the build products folder.
-    static var svwExecutable: URL {
-        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-            .deletingLastPathComponent().appendingPathComponent("svw")
-    }
+    static var svwExecutable: URL { SVWBinary.url }
 
     init(arguments: [String], environment: [String: String], columns: UInt16 = 200, rows: UInt16 = 50) throws {
         // The master is opened close-on-exec and the parent never opens the slave: other

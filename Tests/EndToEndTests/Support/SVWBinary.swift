@@ -15,9 +15,11 @@ struct SVWBinary {
 
     static let sampleData = packageRoot.appendingPathComponent("SampleData")
 
-    /// The built `svw`: in the same products folder as the running test bundle.
+    /// The built `svw`, next to the running test bundle (SVW_BINARY overrides). Every
+    /// end-to-end harness (pipes, pty, session scripts) starts this one binary.
     static let url: URL = {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        if let path = ProcessInfo.processInfo.environment["SVW_BINARY"] { return URL(fileURLWithPath: path) }
+        var dir = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = dir.appendingPathComponent("svw")
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
@@ -26,25 +28,32 @@ struct SVWBinary {
         return packageRoot.appendingPathComponent(".build/debug/svw")
     }()
 
-    /// Runs svw with `arguments`, feeding `stdin` (closed immediately when nil).
+    /// Runs svw with `arguments`, feeding `stdin` (closed immediately when nil), with
+    /// NO_COLOR set and `environment` added to this process's environment.
     static func run(_ arguments: [String], stdin: String? = nil, cwd: URL? = nil,
                     environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        if let cwd { process.currentDirectoryURL = cwd }
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         for (k, v) in environment { env[k] = v }
-        process.environment = env
+        return try launch(arguments, stdin: stdin ?? "", directory: cwd, environment: env)
+    }
+
+    /// The one process runner: `environment` replaces the inherited one when given.
+    /// Both pipes are drained concurrently so a chatty stderr cannot block stdout.
+    static func launch(_ arguments: [String], stdin: String, directory: URL?,
+                       environment: [String: String]?) throws -> Result {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
         let input = Pipe(), output = Pipe(), error = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        input.fileHandleForWriting.write(Data(stdin.utf8))
         try input.fileHandleForWriting.close()
-        // Drain both pipes concurrently so a chatty stderr cannot block stdout.
         nonisolated(unsafe) var errData = Data()
         let group = DispatchGroup()
         group.enter()
