@@ -16,8 +16,10 @@ enum YearMetrics {
         case single(String)
     }
 
-    /// CTEs ending in `metrics`: one row per year with the headline columns.
-    static func ctes(_ filter: Filter, years: Years, _ q: inout QueryBuilder) -> String {
+    /// CTEs ending in `metrics`: one row per year with the headline columns. From the rollup,
+    /// each contract's social value is read with its value in one pass; from the raw tables,
+    /// every commitment is joined to its contract and valued.
+    static func ctes(_ filter: Filter, years: Years, source: AnalysisSource, _ q: inout QueryBuilder) -> String {
         var contracts = filter
         var ownYear: String? = nil
         let yearsCTE: String
@@ -30,7 +32,7 @@ enum YearMetrics {
         case .span:
             contracts.year = nil
             yearsCTE = spanCTE(filter, &q)
-            key = Schema.financialYearStart(of: "award_date")
+            key = source == .rollups ? "year_start" : Schema.financialYearStart(of: "award_date")
             groupBy = "\n     GROUP BY 1"
         case .single(let year):
             contracts.year = year
@@ -40,7 +42,7 @@ enum YearMetrics {
             key = bound
             groupBy = ""
         }
-        let fc = contracts.contractsCTE(&q)
+        let fc = contracts.contractsCTE(from: source, &q)
         let applicable = q.bind("applicable_pence", Policy.applicableThresholdPence)
         let portal = q.bind("portal_pence", Policy.portalThresholdPence)
         let own: String
@@ -60,6 +62,18 @@ enum YearMetrics {
             )
             """
         }
+        // From the rollup, a contract's social value comes with its value in the same pass.
+        let svColumns = source == .rollups
+            ? ",\n           sum(committed_pence) AS committed, sum(delivered_pence) AS delivered, sum(unvalued) AS unvalued"
+            : ""
+        let sv = source == .rollups ? "sv AS (SELECT key, committed, delivered, unvalued FROM awarded)" : """
+            sv AS (
+                SELECT \(key) AS key,
+                       sum(v.committed_pence) AS committed, sum(v.delivered_pence) AS delivered,
+                       sum(v.committed_pence IS NULL) AS unvalued
+                  FROM fc JOIN commitment_values v ON v.contract_id = fc.contract_id\(groupBy)
+            )
+            """
         return """
         \(fc),
         \(yearsCTE),
@@ -69,20 +83,15 @@ enum YearMetrics {
                    avg(CASE WHEN value_pence > \(applicable) THEN sv_weighting END) AS mean_weighting,
                    sum(CASE WHEN value_pence > \(applicable) THEN sv_weighting * value_pence END)
                      / sum(CASE WHEN value_pence > \(applicable) AND sv_weighting IS NOT NULL THEN value_pence END)
-                     AS weighted_mean_weighting
+                     AS weighted_mean_weighting\(svColumns)
               FROM fc\(groupBy)
         ),
-        sv AS (
-            SELECT \(key) AS key,
-                   sum(v.committed_pence) AS committed, sum(v.delivered_pence) AS delivered,
-                   sum(v.committed_pence IS NULL) AS unvalued
-              FROM fc JOIN commitment_values v ON v.contract_id = fc.contract_id\(groupBy)
-        ),
+        \(sv),
         winners AS (
             SELECT w.key, count(*) AS suppliers, sum(g.gm_status = 'GM') AS gm_suppliers,
                    sum(g.gm_status = 'unknown') AS unknown_suppliers
               FROM (SELECT DISTINCT \(key) AS key, supplier_id FROM fc) w
-              JOIN supplier_geography g ON g.supplier_id = w.supplier_id\(groupBy)
+              JOIN \(source.supplierGeography) g ON g.supplier_id = w.supplier_id\(groupBy)
         ),
         \(own),
         metrics AS (

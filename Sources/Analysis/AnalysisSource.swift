@@ -1,0 +1,43 @@
+import SVWDatabase
+import SVWWorkspace
+
+/// Where an aggregate analysis reads contracts and their social value: the
+/// `rollup_contracts` rollup (one row per contract with its committed and delivered pence;
+/// see `Rollups`), or the raw tables joined commitment by commitment. Both give the same
+/// figures to the penny — the test suite checks it — and `--sql` prints whichever ran.
+public enum AnalysisSource: Sendable, Equatable {
+    case rollups
+    case raw
+
+    /// Where each supplier's GM status, authority and area are read: the rollup copies the
+    /// `supplier_geography` view's columns, so either name can stand in a query.
+    var supplierGeography: String { self == .rollups ? Rollups.supplierGeography.table : "supplier_geography" }
+
+    /// Brings the rollups up to date when this source reads them.
+    func prepare(_ db: Database) throws {
+        if self == .rollups { try Rollups.refreshIfStale(db) }
+    }
+}
+
+extension Filter {
+    /// `fc AS NOT MATERIALIZED (SELECT … FROM rollup_contracts c WHERE …)`: the filtered
+    /// contracts from the rollup, with the same conditions as `contractsCTE` (the year also
+    /// as `year_start`, the rollup's leading key) and the financial year's label.
+    func rollupCTE(named name: String = "fc", _ query: inout QueryBuilder) -> String {
+        var conditions: [String] = []
+        if let year { conditions.append("c.year_start = CAST(substr(\(query.bind("year", year)), 1, 4) AS INTEGER)") }
+        conditions += self.conditions(on: "c", &query)
+        let whereClause = conditions.isEmpty ? "" : "\n     WHERE " + conditions.joined(separator: "\n       AND ")
+        return """
+            \(name) AS NOT MATERIALIZED (
+                SELECT c.*, \(Schema.financialYearLabel(start: "c.year_start")) AS financial_year
+                  FROM rollup_contracts c\(whereClause)
+            )
+            """
+    }
+
+    /// The filtered-contracts CTE for `source`.
+    func contractsCTE(from source: AnalysisSource, _ query: inout QueryBuilder) -> String {
+        source == .rollups ? rollupCTE(&query) : contractsCTE(&query)
+    }
+}

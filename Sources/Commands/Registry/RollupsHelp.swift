@@ -1,0 +1,33 @@
+import SVWWorkspace
+
+extension HelpText {
+    /// `help rollups`: what the analyses' rollup holds, when it is rebuilt, and the SQL that
+    /// rebuilds it, so the SQL `--sql` prints from it can be followed back to the raw tables.
+    public static var rollups: String {
+        """
+        Rollups: the pre-aggregated tables the aggregate analyses read.
+
+        rollup_contracts has one row per contract: the contract columns the analyses filter
+        and add up, its commitments' social value (committed and delivered pence, units x the
+        proxy value in the active measures edition, exactly as the commitment_values view
+        values them), per TOMs theme as well, and the counts compliance's lag check needs.
+        headline, trend, themes (by theme and by partner) and compliance read it, so a year
+        is one range of rows instead of a join of every commitment; their --sql shows it.
+        themes --by measure (or --measure) and the lists read the raw tables.
+        rollup_supplier_geography copies each supplier's gm_status, authority and area from
+        the supplier_geography view, so it follows however the view defines GM status.
+
+        They are derived, never edited. Any change to a table a rollup is derived from —
+        by a load, by SQL, or by another program — marks it stale (triggers set its
+        settings row, rollup:NAME, to 'stale'), and so does a change of measures edition for
+        rollup_contracts; a stale rollup is rebuilt before the next analysis, and loads
+        rebuild at their end, inside their own transaction.
+        \(Rollups.all.map { "\($0.table) is derived from \($0.sources.joined(separator: ", "))." }.joined(separator: "\n"))
+
+        This SQL rebuilds them:
+
+        \(Rollups.definition)
+
+        """
+    }
+}

@@ -1,0 +1,183 @@
+import SVWDatabase
+
+/// One pre-aggregated table the analyses read instead of re-deriving it: its name, the
+/// tables it is derived from, and the SQL that rebuilds it from them.
+public struct Rollup: Sendable {
+    public let table: String
+    /// Tables whose every insert, update and delete marks it stale.
+    public let sources: [String]
+    /// Whether a change of measures edition marks it stale too.
+    public let followsEdition: Bool
+    /// The SELECT whose rows it holds, in its key order.
+    public let query: String
+
+    /// The `settings` key holding `fresh` or `stale`.
+    public var stateKey: String { "rollup:" + table }
+
+    /// The statements that rebuild it (what `help rollups` shows).
+    public var definition: String {
+        """
+        DELETE FROM \(table);
+        INSERT INTO \(table)
+        \(query);
+        UPDATE settings SET value = 'fresh' WHERE key = '\(stateKey)';
+        """
+    }
+}
+
+/// Pre-aggregated data the analyses read instead of joining every commitment to its
+/// contract and measure, and every supplier to its district's geography:
+///
+/// - `rollup_contracts`: one row per contract with what aggregate analyses read of it and
+///   its commitments' social value (committed and delivered pence in the active measures
+///   edition, in total and per TOMs theme, and what compliance's lag check counts);
+/// - `rollup_supplier_geography`: the `supplier_geography` view's GM status, authority and
+///   area per supplier, copied from the view — so however the view defines GM status, the
+///   rollup follows it.
+///
+/// A rollup is derived, never edited: `rebuild` recomputes it with the SQL `help rollups`
+/// shows. Triggers on every table it is derived from (and on a change of measures edition)
+/// mark it stale, whoever changes them — svw or any other SQLite client — and
+/// `refreshIfStale` rebuilds it before the next analysis. Loads refresh at their end,
+/// inside their own transaction.
+public enum Rollups {
+    /// Column name stems of the per-theme columns: `jobs_committed`, `growth_delivered`…
+    public static func themeColumn(_ theme: String) -> String { theme.lowercased() }
+
+    public static let contracts = Rollup(
+        table: "rollup_contracts", sources: ["contracts", "commitments", "measures"], followsEdition: true,
+        query: contractsQuery)
+
+    public static let supplierGeography = Rollup(
+        table: "rollup_supplier_geography", sources: ["suppliers", "postcode_districts"], followsEdition: false,
+        query: "SELECT supplier_id, gm_status, authority, area FROM supplier_geography ORDER BY supplier_id")
+
+    public static let all = [contracts, supplierGeography]
+
+    /// Every rollup's definition, in order (what `help rollups` prints).
+    public static var definition: String { all.map(\.definition).joined(separator: "\n") }
+
+    private static var contractsQuery: String {
+        let themeSums = Schema.themes.map { theme -> String in
+            let c = themeColumn(theme)
+            return """
+                           sum(v.theme = '\(theme)') AS \(c)_commitments,
+                           sum(CASE WHEN v.theme = '\(theme)' THEN v.committed_pence END) AS \(c)_committed,
+                           sum(CASE WHEN v.theme = '\(theme)' THEN v.delivered_pence END) AS \(c)_delivered
+            """
+        }.joined(separator: ",\n")
+        let themeNames = Schema.themes.map(themeColumn).flatMap { ["k.\($0)_commitments", "k.\($0)_committed", "k.\($0)_delivered"] }
+        return """
+            SELECT \(Schema.financialYearStart(of: "c.award_date")), c.award_date, c.contract_id, c.partner, c.category,
+                   c.supplier_id, c.value_pence, c.sv_weighting, c.end_date, c.sv_considered, c.portal, c.sv_kpis,
+                   coalesce(k.commitments, 0), k.committed_pence, k.delivered_pence, coalesce(k.unvalued, 0),
+                   coalesce(k.lagging, 0), coalesce(k.undelivered, 0), k.shortfall_pence,
+                   \(themeNames.joined(separator: ", "))
+              FROM contracts c NOT INDEXED
+              LEFT JOIN (
+                SELECT v.contract_id, count(*) AS commitments,
+                       sum(v.committed_pence) AS committed_pence, sum(v.delivered_pence) AS delivered_pence,
+                       sum(v.committed_pence IS NULL) AS unvalued,
+                       sum(coalesce(v.units_delivered, 0) < v.units_committed) AS lagging,
+                       sum(v.units_delivered IS NULL) AS undelivered,
+                       sum(CASE WHEN coalesce(v.units_delivered, 0) < v.units_committed
+                                THEN v.committed_pence - v.delivered_pence END) AS shortfall_pence,
+            \(themeSums)
+                  FROM commitment_values v
+                 WHERE v.contract_id IS NOT NULL
+                 GROUP BY v.contract_id
+              ) k ON k.contract_id = c.contract_id
+             ORDER BY 1, 2, 3
+            """
+    }
+
+    /// Whether a change has made `rollup` out of date.
+    public static func isStale(_ rollup: Rollup, _ db: Database) throws -> Bool {
+        try db.scalar("SELECT value FROM settings WHERE key = ?1", [rollup.stateKey]).string != "fresh"
+    }
+
+    /// Whether any rollup is out of date.
+    public static func anyStale(_ db: Database) throws -> Bool {
+        try all.contains { try isStale($0, db) }
+    }
+
+    /// Recomputes every stale rollup from the core tables, all or nothing (inside a load's
+    /// transaction it is undone with the load).
+    public static func refreshIfStale(_ db: Database) throws {
+        let stale = try all.filter { try isStale($0, db) }
+        guard !stale.isEmpty else { return }
+        try db.transaction {
+            for rollup in stale { try db.execute(rollup.definition) }
+        }
+    }
+}
+
+extension Schema {
+    /// Migration 2: the analysis rollups (see `Rollups`). Any change to a table a rollup is
+    /// derived from marks it stale: the first change costs one small update, every further
+    /// row only the trigger's check of the flag.
+    static var v2Rollups: String {
+        let themeColumns = themes.map(Rollups.themeColumn).map {
+            "    \($0)_commitments INTEGER, \($0)_committed INTEGER, \($0)_delivered INTEGER"
+        }.joined(separator: ",\n")
+        let states = Rollups.all.map { "INSERT INTO settings(key, value) VALUES ('\($0.stateKey)', 'stale');" }
+        let triggers = Rollups.all.flatMap { rollup -> [String] in
+            let markStale = "UPDATE settings SET value = 'stale' WHERE key = '\(rollup.stateKey)';"
+            let fresh = "(SELECT value FROM settings WHERE key = '\(rollup.stateKey)') = 'fresh'"
+            var out = rollup.sources.flatMap { table in
+                ["INSERT", "UPDATE", "DELETE"].map { event in
+                    """
+                    CREATE TRIGGER \(rollup.table)_stale_\(table)_\(event.lowercased()) AFTER \(event) ON \(table)
+                      WHEN \(fresh) BEGIN \(markStale) END;
+                    """
+                }
+            }
+            if rollup.followsEdition {
+                out.append("""
+                    CREATE TRIGGER \(rollup.table)_stale_edition AFTER UPDATE OF value ON settings
+                      WHEN new.key = 'measures_edition' AND new.value IS NOT old.value AND \(fresh) BEGIN \(markStale) END;
+                    """)
+            }
+            return out
+        }
+        return """
+        -- One row per contract: what aggregate analyses read of it, and its commitments' social
+        -- value in the active measures edition. Keyed by financial year and award date, so a year
+        -- (or a run of dates) is one range and per-year totals need no sort.
+        CREATE TABLE rollup_contracts (
+            year_start      INTEGER NOT NULL,   -- the financial year's start: 2020 for 2020/21
+            award_date      TEXT NOT NULL,
+            contract_id     TEXT NOT NULL,
+            partner         TEXT NOT NULL,
+            category        TEXT,
+            supplier_id     TEXT NOT NULL,
+            value_pence     INTEGER NOT NULL,
+            sv_weighting    REAL,
+            end_date        TEXT,
+            sv_considered   INTEGER,
+            portal          INTEGER,
+            sv_kpis         INTEGER,
+            commitments     INTEGER NOT NULL,   -- every commitment on the contract
+            committed_pence INTEGER,            -- NULL: no commitment valued in the edition
+            delivered_pence INTEGER,
+            unvalued        INTEGER NOT NULL,   -- commitments whose measure is not in the edition
+            lagging         INTEGER NOT NULL,   -- commitments with fewer units delivered than committed
+            undelivered     INTEGER NOT NULL,   -- commitments with no delivery reported
+            shortfall_pence INTEGER,            -- committed minus delivered pence of the lagging ones
+        \(themeColumns),
+            PRIMARY KEY (year_start, award_date, contract_id)
+        ) WITHOUT ROWID;
+
+        -- Each supplier's GM status, authority and postcode area, as supplier_geography gives them.
+        CREATE TABLE rollup_supplier_geography (
+            supplier_id TEXT PRIMARY KEY,
+            gm_status   TEXT NOT NULL,
+            authority   TEXT,
+            area        TEXT
+        ) WITHOUT ROWID;
+
+        \(states.joined(separator: "\n"))
+        \(triggers.joined(separator: "\n"))
+        """
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+import SVWAnalysis
+import SVWDatabase
+import SVWImport
+import SVWWorkspace
+
+/// Every analysis that reads the rollup gives exactly the figures of the same analysis
+/// computed straight from the raw tables — after loads, reloads, deletes and updates
+/// through SQL, and changes of measures edition — under every kind of filter.
+@Suite struct RollupEquivalenceTests {
+    static let filters: [Filter] = [
+        Filter(), Filter(year: "2020/21"), Filter(year: "2019/20", partner: "Stockport"),
+        Filter(partner: "Trafford"), Filter(category: "Construction"), Filter(minValuePence: 2_500_001),
+        Filter(year: "2021/22", maxValuePence: 10_000_000), Filter(from: "2020-06-01", to: "2021-01-31"),
+    ]
+
+    /// The figures of every rollup-backed analysis, from `source`, one text per analysis.
+    static func figures(_ db: Database, _ source: AnalysisSource) throws -> [String] {
+        var out: [String] = []
+        func add(_ label: String, _ result: AnalysisResult) {
+            if source == .rollups && label.hasPrefix("themes --by measure") == false {
+                // A test of the rollup that never read it could not fail.
+                #expect(result.query.text.contains("rollup_contracts"), "\(label) did not read the rollup")
+            }
+            out.append(label + "\n" + result.result.rows.map { $0.map { String(describing: $0) }.joined(separator: "|") }.joined(separator: "\n"))
+        }
+        let years = try db.query("SELECT DISTINCT financial_year FROM contracts ORDER BY 1").rows.compactMap { $0[0].string }
+        let asOf = try db.scalar("SELECT max(reporting_date) FROM commitments").string
+        for filter in filters {
+            let f = filter.description
+            for year in years + ["2030/31"] {
+                add("headline \(year) \(f)", try Headline.run(db, year: year, filter: filter, source: source))
+            }
+            add("trend \(f)", try Trend.run(db, filter: filter, source: source))
+            for breakdown in [Themes.Breakdown.theme, .partner] {
+                add("themes \(breakdown) \(f)", try Themes.run(db, filter: filter, by: breakdown, source: source))
+                for theme in ["Jobs", "Social"] {
+                    add("themes \(breakdown) \(theme) \(f)", try Themes.run(db, filter: filter, by: breakdown, theme: theme, source: source))
+                }
+            }
+            for date in [asOf, "2021-01-01", nil] {
+                add("compliance \(date ?? "-") \(f)",
+                    try Compliance.summary(db, filter: filter, options: .init(asOf: date), source: source))
+            }
+        }
+        return out
+    }
+
+    static func expectEquivalent(_ db: Database, _ stage: String) throws {
+        let raw = try figures(db, .raw)
+        let rolled = try figures(db, .rollups)
+        #expect(raw.count == rolled.count)
+        for (r, s) in zip(raw, rolled) where r != s {
+            Issue.record("after \(stage): rollup differs from the raw tables\n--- raw\n\(r)\n--- rollup\n\(s)")
+        }
+        #expect(try !Rollups.anyStale(db), "after \(stage): the rollup was not rebuilt")
+    }
+
+    @Test func theFixtureThroughSQLChangesAndEditions() throws {
+        let db = try Fixture.db()
+        try Self.expectEquivalent(db, "inserts through SQL")
+        try db.execute("DELETE FROM commitments WHERE commitment_id = 'K1'")
+        try Self.expectEquivalent(db, "a commitment deleted")
+        try db.execute("UPDATE commitments SET units_delivered = 3 WHERE commitment_id = 'K3'")
+        try Self.expectEquivalent(db, "a delivery updated")
+        try db.execute("UPDATE contracts SET value_pence = 90000000, partner = 'Rochdale' WHERE contract_id = 'C02'")
+        try Self.expectEquivalent(db, "a contract updated")
+        try db.execute("UPDATE settings SET value = 'real-1' WHERE key = 'measures_edition'")
+        try Self.expectEquivalent(db, "a change of measures edition")
+        try db.execute("UPDATE measures SET proxy_pence = 7 WHERE code = 'NT1' AND edition = 'real-1'")
+        try Self.expectEquivalent(db, "a proxy value changed")
+        try db.execute("DELETE FROM commitments WHERE contract_id = 'C07'; DELETE FROM contracts WHERE contract_id = 'C07'")
+        try Self.expectEquivalent(db, "a contract and its commitments deleted")
+    }
+
+    @Test(.enabled(if: SampleData.available, "needs SampleData/"))
+    func theSampleThroughLoadsReloadsDeletesAndEditions() throws {
+        let workspace = try Workspace()
+        let db = workspace.db
+        func load(_ kind: ImportKind, _ file: String, edition: String? = nil) throws {
+            var options = ImportOptions()
+            options.edition = edition
+            _ = try Importer.load(kind, file: SampleData.folder.appendingPathComponent(file), into: workspace, options: options)
+            #expect(try !Rollups.anyStale(db), "a load of \(file) left the rollup stale")
+        }
+        try load(.measures, "measures.csv")
+        try load(.postcodes, "postcode_districts.csv")
+        try load(.suppliers, "suppliers.csv")
+        try load(.contracts, "contracts.csv")
+        try load(.commitments, "commitments.csv")
+        #expect(try db.scalar("SELECT count(*) FROM rollup_contracts").int64 == 4000)
+        try Self.expectEquivalent(db, "loading the sample")
+        try load(.contracts, "contracts.csv")
+        try Self.expectEquivalent(db, "reloading the contracts")
+        try db.execute("""
+            DELETE FROM commitments WHERE contract_id IN (SELECT contract_id FROM contracts WHERE partner = 'Tameside');
+            DELETE FROM contracts WHERE partner = 'Tameside';
+            DELETE FROM commitments WHERE substr(commitment_id, -1) IN ('3', '6', '9');
+            """)
+        try Self.expectEquivalent(db, "deletes through SQL")
+        try load(.measures, "measures.csv", edition: "alt-2022")
+        try db.execute("UPDATE measures SET proxy_pence = proxy_pence * 3 WHERE edition = 'alt-2022' AND theme = 'Jobs'")
+        try Self.expectEquivalent(db, "a new measures edition with other proxy values")
+        try db.execute("UPDATE settings SET value = 'svw-illustrative-2020' WHERE key = 'measures_edition'")
+        try Self.expectEquivalent(db, "switching back to the first edition")
+        try load(.commitments, "commitments.csv")
+        try Self.expectEquivalent(db, "reloading the commitments")
+    }
+}
