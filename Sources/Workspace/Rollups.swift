@@ -167,6 +167,8 @@ extension Schema {
         \(themeColumns),
             PRIMARY KEY (year_start, award_date, contract_id)
         ) WITHOUT ROWID;
+        -- A year's distinct winning suppliers, read in order instead of sorted.
+        CREATE INDEX rollup_contracts_supplier ON rollup_contracts(year_start, supplier_id);
 
         -- Each supplier's GM status, authority and postcode area, as supplier_geography gives them.
         CREATE TABLE rollup_supplier_geography (
