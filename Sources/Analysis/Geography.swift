@@ -19,15 +19,21 @@ public enum Geography {
     static let percent: Set<String> = ["supplier_share", "value_share", "gm_supplier_share", "gm_value_share", "share_of_outside",
                                        "district_gm_share"]
 
-    public static func run(_ db: Database, filter: Filter, by breakdown: Breakdown = .status) throws -> AnalysisResult {
+    /// From the rollups, each contract's supplier is looked up in `rollup_supplier_geography`,
+    /// a copy of the view's columns, instead of the view (which works out the district's
+    /// geography for every supplier it is asked about).
+    public static func run(_ db: Database, filter: Filter, by breakdown: Breakdown = .status,
+                           source: AnalysisSource = .rollups) throws -> AnalysisResult {
+        try source.prepare(db)
         var q = QueryBuilder()
-        let fc = filter.contractsCTE(&q)
+        let fc = filter.contractsCTE(from: source, &q)
+        let geography = source.supplierGeography
         let text: String
         switch breakdown {
-        case .status: text = statusSQL(fc)
-        case .authority: text = authoritySQL(fc)
-        case .area: text = areaSQL(fc)
-        case .partner: text = partnerSQL(fc)
+        case .status: text = statusSQL(fc, geography)
+        case .authority: text = authoritySQL(fc, geography)
+        case .area: text = areaSQL(fc, geography)
+        case .partner: text = partnerSQL(fc, geography)
         }
         let query = q.query(text)
         let title = "Winning suppliers and awarded value by " + (breakdown == .status ? "location" : breakdown.rawValue)
@@ -37,31 +43,36 @@ public enum Geography {
 
     /// The `top` largest suppliers outside GM by value awarded, with their district's GM
     /// share, so a fringe district (WA3 at 49.8%) stands out from one far away (0%).
-    public static func topOutside(_ db: Database, filter: Filter, top: Int) throws -> AnalysisResult {
+    public static func topOutside(_ db: Database, filter: Filter, top: Int,
+                                  source: AnalysisSource = .rollups) throws -> AnalysisResult {
+        try source.prepare(db)
         var q = QueryBuilder()
-        let fc = filter.contractsCTE(&q)
+        let fc = filter.contractsCTE(from: source, &q)
         let limit = q.bind("top", top)
+        // The top few are picked first, so only they are looked up for name and district.
         let query = q.query("""
             WITH \(fc),
             outside AS (
                 SELECT fc.supplier_id, count(*) AS contracts, sum(fc.value_pence) AS awarded
-                  FROM fc JOIN supplier_geography g ON g.supplier_id = fc.supplier_id
+                  FROM fc JOIN \(source.supplierGeography) g ON g.supplier_id = fc.supplier_id
                  WHERE g.gm_status = 'outside'
                  GROUP BY fc.supplier_id
             ),
-            total AS (SELECT sum(awarded) AS awarded FROM outside)
-            SELECT row_number() OVER (ORDER BY o.awarded DESC, o.supplier_id) AS rank,
-                   o.supplier_id, g.name, g.postcode, g.district,
+            total AS (SELECT sum(awarded) AS awarded FROM outside),
+            leaders AS (
+                SELECT row_number() OVER (ORDER BY awarded DESC, supplier_id) AS rank, supplier_id, contracts, awarded
+                  FROM outside ORDER BY awarded DESC, supplier_id LIMIT \(limit)
+            )
+            SELECT o.rank, o.supplier_id, g.name, g.postcode, g.district,
                    -- a district missing from postcode_districts has no GM postcodes at all
                    CASE WHEN g.district IS NOT NULL THEN round(100.0 * coalesce(d.gm_share, 0), 1) END AS district_gm_share,
                    o.contracts, o.awarded,
                    round(100.0 * o.awarded / t.awarded, 1) AS share_of_outside
-              FROM outside o
+              FROM leaders o
               JOIN supplier_geography g ON g.supplier_id = o.supplier_id
               LEFT JOIN district_geography d ON d.outward_code = g.district
              CROSS JOIN total t
-             ORDER BY o.awarded DESC, o.supplier_id
-             LIMIT \(limit)
+             ORDER BY o.rank
             """)
         return AnalysisResult(title: Titles.with(filter, "Largest suppliers outside GM (top \(top))"),
                               result: try query.run(on: db, money: money, percent: percent), query: query)
@@ -69,13 +80,13 @@ public enum Geography {
 
     // Each breakdown ends with a Total row; `grp` keeps the fixed lines (outside, unknown, total) last.
 
-    static func statusSQL(_ fc: String) -> String {
+    static func statusSQL(_ fc: String, _ geography: String) -> String {
         """
         WITH \(fc),
         won AS (
             SELECT g.gm_status, count(DISTINCT fc.supplier_id) AS suppliers,
                    count(*) AS contracts, sum(fc.value_pence) AS awarded
-              FROM fc JOIN supplier_geography g ON g.supplier_id = fc.supplier_id
+              FROM fc JOIN \(geography) g ON g.supplier_id = fc.supplier_id
              GROUP BY g.gm_status
         ),
         total AS (
@@ -102,14 +113,14 @@ public enum Geography {
         """
     }
 
-    static func authoritySQL(_ fc: String) -> String {
+    static func authoritySQL(_ fc: String, _ geography: String) -> String {
         """
         WITH \(fc),
         won AS (
             SELECT CASE g.gm_status WHEN 'GM' THEN g.authority WHEN 'outside' THEN 'Outside GM'
                    ELSE 'Unknown postcode' END AS authority,
                    count(DISTINCT fc.supplier_id) AS suppliers, count(*) AS contracts, sum(fc.value_pence) AS awarded
-              FROM fc JOIN supplier_geography g ON g.supplier_id = fc.supplier_id
+              FROM fc JOIN \(geography) g ON g.supplier_id = fc.supplier_id
              GROUP BY 1
         ),
         total AS (
@@ -138,7 +149,7 @@ public enum Geography {
         """
     }
 
-    static func areaSQL(_ fc: String) -> String {
+    static func areaSQL(_ fc: String, _ geography: String) -> String {
         """
         WITH \(fc),
         won AS (
@@ -149,7 +160,7 @@ public enum Geography {
                    count(DISTINCT CASE WHEN g.gm_status = 'GM' THEN fc.supplier_id END) AS gm_suppliers,
                    count(*) AS contracts, sum(fc.value_pence) AS awarded,
                    coalesce(sum(CASE WHEN g.gm_status = 'GM' THEN fc.value_pence END), 0) AS gm_awarded
-              FROM fc JOIN supplier_geography g ON g.supplier_id = fc.supplier_id
+              FROM fc JOIN \(geography) g ON g.supplier_id = fc.supplier_id
              GROUP BY 1, 2
         ),
         total AS (
@@ -171,12 +182,12 @@ public enum Geography {
         """
     }
 
-    static func partnerSQL(_ fc: String) -> String {
+    static func partnerSQL(_ fc: String, _ geography: String) -> String {
         """
         WITH \(fc),
         won AS (
             SELECT fc.partner, fc.supplier_id, fc.value_pence, g.gm_status
-              FROM fc JOIN supplier_geography g ON g.supplier_id = fc.supplier_id
+              FROM fc JOIN \(geography) g ON g.supplier_id = fc.supplier_id
         ),
         lines AS (
             SELECT 1 AS grp, partner, count(DISTINCT supplier_id) AS suppliers,

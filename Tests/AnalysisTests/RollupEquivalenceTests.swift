@@ -39,6 +39,10 @@ import SVWWorkspace
                     add("themes \(breakdown) \(theme) \(f)", try Themes.run(db, filter: filter, by: breakdown, theme: theme, source: source))
                 }
             }
+            for breakdown in Geography.Breakdown.allCases {
+                add("geography \(breakdown) \(f)", try Geography.run(db, filter: filter, by: breakdown, source: source))
+            }
+            add("geography --top 3 \(f)", try Geography.topOutside(db, filter: filter, top: 3, source: source))
             for date in [asOf, "2021-01-01", nil] {
                 add("compliance \(date ?? "-") \(f)",
                     try Compliance.summary(db, filter: filter, options: .init(asOf: date), source: source))
@@ -72,6 +76,10 @@ import SVWWorkspace
         try Self.expectEquivalent(db, "a proxy value changed")
         try db.execute("DELETE FROM commitments WHERE contract_id = 'C07'; DELETE FROM contracts WHERE contract_id = 'C07'")
         try Self.expectEquivalent(db, "a contract and its commitments deleted")
+        try db.execute("UPDATE suppliers SET postcode_status = 'missing', postcode = NULL, district = NULL WHERE supplier_id = 'S1'")
+        try Self.expectEquivalent(db, "a supplier's postcode removed")
+        try db.execute("DELETE FROM postcode_districts WHERE outward_code = 'M16'")
+        try Self.expectEquivalent(db, "a postcode district removed")
     }
 
     @Test(.enabled(if: SampleData.available, "needs SampleData/"))
@@ -106,5 +114,9 @@ import SVWWorkspace
         try Self.expectEquivalent(db, "switching back to the first edition")
         try load(.commitments, "commitments.csv")
         try Self.expectEquivalent(db, "reloading the commitments")
+        try db.execute("UPDATE postcode_districts SET share = 1 WHERE outward_code LIKE 'WA%'")
+        try Self.expectEquivalent(db, "postcode district shares changed through SQL")
+        try load(.postcodes, "postcode_districts.csv")
+        try Self.expectEquivalent(db, "reloading the postcode districts")
     }
 }
