@@ -21,12 +21,15 @@ public enum AnalysisSource: Sendable, Equatable {
 
 extension Filter {
     /// `fc AS NOT MATERIALIZED (SELECT … FROM rollup_contracts c WHERE …)`: the filtered
-    /// contracts from the rollup, with the same conditions as `contractsCTE` (the year also
-    /// as `year_start`, the rollup's leading key) and the financial year's label.
+    /// contracts from the rollup, with the same conditions as `contractsCTE` except the year,
+    /// which is the rollup's `year_start` (worked out from award_date, so the same contracts):
+    /// an equality on it lets an index on (year_start, supplier_id) list a year's suppliers.
     func rollupCTE(named name: String = "fc", _ query: inout QueryBuilder) -> String {
         var conditions: [String] = []
         if let year { conditions.append("c.year_start = CAST(substr(\(query.bind("year", year)), 1, 4) AS INTEGER)") }
-        conditions += self.conditions(on: "c", &query)
+        var rest = self
+        rest.year = nil
+        conditions += rest.conditions(on: "c", &query)
         let whereClause = conditions.isEmpty ? "" : "\n     WHERE " + conditions.joined(separator: "\n       AND ")
         return """
             \(name) AS NOT MATERIALIZED (
