@@ -39,6 +39,12 @@ extension Filter {
             """
     }
 
+    /// Whether the filter narrows contracts by nothing but a year and a partner: what the
+    /// per-year rollup, `rollup_years`, holds figures for.
+    var onlyYearAndPartner: Bool {
+        category == nil && minValuePence == nil && maxValuePence == nil && from == nil && to == nil
+    }
+
     /// The filtered-contracts CTE for `source`.
     func contractsCTE(from source: AnalysisSource, _ query: inout QueryBuilder) -> String {
         source == .rollups ? rollupCTE(&query) : contractsCTE(&query)

@@ -52,7 +52,20 @@ public enum Rollups {
         table: "rollup_supplier_geography", sources: ["suppliers", "postcode_districts"], followsEdition: false,
         query: "SELECT supplier_id, gm_status, authority, area FROM supplier_geography ORDER BY supplier_id")
 
-    public static let all = [contracts, supplierGeography]
+    /// Per financial year, per partner and for all partners together (partner NULL): the
+    /// headline's figures, so headline and trend with no filter but year and partner read a
+    /// few rows. Built from the two rollups above, after them.
+    public static let years = Rollup(
+        table: "rollup_years", sources: ["contracts", "commitments", "measures", "suppliers", "postcode_districts"],
+        followsEdition: true, query: yearsQuery)
+
+    /// In build order: a rollup may read those before it.
+    public static let all = [contracts, supplierGeography, years]
+
+    /// The thresholds `rollup_years` counts and weights by: the policy's (Analysis's
+    /// `Policy`, which a test holds equal), as the headline uses no others.
+    public static let applicableThresholdPence: Int64 = 25_000_00
+    public static let portalThresholdPence: Int64 = 50_000_00
 
     /// Every rollup's definition, in order (what `help rollups` prints).
     public static var definition: String { all.map(\.definition).joined(separator: "\n") }
@@ -88,6 +101,40 @@ public enum Rollups {
                  GROUP BY v.contract_id
               ) k ON k.contract_id = c.contract_id
              ORDER BY 1, 2, 3
+            """
+    }
+
+    private static var yearsQuery: String {
+        let app = applicableThresholdPence
+        let sums = """
+            count(*), sum(value_pence), sum(value_pence > \(app)), sum(value_pence > \(portalThresholdPence)),
+                   sum(CASE WHEN value_pence > \(app) THEN sv_weighting END),
+                   count(CASE WHEN value_pence > \(app) THEN sv_weighting END),
+                   sum(CASE WHEN value_pence > \(app) THEN sv_weighting * value_pence END),
+                   sum(CASE WHEN value_pence > \(app) AND sv_weighting IS NOT NULL THEN value_pence END),
+                   sum(committed_pence), sum(delivered_pence), sum(unvalued)
+            """
+        let winners = """
+            count(*) AS suppliers, sum(g.gm_status = 'GM') AS gm_suppliers, sum(g.gm_status = 'unknown') AS unknown_suppliers
+            """
+        return """
+            WITH cells AS (
+                SELECT year_start, partner, \(sums) FROM rollup_contracts GROUP BY year_start, partner
+                UNION ALL
+                SELECT year_start, NULL, \(sums) FROM rollup_contracts GROUP BY year_start
+            ),
+            winners AS (
+                SELECT w.year_start, w.partner, \(winners)
+                  FROM (SELECT DISTINCT year_start, partner, supplier_id FROM rollup_contracts) w
+                  JOIN rollup_supplier_geography g ON g.supplier_id = w.supplier_id GROUP BY 1, 2
+                UNION ALL
+                SELECT w.year_start, NULL, \(winners)
+                  FROM (SELECT DISTINCT year_start, supplier_id FROM rollup_contracts) w
+                  JOIN rollup_supplier_geography g ON g.supplier_id = w.supplier_id GROUP BY 1
+            )
+            SELECT c.*, coalesce(w.suppliers, 0), coalesce(w.gm_suppliers, 0), coalesce(w.unknown_suppliers, 0)
+              FROM cells c LEFT JOIN winners w ON w.year_start = c.year_start AND w.partner IS c.partner
+             ORDER BY 1, 2
             """
     }
 
@@ -177,6 +224,26 @@ extension Schema {
             authority   TEXT,
             area        TEXT
         ) WITHOUT ROWID;
+
+        -- Per financial year and partner (NULL: every partner), the headline's figures.
+        CREATE TABLE rollup_years (
+            year_start              INTEGER NOT NULL,
+            partner                 TEXT,
+            contracts               INTEGER NOT NULL,
+            awarded                 INTEGER NOT NULL,
+            over_applicable         INTEGER NOT NULL,   -- contracts worth more than £25k
+            over_portal             INTEGER NOT NULL,   -- … and more than £50k
+            weighting_sum           REAL,               -- sum of weightings recorded on those over £25k
+            weighted_n              INTEGER NOT NULL,   -- how many those are
+            weighting_value_sum     REAL,               -- sum of weighting x value over them
+            weighted_value          INTEGER,            -- their value
+            committed_pence         INTEGER,
+            delivered_pence         INTEGER,
+            unvalued                INTEGER,
+            suppliers               INTEGER NOT NULL,   -- distinct winning suppliers
+            gm_suppliers            INTEGER NOT NULL,
+            unknown_suppliers       INTEGER NOT NULL
+        );
 
         \(states.joined(separator: "\n"))
         \(triggers.joined(separator: "\n"))

@@ -11,11 +11,15 @@ extension HelpText {
         and add up, its commitments' social value (committed and delivered pence, units x the
         proxy value in the active measures edition, exactly as the commitment_values view
         values them), per TOMs theme as well, and the counts compliance's lag check needs.
-        headline, trend, themes (by theme and by partner) and compliance read it, so a year
-        is one range of rows instead of a join of every commitment; their --sql shows it.
-        themes --by measure (or --measure) and the lists read the raw tables.
+        headline, trend, themes (by theme and by partner), compliance and geography read it,
+        so a year is one range of rows instead of a join of every commitment; their --sql
+        shows it. themes --by measure (or --measure) and the lists read the raw tables.
         rollup_supplier_geography copies each supplier's gm_status, authority and area from
         the supplier_geography view, so it follows however the view defines GM status.
+        rollup_years adds both up per financial year and partner (partner NULL: all of them):
+        contracts, value, contracts over £25k and £50k, weighting sums, social value and
+        distinct winning suppliers — what headline and trend read when the filter is no
+        more than a year and a partner.
 
         They are derived, never edited. Any change to a table a rollup is derived from —
         by a load, by SQL, or by another program — marks it stale (triggers set its
@@ -24,7 +28,9 @@ extension HelpText {
         rebuild at their end, inside their own transaction.
         \(Rollups.all.map { "\($0.table) is derived from \($0.sources.joined(separator: ", "))." }.joined(separator: "\n"))
 
-        This SQL rebuilds them:
+        SQL printed by --sql reads the rollups as they were when the command ran: after
+        changing the tables from another program, run an analysis in svw (or the SQL below)
+        before replaying it there. This SQL rebuilds them:
 
         \(Rollups.definition)
 
