@@ -45,6 +45,27 @@ extension Filter {
         category == nil && minValuePence == nil && maxValuePence == nil && from == nil && to == nil
     }
 
+    /// `fc AS NOT MATERIALIZED (SELECT … FROM rollup_years WHERE …)`: for a filter of at
+    /// most a year and a partner, the per-year rollup's rows with `awarded` also named
+    /// `value_pence`, so SQL written over contracts adds them up alike. `allPartners` takes
+    /// the rows for every partner together (partner NULL) unless the filter names one; else
+    /// each partner's own rows.
+    func yearsCTE(allPartners: Bool, _ query: inout QueryBuilder) -> String {
+        var conditions: [String] = []
+        if let partner {
+            conditions.append("partner = \(query.bind("partner", partner))")
+        } else {
+            conditions.append(allPartners ? "partner IS NULL" : "partner IS NOT NULL")
+        }
+        if let year { conditions.append("year_start = CAST(substr(\(query.bind("year", year)), 1, 4) AS INTEGER)") }
+        return """
+            fc AS NOT MATERIALIZED (
+                SELECT *, awarded AS value_pence FROM rollup_years
+                 WHERE \(conditions.joined(separator: " AND "))
+            )
+            """
+    }
+
     /// The filtered-contracts CTE for `source`.
     func contractsCTE(from source: AnalysisSource, _ query: inout QueryBuilder) -> String {
         source == .rollups ? rollupCTE(&query) : contractsCTE(&query)

@@ -21,17 +21,22 @@ public enum Themes {
         let source = breakdown == .measure || measure != nil ? AnalysisSource.raw : requested
         try source.prepare(db)
         var q = QueryBuilder()
-        let fc = filter.contractsCTE(from: source, &q)
         var onlyTheme: String?
-        if let theme { onlyTheme = q.bind("theme", theme) }
         let text: String
         if source == .rollups {
+            // Filtered by no more than a year and a partner, the per-year rollup's few rows
+            // carry the same columns as the contracts' rows, added up.
+            let perYear = filter.onlyYearAndPartner
+            let fc = perYear ? filter.yearsCTE(allPartners: breakdown == .theme, &q) : filter.contractsCTE(from: source, &q)
+            if let theme { onlyTheme = q.bind("theme", theme) }
             switch breakdown {
             case .theme: text = themeSQL(fc, rollupByTheme(onlyTheme: onlyTheme), onlyTheme: onlyTheme)
-            case .partner: text = partnerSQL(fc, rollupByPartner(theme: theme))
+            case .partner: text = partnerSQL(fc, rollupByPartner(theme: theme), contracts: perYear ? "coalesce(sum(contracts), 0)" : "count(*)")
             case .measure: preconditionFailure("a breakdown by measure reads the commitments")
             }
         } else {
+            let fc = filter.contractsCTE(from: source, &q)
+            if let theme { onlyTheme = q.bind("theme", theme) }
             var conditions: [String] = []
             if let onlyTheme { conditions.append("v.theme = \(onlyTheme)") }
             if let measure { conditions.append("v.measure_code = \(q.bind("measure", measure))") }
@@ -202,18 +207,18 @@ public enum Themes {
         """
     }
 
-    /// `sv`: the CTEs ending in `sv`.
-    static func partnerSQL(_ fc: String, _ sv: String) -> String {
+    /// `sv`: the CTEs ending in `sv`; `contracts`: how to count an `fc` row's contracts.
+    static func partnerSQL(_ fc: String, _ sv: String, contracts: String = "count(*)") -> String {
         """
         WITH \(fc),
-        awarded AS (SELECT partner, count(*) AS contracts, sum(value_pence) AS awarded FROM fc GROUP BY partner),
+        awarded AS (SELECT partner, \(contracts) AS contracts, sum(value_pence) AS awarded FROM fc GROUP BY partner),
         \(sv),
         lines AS (
             SELECT 1 AS grp, a.partner, a.contracts, a.awarded, coalesce(s.commitments, 0) AS commitments,
                    coalesce(s.committed, 0) AS committed, coalesce(s.delivered, 0) AS delivered
               FROM awarded a LEFT JOIN sv s ON s.partner = a.partner
             UNION ALL
-            SELECT 2, 'Total', (SELECT count(*) FROM fc), (SELECT coalesce(sum(value_pence), 0) FROM fc),
+            SELECT 2, 'Total', (SELECT \(contracts) FROM fc), (SELECT coalesce(sum(value_pence), 0) FROM fc),
                    coalesce(sum(commitments), 0), coalesce(sum(committed), 0), coalesce(sum(delivered), 0)
               FROM sv
         )

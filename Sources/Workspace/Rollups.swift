@@ -79,13 +79,12 @@ public enum Rollups {
                            sum(CASE WHEN v.theme = '\(theme)' THEN v.delivered_pence END) AS \(c)_delivered
             """
         }.joined(separator: ",\n")
-        let themeNames = Schema.themes.map(themeColumn).flatMap { ["k.\($0)_commitments", "k.\($0)_committed", "k.\($0)_delivered"] }
         return """
             SELECT \(Schema.financialYearStart(of: "c.award_date")), c.award_date, c.contract_id, c.partner, c.category,
                    c.supplier_id, c.value_pence, c.sv_weighting, c.end_date, c.sv_considered, c.portal, c.sv_kpis,
                    coalesce(k.commitments, 0), k.committed_pence, k.delivered_pence, coalesce(k.unvalued, 0),
                    coalesce(k.lagging, 0), coalesce(k.undelivered, 0), k.shortfall_pence,
-                   \(themeNames.joined(separator: ", "))
+                   \(themeColumnNames.map { "k." + $0 }.joined(separator: ", "))
               FROM contracts c NOT INDEXED
               LEFT JOIN (
                 SELECT v.contract_id, count(*) AS commitments,
@@ -104,6 +103,11 @@ public enum Rollups {
             """
     }
 
+    /// The per-theme columns both `rollup_contracts` and `rollup_years` carry, in order.
+    static var themeColumnNames: [String] {
+        Schema.themes.map(themeColumn).flatMap { ["\($0)_commitments", "\($0)_committed", "\($0)_delivered"] }
+    }
+
     private static var yearsQuery: String {
         let app = applicableThresholdPence
         let sums = """
@@ -112,7 +116,8 @@ public enum Rollups {
                    count(CASE WHEN value_pence > \(app) THEN sv_weighting END),
                    sum(CASE WHEN value_pence > \(app) THEN sv_weighting * value_pence END),
                    sum(CASE WHEN value_pence > \(app) AND sv_weighting IS NOT NULL THEN value_pence END),
-                   sum(committed_pence), sum(delivered_pence), sum(unvalued)
+                   sum(committed_pence), sum(delivered_pence), sum(unvalued), sum(commitments),
+                   \(themeColumnNames.map { "sum(\($0))" }.joined(separator: ", "))
             """
         let winners = """
             count(*) AS suppliers, sum(g.gm_status = 'GM') AS gm_suppliers, sum(g.gm_status = 'unknown') AS unknown_suppliers
@@ -225,7 +230,7 @@ extension Schema {
             area        TEXT
         ) WITHOUT ROWID;
 
-        -- Per financial year and partner (NULL: every partner), the headline's figures.
+        -- Per financial year and partner (NULL: every partner), the headline's and themes' figures.
         CREATE TABLE rollup_years (
             year_start              INTEGER NOT NULL,
             partner                 TEXT,
@@ -240,6 +245,8 @@ extension Schema {
             committed_pence         INTEGER,
             delivered_pence         INTEGER,
             unvalued                INTEGER,
+            commitments             INTEGER,
+        \(themeColumns),
             suppliers               INTEGER NOT NULL,   -- distinct winning suppliers
             gm_suppliers            INTEGER NOT NULL,
             unknown_suppliers       INTEGER NOT NULL
