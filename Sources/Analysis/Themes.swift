@@ -133,23 +133,27 @@ public enum Themes {
     }
 
     /// How many contracts over the threshold have no commitments, and their value: one row.
+    /// The contracts rollup counts each contract's commitments, so it needs no look-up.
     public static func uncommittedCount(_ db: Database, filter: Filter,
-                                        thresholdPence: Int64 = Policy.portalThresholdPence) throws -> AnalysisResult {
+                                        thresholdPence: Int64 = Policy.portalThresholdPence,
+                                        source: AnalysisSource = .rollups) throws -> AnalysisResult {
+        try source.prepare(db)
         var q = QueryBuilder()
-        let fc = filter.contractsCTE(&q)
+        let fc = filter.contractsCTE(from: source, &q)
         let threshold = q.bind("threshold_pence", thresholdPence)
+        let none = source == .rollups ? "fc.commitments = 0"
+                                      : "NOT EXISTS (SELECT 1 FROM commitments k WHERE k.contract_id = fc.contract_id)"
         let query = q.query("""
             WITH \(fc)
             SELECT count(*) AS contracts, coalesce(sum(fc.value_pence), 0) AS value
               FROM fc
              WHERE fc.value_pence > \(threshold)
-               AND NOT EXISTS (SELECT 1 FROM commitments k WHERE k.contract_id = fc.contract_id)
+               AND \(none)
             """)
         return AnalysisResult(title: "Contracts over \(Money.short(thresholdPence)) with no commitments",
                               result: try query.run(on: db, money: money, percent: percent), query: query)
     }
 
-    /// `byTheme`: the CTEs ending in `by_theme`.
     static func themeSQL(_ fc: String, _ byTheme: String, onlyTheme: String?) -> String {
         let themeRows = ThemeOrder.all.enumerated().map { "(\($0 + 1), '\($1)')" }.joined(separator: ", ")
         return """

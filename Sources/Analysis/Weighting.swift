@@ -28,11 +28,13 @@ public enum Weighting {
                                        "at_or_above_target", "weighting"]
 
     /// One row per bin (and a Total): contracts and value in each.
-    public static func histogram(_ db: Database, filter: Filter, options: Options = Options()) throws -> AnalysisResult {
+    public static func histogram(_ db: Database, filter: Filter, options: Options = Options(),
+                                 source: AnalysisSource = .rollups) throws -> AnalysisResult {
         precondition(!options.bins.isEmpty && options.bins == options.bins.sorted() && Set(options.bins).count == options.bins.count,
                      "bins are validated ascending and distinct before they reach the analysis")
+        try source.prepare(db)
         var q = QueryBuilder()
-        let pop = population(filter, options, &q)
+        let pop = population(filter, options, source: source, &q)
         var binRows: [String] = []
         for (index, bin) in bins(options.bins).enumerated() {
             let n = index + 1
@@ -72,9 +74,10 @@ public enum Weighting {
     /// Mean (simple and value-weighted), median and share at or above target: one row for
     /// all applicable contracts, or one per group followed by a Total.
     public static func statistics(_ db: Database, filter: Filter, by breakdown: Breakdown? = nil,
-                                  options: Options = Options()) throws -> AnalysisResult {
+                                  options: Options = Options(), source: AnalysisSource = .rollups) throws -> AnalysisResult {
+        try source.prepare(db)
         var q = QueryBuilder()
-        let pop = population(filter, options, &q)
+        let pop = population(filter, options, source: source, &q)
         let target = q.bind("target", options.target)
         let group: String
         let groupColumn: String
@@ -201,9 +204,10 @@ public enum Weighting {
         return entry.split(separator: ".").last.map(String.init) ?? entry
     }
 
-    /// `fc` (filtered contracts) and `pop` (the applicable ones).
-    static func population(_ filter: Filter, _ options: Options, _ q: inout QueryBuilder) -> String {
-        let fc = filter.contractsCTE(&q)
+    /// `fc` (filtered contracts) and `pop` (the applicable ones). The list of contracts
+    /// below target shows titles, which only the contracts table holds.
+    static func population(_ filter: Filter, _ options: Options, source: AnalysisSource = .raw, _ q: inout QueryBuilder) -> String {
+        let fc = filter.contractsCTE(from: source, &q)
         guard let threshold = options.thresholdPence else { return "\(fc),\npop AS NOT MATERIALIZED (SELECT * FROM fc)" }
         return "\(fc),\npop AS NOT MATERIALIZED (SELECT * FROM fc WHERE value_pence > \(q.bind("threshold_pence", threshold)))"
     }

@@ -47,6 +47,15 @@ import SVWWorkspace
                 }
                 add(label, result)
             }
+            for threshold in [Int64(0), Policy.portalThresholdPence] {
+                add("themes --uncommitted count \(threshold) \(f)",
+                    try Themes.uncommittedCount(db, filter: filter, thresholdPence: threshold, source: source))
+            }
+            add("weighting histogram \(f)", try Weighting.histogram(db, filter: filter, source: source))
+            for breakdown in [nil] + Weighting.Breakdown.allCases {
+                add("weighting \(breakdown.map(\.rawValue) ?? "-") \(f)",
+                    try Weighting.statistics(db, filter: filter, by: breakdown, source: source))
+            }
             for breakdown in Geography.Breakdown.allCases {
                 add("geography \(breakdown) \(f)", try Geography.run(db, filter: filter, by: breakdown, source: source))
             }
