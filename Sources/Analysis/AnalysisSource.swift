@@ -66,6 +66,22 @@ extension Filter {
             """
     }
 
+    /// `fc AS NOT MATERIALIZED (SELECT … FROM rollup_weightings WHERE …)`: contracts and value
+    /// per year, partner, category and weighting, for a filter of no more than those.
+    func weightingsCTE(_ query: inout QueryBuilder) -> String {
+        var conditions: [String] = []
+        if let year { conditions.append("year_start = CAST(substr(\(query.bind("year", year)), 1, 4) AS INTEGER)") }
+        if let partner { conditions.append("partner = \(query.bind("partner", partner))") }
+        if let category { conditions.append("category = \(query.bind("category", category))") }
+        let whereClause = conditions.isEmpty ? "" : "\n     WHERE " + conditions.joined(separator: " AND ")
+        return """
+            fc AS NOT MATERIALIZED (
+                SELECT *, \(Schema.financialYearLabel(start: "year_start")) AS financial_year
+                  FROM rollup_weightings\(whereClause)
+            )
+            """
+    }
+
     /// The filtered-contracts CTE for `source`.
     func contractsCTE(from source: AnalysisSource, _ query: inout QueryBuilder) -> String {
         source == .rollups ? rollupCTE(&query) : contractsCTE(&query)

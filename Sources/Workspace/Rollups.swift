@@ -59,8 +59,18 @@ public enum Rollups {
         table: "rollup_years", sources: ["contracts", "commitments", "measures", "suppliers", "postcode_districts"],
         followsEdition: true, query: yearsQuery)
 
+    /// Contracts and value per financial year, partner, category, weighting and whether the
+    /// contract is worth more than £25k: the weighting analyses' few rows.
+    public static let weightings = Rollup(
+        table: "rollup_weightings", sources: ["contracts"], followsEdition: false,
+        query: """
+            SELECT year_start, partner, category, sv_weighting, value_pence > \(applicableThresholdPence),
+                   count(*), sum(value_pence)
+              FROM rollup_contracts GROUP BY 1, 2, 3, 4, 5
+            """)
+
     /// In build order: a rollup may read those before it.
-    public static let all = [contracts, supplierGeography, years]
+    public static let all = [contracts, supplierGeography, years, weightings]
 
     /// The thresholds `rollup_years` counts and weights by: the policy's (Analysis's
     /// `Policy`, which a test holds equal), as the headline uses no others.
@@ -229,6 +239,17 @@ extension Schema {
             authority   TEXT,
             area        TEXT
         ) WITHOUT ROWID;
+
+        -- Contracts and value per year, partner, category, weighting and applicability (over £25k).
+        CREATE TABLE rollup_weightings (
+            year_start   INTEGER NOT NULL,
+            partner      TEXT NOT NULL,
+            category     TEXT,
+            sv_weighting REAL,
+            applicable   INTEGER NOT NULL,
+            contracts    INTEGER NOT NULL,
+            value_pence  INTEGER NOT NULL
+        );
 
         -- Per financial year and partner (NULL: every partner), the headline's and themes' figures.
         CREATE TABLE rollup_years (

@@ -51,10 +51,13 @@ import SVWWorkspace
                 add("themes --uncommitted count \(threshold) \(f)",
                     try Themes.uncommittedCount(db, filter: filter, thresholdPence: threshold, source: source))
             }
-            add("weighting histogram \(f)", try Weighting.histogram(db, filter: filter, source: source))
-            for breakdown in [nil] + Weighting.Breakdown.allCases {
-                add("weighting \(breakdown.map(\.rawValue) ?? "-") \(f)",
-                    try Weighting.statistics(db, filter: filter, by: breakdown, source: source))
+            for options in [Weighting.Options(), Weighting.Options(thresholdPence: nil), Weighting.Options(thresholdPence: 100)] {
+                let o = options.thresholdPence.map(String.init) ?? "all"
+                add("weighting histogram \(o) \(f)", try Weighting.histogram(db, filter: filter, options: options, source: source))
+                for breakdown in [nil] + Weighting.Breakdown.allCases {
+                    add("weighting \(breakdown.map(\.rawValue) ?? "-") \(o) \(f)",
+                        try Weighting.statistics(db, filter: filter, by: breakdown, options: options, source: source))
+                }
             }
             for breakdown in Geography.Breakdown.allCases {
                 add("geography \(breakdown) \(f)", try Geography.run(db, filter: filter, by: breakdown, source: source))

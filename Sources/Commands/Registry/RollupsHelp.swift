@@ -19,7 +19,10 @@ extension HelpText {
         rollup_years adds both up per financial year and partner (partner NULL: all of them):
         contracts, value, contracts over £25k and £50k, weighting sums, social value and
         distinct winning suppliers — what headline and trend read when the filter is no
-        more than a year and a partner.
+        more than a year and a partner; themes by theme and by partner read it too.
+        rollup_weightings counts contracts and value per year, partner, category, weighting
+        and whether the contract is over £25k: what weighting's histogram and statistics
+        read when the filter is no more than a year, partner and category.
 
         They are derived, never edited. Any change to a table a rollup is derived from —
         by a load, by SQL, or by another program — marks it stale (triggers set its
