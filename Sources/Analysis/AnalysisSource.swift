@@ -41,9 +41,7 @@ extension Filter {
 
     /// Whether the filter narrows contracts by nothing but a year and a partner: what the
     /// per-year rollup, `rollup_years`, holds figures for.
-    var onlyYearAndPartner: Bool {
-        category == nil && minValuePence == nil && maxValuePence == nil && from == nil && to == nil
-    }
+    var onlyYearAndPartner: Bool { category == nil && onlyYearPartnerAndCategory }
 
     /// `fc AS NOT MATERIALIZED (SELECT … FROM rollup_years WHERE …)`: for a filter of at
     /// most a year and a partner, the per-year rollup's rows with `awarded` also named
@@ -66,18 +64,24 @@ extension Filter {
             """
     }
 
-    /// `fc AS NOT MATERIALIZED (SELECT … FROM rollup_weightings WHERE …)`: contracts and value
-    /// per year, partner, category and weighting, for a filter of no more than those.
-    func weightingsCTE(_ query: inout QueryBuilder) -> String {
+    /// Whether the filter narrows contracts by nothing but a year, a partner and a category:
+    /// what the cell rollups (`rollup_contract_cells`, `rollup_lag_cells`) break down by.
+    var onlyYearPartnerAndCategory: Bool {
+        minValuePence == nil && maxValuePence == nil && from == nil && to == nil
+    }
+
+    /// `NAME AS NOT MATERIALIZED (SELECT … FROM table WHERE …)` over a cell rollup: its rows
+    /// for the filter's year, partner and category (no other filter may be set).
+    func cellsCTE(named name: String = "fc", _ table: String, _ query: inout QueryBuilder) -> String {
         var conditions: [String] = []
         if let year { conditions.append("year_start = CAST(substr(\(query.bind("year", year)), 1, 4) AS INTEGER)") }
         if let partner { conditions.append("partner = \(query.bind("partner", partner))") }
         if let category { conditions.append("category = \(query.bind("category", category))") }
         let whereClause = conditions.isEmpty ? "" : "\n     WHERE " + conditions.joined(separator: " AND ")
         return """
-            fc AS NOT MATERIALIZED (
+            \(name) AS NOT MATERIALIZED (
                 SELECT *, \(Schema.financialYearLabel(start: "year_start")) AS financial_year
-                  FROM rollup_weightings\(whereClause)
+                  FROM \(table)\(whereClause)
             )
             """
     }

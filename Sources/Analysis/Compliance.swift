@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWWorkspace
 
 /// The policy checks: social value considered and SV KPIs on contracts over £25k,
 /// the Portal on contracts over £50k, and commitments still short of their committed
@@ -30,13 +31,18 @@ public enum Compliance {
     static let percent: Set<String> = ["failing_share", "delivered_pct"]
 
     /// One row per check: how many are in scope, failing, not recorded, and the value at stake.
-    /// From the rollup, the lag check adds up each ended contract's counts; from the raw
-    /// tables it reads every commitment on those contracts.
+    /// From the rollups, the lag check adds up ended contracts' counts; from the raw tables
+    /// it reads every commitment on those contracts.
     public static func summary(_ db: Database, filter: Filter, options: Options = Options(),
                                source: AnalysisSource = .rollups) throws -> AnalysisResult {
         try source.prepare(db)
         var q = QueryBuilder()
-        let fc = filter.contractsCTE(from: source, &q)
+        // At the policy's thresholds, with no more than a year, partner and category to filter
+        // by, a few cells hold every count; otherwise each contract is read.
+        let cells = source == .rollups && filter.onlyYearPartnerAndCategory
+            && options.consideredThresholdPence == Rollups.applicableThresholdPence
+            && options.portalThresholdPence == Rollups.portalThresholdPence
+        let fc = cells ? filter.cellsCTE(Rollups.contractCells.table, &q) : filter.contractsCTE(from: source, &q)
         let applicable = q.bind("considered_threshold_pence", options.consideredThresholdPence)
         let portal = q.bind("portal_threshold_pence", options.portalThresholdPence)
         let asOf = q.bind("as_of", options.asOf)
@@ -46,9 +52,15 @@ public enum Compliance {
         let d2 = q.bind("kpis_rule", "Over \(above): no social value KPIs")
         let d3 = q.bind("portal_rule", "Over \(aboveP): not through the Portal")
         let d4 = q.bind("lagging_rule", "Commitments behind after contract end")
-        let checks = source == .rollups
-            ? rollupChecks(applicable: applicable, portal: portal, asOf: asOf, descriptions: [d1, d2, d3, d4])
-            : rawChecks(applicable: applicable, portal: portal, asOf: asOf, descriptions: [d1, d2, d3, d4])
+        let descriptions = [d1, d2, d3, d4]
+        let checks: String
+        if source == .raw {
+            checks = rawChecks(applicable: applicable, portal: portal, asOf: asOf, descriptions: descriptions)
+        } else if cells {
+            checks = cellChecks(filter.cellsCTE(named: "lag", Rollups.lagCells.table, &q), asOf: asOf, descriptions: descriptions)
+        } else {
+            checks = rollupChecks(applicable: applicable, portal: portal, asOf: asOf, descriptions: descriptions)
+        }
         let query = q.query("""
             WITH \(fc),
             \(checks)
@@ -125,6 +137,42 @@ public enum Compliance {
             SELECT
         \(sums.joined(separator: ",\n"))
               FROM fc
+        ),
+        checks(ord, rule, description, in_scope, failing, not_recorded, failing_value) AS (
+            \(lines.joined(separator: "\n    UNION ALL\n    "))
+        )
+        """
+    }
+
+    /// The same `checks` from the cell rollups, for the policy's thresholds and a filter of no
+    /// more than a year, partner and category: `fc` is then `rollup_contract_cells`' rows (see
+    /// `summary`) and `lag` the lag counts per contract end date.
+    static func cellChecks(_ lag: String, asOf: String, descriptions d: [String]) -> String {
+        let flags = [("considered", "sv_considered", "over_applicable"), ("kpis", "sv_kpis", "over_applicable"),
+                     ("portal", "portal", "over_portal")]
+        let sums = flags.map { rule, flag, scope in
+            """
+                   coalesce(sum(CASE WHEN \(scope) = 1 THEN contracts END), 0) AS \(rule)_in_scope,
+                   coalesce(sum(CASE WHEN \(scope) = 1 AND \(flag) = 0 THEN contracts END), 0) AS \(rule)_failing,
+                   coalesce(sum(CASE WHEN \(scope) = 1 AND \(flag) IS NULL THEN contracts END), 0) AS \(rule)_not_recorded,
+                   coalesce(sum(CASE WHEN \(scope) = 1 AND \(flag) = 0 THEN value_pence END), 0) AS \(rule)_value
+            """
+        }
+        let lines = zip(["considered", "kpis", "portal", "lagging"], d).enumerated().map { index, rule in
+            "SELECT \(index + 1), '\(rule.0)', \(rule.1), \(rule.0)_in_scope, \(rule.0)_failing, \(rule.0)_not_recorded, \(rule.0)_value FROM totals, lag_totals"
+        }
+        return """
+        \(lag),
+        totals AS (
+            SELECT
+        \(sums.joined(separator: ",\n"))
+              FROM fc
+        ),
+        -- no delivery reported counts as none delivered; the value is the undelivered £
+        lag_totals AS (
+            SELECT coalesce(sum(commitments), 0) AS lagging_in_scope, coalesce(sum(lagging), 0) AS lagging_failing,
+                   coalesce(sum(undelivered), 0) AS lagging_not_recorded, coalesce(sum(shortfall_pence), 0) AS lagging_value
+              FROM lag WHERE end_date < \(asOf)
         ),
         checks(ord, rule, description, in_scope, failing, not_recorded, failing_value) AS (
             \(lines.joined(separator: "\n    UNION ALL\n    "))

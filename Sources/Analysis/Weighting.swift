@@ -211,10 +211,10 @@ public enum Weighting {
     /// contracts. The list of contracts below target shows titles, which only the contracts table holds.
     static func population(_ filter: Filter, _ options: Options, source: AnalysisSource = .raw,
                            _ q: inout QueryBuilder) -> (sql: String, count: String) {
-        if source == .rollups && filter.minValuePence == nil && filter.maxValuePence == nil && filter.from == nil
-            && filter.to == nil && (options.thresholdPence == nil || options.thresholdPence == Rollups.applicableThresholdPence) {
-            let fc = filter.weightingsCTE(&q)
-            let applicable = options.thresholdPence == nil ? "" : " WHERE applicable = 1"
+        if source == .rollups && filter.onlyYearPartnerAndCategory
+            && (options.thresholdPence == nil || options.thresholdPence == Rollups.applicableThresholdPence) {
+            let fc = filter.cellsCTE(Rollups.contractCells.table, &q)
+            let applicable = options.thresholdPence == nil ? "" : " WHERE over_applicable = 1"
             return ("\(fc),\npop AS NOT MATERIALIZED (SELECT * FROM fc\(applicable))", "sum(contracts)")
         }
         let fc = filter.contractsCTE(from: source, &q)

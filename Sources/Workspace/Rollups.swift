@@ -59,18 +59,28 @@ public enum Rollups {
         table: "rollup_years", sources: ["contracts", "commitments", "measures", "suppliers", "postcode_districts"],
         followsEdition: true, query: yearsQuery)
 
-    /// Contracts and value per financial year, partner, category, weighting and whether the
-    /// contract is worth more than £25k: the weighting analyses' few rows.
-    public static let weightings = Rollup(
-        table: "rollup_weightings", sources: ["contracts"], followsEdition: false,
+    /// Contracts and value per financial year, partner, category, weighting, policy flags and
+    /// whether the contract is worth more than £25k and £50k: the few rows the weighting
+    /// analyses and compliance's flag checks add up.
+    public static let contractCells = Rollup(
+        table: "rollup_contract_cells", sources: ["contracts"], followsEdition: false,
         query: """
             SELECT year_start, partner, category, sv_weighting, value_pence > \(applicableThresholdPence),
-                   count(*), sum(value_pence)
-              FROM rollup_contracts GROUP BY 1, 2, 3, 4, 5
+                   value_pence > \(portalThresholdPence), sv_considered, sv_kpis, portal, count(*), sum(value_pence)
+              FROM rollup_contracts GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+            """)
+
+    /// Per financial year, partner, category and end date, the lag counts of the contracts'
+    /// commitments: what compliance's lag check adds up for the contracts ended by a date.
+    public static let lagCells = Rollup(
+        table: "rollup_lag_cells", sources: ["contracts", "commitments", "measures"], followsEdition: true,
+        query: """
+            SELECT year_start, partner, category, end_date, sum(commitments), sum(lagging), sum(undelivered), sum(shortfall_pence)
+              FROM rollup_contracts WHERE end_date IS NOT NULL AND commitments > 0 GROUP BY 1, 2, 3, 4
             """)
 
     /// In build order: a rollup may read those before it.
-    public static let all = [contracts, supplierGeography, years, weightings]
+    public static let all = [contracts, supplierGeography, years, contractCells, lagCells]
 
     /// The thresholds `rollup_years` counts and weights by: the policy's (Analysis's
     /// `Policy`, which a test holds equal), as the headline uses no others.
@@ -240,15 +250,31 @@ extension Schema {
             area        TEXT
         ) WITHOUT ROWID;
 
-        -- Contracts and value per year, partner, category, weighting and applicability (over £25k).
-        CREATE TABLE rollup_weightings (
-            year_start   INTEGER NOT NULL,
-            partner      TEXT NOT NULL,
-            category     TEXT,
-            sv_weighting REAL,
-            applicable   INTEGER NOT NULL,
-            contracts    INTEGER NOT NULL,
-            value_pence  INTEGER NOT NULL
+        -- Contracts and value per year, partner, category, weighting, flags and value band.
+        CREATE TABLE rollup_contract_cells (
+            year_start      INTEGER NOT NULL,
+            partner         TEXT NOT NULL,
+            category        TEXT,
+            sv_weighting    REAL,
+            over_applicable INTEGER NOT NULL,   -- worth more than £25k
+            over_portal     INTEGER NOT NULL,   -- worth more than £50k
+            sv_considered   INTEGER,
+            sv_kpis         INTEGER,
+            portal          INTEGER,
+            contracts       INTEGER NOT NULL,
+            value_pence     INTEGER NOT NULL
+        );
+
+        -- Lag counts of commitments per year, partner, category and contract end date.
+        CREATE TABLE rollup_lag_cells (
+            year_start      INTEGER NOT NULL,
+            partner         TEXT NOT NULL,
+            category        TEXT,
+            end_date        TEXT NOT NULL,
+            commitments     INTEGER NOT NULL,
+            lagging         INTEGER NOT NULL,
+            undelivered     INTEGER NOT NULL,
+            shortfall_pence INTEGER
         );
 
         -- Per financial year and partner (NULL: every partner), the headline's and themes' figures.

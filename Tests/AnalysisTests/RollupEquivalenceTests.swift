@@ -67,6 +67,9 @@ import SVWWorkspace
                 add("compliance \(date ?? "-") \(f)",
                     try Compliance.summary(db, filter: filter, options: .init(asOf: date), source: source))
             }
+            add("compliance thresholds \(f)", try Compliance.summary(
+                db, filter: filter, options: .init(consideredThresholdPence: 100, portalThresholdPence: 6_000_000, asOf: asOf),
+                source: source))
         }
         return out
     }

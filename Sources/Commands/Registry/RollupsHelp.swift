@@ -20,9 +20,11 @@ extension HelpText {
         contracts, value, contracts over £25k and £50k, weighting sums, social value and
         distinct winning suppliers — what headline and trend read when the filter is no
         more than a year and a partner; themes by theme and by partner read it too.
-        rollup_weightings counts contracts and value per year, partner, category, weighting
-        and whether the contract is over £25k: what weighting's histogram and statistics
-        read when the filter is no more than a year, partner and category.
+        rollup_contract_cells counts contracts and value per year, partner, category,
+        weighting, policy flags and value band (over £25k, over £50k), and rollup_lag_cells
+        the lag counts per year, partner, category and contract end date: what weighting's
+        histogram and statistics and compliance's summary add up when the filter is no more
+        than a year, partner and category (and the thresholds are the policy's).
 
         They are derived, never edited. Any change to a table a rollup is derived from —
         by a load, by SQL, or by another program — marks it stale (triggers set its
