@@ -36,6 +36,8 @@ public final class CSVReader {
     private var atFileStart = true
     private var hasher = SHA256()
     private var digest: String?
+    /// The hash to report instead of the bytes read (those of a file converted to UTF-8 from the one named).
+    var reportedSHA256: String?
 
     private struct Field {
         var offset: Int
@@ -51,6 +53,14 @@ public final class CSVReader {
 
     /// Physical line on which the current record starts.
     public private(set) var recordLine = 0
+    /// Physical line on which the current record ends.
+    public private(set) var recordLastLine = 0
+    /// The longest record read before giving up, so memory stays bounded whatever the
+    /// input (a file with no line ends at all): `--max-field-size`, or the header limit.
+    public var maxRecordBytes = CSVReader.defaultMaxFieldSize
+    public static let defaultMaxFieldSize = 64 << 20
+    /// The longest header line: real ones are a few KiB; a longer one is not a header.
+    public static let maxHeaderBytes = 1 << 20
     /// Set when the current record's quoting is broken; its fields are then unreliable.
     public private(set) var malformation: CSVMalformation?
     /// Records returned so far (blank lines excluded).
@@ -140,6 +150,7 @@ public final class CSVReader {
 
     /// SHA-256 of the whole file, hex. Only meaningful once `next()` has returned false.
     public var sha256: String {
+        if let reportedSHA256 { return reportedSHA256 }
         if let digest { return digest }
         var copy = hasher
         let hex = copy.finalizeHex()
@@ -166,6 +177,7 @@ public final class CSVReader {
         let delim = delimiter
         var lastQuoted = false
         var contentEnd = p
+        var lastLine = ln
 
         fieldLoop: while true {
             let fieldStart = p
@@ -202,7 +214,7 @@ public final class CSVReader {
                     if c != delim && c != CSVReader.lf && c != CSVReader.cr {
                         return try resync(from: p, line: ln, recordLine: line,
                                           malformation: CSVMalformation(line: ln, column: column,
-                                              reason: "unexpected \(CSVReader.describe(c)) after the closing quote of a quoted field"))
+                                              reason: "unexpected \(describeCharacter(at: p)) after the closing quote of a quoted field"))
                     }
                     terminator = c
                 } else if !eof {
@@ -231,22 +243,26 @@ public final class CSVReader {
                 continue fieldLoop
             case CSVReader.cr:
                 contentEnd = p
+                lastLine = ln
                 if p + 1 == end && !eof { return .needMore }
                 p += 1
                 if p < end && buf[p] == CSVReader.lf { p += 1 }
                 ln += 1
             case CSVReader.lf:
                 contentEnd = p
+                lastLine = ln
                 p += 1
                 ln += 1
             default:
                 contentEnd = p   // end of file without a final line end
+                lastLine = ln
             }
             break fieldLoop
         }
         recordStart = start
         recordEnd = contentEnd
         recordLine = line
+        recordLastLine = lastLine
         start = p
         line = ln
         let blank = fields.count == 1 && fields[0].length == 0 && !lastQuoted
@@ -261,6 +277,7 @@ public final class CSVReader {
         recordStart = start
         recordEnd = (p > start && buffer[p - 1] == CSVReader.cr) ? p - 1 : p
         recordLine = first
+        recordLastLine = ln
         malformation = m
         start = p < end ? p + 1 : p
         line = ln + (p < end ? 1 : 0)
@@ -312,6 +329,10 @@ public final class CSVReader {
             start = 0
         }
         if end == capacity {
+            let limit = recordCount == 0 ? min(CSVReader.maxHeaderBytes, maxRecordBytes) : maxRecordBytes
+            if end - start >= limit {
+                throw CSVError.recordTooLong(path: name, line: line, limit: limit, header: recordCount == 0)
+            }
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
             grown.update(from: buffer, count: end)
             buffer.deallocate()
@@ -334,8 +355,25 @@ public final class CSVReader {
         onRead?(bytesRead)
     }
 
-    static func describe(_ byte: UInt8) -> String {
-        if byte >= 0x20 && byte < 0x7F { return "character '\(Character(Unicode.Scalar(byte)))'" }
-        return "byte 0x" + String(byte, radix: 16, uppercase: true)
+    /// The character at `p` as a person reads it: `'£'` (UTF-8, else Windows-1252), or a
+    /// control character's name.
+    private func describeCharacter(at p: Int) -> String {
+        let c = buffer[p]
+        if c == 0 { return "NUL (\\0)" }
+        if c == UInt8(ascii: "\t") { return "a tab" }
+        if c < 0x20 || c == 0x7F { return "control character U+" + String(format: "%04X", Int(c)) }
+        if c < 0x80 { return "'\(Character(Unicode.Scalar(c)))'" }
+        let length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
+        if p + length <= end, let text = String(validating: UnsafeBufferPointer(start: buffer + p, count: length), as: UTF8.self) {
+            return "'\(text)'"
+        }
+        return "'\(TextEncoding.windows1252(UnsafeRawBufferPointer(start: buffer + p, count: 1)))'"
+    }
+
+    /// The first field holding a NUL byte: one `memchr` over the record, fields only when it finds one.
+    func nulField() -> Int? {
+        guard recordEnd > recordStart, memchr(buffer + recordStart, 0, recordEnd - recordStart) != nil else { return nil }
+        for i in 0..<fields.count where field(i).contains(0) { return i }
+        return nil
     }
 }
