@@ -18,7 +18,16 @@ import SVWWorkspace
         #expect(h.run("load table things any.csv") == 0, "\(h.capture.err)")
         #expect(h.capture.err == """
             loaded 3 rows into table things from any.csv (0 rejected)
-            columns: ref INTEGER, amount INTEGER, rate REAL, opened TEXT (ISO dates), postcode_id TEXT, mixed TEXT, notes TEXT, amount_2 INTEGER, empty TEXT (all empty)
+            columns:
+              ref INTEGER: whole numbers
+              amount INTEGER: whole numbers
+              rate REAL: decimal numbers
+              opened TEXT: dates, stored as ISO text (YYYY-MM-DD)
+              postcode_id TEXT: text ("00123": a code with leading zeros, kept as written)
+              mixed TEXT: text ("x" is not a number or date)
+              notes TEXT: text ("hello" is not a number or date)
+              amount_2 INTEGER: whole numbers
+              empty TEXT: all empty
             column names made plain: "Ref" → ref, "Amount (£)" → amount, "Rate" → rate, "Opened" → opened, "Postcode ID" → postcode_id, "Mixed" → mixed, "Notes" → notes, "Amount (£)" → amount_2, …
 
             """)
@@ -62,7 +71,7 @@ import SVWWorkspace
         #expect(h.run("load table select x.csv") == 1)
         #expect(h.capture.err == "-c:1: load: cannot load into table \"select\": select is an SQL keyword\n")
         #expect(h.run("load table x") == 1)
-        #expect(h.capture.err == "-c:1: load table: missing FILE (the file to load)\nusage: load table NAME FILE [--delimiter CHAR] [--strict] [--replace] [--sha256 HEX] [--format MODE] [--all]\n")
+        #expect(h.capture.err == "-c:1: load table: missing FILE (the file to load)\nusage: load table NAME FILE [--delimiter CHAR] [--strict] [--replace] [--sha256 HEX] [--sheet NAME|N] [--header-row N] [--max-field-size SIZE] [--types COL=TYPE,...] [--format MODE] [--all]\n")
     }
 
     /// Every object the schema creates is svw's: the search index's tables (FTS5 shadow tables

@@ -50,6 +50,9 @@ struct ColumnProfile {
         case .real: return (.real, "decimal numbers")
         case .date: return (.date, "dates, stored as ISO text (YYYY-MM-DD)")
         default:
+            if let firstText, firstText.count > 1, firstText.hasPrefix("0"), firstText.allSatisfy(\.isNumber) {
+                return (.text, "text (\"\(firstText)\": a code with leading zeros, kept as written)")
+            }
             if let firstText { return (.text, "text (\"\(firstText)\" is not a number or date)") }
             return (.text, "text")
         }
