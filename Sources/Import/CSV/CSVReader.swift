@@ -61,6 +61,8 @@ public final class CSVReader {
     public static let defaultMaxFieldSize = 64 << 20
     /// The longest header line: real ones are a few KiB; a longer one is not a header.
     public static let maxHeaderBytes = 1 << 20
+
+    private var recordLimit: Int { recordCount == 0 ? min(CSVReader.maxHeaderBytes, maxRecordBytes) : maxRecordBytes }
     /// Set when the current record's quoting is broken; its fields are then unreliable.
     public private(set) var malformation: CSVMalformation?
     /// Records returned so far (blank lines excluded).
@@ -119,6 +121,9 @@ public final class CSVReader {
             case .endOfFile: return false
             case .record(let blank):
                 if blank { continue }
+                if recordEnd - recordStart > recordLimit {
+                    throw CSVError.recordTooLong(path: name, line: recordLine, limit: recordLimit, header: recordCount == 0)
+                }
                 recordCount += 1
                 unescapeFields()
                 return true
@@ -329,9 +334,8 @@ public final class CSVReader {
             start = 0
         }
         if end == capacity {
-            let limit = recordCount == 0 ? min(CSVReader.maxHeaderBytes, maxRecordBytes) : maxRecordBytes
-            if end - start >= limit {
-                throw CSVError.recordTooLong(path: name, line: line, limit: limit, header: recordCount == 0)
+            if end - start > recordLimit {
+                throw CSVError.recordTooLong(path: name, line: line, limit: recordLimit, header: recordCount == 0)
             }
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
             grown.update(from: buffer, count: end)

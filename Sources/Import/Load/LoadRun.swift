@@ -119,8 +119,11 @@ final class LoadRun {
         while try LoadRun.advance(reader) {
             try watch.tick()
             if let m = reader.malformation {
-                addProblem(Reject(line: m.line, column: m.column, columnName: header(m.column - 1),
-                                  raw: LoadRun.shown(reader.recordText), reason: "malformed CSV: \(m.reason)"))
+                let spans = reader.recordLastLine > reader.recordLine
+                addProblem(Reject(line: spans ? reader.recordLine : m.line, column: m.column, columnName: header(m.column - 1),
+                                  raw: LoadRun.shown(reader.recordText), reason: "malformed CSV: \(m.reason)"
+                                      + ShapeReason.span(reader, headerCount: headers.count),
+                                  lastLine: reader.recordLastLine))
                 _ = try endRow()
                 continue
             }

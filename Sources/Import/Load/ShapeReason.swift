@@ -5,12 +5,17 @@
 enum ShapeReason {
     static func text(_ reader: RowSource, headerCount: Int) -> String {
         let count = reader.fieldCount
-        var reason = count > headerCount
+        let reason = count > headerCount
             ? "too many fields: \(count) found, and the header has \(headerCount)"
             : "row has \(count) field\(count == 1 ? "" : "s"); the header has \(headerCount)"
+        return reason + span(reader, headerCount: headerCount)
+    }
+
+    /// For a row over several lines: where the quote that made it so opens and closes.
+    static func span(_ reader: RowSource, headerCount: Int) -> String {
         guard reader.recordLastLine > reader.recordLine, let csv = reader as? CSVReader,
-              let span = csv.quotedSpan(headerCount: headerCount) else { return reason }
-        reason += " — the quote opened at line \(span.opened), column \(span.column) closes at line \(span.closes)"
+              let span = csv.quotedSpan(headerCount: headerCount) else { return "" }
+        var reason = " — the quote opened at line \(span.opened), column \(span.column) closes at line \(span.closes)"
         if span.rowLikeLines > 0 {
             reason += "; the \(span.rowLikeLines == 1 ? "line" : "\(span.rowLikeLines) lines") inside it "
                 + (span.rowLikeLines == 1 ? "looks" : "each look") + " like a whole row, so a stray quote probably swallowed "
