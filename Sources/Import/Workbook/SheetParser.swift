@@ -77,9 +77,9 @@ final class SheetParser: NSObject, XMLParserDelegate, AbortingDelegate {
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         switch capture {
         case .none: return
-        case .value: value! += string
+        case .value: value?.append(string)
         case .formula: if formula.utf8.count < 200 { formula += string }
-        case .inline: inlineText! += string
+        case .inline: inlineText?.append(string)
         }
         if (value?.utf8.count ?? 0) > maxCellBytes || (inlineText?.utf8.count ?? 0) > maxCellBytes {
             stop(parser, ImportError.workbook("\(where_)!\(cellRef): the cell holds more than \(ByteLimit.describe(maxCellBytes)), the largest field svw reads (--max-field-size raises it)"))
