@@ -68,7 +68,7 @@ let package = Package(
                     dependencies: ["SVWShell", "SVWCommands", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase"],
                     path: "Tests/ShellTests"),
         // Runs the real svw binary: end-to-end and example tests.
-        .testTarget(name: "EndToEndTests", dependencies: ["svw"], path: "Tests/EndToEndTests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["svw"], path: "Tests/EndToEndTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
