@@ -30,11 +30,8 @@ enum ExcelSerial {
             base = (1899, 12, 30)
         }
         let (year, month, day) = civil(fromDays: daysFromCivil(base) + offset)
-        var text = String(format: "%04d-%02d-%02d", year, month, day)
-        if withTime && seconds > 0 {
-            let s = Int(seconds)
-            text += String(format: " %02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-        }
+        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        if withTime && seconds > 0 { text += " " + clock(Int(seconds)) }
         return .success(text)
     }
 
@@ -65,8 +62,15 @@ enum ExcelSerial {
     /// A time-of-day serial (the fraction of a day) as `HH:MM:SS`.
     static func timeText(_ serial: Double) -> String {
         let fraction = serial - serial.rounded(.down)
-        let s = Int((fraction * 86_400).rounded()) % 86_400
-        return String(format: "%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        return clock(Int((fraction * 86_400).rounded()) % 86_400)
+    }
+
+    private static func clock(_ s: Int) -> String { pad(s / 3600, 2) + ":" + pad(s / 60 % 60, 2) + ":" + pad(s % 60, 2) }
+
+    /// `n` in decimal, zero-padded to `width` digits (String(format:) is slow per cell).
+    private static func pad(_ n: Int, _ width: Int) -> String {
+        let digits = String(n)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// The shortest decimal that reads back as `value`, without an exponent.

@@ -131,7 +131,10 @@ final class SheetParser: NSObject, XMLParserDelegate, AbortingDelegate {
             kind = .date
             text = v.hasSuffix("T00:00:00") || v.hasSuffix("T00:00:00Z") ? String(v.prefix(10)) : v.replacingOccurrences(of: "T", with: " ")
         default:
-            guard let v = value?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return uncalculatedOrEmpty() }
+            guard let raw = value, !raw.isEmpty else { return uncalculatedOrEmpty() }
+            // Trimming only when needed: Foundation's trimming is slow on every cell.
+            let v = Double(raw) != nil ? raw : raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if v.isEmpty { return uncalculatedOrEmpty() }
             guard let number = Double(v), number.isFinite else {
                 add(.error, "\"\(v)\" is not a number, though the cell says it holds one")
                 return
