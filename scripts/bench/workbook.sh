@@ -20,7 +20,7 @@ echo "workbook: $rows rows, $(du -h "$dir/register.xlsx" | cut -f1) compressed"
 measure() {   # label, then the command
   local label="$1"; shift
   /usr/bin/time -f "%e %M" -o "$dir/time" "$@" >/dev/null 2>"$dir/err" || { cat "$dir/err" >&2; exit 1; }
-  read -r seconds kb < "$dir/time"
+  read -r seconds kb < <(tail -1 "$dir/time")
   printf '%-34s %7.2f s  %6d MB peak\n' "$label" "$seconds" $((kb / 1024))
 }
 measure "svw (start and exit)" "$SVW" -c "SELECT 1"

@@ -337,11 +337,13 @@ public final class CSVReader {
             if end - start > recordLimit {
                 throw CSVError.recordTooLong(path: name, line: line, limit: recordLimit, header: recordCount == 0)
             }
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            // Never more than one byte past the limit: that byte proves the record too long.
+            let newCapacity = max(capacity + 1, min(capacity * 2, recordLimit + 1))
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
             grown.update(from: buffer, count: end)
             buffer.deallocate()
             buffer = grown
-            capacity *= 2
+            capacity = newCapacity
         }
         let chunk: Data?
         do { chunk = try handle.read(upToCount: capacity - end) } catch {
