@@ -6,25 +6,13 @@
 #   scripts/bench/workbook.sh [ROWS]
 #   SVW=path/to/svw to use a given binary (default: build release into .build)
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
 rows="${1:-100000}"
-if [ -z "${SVW:-}" ]; then
-  swift build --package-path "$root" -c release --product svw >&2
-  SVW="$root/.build/release/svw"
-fi
-dir="$(mktemp -d)"
-trap 'rm -rf "$dir"' EXIT
+source "$(dirname "$0")/common.sh"
 python3 "$root/scripts/bench/workbook-data.py" "$rows" "$dir/register.xlsx"
 echo "workbook: $rows rows, $(du -h "$dir/register.xlsx" | cut -f1) compressed"
-
-measure() {   # label, then the command
-  local label="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$dir/time" "$@" >/dev/null 2>"$dir/err" || { cat "$dir/err" >&2; exit 1; }
-  read -r seconds kb < <(tail -1 "$dir/time")
-  printf '%-34s %7.2f s  %6d MB peak\n' "$label" "$seconds" $((kb / 1024))
-}
 measure "svw (start and exit)" "$SVW" -c "SELECT 1"
+measure "sheets register.xlsx" "$SVW" -c "sheets $dir/register.xlsx"
 measure "load contracts register.xlsx" "$SVW" -c "load contracts $dir/register.xlsx"
 measure "load table register.xlsx" "$SVW" -c "load table r $dir/register.xlsx"
 "$SVW" --format csv -c "load table r $dir/register.xlsx; SELECT * FROM r" > "$dir/register.csv" 2>/dev/null
-measure "load table register.csv (same rows)" "$SVW" -c "load table r $dir/register.csv"
+measure "load table register.csv (the same rows as CSV)" "$SVW" -c "load table r $dir/register.csv"

@@ -16,47 +16,42 @@ enum ExcelSerial {
         var days = serial.rounded(.down)
         var seconds = ((serial - days) * 86_400).rounded()
         if seconds >= 86_400 { days += 1; seconds = 0 }
-        let base: (Int, Int, Int)
         let offset = Int(days)
+        // Days since 1 Jan 1900 in the proleptic Gregorian calendar.
+        let sinceEpoch: Int
         if date1904 {
-            base = (1904, 1, 1)
+            sinceEpoch = offset + 1460
         } else if offset == 60 {
             return .failure(CoercionError("29/02/1900 (serial 60) does not exist: Excel's 1900 date system counts a leap day 1900 never had"))
         } else if offset == 0 {
             return .failure(CoercionError("serial 0 is Excel's \"0 January 1900\", not a date"))
-        } else if offset < 60 {
-            base = (1899, 12, 31)
         } else {
-            base = (1899, 12, 30)
+            sinceEpoch = offset < 60 ? offset - 1 : offset - 2
         }
-        let (year, month, day) = civil(fromDays: daysFromCivil(base) + offset)
+        let (year, month, day) = date(daysSince1900: sinceEpoch)
         var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
         if withTime && seconds > 0 { text += " " + clock(Int(seconds)) }
         return .success(text)
     }
 
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(_ date: (Int, Int, Int)) -> Int {
-        let (y0, m, d) = date
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+    /// The date `days` after 1 Jan 1900: whole years first (from an estimate that is never
+    /// too late), then whole months.
+    static func date(daysSince1900 days: Int) -> (Int, Int, Int) {
+        var year = 1900 + days / 366
+        while daysBefore(year + 1) <= days { year += 1 }
+        var rest = days - daysBefore(year)
+        var month = 1
+        while rest >= CalendarDate.days(inMonth: month, year: year) {
+            rest -= CalendarDate.days(inMonth: month, year: year)
+            month += 1
+        }
+        return (year, month, rest + 1)
     }
 
-    /// The date `days` after 1970-01-01.
-    static func civil(fromDays days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    /// Days from 1 Jan 1900 to 1 Jan `year`.
+    private static func daysBefore(_ year: Int) -> Int {
+        func leapYears(before y: Int) -> Int { (y - 1) / 4 - (y - 1) / 100 + (y - 1) / 400 }
+        return 365 * (year - 1900) + leapYears(before: year) - leapYears(before: 1900)
     }
 
     /// A time-of-day serial (the fraction of a day) as `HH:MM:SS`.
