@@ -29,6 +29,7 @@ public final class CSVReader {
     private let handle: FileHandle
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
+    private let readSize: Int
     private var start = 0          // first byte not yet consumed
     private var end = 0            // one past the last valid byte
     private var eof = false
@@ -93,6 +94,7 @@ public final class CSVReader {
         let isRegular = (attributes?[.type] as? FileAttributeType) == .typeRegular
         self.fileSize = isRegular ? Int64((attributes?[.size] as? NSNumber)?.int64Value ?? 0) : 0
         self.capacity = max(chunkSize, 1)
+        self.readSize = max(chunkSize, 1)
         self.buffer = .allocate(capacity: capacity)
         self.scratch = .allocate(capacity: scratchCapacity)
         fields.reserveCapacity(64)
@@ -363,7 +365,8 @@ public final class CSVReader {
             capacity = newCapacity
         }
         let chunk: Data?
-        do { chunk = try handle.read(upToCount: capacity - end) } catch {
+        // At most one chunk per read, so a grown buffer does not also mean a huge Data copy.
+        do { chunk = try handle.read(upToCount: min(capacity - end, readSize)) } catch {
             throw CSVError.readFailed(path: name, reason: error.localizedDescription)
         }
         guard let chunk, !chunk.isEmpty else {
