@@ -38,7 +38,7 @@ enum DataCommands {
             OptionSpec("sheet", value: "NAME|N", "workbooks: the sheet to read, by name or position (needed when there are several)"),
             OptionSpec("header-row", value: "N", "workbooks: the row holding the header (default: found, below any title rows)"),
             OptionSpec("max-field-size", value: "SIZE",
-                       "the largest field read (default 64M; K, M, G suffixes): a bigger one means the file is not a table"),
+                       "the largest field (and CSV row) read (default 32M; K, M, G suffixes): a bigger one means the file is not a table"),
             OptionSpec("types", value: "COL=TYPE,...",
                        "table: choose column types (text, integer, real, money, percent, date) instead of inferring them"),
         ],

@@ -59,7 +59,9 @@ public final class CSVReader {
     /// The longest record read before giving up, so memory stays bounded whatever the
     /// input (a file with no line ends at all): `--max-field-size`, or the header limit.
     public var maxRecordBytes = CSVReader.defaultMaxFieldSize
-    public static let defaultMaxFieldSize = 64 << 20
+    /// 32 MiB: a thousand times the largest cell Excel holds (32,767 characters), and small
+    /// enough that a row that never ends fails in under 100 MB.
+    public static let defaultMaxFieldSize = 32 << 20
     /// The longest header line: real ones are a few KiB; a longer one is not a header.
     public static let maxHeaderBytes = 1 << 20
 
