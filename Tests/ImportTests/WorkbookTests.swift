@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SVWCommands
 @testable import SVWImport
+import SVWDatabase
 
 /// Workbooks built cell by cell with `XLSXBook`, loaded through the same checks as CSV.
 @Suite struct WorkbookTests {
@@ -174,5 +175,34 @@ import Testing
         // 0.1 + 0.2 + 1250.10 is £1,250.40 exactly: in pence the sum cannot drift.
         #expect(try h.scalar("SELECT sum(contract_value_pence) FROM s") == "125040")
         #expect(try h.rows("SELECT rate_pct, code, paid FROM s ORDER BY rowid") == [["20.0", "007", "TRUE"], ["12.5", "010", "FALSE"], ["100.0", "100", "NULL"]])
+    }
+}
+
+@Suite struct WorkbookInterruptTests {
+    @Test func ctrlCDuringAWorkbookLoadLeavesTheWorkspaceAsItWas() throws {
+        let h = try Harness()
+        try h.writeSample()
+        #expect(h.run("load sample .") == 0)
+        let rows = [XLSX.textRow(1, ["contract_id", "partner", "title", "supplier_id", "award_date", "value"])]
+            + (2...3000).map { XLSX.textRow($0, ["X\($0)", "Bolton", "Item", "S001", "01/05/2021", "£\($0)"]) }
+        let url = h.dir.url.appendingPathComponent("many.xlsx")
+        try XLSXBook(rows: rows).write(to: url)
+        let before = try h.dump()
+        let handle = h.db.interruptHandle
+        for kind in ["contracts", "table"] {
+            var options = ImportOptions()
+            options.progress = { _, _ in handle.interrupt() }
+            #expect {
+                if kind == "table" {
+                    _ = try Importer.loadTable(named: "many", file: url, into: h.session.workspace, options: options)
+                } else {
+                    _ = try Importer.load(.contracts, file: url, into: h.session.workspace, options: options)
+                }
+            } throws: { ($0 as? SQLiteError)?.isInterrupt == true }
+            #expect(h.db.isAutocommit)
+            #expect(try h.dump() == before)
+        }
+        #expect(h.run("load contracts many.xlsx") == 0, "\(h.capture.err)")
+        #expect(try h.scalar("SELECT count(*) FROM contracts WHERE contract_id GLOB 'X*'") == "2999")
     }
 }

@@ -38,6 +38,8 @@ final class LoadRun {
         report = ImportReport(kind: kind, table: table, file: file, displayName: options.displayName ?? file.path)
         report.notes += opened.notes
         watch = try InterruptWatch(db: db)
+        let watch = self.watch
+        (reader as? SheetRowSource)?.checkInterrupt = { try watch.check() }
         if let progress = options.progress {
             let size = reader.fileSize
             reader.onRead = { progress($0, size) }

@@ -164,6 +164,7 @@ enum TableLoader {
     /// Pass 1: the header, every column's type, and the file's hash.
     static func infer(file: URL, options: ImportOptions, display: String, watch: InterruptWatch) throws -> ([String], [ColumnProfile], String) {
         let reader = try RowSources.open(file: file, name: display, options: options, headerTest: nil).source
+        (reader as? SheetRowSource)?.checkInterrupt = { try watch.check() }
         guard try LoadRun.advance(reader) else { throw ImportError.emptyFile(file: display) }
         if let m = reader.malformation {
             throw ImportError.badOption("\(reader.name):\(m.line):\(m.column): header row: \(m.reason)")

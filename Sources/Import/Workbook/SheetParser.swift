@@ -19,6 +19,9 @@ final class SheetParser: NSObject, XMLParserDelegate, AbortingDelegate {
     private let where_: String
 
     private(set) var merges: [Merge] = []
+    /// Called every 1,024 rows; its error (Ctrl-C) stops the parse.
+    var checkInterrupt: (() throws -> Void)?
+    private var rowsSeen = 0
     private(set) var abortError: Error?
 
     private var row = 0
@@ -93,8 +96,13 @@ final class SheetParser: NSObject, XMLParserDelegate, AbortingDelegate {
         case "rPh": phoneticDepth -= 1
         case "c": endCell()
         case "row":
-            guard !cells.isEmpty else { return }
-            do { try spool.write(row: row, cells: cells) } catch { stop(parser, error) }
+            rowsSeen += 1
+            do {
+                if rowsSeen % 1024 == 0 { try checkInterrupt?() }
+                if !cells.isEmpty { try spool.write(row: row, cells: cells) }
+            } catch {
+                stop(parser, error)
+            }
         default: break
         }
     }

@@ -14,6 +14,8 @@ final class SheetRowSource: RowSource {
     let name: String
     let fileSize: Int64
     var onRead: ((Int64) -> Void)?
+    /// Called now and then while the sheet is parsed: throws when the load is interrupted.
+    var checkInterrupt: (() throws -> Void)?
     private(set) var recordCount = 0
     let sha256: String
     private(set) var notes: [String] = []
@@ -106,6 +108,7 @@ final class SheetRowSource: RowSource {
             let spool = try SheetSpool()
             let parser = SheetParser(spool: spool, sharedStrings: try workbook.sharedStrings(), formats: try workbook.styles(),
                                      date1904: workbook.date1904, maxCellBytes: maxFieldSize, name: name)
+            parser.checkInterrupt = checkInterrupt
             try workbook.streamParse(sheet.part ?? "", parser, progress: onRead)
             try spool.finish()
             merges = parser.merges
