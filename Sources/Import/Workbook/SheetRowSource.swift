@@ -143,7 +143,12 @@ final class SheetRowSource: RowSource {
             throw ImportError.workbook("\(name): row \(headerRow) (--header-row) is empty or beyond the sheet's last row")
         }
         guard !seen.isEmpty else { throw ImportError.emptyFile(file: name) }
-        let index = chosen ?? 0
+        // No row fits: the one with the most text cells is likeliest the header, and the
+        // missing-column error then lists what it holds.
+        let index = chosen ?? seen.indices.max { a, b in
+            let (x, y) = (seen[a].cells.filter { $0.kind == .text }.count, seen[b].cells.filter { $0.kind == .text }.count)
+            return x < y || (x == y && a > b)
+        } ?? 0
         let header = seen[index]
         queued = Array(seen[(index + 1)...]) + queued
         var cells = header.cells
