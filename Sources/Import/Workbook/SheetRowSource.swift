@@ -35,7 +35,10 @@ final class SheetRowSource: RowSource {
     private var headerWidth = 0
 
     private var rowNumber = 0
-    private var bytes: [UInt8] = []
+    /// The current row's cell bytes, one after another: owned memory, so `field(_:)` can
+    /// hand out slices that stay valid until the next row (as `CSVReader`'s do).
+    private var bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: 4096, alignment: 1)
+    private var used = 0
     private var starts: [Int] = []
     private var lengths: [Int] = []
     private var kinds: [CellKind] = []
@@ -75,7 +78,7 @@ final class SheetRowSource: RowSource {
     var fieldCount: Int { starts.count }
 
     func field(_ i: Int) -> UnsafeRawBufferPointer {
-        bytes.withUnsafeBytes { UnsafeRawBufferPointer(rebasing: $0[starts[i]..<starts[i] + lengths[i]]) }
+        UnsafeRawBufferPointer(rebasing: bytes[starts[i]..<starts[i] + lengths[i]])
     }
 
     func fieldLine(_ i: Int) -> Int { rowNumber }
@@ -178,21 +181,21 @@ final class SheetRowSource: RowSource {
 
     /// Makes `cells` the current row; false when it holds nothing in the header's columns.
     private func present(row: Int, cells: [SpoolCell]) -> Bool {
-        bytes.removeAll(keepingCapacity: true)
+        used = 0
         starts.removeAll(keepingCapacity: true)
         lengths.removeAll(keepingCapacity: true)
         kinds.removeAll(keepingCapacity: true)
         var any = false
         for cell in cells where cell.column >= firstColumn {
             let index = cell.column - firstColumn
-            while starts.count < index { starts.append(bytes.count); lengths.append(0); kinds.append(.text) }
-            starts.append(bytes.count)
+            while starts.count < index { starts.append(used); lengths.append(0); kinds.append(.text) }
+            starts.append(used)
             lengths.append(cell.text.count)
             kinds.append(cell.kind)
-            bytes.append(contentsOf: cell.text)
+            append(cell.text)
             if !cell.text.isEmpty || cell.kind == .uncalculated { any = true }
         }
-        while starts.count < headerWidth { starts.append(bytes.count); lengths.append(0); kinds.append(.text) }
+        while starts.count < headerWidth { starts.append(used); lengths.append(0); kinds.append(.text) }
         rowNumber = row
         return any
     }
@@ -213,6 +216,19 @@ final class SheetRowSource: RowSource {
         }
         return (rows, last >= first ? last - first + 1 : 0, header ?? fallback)
     }
+
+    private func append(_ text: [UInt8]) {
+        if used + text.count > bytes.count {
+            let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count * 2, used + text.count), alignment: 1)
+            grown.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[..<used]))
+            bytes.deallocate()
+            bytes = grown
+        }
+        UnsafeMutableRawBufferPointer(rebasing: bytes[used..<used + text.count]).copyBytes(from: text)
+        used += text.count
+    }
+
+    deinit { bytes.deallocate() }
 
     static func texts(_ cells: [SpoolCell]) -> [String] {
         guard let first = cells.first?.column else { return [] }
