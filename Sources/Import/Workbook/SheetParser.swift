@@ -12,7 +12,7 @@ final class SheetParser: NSObject, XMLParserDelegate, AbortingDelegate {
     struct Merge: Sendable, Equatable { let firstRow: Int, lastRow: Int, firstColumn: Int, lastColumn: Int }
 
     private let spool: SheetSpool
-    private let sharedStrings: [String]
+    private let sharedStrings: SharedStrings
     private let formats: [NumberFormat]
     private let date1904: Bool
     private let maxCellBytes: Int
@@ -39,7 +39,7 @@ final class SheetParser: NSObject, XMLParserDelegate, AbortingDelegate {
 
     private enum Capture { case none, value, formula, inline }
 
-    init(spool: SheetSpool, sharedStrings: [String], formats: [NumberFormat], date1904: Bool, maxCellBytes: Int, name: String) {
+    init(spool: SheetSpool, sharedStrings: SharedStrings, formats: [NumberFormat], date1904: Bool, maxCellBytes: Int, name: String) {
         self.spool = spool
         self.sharedStrings = sharedStrings
         self.formats = formats
@@ -118,11 +118,13 @@ final class SheetParser: NSObject, XMLParserDelegate, AbortingDelegate {
         var text: String
         switch cellType {
         case "s":
-            guard let v = value, let index = Int(v.trimmingCharacters(in: .whitespaces)), index >= 0, index < sharedStrings.count else {
+            guard let v = value, let index = Int(v) ?? Int(v.trimmingCharacters(in: .whitespaces)), index >= 0, index < sharedStrings.count else {
                 add(.error, "shared string \(value ?? "") is missing from the workbook")
                 return
             }
-            text = sharedStrings[index]
+            let shared = sharedStrings[index]
+            if !shared.isEmpty { add(.text, bytes: Array(shared)) }
+            return
         case "inlineStr": text = OOXMLText.unescape(inlineText ?? "")
         case "str":
             guard let v = value else { return uncalculatedOrEmpty() }
@@ -172,8 +174,10 @@ final class SheetParser: NSObject, XMLParserDelegate, AbortingDelegate {
         if hasFormula { add(.uncalculated, formula) }
     }
 
-    private func add(_ kind: CellKind, _ text: String) {
-        let cell = SpoolCell(column: column, kind: kind, text: Array(text.utf8))
+    private func add(_ kind: CellKind, _ text: String) { add(kind, bytes: Array(text.utf8)) }
+
+    private func add(_ kind: CellKind, bytes: [UInt8]) {
+        let cell = SpoolCell(column: column, kind: kind, text: bytes)
         if let last = cells.last, last.column >= column {
             // Out of order or repeated references: keep the file's last word for the column.
             cells.removeAll { $0.column == column }

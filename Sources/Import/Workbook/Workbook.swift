@@ -81,8 +81,8 @@ final class Workbook {
         return parser.formats
     }
 
-    func sharedStrings() throws -> [String] {
-        guard let sharedStringsPart else { return [] }
+    func sharedStrings() throws -> SharedStrings {
+        guard let sharedStringsPart else { return SharedStrings() }
         let parser = SharedStringsParser()
         try streamParse(sharedStringsPart, parser, progress: nil)
         return parser.strings
