@@ -26,13 +26,16 @@ final class LoadRun {
     /// Sheet column of field 0, for cell references in rejects.
     private var columnOffset = 0
 
-    /// - Parameter headerTest: whether a workbook row is the header (see `SheetRowSource`).
+    /// - Parameters:
+    ///   - headerTest: whether a workbook row is the header (see `SheetRowSource`).
+    ///   - source: rows already opened (a rewound sheet), instead of opening `file`.
     init(kind: String, table: String, file: URL, options: ImportOptions, db: Database,
-         headerTest: (([String]) -> Bool)? = nil) throws {
+         headerTest: (([String]) -> Bool)? = nil, source: RowSource? = nil) throws {
         self.db = db
         self.file = file
         self.options = options
-        let opened = try RowSources.open(file: file, name: options.displayName ?? file.path, options: options, headerTest: headerTest)
+        let opened = try source.map { (source: $0, notes: [String]()) }
+            ?? RowSources.open(file: file, name: options.displayName ?? file.path, options: options, headerTest: headerTest)
         reader = opened.source
         name = reader.name
         report = ImportReport(kind: kind, table: table, file: file, displayName: options.displayName ?? file.path)

@@ -19,12 +19,15 @@ enum TableLoader {
         defer { watch.end() }
         var inferOptions = options
         inferOptions.progress = nil
-        let (headers, profiles, firstHash) = try infer(file: file, options: inferOptions, display: display, watch: watch)
+        let (headers, profiles, firstHash, firstSource) = try infer(file: file, options: inferOptions, display: display, watch: watch)
         let chosen = try choose(headers: headers, profiles: profiles, overrides: options.types)
         let types = chosen.map(\.type)
         let columns = named(Identifier.columnNames(for: headers), types: types)
 
-        let run = try LoadRun(kind: "table", table: name, file: file, options: options, db: db)
+        // A sheet is read back from its parsed rows; a text file is read again (and must not have changed).
+        let sheet = firstSource as? SheetRowSource
+        try sheet?.rewind()
+        let run = try LoadRun(kind: "table", table: name, file: file, options: options, db: db, source: sheet)
         try db.transaction {
             do {
                 try fill(run, name: name, columns: columns, types: types, replacing: exists, display: display)
@@ -162,7 +165,8 @@ enum TableLoader {
     }
 
     /// Pass 1: the header, every column's type, and the file's hash.
-    static func infer(file: URL, options: ImportOptions, display: String, watch: InterruptWatch) throws -> ([String], [ColumnProfile], String) {
+    static func infer(file: URL, options: ImportOptions, display: String,
+                      watch: InterruptWatch) throws -> ([String], [ColumnProfile], String, RowSource) {
         let reader = try RowSources.open(file: file, name: display, options: options, headerTest: nil).source
         (reader as? SheetRowSource)?.checkInterrupt = { try watch.check() }
         guard try LoadRun.advance(reader) else { throw ImportError.emptyFile(file: display) }
@@ -182,7 +186,7 @@ enum TableLoader {
                 profiles[i].add(reader.field(i), isNumberCell: reader.isNumber(i))
             }
         }
-        return (headers, profiles, reader.sha256)
+        return (headers, profiles, reader.sha256, reader)
     }
 
     /// SQLite's default SQLITE_MAX_COLUMN.

@@ -18,7 +18,9 @@ final class SheetRowSource: RowSource {
     var checkInterrupt: (() throws -> Void)?
     private(set) var recordCount = 0
     let sha256: String
-    private(set) var notes: [String] = []
+    var notes: [String] { [choiceNote, headerNote].compactMap { $0 } }
+    private var choiceNote: String?
+    private var headerNote: String?
     var places: RejectPlaces { .cells(firstColumn: firstColumn) }
 
     private let workbook: Workbook
@@ -58,7 +60,7 @@ final class SheetRowSource: RowSource {
         sha256 = try FileDigest.sha256(of: workbook.url, name: workbook.fileName)
         if implicitChoice && workbook.sheets.count > 1 {
             let hidden = workbook.sheets.count - 1
-            notes.append("read sheet \"\(sheet.name)\", the only visible one (\(hidden) hidden: --sheet chooses another)")
+            choiceNote = "read sheet \"\(sheet.name)\", the only visible one (\(hidden) hidden: --sheet chooses another)"
         }
     }
 
@@ -119,11 +121,30 @@ final class SheetRowSource: RowSource {
             reader = try SpoolReader(spool)
             onRead?(fileSize)
         }
+        if rewound {
+            rewound = false
+            onRead?(fileSize)
+        }
         if !queued.isEmpty { return queued.removeFirst() }
         return try reader?.next()
     }
 
     private var merges: [SheetParser.Merge] = []
+
+    /// Starts again from the header, reading back the rows already parsed: `load table`'s
+    /// second pass costs no second parse.
+    func rewind() throws {
+        guard let spool else { return }
+        reader = try SpoolReader(spool)
+        queued = []
+        headerDone = false
+        headerNote = nil
+        recordCount = 0
+        rewound = true
+    }
+
+    /// Set by `rewind()`: progress is reported once as the rows are read back.
+    private var rewound = false
 
     /// Finds the header row and makes it the current row.
     private func readHeader() throws -> Bool {
@@ -162,8 +183,8 @@ final class SheetRowSource: RowSource {
         headerWidth = fieldCount
         recordCount = 1
         let skipped = header.row - (seen.first?.row ?? header.row)
-        notes.append("\(name): header in row \(header.row)"
-                     + (skipped > 0 ? " (rows above it skipped: titles or notes; --header-row N chooses another)" : ""))
+        headerNote = "\(name): header in row \(header.row)"
+            + (skipped > 0 ? " (rows above it skipped: titles or notes; --header-row N chooses another)" : "")
         return true
     }
 
