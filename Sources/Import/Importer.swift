@@ -56,10 +56,14 @@ public enum Importer {
 
     /// `sheets FILE.xlsx`: each sheet with its size and the header row `load table` would use.
     public static func sheets(of file: URL, displayName: String) throws -> [SheetSummary] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw ImportError.csv(.cannotOpen(path: displayName, reason: isFolder.boolValue ? "it is a folder, not a file" : "No such file or directory"))
+        }
         switch FileSniffer.sniff(file) {
         case .workbook: break
         case .refused(let what, let advice): throw ImportError.notATable(file: displayName, what: what, advice: advice)
-        default: throw ImportError.workbook("\(displayName) is not an .xlsx workbook (load reads it as CSV text)")
+        default: throw ImportError.workbook("\(displayName) is not an .xlsx workbook: it reads as text, so load reads it as CSV")
         }
         let workbook = try Workbook(url: file, fileName: displayName)
         return try workbook.sheets.map { sheet in

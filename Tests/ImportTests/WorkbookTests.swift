@@ -135,6 +135,10 @@ import SVWDatabase
 
             """)
         try h.write("book.csv", "a\n1\n")
+        #expect(h.run("sheets book.csv") == 1)
+        #expect(h.capture.err == "-c:1: sheets: book.csv is not an .xlsx workbook: it reads as text, so load reads it as CSV\n")
+        #expect(h.run("sheets nope.xlsx") == 1)
+        #expect(h.capture.err == "-c:1: sheets: cannot open nope.xlsx: No such file or directory\n")
         #expect(h.run("load table x book.csv --sheet 1") == 1)
         #expect(h.capture.err == "-c:1: load: --sheet applies to .xlsx workbooks; book.csv is not one\n")
         #expect(h.run("load contracts book.xlsx --sheet Notes") == 1)

@@ -114,7 +114,10 @@ enum LoadCommand {
     static func listSheets(_ context: CommandContext) throws {
         let path = context.invocation.argument(0)!
         let url = context.session.resolve(path: path)
-        let summaries = try perform { try Importer.sheets(of: url, displayName: path) }
+        let summaries: [SheetSummary]
+        do { summaries = try Importer.sheets(of: url, displayName: path) } catch let error as ImportError {
+            throw CommandError.failed("sheets: \(error)")
+        }
         let rows: [[SQLValue]] = summaries.map { sheet in
             [.integer(Int64(sheet.position)), .text(sheet.name), .text(sheet.state),
              sheet.rows.map { .integer(Int64($0)) } ?? .null, sheet.columns.map { .integer(Int64($0)) } ?? .null,
