@@ -15,11 +15,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // C interop, all of it: the two system libraries and their shims.
+        // C interop, all of it: the two system libraries and their shims, and Ctrl-C's state.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLineEdit", path: "Sources/CLineEdit", pkgConfig: "libedit",
                        providers: [.apt(["libedit-dev"])]),
+        // Ctrl-C's handler and counter: state, so in a .c file (one copy), not a header.
+        .target(name: "CInterrupt", path: "Sources/CInterrupt"),
 
         // The one thin wrapper over SQLite.
         .target(name: "SVWDatabase", dependencies: ["CSQLite"], path: "Sources/Database"),
@@ -39,7 +41,8 @@ let package = Package(
                 path: "Sources/Commands"),
         // The interactive shell: line editing, history, completion, interrupts.
         .target(name: "SVWShell",
-                dependencies: ["SVWCommands", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase", "CLineEdit"],
+                dependencies: ["SVWCommands", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase", "CLineEdit",
+                               "CInterrupt"],
                 path: "Sources/Shell"),
         .executableTarget(name: "svw",
                           dependencies: ["SVWShell", "SVWCommands", "SVWRendering", "SVWSample", "SVWWorkspace",
