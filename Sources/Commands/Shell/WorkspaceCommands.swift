@@ -40,6 +40,7 @@ enum WorkspaceCommands {
             session.workspace = workspace
             session.shell.warnedAboutLeaving = false
             session.shell.persistedAtChanges = nil
+            for repair in workspace.repairs { session.note(repair) }
             if let url {
                 session.note(existed ? "opened workspace \(url.path)" : "created workspace \(url.path)")
             } else {
