@@ -11,6 +11,7 @@ public enum Dispatcher {
         // to where it was; `timer` times each unit typed, not the units a script runs inside it.
         session.unitDepth += 1
         let outermost = session.unitDepth == 1
+        if outermost { session.shell.beginAction() }
         let onceArmed = outermost && session.onceFile != nil
         let started = outermost && session.timer ? ContinuousClock.now : nil
         defer {
