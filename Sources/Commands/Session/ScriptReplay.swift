@@ -22,6 +22,9 @@ public struct ReplayOptions: Sendable {
     public var report: URL?
     /// Folders the script may write into besides its own folder tree (`--allow-writes DIR`).
     public var allowWrites: [URL] = []
+    /// With `update`: capture what would be written to files but write none (`save`, whose
+    /// session has just written them, stores the output this way).
+    public var withholdWrites = false
 
     public init() {}
 
@@ -55,8 +58,11 @@ public struct ReplayOutcome: Sendable, Equatable {
     public var rewritten = false
     /// Files `export` (or a nested `run --report`) would have written, left unwritten by --check.
     public var withheld: [String] = []
+    /// Under --check: the script stores no expected output at all, yet printed some, so
+    /// nothing could be checked (one line says so, not a diff per command).
+    public var nothingStored = false
 
-    public var succeeded: Bool { failures == 0 && drifted == 0 && !stopped }
+    public var succeeded: Bool { failures == 0 && drifted == 0 && !stopped && !nothingStored }
 }
 
 /// Replays a session script in a fresh in-memory workspace, in a new session that
@@ -112,8 +118,9 @@ public enum ScriptReplay {
         session.scriptDepth = depth
         session.parameters = Parameters(overrides: options.parameters)
         session.transcript.capturesOutput = quiet
-        session.files = inherited?.child(dryRun: options.check)
-            ?? FileWrites(roots: [folder] + options.allowWrites, dryRun: options.check)
+        let writesNothing = options.check || (options.update && options.withholdWrites)
+        session.files = inherited?.child(dryRun: writesNothing)
+            ?? FileWrites(roots: [folder] + options.allowWrites, dryRun: writesNothing)
         if quiet || inherited == nil {
             // This run's cells own what is written to files; otherwise the calling script's do.
             session.files.captureFolder = folder
@@ -124,6 +131,8 @@ public enum ScriptReplay {
         var outputs: [CellOutput?] = []
         var refreshedData: [DataDeclaration] = []
         let runner = ScriptRunner(session: session, bail: options.bail, sourceName: name)
+        // A script saved before outputs were stored, or never updated: one line says so, not a diff per command.
+        let storesNothing = notebook.cells.allSatisfy { $0.expected == nil }
 
         cells: for cell in notebook.cells {
             outcome.cells += 1
@@ -153,13 +162,18 @@ public enum ScriptReplay {
             }
             refreshRows(cell.data, into: &refreshedData, session: session)
             outputs.append(printed)
-            if options.check, let diff = CellOutput.diff(expected: cell.expected ?? CellOutput(), actual: printed,
+            if options.check && storesNothing {
+                if !printed.isEmpty { outcome.nothingStored = true }
+            } else if options.check, let diff = CellOutput.diff(expected: cell.expected ?? CellOutput(), actual: printed,
                                                          label: "\(name):\(line)") {
                 outcome.drifted += 1
                 out("\(name):\(line): output differs: \(caption(cell))\n" + diff)
             }
         }
         outcome.withheld = session.files.withheld
+        if outcome.nothingStored {
+            out("\(name): no expected output stored: run `svw run \(Tokenizer.quote(name)) --update` to store it\n")
+        }
 
         if options.update {
             if outcome.failures > 0 || outcome.stopped {
