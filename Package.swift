@@ -49,9 +49,11 @@ let package = Package(
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Sources/svw"),
 
+        // Seeded property-based testing shared by the fuzz tests (Tests/FuzzSupport).
+        .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         .testTarget(name: "DatabaseTests", dependencies: ["SVWDatabase"], path: "Tests/DatabaseTests"),
         .testTarget(name: "WorkspaceTests", dependencies: ["SVWWorkspace", "SVWDatabase"], path: "Tests/WorkspaceTests"),
-        .testTarget(name: "ImportTests", dependencies: ["SVWImport", "SVWWorkspace", "SVWCommands", "SVWDatabase"],
+        .testTarget(name: "ImportTests", dependencies: ["SVWImport", "SVWWorkspace", "SVWCommands", "SVWDatabase", "FuzzSupport"],
                     path: "Tests/ImportTests"),
         .testTarget(name: "AnalysisTests",
                     dependencies: ["SVWAnalysis", "SVWImport", "SVWRendering", "SVWCommands", "SVWWorkspace", "SVWDatabase"],
@@ -59,7 +61,7 @@ let package = Package(
         .testTarget(name: "SampleTests", dependencies: ["SVWSample"], path: "Tests/SampleTests"),
         .testTarget(name: "RenderingTests", dependencies: ["SVWRendering", "SVWDatabase"], path: "Tests/RenderingTests"),
         .testTarget(name: "CommandsTests",
-                    dependencies: ["SVWCommands", "SVWImport", "SVWRendering", "SVWWorkspace", "SVWDatabase"],
+                    dependencies: ["SVWCommands", "SVWImport", "SVWRendering", "SVWWorkspace", "SVWDatabase", "FuzzSupport"],
                     path: "Tests/CommandsTests"),
         .testTarget(name: "ShellTests",
                     dependencies: ["SVWShell", "SVWCommands", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase"],
