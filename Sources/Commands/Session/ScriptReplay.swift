@@ -22,6 +22,8 @@ public struct ReplayOptions: Sendable {
     public var report: URL?
     /// Folders the script may write into besides its own folder tree (`--allow-writes DIR`).
     public var allowWrites: [URL] = []
+    /// Run nothing: list what the script would read, write and be refused (`ScriptDryRun`).
+    public var dryRun = false
     /// With `update`: capture what would be written to files but write none (`save`, whose
     /// session has just written them, stores the output this way).
     public var withholdWrites = false
@@ -61,8 +63,10 @@ public struct ReplayOutcome: Sendable, Equatable {
     /// Under --check: the script stores no expected output at all, yet printed some, so
     /// nothing could be checked (one line says so, not a diff per command).
     public var nothingStored = false
+    /// Under --dry-run: how many commands a replay would refuse.
+    public var refused = 0
 
-    public var succeeded: Bool { failures == 0 && drifted == 0 && !stopped && !nothingStored }
+    public var succeeded: Bool { failures == 0 && drifted == 0 && !stopped && !nothingStored && refused == 0 }
 }
 
 /// Replays a session script in a fresh in-memory workspace, in a new session that
@@ -91,6 +95,13 @@ public enum ScriptReplay {
         }
         if options.check && options.update {
             throw CommandError.usage("run: --check and --update cannot be used together")
+        }
+        if options.dryRun {
+            let plan = try ScriptDryRun.plan(scriptAt: url, name: name, options: options)
+            out(ScriptDryRun.text(plan, name: name))
+            var outcome = ReplayOutcome()
+            outcome.refused = plan.refusals.count
+            return outcome
         }
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {

@@ -105,6 +105,7 @@ enum SessionCommands {
         options: [
             OptionSpec("check", "compare each command's output with the expected output stored in the script; print a diff where it differs"),
             OptionSpec("update", "store this run's output in the script as its expected output"),
+            OptionSpec("dry-run", "run nothing: list the files the script would read and write, and what a replay would refuse"),
             OptionSpec("strict", "stop if a data file differs from the one the script recorded"),
             OptionSpec("bail", "stop at the first command that fails"),
             OptionSpec("report", value: "FILE", completion: .file, writes: true, "write a report of the run (.md or .html)"),
@@ -140,6 +141,7 @@ enum SessionCommands {
             options.update = invocation.flag("update")
             options.strict = invocation.flag("strict")
             options.bail = invocation.flag("bail")
+            options.dryRun = invocation.flag("dry-run")
             // --format (common to every command) chooses the mode the replay starts in.
             if let format = invocation.value("format"), let mode = OutputMode(rawValue: format.lowercased()) { options.mode = mode }
             if session.isScript, options.update {
@@ -232,6 +234,9 @@ public enum ReplaySummary {
         var parts: [String] = []
         if outcome.failures > 0 { parts.append("\(outcome.failures) command\(outcome.failures == 1 ? "" : "s") failed") }
         if outcome.changedData > 0 { parts.append("\(outcome.changedData) data file\(outcome.changedData == 1 ? "" : "s") changed") }
+        if options.dryRun {
+            return outcome.refused == 0 ? nil : "\(name): a replay would refuse \(outcome.refused) command\(outcome.refused == 1 ? "" : "s")"
+        }
         if options.check && outcome.nothingStored {
             parts.append("nothing checked (no expected output stored)")
         } else if options.check {
