@@ -19,22 +19,11 @@ import Testing
             .joined(separator: "\n") + "\n"
     }
 
-    /// Runs `script` in sqlite3 on `database`, csv with headers; returns stdout.
+    /// Runs `script` in sqlite3 on `database`, csv with headers.
     static func runSQLite3(_ script: String, database: URL) throws -> (out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: sqlite3!)
-        process.arguments = ["-bail", "-csv", "-header", database.path]
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        input.fileHandleForWriting.write(Data(script.utf8))
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        let result = try SVWBinary.launch(["-bail", "-csv", "-header", database.path], stdin: script, directory: nil,
+                                          environment: nil, executable: URL(fileURLWithPath: sqlite3!))
+        return (result.stdout, result.stderr)
     }
 
     /// One column of a csv table (no quoted commas in the columns read here).

@@ -17,15 +17,7 @@ public enum ScriptDryRun {
 
     /// The plan for the script at `url` (`name` is how messages name it).
     public static func plan(scriptAt url: URL, name: String, options: ReplayOptions) throws -> Plan {
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw CommandError.failed("run: cannot read \(name): \(FileProblem.describe(error, url: url))")
-        }
-        let notebook: Notebook
-        do { notebook = try Notebook(text: text) } catch let error as NotebookError {
-            throw CommandError.failed("\(name):\(error.line): \(error.message)")
-        }
-        try ScriptReplay.checkParameters(options.parameters, against: notebook, name: name)
+        let (_, notebook) = try ScriptReplay.read(scriptAt: url, name: name, parameters: options.parameters)
         let folder = url.deletingLastPathComponent()
         let policy = FileWrites(roots: [folder] + options.allowWrites, dryRun: true)
         var parameters = Parameters(overrides: options.parameters)

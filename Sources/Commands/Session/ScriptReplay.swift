@@ -103,15 +103,7 @@ public enum ScriptReplay {
             outcome.refused = plan.refusals.count
             return outcome
         }
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw CommandError.failed("run: cannot read \(name): \(FileProblem.describe(error, url: url))")
-        }
-        let notebook: Notebook
-        do { notebook = try Notebook(text: text) } catch let error as NotebookError {
-            throw CommandError.failed("\(name):\(error.line): \(error.message)")
-        }
-        try checkParameters(options.parameters, against: notebook, name: name)
+        let (text, notebook) = try read(scriptAt: url, name: name, parameters: options.parameters)
         for folder in options.allowWrites {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -212,6 +204,20 @@ public enum ScriptReplay {
             }
         }
         return outcome
+    }
+
+    /// The script's text and its cells, once the parameters given are known to suit it.
+    static func read(scriptAt url: URL, name: String, parameters: [String: String]) throws -> (String, Notebook) {
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw CommandError.failed("run: cannot read \(name): \(FileProblem.describe(error, url: url))")
+        }
+        let notebook: Notebook
+        do { notebook = try Notebook(text: text) } catch let error as NotebookError {
+            throw CommandError.failed("\(name):\(error.line): \(error.message)")
+        }
+        try checkParameters(parameters, against: notebook, name: name)
+        return (text, notebook)
     }
 
     /// Every override must name a declared parameter, and every parameter without a default needs one.
