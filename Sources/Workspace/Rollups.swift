@@ -110,9 +110,9 @@ public enum Rollups {
                 SELECT v.contract_id, count(*) AS commitments,
                        sum(v.committed_pence) AS committed_pence, sum(v.delivered_pence) AS delivered_pence,
                        sum(v.committed_pence IS NULL) AS unvalued,
-                       sum(coalesce(v.units_delivered, 0) < v.units_committed) AS lagging,
+                       sum(v.units_delivered < v.units_committed) AS lagging,
                        sum(v.units_delivered IS NULL) AS undelivered,
-                       sum(CASE WHEN coalesce(v.units_delivered, 0) < v.units_committed
+                       sum(CASE WHEN v.units_delivered < v.units_committed
                                 THEN v.committed_pence - v.delivered_pence END) AS shortfall_pence,
             \(themeSums)
                   FROM commitment_values v
@@ -163,6 +163,14 @@ public enum Rollups {
             """
     }
 
+    /// Marks every rollup stale, so each is rebuilt before it is next read.
+    static func markAllStale(_ db: Database) throws {
+        for rollup in all {
+            try db.run("INSERT INTO settings(key, value) VALUES (?1, 'stale') ON CONFLICT(key) DO UPDATE SET value = 'stale'",
+                       [rollup.stateKey])
+        }
+    }
+
     /// Whether a change has made `rollup` out of date.
     public static func isStale(_ rollup: Rollup, _ db: Database) throws -> Bool {
         try db.scalar("SELECT value FROM settings WHERE key = ?1", [rollup.stateKey]).string != "fresh"
@@ -185,10 +193,10 @@ public enum Rollups {
 }
 
 extension Schema {
-    /// Migration 2: the analysis rollups (see `Rollups`). Any change to a table a rollup is
+    /// The migration that adds the analysis rollups (see `Rollups`). Any change to a table a rollup is
     /// derived from marks it stale: the first change costs one small update, every further
     /// row only the trigger's check of the flag.
-    static var v2Rollups: String {
+    static var rollupsMigration: String {
         let themeColumns = themes.map(Rollups.themeColumn).map {
             "    \($0)_commitments INTEGER, \($0)_committed INTEGER, \($0)_delivered INTEGER"
         }.joined(separator: ",\n")
@@ -233,7 +241,7 @@ extension Schema {
             committed_pence INTEGER,            -- NULL: no commitment valued in the edition
             delivered_pence INTEGER,
             unvalued        INTEGER NOT NULL,   -- commitments whose measure is not in the edition
-            lagging         INTEGER NOT NULL,   -- commitments with fewer units delivered than committed
+            lagging         INTEGER NOT NULL,   -- commitments with fewer units delivered (reported) than committed
             undelivered     INTEGER NOT NULL,   -- commitments with no delivery reported
             shortfall_pence INTEGER,            -- committed minus delivered pence of the lagging ones
         \(themeColumns),
