@@ -5,7 +5,7 @@
 /// contract's financial year, a commitment's £ value, a supplier's GM status) are
 /// computed here in SQL, once, not in Swift loops.
 public enum Schema {
-    public static let migrations: [String] = [v1]
+    public static let migrations: [String] = [v1, v2]
 
     public static var currentVersion: Int { migrations.count }
 
@@ -227,5 +227,56 @@ public enum Schema {
     CREATE TRIGGER contracts_search_ad AFTER DELETE ON contracts BEGIN
         DELETE FROM search_fts_docs WHERE kind = 'contract' AND ref = old.contract_id;
     END;
+    """
+
+    /// Awards with several suppliers (frameworks, lots, dynamic purchasing systems), exact
+    /// GM geography from full postcodes, and where a supplier's postcode came from.
+    static let v2 = """
+    -- Who won each contract: one row per (contract, supplier). contracts.supplier_id stays as the
+    -- first supplier named (the lead), and a trigger links it, so a contract inserted by any
+    -- route has at least that one supplier; loads add the others.
+    CREATE TABLE contract_suppliers (
+        contract_id TEXT NOT NULL REFERENCES contracts(contract_id) ON DELETE CASCADE,
+        supplier_id TEXT NOT NULL REFERENCES suppliers(supplier_id),
+        PRIMARY KEY (contract_id, supplier_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX contract_suppliers_supplier ON contract_suppliers(supplier_id, contract_id);
+    INSERT INTO contract_suppliers(contract_id, supplier_id) SELECT contract_id, supplier_id FROM contracts;
+    -- NOT EXISTS rather than INSERT OR IGNORE: an outer upsert's conflict policy would override the trigger's.
+    CREATE TRIGGER contracts_lead_supplier_ai AFTER INSERT ON contracts BEGIN
+        INSERT INTO contract_suppliers(contract_id, supplier_id)
+        SELECT new.contract_id, new.supplier_id
+         WHERE NOT EXISTS (SELECT 1 FROM contract_suppliers
+                            WHERE contract_id = new.contract_id AND supplier_id = new.supplier_id);
+    END;
+    CREATE TRIGGER contracts_lead_supplier_au AFTER UPDATE OF supplier_id ON contracts
+      WHEN old.supplier_id IS NOT new.supplier_id BEGIN
+        INSERT INTO contract_suppliers(contract_id, supplier_id)
+        SELECT new.contract_id, new.supplier_id
+         WHERE NOT EXISTS (SELECT 1 FROM contract_suppliers
+                            WHERE contract_id = new.contract_id AND supplier_id = new.supplier_id);
+    END;
+
+    -- Where a supplier's postcode came from: 'postcode' (its postcode field), 'address' (found
+    -- in its address), NULL when it has none. A supplier named only by id in published data
+    -- ("name": null) is kept under its id with name_missing = 1.
+    ALTER TABLE suppliers ADD COLUMN postcode_source TEXT CHECK (postcode_source IN ('postcode','address'));
+    ALTER TABLE suppliers ADD COLUMN name_missing INTEGER NOT NULL DEFAULT 0 CHECK (name_missing IN (0,1));
+    UPDATE suppliers SET postcode_source = 'postcode' WHERE postcode IS NOT NULL;
+
+    -- The attribution rule for per-supplier value (GM share by value, supplier profiles): an
+    -- award's value is shared equally among its suppliers, the odd pence going one each to the
+    -- first suppliers by id, so the shares of an award add up to its value exactly. Totals over
+    -- contracts never use this: they sum contracts.value_pence once per contract.
+    CREATE VIEW award_shares AS
+    SELECT contract_id, supplier_id, suppliers,
+           value_pence / suppliers
+             + CASE WHEN earlier < abs(value_pence % suppliers)
+                    THEN (CASE WHEN value_pence < 0 THEN -1 ELSE 1 END) ELSE 0 END AS share_pence
+      FROM (SELECT l.contract_id, l.supplier_id, c.value_pence,
+                   (SELECT count(*) FROM contract_suppliers k WHERE k.contract_id = l.contract_id) AS suppliers,
+                   (SELECT count(*) FROM contract_suppliers k
+                     WHERE k.contract_id = l.contract_id AND k.supplier_id < l.supplier_id) AS earlier
+              FROM contract_suppliers l JOIN contracts c ON c.contract_id = l.contract_id);
     """
 }

@@ -140,12 +140,16 @@ private func reason(_ body: () throws -> some Any) -> String? {
         #expect(Postcode.classify("") == .missing)
         #expect(Postcode.classify("n/a") == .missing)
         #expect(Postcode.classify("BFPO 105") == .outsideUK)
-        #expect(Postcode.classify("Overseas") == .outsideUK)
+        // Words prove nothing on their own: only BFPO and clearly non-UK formats are outside.
+        #expect(Postcode.classify("Overseas") == .malformed)
+        #expect(Postcode.classify("International House, Manchester, M1 1AA") == .ok(postcode: "M1 1AA", district: "M1"))
+        #expect(Postcode.classify("K1A 0B1") == .outsideUK)          // a Canadian postal code
         #expect(Postcode.classify("D02 X285") == .outsideUK)          // an Irish Eircode
-        #expect(Postcode.classify("SK4") == .malformed)
+        #expect(Postcode.classify("SK4") == .ok(postcode: "SK4", district: "SK4"))   // outward code alone: district rule
+        #expect(Postcode.classify("QQ4") == .malformed)                               // no such postcode area
         #expect(Postcode.classify("SK4 1A") == .malformed)
         #expect(Postcode.classify("12345") == .malformed)
-        #expect(Postcode.classify("SK4 1AA X") == .malformed)
+        #expect(Postcode.classify("SK4 1AA X") == .ok(postcode: "SK4 1AA", district: "SK4"))
         #expect(Postcode.classify("sk41aa").status == "ok")
         #expect(Postcode.outsideUK.status == "outside_uk")
     }

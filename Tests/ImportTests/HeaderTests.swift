@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func mapErrors() {
-        #expect(throws: ImportError.badOption("--map: no field \"cost\" here (fields: supplier_id, name, company_number, postcode, postcode_raw, sme, vcse)")) {
+        #expect(throws: ImportError.badOption("--map: no field \"cost\" here (fields: supplier_id, name, company_number, postcode, address, postcode_raw, sme, vcse)")) {
             try HeaderMatcher.match(headers: ["supplier_id", "name"], fields: ImportKind.suppliers.fields, maps: ["cost": "X"], file: "s.csv")
         }
         #expect(throws: ImportError.badOption("--map name=\"Trading As\": s.csv has no such column; headers found: \"supplier_id\", \"nm\"")) {

@@ -14,6 +14,9 @@ enum KindFields {
                             "CRN", "Company Registration Number", "Registration Number", "Reg No"]),
         FieldSpec("postcode", .postcode,
                   aliases: ["Postcode", "Post Code", "Supplier Postcode", "Postal Code", "Address Postcode"]),
+        // Free-text address: its last UK postcode stands in when there is no postcode.
+        FieldSpec("address", aliases: ["Address", "Supplier Address", "Registered Address", "Full Address",
+                                       "Postal Address", "Registered Office Address", "Street Address"]),
         // svw's own suppliers table keeps the postcode as the file first had it; reading that back
         // (rather than the normalised one) keeps a malformed postcode malformed on a reload.
         FieldSpec("postcode_raw", .postcode),
@@ -42,6 +45,8 @@ enum KindFields {
         FieldSpec("supplier_postcode", .postcode,
                   aliases: ["Supplier Postcode", "Postcode", "Post Code", "Contractor Postcode", "Vendor Postcode",
                             "Supplier Post Code"]),
+        FieldSpec("supplier_address", aliases: ["Supplier Address", "Contractor Address", "Supplier Registered Address",
+                                                "Supplier Full Address", "Address"]),
         FieldSpec("supplier_company_number",
                   aliases: ["Supplier Company Number", "Company Number", "Company No", "Companies House Number", "CRN"]),
         FieldSpec("supplier_sme", .flag, aliases: ["Supplier SME", "SME", "SME Flag", "Is SME", "SME (Y/N)"]),

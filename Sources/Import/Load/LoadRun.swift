@@ -261,8 +261,9 @@ final class LoadRun {
     }
 
     /// - Parameter wholePence: the column is headed in pence (`HeaderMapping.wholePence`).
+    @discardableResult
     func bindMoney(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false, nonNegative: Bool = false,
-                   wholePence: Bool = false) throws {
+                   wholePence: Bool = false) throws -> Int64? {
         var result: SQLValue = .null
         if let b = value(column), let column {
             do {
@@ -272,6 +273,8 @@ final class LoadRun {
             } catch let e as CoercionError { problem(column, e.reason) }
         } else if required, let column { self.required(column) }
         try s.bind(result, at: index)
+        if case .integer(let pence) = result { return pence }
+        return nil
     }
 
     /// Binds the date as ISO text and returns it, for checks across fields (start before end).
@@ -329,16 +332,17 @@ final class LoadRun {
         try s.bind(result, at: index)
     }
 
-    /// Binds a postcode as four parameters from `index`: postcode, postcode_raw, district, postcode_status.
+    /// Binds a postcode as four parameters from `index`: postcode, postcode_raw, district,
+    /// postcode_status; when the postcode column is absent or empty, the address's last UK
+    /// postcode stands in.
     @discardableResult
-    func bindPostcode(_ s: Statement, _ index: Int, _ column: Int?) throws -> Postcode {
-        let raw = string(column)
-        let classified = raw.map(Postcode.classify) ?? .missing
-        try s.bind(classified.postcode.map(SQLValue.text) ?? .null, at: index)
-        try s.bind(raw.map(SQLValue.text) ?? .null, at: index + 1)
-        try s.bind(classified.district.map(SQLValue.text) ?? .null, at: index + 2)
-        try s.bind(.text(classified.status), at: index + 3)
-        return classified
+    func bindPostcode(_ s: Statement, _ index: Int, _ column: Int?, address: Int? = nil) throws -> SupplierPlace {
+        let place = SupplierPlace.locate(postcodeField: string(column), address: string(address))
+        try s.bind(place.postcode.postcode.map(SQLValue.text) ?? .null, at: index)
+        try s.bind(place.raw.map(SQLValue.text) ?? .null, at: index + 1)
+        try s.bind(place.postcode.district.map(SQLValue.text) ?? .null, at: index + 2)
+        try s.bind(.text(place.postcode.status), at: index + 3)
+        return place
     }
 }
 
