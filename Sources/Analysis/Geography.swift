@@ -73,7 +73,8 @@ public enum Geography {
         """
         WITH \(fc),
         -- Per-supplier value: each award's value is shared equally among its suppliers (view award_shares),
-        -- so an award with several suppliers is never counted once per supplier.
+        -- so an award with several suppliers is never counted once per supplier. GM status: view
+        -- supplier_geography (a full postcode listed in postcode_index decides, else the district majority rule).
         wins AS NOT MATERIALIZED (
             SELECT fc.contract_id, fc.partner, a.supplier_id, a.share_pence, g.gm_status, g.authority, g.area
               FROM fc JOIN award_shares a ON a.contract_id = fc.contract_id
@@ -216,5 +217,56 @@ public enum Geography {
           FROM lines
          ORDER BY grp, partner
         """
+    }
+}
+
+extension Geography {
+    /// How the winning suppliers under a filter were placed (`supplier_geography.placed_by`),
+    /// and how many awards under it have several suppliers.
+    public struct Placement: Equatable, Sendable {
+        public var byPostcode = 0
+        public var byDistrict = 0
+        /// Of `byDistrict`, full postcodes the postcode index does not list (new, terminated, or no index loaded).
+        public var unlisted = 0
+        public var unknown = 0
+        public var outsideUK = 0
+        public var sharedAwards = 0
+
+        /// "placed by full postcode 512, by postcode district 180 (12 full postcodes not in the postcode index), unknown 15".
+        public var sentence: String {
+            var text = "Suppliers placed by full postcode: \(byPostcode); by postcode district: \(byDistrict)"
+            if unlisted > 0 { text += " (\(unlisted) of them full postcodes not in the postcode index)" }
+            if outsideUK > 0 { text += "; outside the UK: \(outsideUK)" }
+            return text + "; unknown: \(unknown)."
+        }
+    }
+
+    public static func placement(_ db: Database, filter: Filter) throws -> Placement {
+        var q = QueryBuilder()
+        let fc = filter.contractsCTE(&q)
+        let rows = try q.query("""
+            WITH \(fc),
+            won AS (SELECT DISTINCT l.supplier_id FROM fc JOIN contract_suppliers l ON l.contract_id = fc.contract_id)
+            SELECT g.placed_by, count(*), sum(g.placed_by = 'district' AND length(g.postcode) > length(g.district))
+              FROM won JOIN supplier_geography g ON g.supplier_id = won.supplier_id
+             GROUP BY g.placed_by
+            """).run(on: db).rows
+        var p = Placement()
+        for row in rows {
+            let n = Int(row[1].int64 ?? 0)
+            switch row[0].string {
+            case "postcode": p.byPostcode = n
+            case "district": p.byDistrict = n; p.unlisted = Int(row[2].int64 ?? 0)
+            case "outside UK": p.outsideUK = n
+            default: p.unknown += n
+            }
+        }
+        var s = QueryBuilder()
+        let sfc = filter.contractsCTE(&s)
+        p.sharedAwards = Int(try s.query("""
+            WITH \(sfc)
+            SELECT count(*) FROM fc WHERE (SELECT count(*) FROM contract_suppliers l WHERE l.contract_id = fc.contract_id) > 1
+            """).run(on: db).scalar.int64 ?? 0)
+        return p
     }
 }

@@ -34,6 +34,7 @@ public enum Importer {
                 case .commitments: try CommitmentLoader.load(run, mapping)
                 case .measures: try MeasureLoader.load(run, mapping, workspace: workspace)
                 case .postcodes: try PostcodeLoader.load(run, mapping)
+                case .postcodeIndex: try PostcodeIndexLoader.load(run, mapping)
                 }
                 try run.finish()
                 try indexes.recreate(db: workspace.db)

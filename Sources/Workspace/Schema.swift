@@ -264,6 +264,43 @@ public enum Schema {
     ALTER TABLE suppliers ADD COLUMN name_missing INTEGER NOT NULL DEFAULT 0 CHECK (name_missing IN (0,1));
     UPDATE suppliers SET postcode_source = 'postcode' WHERE postcode IS NOT NULL;
 
+    -- Reference: every live postcode of the outward codes that touch GM (SampleData/gm_postcodes.csv,
+    -- OS Code-Point Open), with its ONS district code and GM borough (NULL outside GM).
+    CREATE TABLE postcode_index (
+        postcode      TEXT PRIMARY KEY,      -- normalised 'SK4 1AA'
+        district_code TEXT,
+        authority     TEXT
+    ) WITHOUT ROWID;
+
+    -- Supplier geography, decided once here. A full postcode listed in postcode_index decides GM
+    -- status and the borough exactly. Otherwise the district rule: a supplier is a GM business when
+    -- most of its postcode district's live postcodes are in GM (gm_share > 0.5), in the borough
+    -- holding most of the district; that covers an outward code given alone, a full postcode not
+    -- listed (new or terminated, or no index loaded), and districts with no GM postcode at all
+    -- (outside). A missing or malformed postcode is unknown, never outside. placed_by says which
+    -- rule placed the supplier: 'postcode', 'district', 'unknown' or 'outside UK' (BFPO, overseas).
+    DROP VIEW supplier_geography;
+    CREATE VIEW supplier_geography AS
+    SELECT s.supplier_id, s.name, s.postcode, s.district,
+           CASE WHEN s.postcode_status IN ('missing','malformed') THEN 'unknown'
+                WHEN x.postcode IS NOT NULL THEN CASE WHEN x.authority IS NOT NULL THEN 'GM' ELSE 'outside' END
+                WHEN d.gm_share > 0.5 THEN 'GM'
+                ELSE 'outside' END AS gm_status,
+           CASE WHEN x.postcode IS NOT NULL THEN x.authority
+                WHEN d.gm_share > 0.5 THEN d.authority END AS authority,
+           -- Postcode area: the one or two letters that open the district (M, SK, WA).
+           CASE WHEN s.district IS NULL THEN NULL
+                WHEN substr(s.district, 2, 1) GLOB '[A-Z]' THEN substr(s.district, 1, 2)
+                ELSE substr(s.district, 1, 1) END AS area,
+           s.sme, s.vcse,
+           CASE WHEN s.postcode_status IN ('missing','malformed') THEN 'unknown'
+                WHEN s.postcode_status = 'outside_uk' THEN 'outside UK'
+                WHEN x.postcode IS NOT NULL THEN 'postcode'
+                ELSE 'district' END AS placed_by
+      FROM suppliers s
+      LEFT JOIN postcode_index x ON x.postcode = s.postcode
+      LEFT JOIN district_geography d ON d.outward_code = s.district;
+
     -- The attribution rule for per-supplier value (GM share by value, supplier profiles): an
     -- award's value is shared equally among its suppliers, the odd pence going one each to the
     -- first suppliers by id, so the shares of an award add up to its value exactly. Totals over

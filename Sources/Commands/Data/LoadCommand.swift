@@ -51,6 +51,7 @@ enum LoadCommand {
         case "commitment": return .commitments
         case "measure", "toms": return .measures
         case "postcode", "postcode_districts", "districts": return .postcodes
+        case "postcode_index", "postcodeindex", "gm_postcodes": return .postcodeIndex
         default: return nil
         }
     }

@@ -1,15 +1,15 @@
 import Foundation
 import SVWImport
 
-/// `load sample [DIR]`: the five sample files in dependency order, in one transaction.
+/// `load sample [DIR]`: the six sample files in dependency order, in one transaction.
 enum SampleLoad {
     /// File name and kind, in the order foreign keys need.
     static let files: [(name: String, kind: ImportKind)] = [
-        ("measures.csv", .measures), ("postcode_districts.csv", .postcodes),
+        ("measures.csv", .measures), ("postcode_districts.csv", .postcodes), ("gm_postcodes.csv", .postcodeIndex),
         ("suppliers.csv", .suppliers), ("contracts.csv", .contracts), ("commitments.csv", .commitments),
     ]
     /// Reference files a generated folder (`svw sample --out DIR`) may lack; the bundled ones stand in.
-    static let referenceFiles: Set<String> = ["measures.csv", "postcode_districts.csv"]
+    static let referenceFiles: Set<String> = ["measures.csv", "postcode_districts.csv", "gm_postcodes.csv"]
 
     static func run(_ context: CommandContext, directory: String?) throws {
         let session = context.session
@@ -94,5 +94,15 @@ enum SampleDataLocator {
             }
         }
         return nil
+    }
+}
+
+/// A file of the bundled SampleData, for the executable's `svw sample` (which draws its
+/// suppliers' postcodes from the bundled postcode index).
+public enum BundledSampleData {
+    public static func file(_ name: String) -> URL? {
+        guard let url = SampleDataLocator.bundled()?.appendingPathComponent(name),
+              FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return url
     }
 }

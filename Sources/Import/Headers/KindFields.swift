@@ -116,4 +116,11 @@ enum KindFields {
         FieldSpec("postcodes", .count, aliases: ["Postcodes", "Postcode Count", "Count", "Live Postcodes", "Number of Postcodes"]),
         FieldSpec("share", .share, required: true, aliases: ["Share", "GM Share", "Proportion", "Fraction"]),
     ]
+
+    static let postcodeIndex: [FieldSpec] = [
+        FieldSpec("postcode", required: true, aliases: ["Postcode", "Post Code", "pcds", "pcd", "pcd7", "pcd8"]),
+        FieldSpec("district_code", aliases: ["District Code", "Admin District Code", "Admin_district_code", "LAD Code",
+                                             "oslaua", "laua", "LA Code", "ONS Code"]),
+        FieldSpec("authority", aliases: ["Authority", "GM Borough", "Borough", "Local Authority", "Authority Name"]),
+    ]
 }
