@@ -226,16 +226,18 @@ extension Geography {
     public struct Placement: Equatable, Sendable {
         public var byPostcode = 0
         public var byDistrict = 0
-        /// Of `byDistrict`, full postcodes the postcode index does not list (new, terminated, or no index loaded).
+        /// Of `byDistrict`, full postcodes in a district touching GM that the postcode index does not
+        /// list (new, terminated, or no index loaded); the rest are outward codes alone or in
+        /// districts with no GM postcode.
         public var unlisted = 0
         public var unknown = 0
         public var outsideUK = 0
         public var sharedAwards = 0
 
-        /// "placed by full postcode 512, by postcode district 180 (12 full postcodes not in the postcode index), unknown 15".
+        /// "Suppliers placed by full postcode: 576; by the district rule: 107 (9 of them …); unknown: 15."
         public var sentence: String {
-            var text = "Suppliers placed by full postcode: \(byPostcode); by postcode district: \(byDistrict)"
-            if unlisted > 0 { text += " (\(unlisted) of them full postcodes not in the postcode index)" }
+            var text = "Suppliers placed by full postcode: \(byPostcode); by the district rule: \(byDistrict)"
+            if unlisted > 0 { text += " (\(unlisted) of them in districts touching GM, their full postcode not in postcode_index)" }
             if outsideUK > 0 { text += "; outside the UK: \(outsideUK)" }
             return text + "; unknown: \(unknown)."
         }
@@ -246,8 +248,9 @@ extension Geography {
         let fc = filter.contractsCTE(&q)
         let rows = try q.query("""
             WITH \(fc),
-            won AS (SELECT DISTINCT l.supplier_id FROM fc JOIN contract_suppliers l ON l.contract_id = fc.contract_id)
-            SELECT g.placed_by, count(*), sum(g.placed_by = 'district' AND length(g.postcode) > length(g.district))
+            won AS (SELECT DISTINCT l.supplier_id FROM fc JOIN award_suppliers l ON l.contract_id = fc.contract_id)
+            SELECT g.placed_by, count(*), sum(g.placed_by = 'district' AND length(g.postcode) > length(g.district)
+                                                   AND g.district IN (SELECT outward_code FROM postcode_districts))
               FROM won JOIN supplier_geography g ON g.supplier_id = won.supplier_id
              GROUP BY g.placed_by
             """).run(on: db).rows
@@ -265,7 +268,7 @@ extension Geography {
         let sfc = filter.contractsCTE(&s)
         p.sharedAwards = Int(try s.query("""
             WITH \(sfc)
-            SELECT count(*) FROM fc WHERE (SELECT count(*) FROM contract_suppliers l WHERE l.contract_id = fc.contract_id) > 1
+            SELECT count(*) FROM fc WHERE (SELECT count(*) FROM award_suppliers l WHERE l.contract_id = fc.contract_id) > 1
             """).run(on: db).scalar.int64 ?? 0)
         return p
     }

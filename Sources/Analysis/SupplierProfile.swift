@@ -108,7 +108,7 @@ public enum SupplierProfile {
             WITH \(fc),
             cv AS (
                 SELECT v.* FROM commitment_values v JOIN fc ON fc.contract_id = v.contract_id
-                  JOIN contract_suppliers l ON l.contract_id = fc.contract_id
+                  JOIN award_suppliers l ON l.contract_id = fc.contract_id
                  WHERE l.supplier_id = \(supplier)
             ),
             lines AS (

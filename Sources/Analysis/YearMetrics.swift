@@ -82,7 +82,7 @@ enum YearMetrics {
             SELECT w.key, count(*) AS suppliers, sum(g.gm_status = 'GM') AS gm_suppliers,
                    sum(g.gm_status = 'unknown') AS unknown_suppliers
               FROM (SELECT DISTINCT \(key) AS key, l.supplier_id
-                      FROM fc JOIN contract_suppliers l ON l.contract_id = fc.contract_id) w
+                      FROM fc JOIN award_suppliers l ON l.contract_id = fc.contract_id) w
               JOIN supplier_geography g ON g.supplier_id = w.supplier_id\(groupBy)
         ),
         \(own),

@@ -13,7 +13,7 @@ public struct PostcodeIndexFile: Sendable {
     let text: String
     /// Outward code → its live postcodes in a GM borough, in file order.
     let gm: [String: [String]]
-    /// Outward code → its live postcodes outside GM, in file order.
+    /// Outward code → its live postcodes outside GM (with a district code), in file order.
     let outside: [String: [String]]
     let all: Set<String>
 
@@ -30,7 +30,9 @@ public struct PostcodeIndexFile: Sendable {
             let postcode = String(fields[0])
             let outward = String(fields[0][..<space])
             all.insert(postcode)
-            if fields[2].isEmpty { outside[outward, default: []].append(postcode) } else { gm[outward, default: []].append(postcode) }
+            // A postcode with no district code places nothing exactly, so none is drawn from those.
+            if !fields[2].isEmpty { gm[outward, default: []].append(postcode) }
+            else if !fields[1].isEmpty { outside[outward, default: []].append(postcode) }
         }
         guard !gm.isEmpty else { throw SampleError.badPostcodeIndex(line: 1) }
         self.gm = gm

@@ -235,25 +235,25 @@ public enum Schema {
     -- Who won each contract: one row per (contract, supplier). contracts.supplier_id stays as the
     -- first supplier named (the lead), and a trigger links it, so a contract inserted by any
     -- route has at least that one supplier; loads add the others.
-    CREATE TABLE contract_suppliers (
+    CREATE TABLE award_suppliers (
         contract_id TEXT NOT NULL REFERENCES contracts(contract_id) ON DELETE CASCADE,
         supplier_id TEXT NOT NULL REFERENCES suppliers(supplier_id),
         PRIMARY KEY (contract_id, supplier_id)
     ) WITHOUT ROWID;
-    CREATE INDEX contract_suppliers_supplier ON contract_suppliers(supplier_id, contract_id);
-    INSERT INTO contract_suppliers(contract_id, supplier_id) SELECT contract_id, supplier_id FROM contracts;
+    CREATE INDEX award_suppliers_supplier ON award_suppliers(supplier_id, contract_id);
+    INSERT INTO award_suppliers(contract_id, supplier_id) SELECT contract_id, supplier_id FROM contracts;
     -- NOT EXISTS rather than INSERT OR IGNORE: an outer upsert's conflict policy would override the trigger's.
     CREATE TRIGGER contracts_lead_supplier_ai AFTER INSERT ON contracts BEGIN
-        INSERT INTO contract_suppliers(contract_id, supplier_id)
+        INSERT INTO award_suppliers(contract_id, supplier_id)
         SELECT new.contract_id, new.supplier_id
-         WHERE NOT EXISTS (SELECT 1 FROM contract_suppliers
+         WHERE NOT EXISTS (SELECT 1 FROM award_suppliers
                             WHERE contract_id = new.contract_id AND supplier_id = new.supplier_id);
     END;
     CREATE TRIGGER contracts_lead_supplier_au AFTER UPDATE OF supplier_id ON contracts
       WHEN old.supplier_id IS NOT new.supplier_id BEGIN
-        INSERT INTO contract_suppliers(contract_id, supplier_id)
+        INSERT INTO award_suppliers(contract_id, supplier_id)
         SELECT new.contract_id, new.supplier_id
-         WHERE NOT EXISTS (SELECT 1 FROM contract_suppliers
+         WHERE NOT EXISTS (SELECT 1 FROM award_suppliers
                             WHERE contract_id = new.contract_id AND supplier_id = new.supplier_id);
     END;
 
@@ -298,7 +298,8 @@ public enum Schema {
                 WHEN x.postcode IS NOT NULL THEN 'postcode'
                 ELSE 'district' END AS placed_by
       FROM suppliers s
-      LEFT JOIN postcode_index x ON x.postcode = s.postcode
+      -- A listed postcode with no district code (a handful in Code-Point Open) decides nothing.
+      LEFT JOIN postcode_index x ON x.postcode = s.postcode AND x.district_code IS NOT NULL
       LEFT JOIN district_geography d ON d.outward_code = s.district;
 
     -- The attribution rule for per-supplier value (GM share by value, supplier profiles): an
@@ -311,9 +312,9 @@ public enum Schema {
              + CASE WHEN earlier < abs(value_pence % suppliers)
                     THEN (CASE WHEN value_pence < 0 THEN -1 ELSE 1 END) ELSE 0 END AS share_pence
       FROM (SELECT l.contract_id, l.supplier_id, c.value_pence,
-                   (SELECT count(*) FROM contract_suppliers k WHERE k.contract_id = l.contract_id) AS suppliers,
-                   (SELECT count(*) FROM contract_suppliers k
+                   (SELECT count(*) FROM award_suppliers k WHERE k.contract_id = l.contract_id) AS suppliers,
+                   (SELECT count(*) FROM award_suppliers k
                      WHERE k.contract_id = l.contract_id AND k.supplier_id < l.supplier_id) AS earlier
-              FROM contract_suppliers l JOIN contracts c ON c.contract_id = l.contract_id);
+              FROM award_suppliers l JOIN contracts c ON c.contract_id = l.contract_id);
     """
 }

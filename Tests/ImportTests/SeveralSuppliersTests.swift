@@ -34,7 +34,7 @@ import Testing
             """))
         #expect(h.capture.err.contains("framework.csv:8:1: column \"contract_id\": duplicate contract_id F3 with supplier"))
         #expect(try h.rows("""
-            SELECT l.contract_id, s.name FROM contract_suppliers l JOIN suppliers s USING (supplier_id)
+            SELECT l.contract_id, s.name FROM award_suppliers l JOIN suppliers s USING (supplier_id)
              WHERE l.contract_id LIKE 'F%' ORDER BY 1, 2
             """) == [["F1", "Acme Construction Ltd"], ["F1", "Fence Co"], ["F1", "Gate Ltd"],
                      ["F2", "Fence Co"], ["F3", "Gate Ltd"]])
@@ -46,7 +46,7 @@ import Testing
         #expect(try h.scalar("SELECT sum(share_pence) FROM award_shares WHERE contract_id LIKE 'F%'") == "11200001")
         // Reloading the same file changes nothing: the same contract and supplier replace.
         #expect(h.run("load contracts framework.csv") == 0)
-        #expect(try h.scalar("SELECT count(*) FROM contract_suppliers WHERE contract_id LIKE 'F%'") == "5")
+        #expect(try h.scalar("SELECT count(*) FROM award_suppliers WHERE contract_id LIKE 'F%'") == "5")
     }
 
     @Test func geographyCountsEachSupplierOnceAndEachAwardOnce() throws {
@@ -59,7 +59,7 @@ import Testing
         #expect(lines.last?.hasPrefix("Total,") == true)
         #expect(lines.last?.contains("," + total + ",") == true, "\(lines)")
         let contracts = try h.scalar("SELECT count(*) FROM contracts")
-        let suppliers = try h.scalar("SELECT count(DISTINCT supplier_id) FROM contract_suppliers")
+        let suppliers = try h.scalar("SELECT count(DISTINCT supplier_id) FROM award_suppliers")
         #expect(lines.last?.hasPrefix("Total,\(suppliers),100.0,\(contracts),") == true, "\(lines)")
     }
 

@@ -157,7 +157,8 @@ struct SampleSet {
     let headers: [String: [String]]
     /// Outward code → sum of its GM shares.
     let gmShare: [String: Double]
-    /// Full postcode → its GM borough ("" outside GM), from gm_postcodes.csv.
+    /// Full postcode → its GM borough ("" outside GM), from gm_postcodes.csv; postcodes with no
+    /// district code are left out (they place nothing exactly).
     let boroughs: [String: String]
 
     init(files: [String: String]) throws {
@@ -179,7 +180,7 @@ struct SampleSet {
         var boroughs: [String: String] = [:]
         for line in (files["gm_postcodes.csv"] ?? "").split(separator: "\n").dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            boroughs[String(fields[0])] = String(fields[2])
+            if !fields[1].isEmpty { boroughs[String(fields[0])] = String(fields[2]) }
         }
         self.boroughs = boroughs
         self.headers = headers

@@ -9,7 +9,9 @@ enum SampleLoad {
         ("suppliers.csv", .suppliers), ("contracts.csv", .contracts), ("commitments.csv", .commitments),
     ]
     /// Reference files a generated folder (`svw sample --out DIR`) may lack; the bundled ones stand in.
-    static let referenceFiles: Set<String> = ["measures.csv", "postcode_districts.csv", "gm_postcodes.csv"]
+    static let referenceFiles: Set<String> = ["measures.csv", "postcode_districts.csv"]
+    /// The full-postcode table: used when the folder has it (a generated folder does), else left out.
+    static let optionalFile = "gm_postcodes.csv"
 
     static func run(_ context: CommandContext, directory: String?) throws {
         let session = context.session
@@ -37,6 +39,8 @@ enum SampleLoad {
             let url = folder.appendingPathComponent(name)
             if FileManager.default.fileExists(atPath: url.path) {
                 plan.append((url, shownFolder.hasSuffix("/") ? shownFolder + name : shownFolder + "/" + name, kind))
+            } else if name == optionalFile {
+                notes.append("\(shownFolder) has no \(name): suppliers are placed by the postcode district rule alone")
             } else if referenceFiles.contains(name), let bundled, FileManager.default.fileExists(atPath: bundled.appendingPathComponent(name).path) {
                 plan.append((bundled.appendingPathComponent(name), "SampleData/" + name, kind))
                 notes.append("\(shownFolder) has no \(name): using the bundled SampleData/\(name)")

@@ -33,7 +33,7 @@ enum ContractLoader {
 
         let insert = try run.db.prepare(Upsert.sql(table: "contracts", columns: columns, key: ["contract_id"]))
         let link = try run.db.prepare("""
-            INSERT INTO contract_suppliers(contract_id, supplier_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING
+            INSERT INTO award_suppliers(contract_id, supplier_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING
             """)
         let inline = inlineName == nil ? nil : try InlineSuppliers(db: run.db)
         var counter = try RowCounter(db: run.db, table: "contracts")
