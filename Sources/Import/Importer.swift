@@ -11,12 +11,8 @@ public enum Importer {
                             options: ImportOptions = ImportOptions()) throws -> ImportReport {
         try checkFractions(options.fractions, kind: kind)
         let run = try LoadRun(kind: kind.rawValue, table: kind.table, file: file, options: options, db: workspace.db)
-        let mapping = try HeaderMatcher.match(headers: run.headers, fields: kind.fields, maps: options.maps, file: run.name)
-        if kind == .contracts && mapping.column("supplier_id") == nil && mapping.column("supplier_name") == nil {
-            throw ImportError.missingColumn(file: run.name, field: "supplier_id",
-                                            accepted: ["supplier_id", "Supplier ID", "Supplier Ref", "or inline: Supplier Name", "Supplier", "Contractor"],
-                                            found: run.headers)
-        }
+        let mapping = try HeaderMatcher.match(headers: run.headers, fields: kind.fields, maps: options.maps, file: run.name,
+                                              oneOf: kind == .contracts ? [["supplier_id", "supplier_name"]] : [])
         let deferIndexes = try BulkIndexes.worthDeferring(table: kind.table, fileSize: run.reader.fileSize,
                                                              threshold: options.bulkIndexThreshold, db: workspace.db)
         try workspace.db.transaction {

@@ -136,6 +136,24 @@ private func reason(_ body: () throws -> some Any) -> String? {
         #expect(Postcode.classify("W1A 0AX") == .ok(postcode: "W1A 0AX", district: "W1A"))
     }
 
+    @Test func smeFlagsReadScales() throws {
+        for word in ["sme", "SME", "micro", "Small", "medium", "Yes", "y", "1"] { #expect(try SMEFlag.value(word), "\(word)") }
+        for word in ["large", "LARGE", "No", "0"] { #expect(try !SMEFlag.value(word), "\(word)") }
+        #expect(throws: CoercionError.self) { try SMEFlag.value("huge") }
+        #expect(throws: CoercionError.self) { try Flag.value("sme") }   // only SME flags read scales
+    }
+
+    @Test func postcodesInsideAddresses() {
+        #expect(PostcodeInText.last(in: "Unit 4, Acme Park, Stockport SK4 1AA, England") == .ok(postcode: "SK4 1AA", district: "SK4"))
+        #expect(PostcodeInText.last(in: "1 high st, sale, m33 7zz") == .ok(postcode: "M33 7ZZ", district: "M33"))
+        #expect(PostcodeInText.last(in: "Old PO Box M1 1AA, now WA141AB") == .ok(postcode: "WA14 1AB", district: "WA14"))
+        #expect(PostcodeInText.last(in: "12 Market Street, Bury") == nil)
+        #expect(PostcodeInText.last(in: "100 Wellington St, Ottawa ON K1A 0B1, Canada") == nil)
+        #expect(PostcodeInText.last(in: "Grand Canal Dock, Dublin D02 X285, Ireland") == nil)
+        #expect(PostcodeInText.last(in: "Suite QQ1 1AA") == nil)              // no such postcode area
+        #expect(PostcodeInText.last(in: "Room SK41AAB") == nil)              // not a word of its own
+    }
+
     @Test func classifies() {
         #expect(Postcode.classify("") == .missing)
         #expect(Postcode.classify("n/a") == .missing)

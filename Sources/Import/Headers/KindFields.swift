@@ -20,7 +20,8 @@ enum KindFields {
         // svw's own suppliers table keeps the postcode as the file first had it; reading that back
         // (rather than the normalised one) keeps a malformed postcode malformed on a reload.
         FieldSpec("postcode_raw", .postcode),
-        FieldSpec("sme", .flag, aliases: ["SME", "SME Flag", "Is SME", "SME (Y/N)", "SME Status", "Small or Medium Enterprise"]),
+        FieldSpec("sme", .flag, aliases: ["SME", "SME Flag", "Is SME", "SME (Y/N)", "SME Status", "Small or Medium Enterprise",
+                                          "Scale", "Supplier Scale", "Business Size", "Organisation Size"]),
         FieldSpec("vcse", .flag, aliases: ["VCSE", "VCSE Flag", "Is VCSE", "VCSE (Y/N)", "VCSE Status",
                                            "Voluntary Community Social Enterprise", "Voluntary Community and Social Enterprise"]),
     ]
@@ -28,7 +29,7 @@ enum KindFields {
     static let contracts: [FieldSpec] = [
         FieldSpec("contract_id", required: true,
                   aliases: ["Contract ID", "Contract Ref", "Contract Reference", "Contract Number", "Contract No",
-                            "Contract Code", "Reference", "Ref", "ID"]),
+                            "Contract Code", "Reference", "Ref", "ID", "Award ID"]),
         FieldSpec("partner", required: true,
                   aliases: ["Partner", "Council", "Partner Council", "Authority", "Buyer", "Buying Organisation",
                             "Contracting Authority", "Local Authority", "Organisation", "Organization"]),
@@ -49,7 +50,8 @@ enum KindFields {
                                                 "Supplier Full Address", "Address"]),
         FieldSpec("supplier_company_number",
                   aliases: ["Supplier Company Number", "Company Number", "Company No", "Companies House Number", "CRN"]),
-        FieldSpec("supplier_sme", .flag, aliases: ["Supplier SME", "SME", "SME Flag", "Is SME", "SME (Y/N)"]),
+        FieldSpec("supplier_sme", .flag, aliases: ["Supplier SME", "SME", "SME Flag", "Is SME", "SME (Y/N)", "Supplier Scale",
+                                                   "Scale", "Supplier Is SME"]),
         FieldSpec("supplier_vcse", .flag, aliases: ["Supplier VCSE", "VCSE", "VCSE Flag", "Is VCSE", "VCSE (Y/N)"]),
         FieldSpec("award_date", .date, required: true,
                   aliases: ["Award Date", "Date Awarded", "Awarded Date", "Contract Award Date", "Date of Award", "Awarded"]),

@@ -67,7 +67,7 @@ enum ContractLoader {
                 d.companyNumber = run.string(inlineCompany).flatMap(SupplierIdentity.companyNumber)
                 d.postcodeRaw = run.string(inlinePostcode)
                 d.address = run.string(inlineAddress)
-                d.sme = flag(run, inlineSME)
+                d.sme = flag(run, inlineSME, sme: true)
                 d.vcse = flag(run, inlineVCSE)
                 details = d
             }
@@ -143,9 +143,9 @@ enum ContractLoader {
         if let notes = inline?.places.notes { run.report.notes += notes }
     }
 
-    private static func flag(_ run: LoadRun, _ column: Int?) -> Bool? {
+    private static func flag(_ run: LoadRun, _ column: Int?, sme: Bool = false) -> Bool? {
         guard let column, let b = run.value(column) else { return nil }
-        do { return try Flag.value(b) } catch let e as CoercionError {
+        do { return try sme ? SMEFlag.value(b) : Flag.value(b) } catch let e as CoercionError {
             run.problem(column, e.reason)
             return nil
         } catch { return nil }

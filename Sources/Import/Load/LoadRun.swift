@@ -291,10 +291,12 @@ final class LoadRun {
         return nil
     }
 
-    func bindFlag(_ s: Statement, _ index: Int, _ column: Int?) throws {
+    /// - Parameter sme: an SME flag, which also reads a supplier's scale (`sme`, `micro`, `small`, `medium`, `large`).
+    func bindFlag(_ s: Statement, _ index: Int, _ column: Int?, sme: Bool = false) throws {
         var result: SQLValue = .null
         if let b = value(column), let column {
-            do { result = .integer(try Flag.value(b) ? 1 : 0) } catch let e as CoercionError { problem(column, e.reason) }
+            do { result = .integer(try (sme ? SMEFlag.value(b) : Flag.value(b)) ? 1 : 0) }
+            catch let e as CoercionError { problem(column, e.reason) }
         }
         try s.bind(result, at: index)
     }

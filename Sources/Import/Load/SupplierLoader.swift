@@ -24,7 +24,7 @@ enum SupplierLoader {
             try run.bindText(insert, 3, supplierName.map(SupplierIdentity.nameKey))
             try run.bindText(insert, 4, run.string(company).flatMap(SupplierIdentity.companyNumber))
             let place = try run.bindPostcode(insert, 5, run.value(postcodeRaw) != nil ? postcodeRaw : postcode, address: address)
-            try run.bindFlag(insert, 9, sme)
+            try run.bindFlag(insert, 9, sme, sme: true)
             try run.bindFlag(insert, 10, vcse)
             try run.bindText(insert, 11, place.source)
             try insert.bind(.integer(nameMissing ? 1 : 0), at: 12)
