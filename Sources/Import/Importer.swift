@@ -44,6 +44,14 @@ public enum Importer {
         return run.report
     }
 
+    /// `load ocds FILE`: awards from OCDS JSON (release or record packages, a list of
+    /// releases, or JSON Lines), in one transaction.
+    public static func loadOCDS(file: URL, into workspace: Workspace, options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        try workspace.db.transaction {
+            try OCDSLoader.load(file: file, db: workspace.db, options: options)
+        }
+    }
+
     /// `load table NAME FILE`.
     public static func loadTable(named name: String, file: URL, into workspace: Workspace,
                                  options: ImportOptions = ImportOptions()) throws -> ImportReport {

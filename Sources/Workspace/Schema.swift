@@ -302,6 +302,20 @@ public enum Schema {
       LEFT JOIN postcode_index x ON x.postcode = s.postcode AND x.district_code IS NOT NULL
       LEFT JOIN district_geography d ON d.outward_code = s.district;
 
+    -- OCDS awards whose status is not active (pending, cancelled, unsuccessful): kept and
+    -- reported by load ocds, never counted as contracts.
+    CREATE TABLE inactive_awards (
+        contract_id TEXT PRIMARY KEY,
+        status      TEXT NOT NULL,
+        ocid        TEXT,
+        partner     TEXT,
+        title       TEXT,
+        award_date  TEXT,
+        value_pence INTEGER,
+        suppliers   TEXT,
+        import_id   INTEGER REFERENCES imports(import_id) ON DELETE SET NULL
+    ) WITHOUT ROWID;
+
     -- The attribution rule for per-supplier value (GM share by value, supplier profiles): an
     -- award's value is shared equally among its suppliers, the odd pence going one each to the
     -- first suppliers by id, so the shares of an award add up to its value exactly. Totals over

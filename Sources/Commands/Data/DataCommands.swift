@@ -4,7 +4,7 @@ import SVWImport
 enum DataCommands {
     static let specs: [CommandSpec] = [load]
 
-    static let kinds = ImportKind.allCases.map(\.rawValue) + ["table", "sample"]
+    static let kinds = ImportKind.allCases.map(\.rawValue) + ["ocds", "table", "sample"]
 
     static let load = CommandSpec(
         name: "load", group: .data,
@@ -16,10 +16,14 @@ enum DataCommands {
                                        ArgumentSpec("FILE", "the file to load", completion: .file)],
                              options: ["delimiter", "strict", "replace", "sha256"],
                              summary: "any CSV into a new table; types inferred from whole columns"),
+                ArgumentForm("ocds", [ArgumentSpec("FILE", "OCDS JSON: a release or record package, a list of releases, or JSON Lines",
+                                                   completion: .file)],
+                             options: ["rate", "strict", "sha256"],
+                             summary: "awards from Open Contracting Data Standard JSON (Contracts Finder)"),
                 ArgumentForm("sample", [ArgumentSpec("DIR", "a folder of sample files (default: the bundled SampleData)",
                                                      optional: true, completion: .file)],
                              options: ["strict"],
-                             summary: "measures, postcode districts, suppliers, contracts, commitments"),
+                             summary: "measures, postcode districts, the postcode index, suppliers, contracts, commitments"),
             ]),
             ArgumentSpec("FILE", "the file to load", completion: .file),
         ],
@@ -31,6 +35,8 @@ enum DataCommands {
             OptionSpec("delimiter", value: "CHAR",
                        "field separator: comma, tab, semicolon, pipe or one character (default: tab for .tsv and .tab files, else comma)"),
             OptionSpec("edition", value: "E", "measures: the TOMs edition for rows without one (no edition column, or a blank cell)"),
+            OptionSpec("rate", value: "CUR=RATE", repeatable: true,
+                       "ocds: pounds per unit of currency CUR, for award values not in GBP (EUR=0.85); without it such awards are rejected"),
             OptionSpec("strict", "fail the whole load, writing nothing, if any row is rejected"),
             OptionSpec("replace", "table: replace an existing table of the same name"),
             OptionSpec("sha256", value: "HEX",
@@ -53,6 +59,19 @@ enum DataCommands {
             company number) instead of a supplier_id: suppliers are matched by company number,
             then normalised name, or created.
 
+            load ocds reads Open Contracting Data Standard JSON as Contracts Finder publishes it,
+            streamed release by release: a release package, a record package (each record's
+            compiledRelease), a bare list of releases, or JSON Lines. For each award the latest
+            release wins (an awardUpdate supersedes the award; the load says how many were
+            superseded). The award id is the contract id; the title is the tender's (else the
+            release's); the buyer is the partner; the CPV classification is the category; the
+            value must be in GBP unless --rate gives the currency's rate. Suppliers come from the
+            parties: a GB-COH identifier is the Companies House number (matching suppliers across
+            files), the address gives the postcode, details.scale the SME flag (sme, micro, small,
+            medium: yes; large: no). An award naming several suppliers (a framework) is one
+            contract linked to each. Only active awards become contracts; others are kept in
+            inactive_awards and reported. Malformed JSON fails the load with its line and column.
+
             Rows are keyed by id: loading a row again replaces the row with that id (and says
             so), so reloading a file never duplicates anything. postcodes replaces the table
             wholesale. measures sets the workspace's measures edition to the one loaded.
@@ -69,6 +88,8 @@ enum DataCommands {
             "load contracts SampleData/contracts.csv",
             "load commitments SampleData/commitments.csv",
             "load table districts SampleData/postcode_districts.csv",
+            "load postcode-index SampleData/gm_postcodes.csv",
+            "load ocds award-notices.json --rate EUR=0.85",
         ],
         handler: { try LoadCommand.run($0) })
 }

@@ -15,7 +15,7 @@ enum LoadSummary {
             out.append("loaded \(count(report.loaded, "row", "rows")) into table \(report.table) from \(report.displayName) (\(grouped(report.rejectedRows)) rejected)")
             out.append("columns: " + report.tableColumns.map { "\($0.name) \($0.type)" }.joined(separator: ", "))
         } else {
-            let noun = ImportKind(rawValue: report.kind)?.noun ?? (one: "row", many: "rows")
+            let noun = ImportKind(rawValue: report.kind)?.noun ?? (report.kind == "ocds" ? (one: "contract", many: "contracts") : (one: "row", many: "rows"))
             out.append("loaded \(count(report.loaded, noun.one, noun.many)) from \(report.displayName) (\(grouped(report.rejectedRows)) rejected, \(grouped(report.replaced)) replaced)")
             if report.replaced > 0 {
                 var line = "replaced \(count(report.replaced, "existing row", "existing rows")) by id"

@@ -65,15 +65,22 @@ final class LoadRun {
     /// Writes the `imports` row and prepares the rejects writer. Call inside the load's transaction.
     func begin() throws {
         try watch.check()
-        try db.run("""
-            INSERT INTO imports(kind, table_name, file, sha256, rows_loaded, rows_replaced, rows_rejected, loaded_at, options)
-            VALUES (?1, ?2, ?3, '', 0, 0, 0, ?4, ?5)
-            """, [report.kind, report.table, file.path, LoadRun.timestamp(), options.commandOptions])
+        try db.run(LoadRun.logSQL, [report.kind, report.table, file.path, LoadRun.timestamp(), options.commandOptions])
         report.importID = db.lastInsertRowID
-        rejectStatement = try db.prepare("""
-            INSERT INTO rejects(import_id, file, line, col, column_name, raw, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-            """)
+        rejectStatement = try db.prepare(LoadRun.rejectSQL)
     }
+
+    /// The `imports` row a load starts with (completed by `finishSQL`).
+    static let logSQL = """
+        INSERT INTO imports(kind, table_name, file, sha256, rows_loaded, rows_replaced, rows_rejected, loaded_at, options)
+        VALUES (?1, ?2, ?3, '', 0, 0, 0, ?4, ?5)
+        """
+    static let rejectSQL = """
+        INSERT INTO rejects(import_id, file, line, col, column_name, raw, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        """
+    static let finishSQL = """
+        UPDATE imports SET sha256 = ?2, rows_loaded = ?3, rows_replaced = ?4, rows_rejected = ?5 WHERE import_id = ?1
+        """
 
     /// Stops keeping the interrupt alive. Must happen before a failed load's ROLLBACK:
     /// with the interrupt still pending, SQLite would refuse the ROLLBACK itself.
@@ -96,9 +103,7 @@ final class LoadRun {
         if options.strict && report.rejectedRows > 0 {
             throw ImportError.strictRejected(file: name, rows: report.rejectedRows, first: Array(report.problemMessages.prefix(5)))
         }
-        try db.run("""
-            UPDATE imports SET sha256 = ?2, rows_loaded = ?3, rows_replaced = ?4, rows_rejected = ?5 WHERE import_id = ?1
-            """, [report.importID, report.sha256, report.loaded, report.replaced, report.rejectedRows])
+        try db.run(LoadRun.finishSQL, [report.importID, report.sha256, report.loaded, report.replaced, report.rejectedRows])
     }
 
     static func timestamp() -> String {
