@@ -11,8 +11,27 @@ public enum Importer {
                             options: ImportOptions = ImportOptions()) throws -> ImportReport {
         try checkFractions(options.fractions, kind: kind)
         let run = try LoadRun(kind: kind.rawValue, table: kind.table, file: file, options: options, db: workspace.db)
-        let mapping = try HeaderMatcher.match(headers: run.headers, fields: kind.fields, maps: options.maps, file: run.name,
-                                              oneOf: kind == .contracts ? [["supplier_id", "supplier_name"]] : [])
+        var preset: Preset?
+        if let name = options.preset {
+            guard let chosen = Preset.named(name), chosen.kind == kind else {
+                let names = Preset.all.filter { $0.kind == kind }.map(\.name)
+                throw ImportError.badOption("--preset \(name): no such layout for \(kind.rawValue)"
+                                            + (names.isEmpty ? "" : " (presets: \(names.joined(separator: ", ")))"))
+            }
+            preset = chosen
+        } else {
+            preset = Preset.detect(headers: run.headers, kind: kind)
+        }
+        let mapping = try HeaderMatcher.match(headers: run.headers, fields: kind.fields,
+                                              maps: preset?.maps(for: run.headers, userMaps: options.maps) ?? options.maps,
+                                              file: run.name,
+                                              oneOf: kind == .contracts ? [["supplier_id", "supplier_name", "supplier_packed"]] : [],
+                                              excluded: preset?.ignoredColumns(in: run.headers) ?? [])
+        if let preset {
+            let how = options.preset == nil ? "recognised" : "read as"
+            run.report.notes.append("\(how) \(preset.title) (--preset \(preset.name))")
+            run.report.notes += preset.notes
+        }
         let deferIndexes = try BulkIndexes.worthDeferring(table: kind.table, fileSize: run.reader.fileSize,
                                                              threshold: options.bulkIndexThreshold, db: workspace.db)
         try workspace.db.transaction {

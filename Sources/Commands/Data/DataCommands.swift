@@ -35,6 +35,9 @@ enum DataCommands {
             OptionSpec("delimiter", value: "CHAR",
                        "field separator: comma, tab, semicolon, pipe or one character (default: tab for .tsv and .tab files, else comma)"),
             OptionSpec("edition", value: "E", "measures: the TOMs edition for rows without one (no edition column, or a blank cell)"),
+            OptionSpec("preset", value: "NAME", completion: .choices(Preset.all.map(\.name)),
+                       "read the file as a published layout: contracts-finder (the Contracts Finder CSV export) or "
+                       + "lgtc-register (a Local Government Transparency Code contract register); detected from the header otherwise"),
             OptionSpec("rate", value: "CUR=RATE", repeatable: true,
                        "ocds: pounds per unit of currency CUR, for award values not in GBP (EUR=0.85); without it such awards are rejected"),
             OptionSpec("strict", "fail the whole load, writing nothing, if any row is rejected"),
@@ -71,6 +74,15 @@ enum DataCommands {
             medium: yes; large: no). An award naming several suppliers (a framework) is one
             contract linked to each. Only active awards become contracts; others are kept in
             inactive_awards and reported. Malformed JSON fails the load with its line and column.
+
+            Published layouts are recognised from their headers, with a note, or chosen with
+            --preset: the Contracts Finder CSV export (one row per notice, its awarded suppliers
+            packed into one column) and the Local Government Transparency Code contract register.
+            A contracts file may have one row per award x supplier, as framework awards are
+            flattened: rows with the same contract id add suppliers to one contract (its value
+            and award date must agree, or the row is a reject naming both lines), and the value is
+            counted once. When required columns are missing, all are named at once, each with the
+            file's closest headers.
 
             Rows are keyed by id: loading a row again replaces the row with that id (and says
             so), so reloading a file never duplicates anything. postcodes replaces the table

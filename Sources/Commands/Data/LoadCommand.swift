@@ -47,7 +47,7 @@ enum LoadCommand {
                 throw CommandError.usage(message)
             }
             if kind != .measures { try rejectOptions(["edition"], in: inv, for: "load \(kind.rawValue)") }
-            try rejectOptions(["replace"], in: inv, for: "load \(kind.rawValue)")
+            try rejectOptions(["replace", "rate"], in: inv, for: "load \(kind.rawValue)")
             guard let path = inv.argument(1) else {
                 throw CommandError.usage("load \(kind.rawValue): which file?\nusage: load \(kind.rawValue) FILE")
             }
@@ -79,6 +79,7 @@ enum LoadCommand {
         options.displayName = path
         options.strict = inv.flag("strict")
         options.edition = inv.value("edition")
+        options.preset = inv.value("preset")
         options.fractions = Set(inv.values("fraction"))
         if let d = inv.value("delimiter") { options.delimiter = try translate { try ImportOptions.delimiter(named: d) } }
         if let hex = inv.value("sha256") {

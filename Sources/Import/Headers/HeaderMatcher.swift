@@ -28,10 +28,11 @@ public enum HeaderMatcher {
     /// - Parameters:
     ///   - maps: field name → header text, from `--map` (exact text, or the same after normalising).
     ///   - file: how to name the file in errors.
+    ///   - excluded: columns never matched by their look (a preset knows they mean something else).
     ///   - oneOf: groups of fields of which at least one is required (a contract's supplier:
     ///     an id, or named inline), each reported as its first field when none is present.
     public static func match(headers: [String], fields: [FieldSpec], maps: [String: String], file: String,
-                             oneOf: [[String]] = []) throws -> HeaderMapping {
+                             oneOf: [[String]] = [], excluded: Set<Int> = []) throws -> HeaderMapping {
         var columns: [String: Int] = [:]
         var taken: [Int: String] = [:]
         let fieldNames = Set(fields.map(\.name))
@@ -53,6 +54,7 @@ public enum HeaderMatcher {
         }
 
         let normalisedHeaders = headers.map(normalise)
+        for index in excluded where taken[index] == nil { taken[index] = "" }
         for field in fields where columns[field.name] == nil {
             let keys = Set(field.keys)
             // The field's own name wins over aliases, so `supplier_id` beats an `ID` column.
@@ -91,7 +93,7 @@ public enum HeaderMatcher {
             missing.append(MissingColumn(field: first.name, accepted: accepted, suggestions: suggestions))
         }
         if !missing.isEmpty { throw ImportError.missingColumns(file: file, missing: missing, found: headers) }
-        let ignored = headers.indices.filter { taken[$0] == nil }.map { headers[$0].isEmpty ? "(column \($0 + 1), no header)" : headers[$0] }
+        let ignored = headers.indices.filter { taken[$0] == nil || taken[$0] == "" }.map { headers[$0].isEmpty ? "(column \($0 + 1), no header)" : headers[$0] }
         var mapping = HeaderMapping(headers: headers, columns: columns, ignored: ignored)
         // A money column headed in pence holds pence, whichever name or --map chose it.
         mapping.wholePence = Set(fields.filter { field in

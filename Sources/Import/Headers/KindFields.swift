@@ -46,6 +46,8 @@ enum KindFields {
         FieldSpec("supplier_postcode", .postcode,
                   aliases: ["Supplier Postcode", "Postcode", "Post Code", "Contractor Postcode", "Vendor Postcode",
                             "Supplier Post Code"]),
+        // Contracts Finder's export packs every awarded supplier of a notice into one column.
+        FieldSpec("supplier_packed", aliases: ["Supplier [Name|Address|Ref type|Ref Number|Is SME|Is VCSE]"]),
         FieldSpec("supplier_address", aliases: ["Supplier Address", "Contractor Address", "Supplier Registered Address",
                                                 "Supplier Full Address", "Address"]),
         FieldSpec("supplier_company_number",

@@ -30,12 +30,13 @@ enum ContractLoader {
         let inlineName = mapping.column("supplier_name"), inlinePostcode = mapping.column("supplier_postcode")
         let inlineCompany = mapping.column("supplier_company_number"), inlineAddress = mapping.column("supplier_address")
         let inlineSME = mapping.column("supplier_sme"), inlineVCSE = mapping.column("supplier_vcse")
+        let packed = mapping.column("supplier_packed")
 
         let insert = try run.db.prepare(Upsert.sql(table: "contracts", columns: columns, key: ["contract_id"]))
         let link = try run.db.prepare("""
             INSERT INTO award_suppliers(contract_id, supplier_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING
             """)
-        let inline = inlineName == nil ? nil : try InlineSuppliers(db: run.db)
+        let inline = inlineName == nil && packed == nil ? nil : try InlineSuppliers(db: run.db)
         var counter = try RowCounter(db: run.db, table: "contracts")
         var firstRows: [UInt64: FirstRow] = [:]
         var pairs: [UInt64: Int32] = [:]
@@ -71,9 +72,11 @@ enum ContractLoader {
                 d.vcse = flag(run, inlineVCSE)
                 details = d
             }
-            if !hasSupplierID && details == nil {
+            let packedSuppliers = run.string(packed).map(PackedSuppliers.parse) ?? []
+            if !hasSupplierID && details == nil && packedSuppliers.isEmpty {
                 if let supplier { run.problem(supplier, "required value is empty (and no supplier is named inline)") }
                 else if let inlineName { run.problem(inlineName, "required value is empty (the supplier's name)") }
+                else if let packed { run.problem(packed, "no supplier named") }
             }
 
             let key = LoadRun.hash(run.value(id) ?? UnsafeRawBufferPointer(start: nil, count: 0))
@@ -91,53 +94,63 @@ enum ContractLoader {
             }
             guard try run.endRow() else { continue }
 
-            let supplierID: String
+            var supplierIDs: [String] = []
             if let inline, let details {
                 if let given = run.string(supplier) {
                     try inline.ensure(id: given, details)
-                    supplierID = given
+                    supplierIDs.append(given)
                 } else {
-                    supplierID = try inline.resolve(details)
+                    supplierIDs.append(try inline.resolve(details))
                 }
-            } else {
-                supplierID = run.string(supplier)!
+            } else if let given = run.string(supplier) {
+                supplierIDs.append(given)
             }
-            let pairKey = Array((run.string(id)! + "\u{0}" + supplierID).utf8).withUnsafeBytes { LoadRun.hash($0) }
+            if let inline {
+                for d in packedSuppliers {
+                    let id = try inline.resolve(d)
+                    if !supplierIDs.contains(id) { supplierIDs.append(id) }
+                }
+            }
+            let contract = run.string(id)!
             let line = Int32(truncatingIfNeeded: run.reader.fieldLine(id))
-            if let earlier = pairs[pairKey] {
-                run.problem(id, "duplicate contract_id \(run.string(id)!) with supplier \(supplierID): line \(earlier) has it too")
-                _ = try run.endRow()
-                continue
-            }
             let explainUnknown: (SQLiteError) -> (column: Int?, reason: String) = { error in
                 if error.code == 787 /* SQLITE_CONSTRAINT_FOREIGNKEY */ {
-                    return (supplier, "unknown supplier \(supplierID) (load suppliers first)")
+                    return (supplier, "unknown supplier \(run.string(supplier) ?? "") (load suppliers first)")
                 }
                 return (nil, "refused by the contracts table: \(error.message)")
             }
-
-            if firstRows[key] != nil {
-                // A further supplier of a contract this file has already written.
-                try link.bind([run.string(id)!, supplierID])
-                if try run.step(link, explain: explainUnknown) {
-                    pairs[pairKey] = line
-                    linkedRows += 1
-                    shared.insert(key)
-                }
-                continue
+            func pairKey(_ supplierID: String) -> UInt64 {
+                Array((contract + "\u{0}" + supplierID).utf8).withUnsafeBytes { LoadRun.hash($0) }
             }
-            try insert.bind(.text(supplierID), at: 5)
-            if try run.step(insert, explain: explainUnknown) {
+
+            var toLink = supplierIDs
+            if firstRows[key] == nil {
+                try insert.bind(.text(supplierIDs[0]), at: 5)
+                guard try run.step(insert, explain: explainUnknown) else { continue }
                 counter.wrote()
-                pairs[pairKey] = line
                 if let pence, let awardDate { firstRows[key] = FirstRow(line: line, pence: pence, award: awardDate) }
+                pairs[pairKey(supplierIDs[0])] = line
+                toLink.removeFirst()
+            } else if let earlier = pairs[pairKey(supplierIDs[0])], supplierIDs.count == 1 {
+                run.problem(id, "duplicate contract_id \(contract) with supplier \(supplierIDs[0]): line \(earlier) has it too")
+                _ = try run.endRow()
+                continue
+            } else {
+                linkedRows += 1
+            }
+            // Further suppliers: of a contract met on an earlier row, or packed into this one.
+            for supplierID in toLink where pairs[pairKey(supplierID)] == nil {
+                try link.bind([contract, supplierID])
+                guard try run.step(link, explain: explainUnknown) else { break }
+                pairs[pairKey(supplierID)] = line
+                shared.insert(key)
             }
         }
         try counter.finish(into: &run.report)
-        if linkedRows > 0 {
-            run.report.notes.append("several suppliers: \(CountText.grouped(linkedRows)) further row\(linkedRows == 1 ? "" : "s") "
-                                    + "added a supplier to \(CountText.grouped(shared.count)) contract\(shared.count == 1 ? "" : "s") "
-                                    + "(framework or lot awards; each contract's value is counted once)")
+        if !shared.isEmpty {
+            let rows = linkedRows == 0 ? "" : "\(CountText.grouped(linkedRows)) further row\(linkedRows == 1 ? "" : "s") "
+            run.report.notes.append("several suppliers: \(rows)added a supplier to \(CountText.grouped(shared.count)) "
+                                    + "contract\(shared.count == 1 ? "" : "s") (framework or lot awards; each contract's value is counted once)")
         }
         if let summary = inline?.summary { run.report.notes.append(summary) }
         if let notes = inline?.places.notes { run.report.notes += notes }
