@@ -428,7 +428,7 @@ import Testing
             Issue.record("KIND completes from a fixed list")
             return
         }
-        #expect(kinds == ["suppliers", "contracts", "commitments", "measures", "postcodes", "postcode-index", "table", "sample"])
+        #expect(kinds == ["suppliers", "contracts", "commitments", "measures", "postcodes", "postcode-index", "ocds", "table", "sample"])
         #expect(DataCommands.load.arguments[1].completion == .file)
     }
 }
