@@ -88,6 +88,25 @@ import Testing
         #expect(try h.rows("SELECT postcode_status FROM suppliers WHERE name = 'Print Ltd'") == [["outside_uk"]])
     }
 
+    @Test func anAwardCancelledInALaterFileIsReportedAndANamelessSupplierMatchesByCompanyNumber() throws {
+        let h = try harness()
+        let release = { (tag: String, status: String, date: String) in """
+            {"ocid": "o-1", "id": "\(tag)", "date": "\(date)", "tag": ["\(tag)"], "buyer": {"name": "Stockport"},
+             "title": "Roads", "parties": [{"id": "GB-COH-01234567", "name": null,
+               "identifier": {"scheme": "GB-COH", "id": "1234567"}, "roles": ["supplier"]}],
+             "awards": [{"id": "X-1", "status": "\(status)", "value": {"amount": 10}, "suppliers": [{"id": "GB-COH-01234567"}]}]}
+            """ }
+        try h.write("first.json", release("award", "active", "2021-01-01T00:00:00Z"))
+        try h.write("later.json", release("awardUpdate", "cancelled", "2021-02-01T00:00:00Z"))
+        #expect(h.run("load ocds first.json") == 0, "\(h.capture.err)")
+        // No name, but the Companies House number is the sample's S001.
+        #expect(try h.rows("SELECT supplier_id, award_date FROM contracts WHERE contract_id = 'X-1'") == [["S001", "2021-01-01"]])
+        #expect(h.run("load ocds later.json") == 0)
+        #expect(h.capture.err.contains("1 award is not active (1 cancelled): kept in inactive_awards, not counted as contracts"))
+        #expect(h.capture.err.contains("1 of them was loaded as active before and stays in contracts"))
+        #expect(try h.rows("SELECT status FROM inactive_awards WHERE contract_id = 'X-1'") == [["cancelled"]])
+    }
+
     @Test func malformedJSONFailsWithLineAndColumnAndWritesNothing() throws {
         let h = try harness()
         try h.write("bad.json", """

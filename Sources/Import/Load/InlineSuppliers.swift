@@ -62,6 +62,14 @@ final class InlineSuppliers {
         return id
     }
 
+    /// The existing supplier with this Companies House number, if any (for a supplier given
+    /// without a name, which cannot be matched by name).
+    func supplier(withCompanyNumber number: String) throws -> String? {
+        guard let found = try lookup(byCompany, number) else { return nil }
+        if !created.contains(found.id) { matchedByCompany.insert(found.id) }
+        return found.id
+    }
+
     /// For rows with a supplier id as well as inline details: creates the supplier under
     /// that id when the table does not have it yet.
     func ensure(id: String, _ details: Details) throws {

@@ -88,6 +88,8 @@ final class OCDSLoader {
                    suppliers = excluded.suppliers, import_id = excluded.import_id
             """)
         let activated = try db.prepare("DELETE FROM inactive_awards WHERE contract_id = ?1")
+        let loadedBefore = try db.prepare("SELECT 1 FROM contracts WHERE contract_id = ?1")
+        var stillContracts = 0
         let inline = try InlineSuppliers(db: db)
         var counter = try RowCounter(db: db, table: "contracts")
         var statuses: [String: Int] = [:]
@@ -108,6 +110,9 @@ final class OCDSLoader {
                 try inactive.step()
                 inactive.reset()
                 statuses[status, default: 0] += 1
+                try loadedBefore.bind([checked.id])
+                if try loadedBefore.step() { stillContracts += 1 }
+                loadedBefore.reset()
                 continue
             }
             var ids: [String] = []
@@ -146,6 +151,11 @@ final class OCDSLoader {
             let parts = statuses.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
             report.notes.append("\(CountText.grouped(total)) award\(total == 1 ? " is" : "s are") not active (\(parts)): "
                                 + "kept in inactive_awards, not counted as contracts")
+        }
+        if stillContracts > 0 {
+            report.notes.append("\(CountText.grouped(stillContracts)) of them \(stillContracts == 1 ? "was" : "were") loaded as "
+                                + "active before and \(stillContracts == 1 ? "stays" : "stay") in contracts "
+                                + "(inactive_awards lists them with their status)")
         }
         for (currency, count) in converted.sorted(by: { $0.key < $1.key }) {
             report.notes.append("converted \(CountText.grouped(count)) award value\(count == 1 ? "" : "s") from \(currency) "
@@ -229,6 +239,7 @@ final class OCDSLoader {
         details.sme = s.scale.flatMap { try? SMEFlag.value($0) }
         details.vcse = s.vcse.flatMap { try? Flag.value($0) }
         if s.name == nil {
+            if let number = s.companyNumber, let known = try inline.supplier(withCompanyNumber: number) { return known }
             let id = s.companyNumber.map { "GB-COH-" + $0 } ?? s.id ?? "unnamed"
             try inline.ensure(id: id, details)
             return id
