@@ -316,6 +316,9 @@ public enum Schema {
         import_id   INTEGER REFERENCES imports(import_id) ON DELETE SET NULL
     ) WITHOUT ROWID;
 
+    -- Suppliers named inline (contracts files, OCDS) are matched by Companies House number first.
+    CREATE INDEX suppliers_company_number ON suppliers(company_number) WHERE company_number IS NOT NULL;
+
     -- The attribution rule for per-supplier value (GM share by value, supplier profiles): an
     -- award's value is shared equally among its suppliers, the odd pence going one each to the
     -- first suppliers by id, so the shares of an award add up to its value exactly. Totals over

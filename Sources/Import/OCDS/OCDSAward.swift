@@ -1,7 +1,7 @@
 /// One award of an OCDS release, reduced to what svw keeps, with where it was read. Staged
 /// while the file streams by, so only the latest release of each award is written.
-struct OCDSAward: Codable {
-    struct Supplier: Codable {
+struct OCDSAward {
+    struct Supplier {
         var id: String?
         var name: String?
         var companyNumber: String?
@@ -31,6 +31,38 @@ struct OCDSAward: Codable {
 
     /// Same award in different releases: the process (ocid) and the award's id.
     var key: String { (ocid ?? "") + "\u{1F}" + (awardID ?? "line \(line)") }
+
+    // Staged as one text: fields apart by US, suppliers by RS, a missing value as CAN. Far
+    // cheaper than JSON coding, and no text from a file holds those control characters.
+    private static let unit = "\u{1F}", record = "\u{1E}", none = "\u{18}"
+
+    private static func put(_ values: [String?]) -> String { values.map { $0 ?? none }.joined(separator: unit) }
+    private static func get(_ bytes: ArraySlice<UInt8>) -> [String?] {
+        bytes.split(separator: 0x1F, omittingEmptySubsequences: false).map { field in
+            field.count == 1 && field.first == 0x18 ? nil : String(decoding: field, as: UTF8.self)
+        }
+    }
+
+    var staged: String {
+        let head = Self.put([ocid, awardID, title, partner, category, awardDate, startDate, endDate, amount, currency, status,
+                             releaseDate, isUpdate ? "1" : "0", String(line), String(column)])
+        let rest = suppliers.map { Self.put([$0.id, $0.name, $0.companyNumber, $0.postcode, $0.address, $0.scale, $0.vcse]) }
+        return ([head] + rest).joined(separator: Self.record)
+    }
+
+    init() {}
+
+    init(staged text: String) {
+        let parts = Array(text.utf8).split(separator: 0x1E, omittingEmptySubsequences: false)
+        let f = Self.get(parts[0])
+        ocid = f[0]; awardID = f[1]; title = f[2]; partner = f[3]; category = f[4]; awardDate = f[5]
+        startDate = f[6]; endDate = f[7]; amount = f[8]; currency = f[9]; status = f[10]
+        releaseDate = f[11] ?? ""; isUpdate = f[12] == "1"; line = Int(f[13] ?? "") ?? 0; column = Int(f[14] ?? "") ?? 0
+        suppliers = parts.dropFirst().map { part in
+            let g = Self.get(part)
+            return Supplier(id: g[0], name: g[1], companyNumber: g[2], postcode: g[3], address: g[4], scale: g[5], vcse: g[6])
+        }
+    }
 }
 
 /// Reads the awards of one OCDS release (a compiled release of a record reads the same).

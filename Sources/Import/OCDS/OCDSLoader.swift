@@ -36,7 +36,7 @@ final class OCDSLoader {
         try db.execute("""
             CREATE TEMP TABLE IF NOT EXISTS ocds_staged (
                 award_key TEXT PRIMARY KEY, seq INTEGER NOT NULL, release_date TEXT NOT NULL,
-                is_update INTEGER NOT NULL, payload BLOB NOT NULL
+                is_update INTEGER NOT NULL, payload TEXT NOT NULL
             ) WITHOUT ROWID;
             DELETE FROM ocds_staged;
             """)
@@ -47,14 +47,13 @@ final class OCDSLoader {
                    is_update = excluded.is_update, payload = excluded.payload
              WHERE (excluded.release_date, excluded.is_update) >= (ocds_staged.release_date, ocds_staged.is_update)
             """)
-        let encoder = JSONEncoder()
         var seq = 0
         do {
             try OCDSPackages.each(reader) { release, line, column in
                 try watch.tick(every: 64)
                 for award in OCDSRelease.awards(of: release, line: line, column: column) {
                     seq += 1
-                    let values: [SQLBindable] = [award.key, seq, award.releaseDate, award.isUpdate ? 1 : 0, SQLValue.blob([UInt8](try encoder.encode(award)))]
+                    let values: [SQLBindable] = [award.key, seq, award.releaseDate, award.isUpdate ? 1 : 0, award.staged]
                     try stage.bind(values)
                     try stage.step()
                     stage.reset()
@@ -75,9 +74,11 @@ final class OCDSLoader {
     // MARK: Writing
 
     private func writeWinners(total: Int, watch: InterruptWatch) throws {
-        let decoder = JSONDecoder()
-        let staged = try db.query("SELECT payload FROM ocds_staged ORDER BY seq").rows
-        let superseded = total - staged.count
+        // Read back one row at a time, in file order, so memory stays flat.
+        try db.execute("CREATE INDEX temp.ocds_staged_seq ON ocds_staged(seq)")
+        let kept = Int(try db.scalar("SELECT count(*) FROM ocds_staged").int64 ?? 0)
+        let superseded = total - kept
+        let staged = try db.prepare("SELECT payload FROM ocds_staged ORDER BY seq")
         let contract = try db.prepare(Upsert.sql(table: "contracts", columns: ContractLoader.columns, key: ["contract_id"]))
         let link = try db.prepare("INSERT INTO award_suppliers(contract_id, supplier_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
         let inactive = try db.prepare("""
@@ -96,10 +97,10 @@ final class OCDSLoader {
         var converted: [String: Int] = [:]
         var shared = 0
 
-        for row in staged {
+        while try staged.step() {
             try watch.tick(every: 256)
-            guard case .blob(let bytes) = row[0] else { continue }
-            let award = try decoder.decode(OCDSAward.self, from: Data(bytes))
+            guard let text = staged.value(0).string else { continue }
+            let award = OCDSAward(staged: text)
             guard let checked = check(award, converted: &converted) else { continue }
             let status = (award.status ?? "active").lowercased()
             if status != "active" {
