@@ -68,27 +68,36 @@ public enum Geography {
     }
 
     /// Each contract under the filter with each of its winning suppliers, the supplier's share
-    /// of the award's value and its geography. Value per supplier follows `award_shares`.
+    /// of the award's value and its geography; `shared_id` is the contract id again for an
+    /// award with several suppliers (counted once per line with DISTINCT), NULL otherwise. Value per supplier follows `award_shares`; a
+    /// contract not in `shared_awards` has one supplier, its lead, who has the whole value.
     static func winsCTE(_ fc: String) -> String {
         """
         WITH \(fc),
         -- Per-supplier value: each award's value is shared equally among its suppliers (view award_shares),
         -- so an award with several suppliers is never counted once per supplier. GM status: view
         -- supplier_geography (a full postcode listed in postcode_index decides, else the district majority rule).
-        wins AS NOT MATERIALIZED (
-            SELECT fc.contract_id, fc.partner, a.supplier_id, a.share_pence, g.gm_status, g.authority, g.area
-              FROM fc JOIN award_shares a ON a.contract_id = fc.contract_id
+        wins AS (
+            SELECT fc.contract_id, NULL AS shared_id, fc.partner, fc.supplier_id, fc.value_pence AS share_pence,
+                   g.gm_status, g.authority, g.area
+              FROM fc JOIN supplier_geography g ON g.supplier_id = fc.supplier_id
+             WHERE NOT EXISTS (SELECT 1 FROM shared_awards s WHERE s.contract_id = fc.contract_id)
+            UNION ALL
+            SELECT fc.contract_id, fc.contract_id, fc.partner, a.supplier_id, a.share_pence, g.gm_status, g.authority, g.area
+              FROM fc JOIN shared_awards s ON s.contract_id = fc.contract_id
+              JOIN award_shares a ON a.contract_id = fc.contract_id
               JOIN supplier_geography g ON g.supplier_id = a.supplier_id
         )
         """
     }
 
-    /// Totals straight from the wins: a supplier once, a contract once, each award's value once.
+    /// Totals: a supplier once (each is in one line), a contract once (from fc), each award's
+    /// value once (its suppliers' shares add up to it).
     static let totalCTE = """
         total AS (
-            SELECT count(DISTINCT supplier_id) AS suppliers, count(DISTINCT contract_id) AS contracts,
-                   coalesce(sum(share_pence), 0) AS awarded
-              FROM wins
+            SELECT coalesce(sum(suppliers), 0) AS suppliers, (SELECT count(*) FROM fc) AS contracts,
+                   coalesce(sum(awarded), 0) AS awarded
+              FROM won
         ),
         """
 
@@ -99,7 +108,7 @@ public enum Geography {
         \(winsCTE(fc)),
         won AS (
             SELECT gm_status, count(DISTINCT supplier_id) AS suppliers,
-                   count(DISTINCT contract_id) AS contracts, sum(share_pence) AS awarded
+                   count(shared_id IS NULL OR NULL) + count(DISTINCT shared_id) AS contracts, sum(share_pence) AS awarded
               FROM wins
              GROUP BY gm_status
         ),
@@ -129,7 +138,7 @@ public enum Geography {
         won AS (
             SELECT CASE gm_status WHEN 'GM' THEN authority WHEN 'outside' THEN 'Outside GM'
                    ELSE 'Unknown postcode' END AS authority,
-                   count(DISTINCT supplier_id) AS suppliers, count(DISTINCT contract_id) AS contracts,
+                   count(DISTINCT supplier_id) AS suppliers, count(shared_id IS NULL OR NULL) + count(DISTINCT shared_id) AS contracts,
                    sum(share_pence) AS awarded
               FROM wins
              GROUP BY 1
@@ -165,7 +174,7 @@ public enum Geography {
                         WHEN area IS NULL THEN 'Outside UK' ELSE area END AS area,
                    count(DISTINCT supplier_id) AS suppliers,
                    count(DISTINCT CASE WHEN gm_status = 'GM' THEN supplier_id END) AS gm_suppliers,
-                   count(DISTINCT contract_id) AS contracts, sum(share_pence) AS awarded,
+                   count(shared_id IS NULL OR NULL) + count(DISTINCT shared_id) AS contracts, sum(share_pence) AS awarded,
                    coalesce(sum(CASE WHEN gm_status = 'GM' THEN share_pence END), 0) AS gm_awarded
               FROM wins
              GROUP BY 1, 2
@@ -173,7 +182,7 @@ public enum Geography {
         total AS (
             SELECT count(DISTINCT supplier_id) AS suppliers,
                    count(DISTINCT CASE WHEN gm_status = 'GM' THEN supplier_id END) AS gm_suppliers,
-                   count(DISTINCT contract_id) AS contracts, coalesce(sum(share_pence), 0) AS awarded,
+                   count(shared_id IS NULL OR NULL) + count(DISTINCT shared_id) AS contracts, coalesce(sum(share_pence), 0) AS awarded,
                    coalesce(sum(CASE WHEN gm_status = 'GM' THEN share_pence END), 0) AS gm_awarded
               FROM wins
         ),
@@ -248,7 +257,10 @@ extension Geography {
         let fc = filter.contractsCTE(&q)
         let rows = try q.query("""
             WITH \(fc),
-            won AS (SELECT DISTINCT l.supplier_id FROM fc JOIN award_suppliers l ON l.contract_id = fc.contract_id)
+            won AS (SELECT supplier_id FROM fc
+                    UNION
+                    SELECT l.supplier_id FROM fc JOIN shared_awards s ON s.contract_id = fc.contract_id
+                      JOIN award_suppliers l ON l.contract_id = fc.contract_id)
             SELECT g.placed_by, count(*), sum(g.placed_by = 'district' AND length(g.postcode) > length(g.district)
                                                    AND g.district IN (SELECT outward_code FROM postcode_districts))
               FROM won JOIN supplier_geography g ON g.supplier_id = won.supplier_id
@@ -268,7 +280,7 @@ extension Geography {
         let sfc = filter.contractsCTE(&s)
         p.sharedAwards = Int(try s.query("""
             WITH \(sfc)
-            SELECT count(*) FROM fc WHERE (SELECT count(*) FROM award_suppliers l WHERE l.contract_id = fc.contract_id) > 1
+            SELECT count(*) FROM fc JOIN shared_awards s ON s.contract_id = fc.contract_id
             """).run(on: db).scalar.int64 ?? 0)
         return p
     }

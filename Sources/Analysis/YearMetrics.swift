@@ -81,8 +81,12 @@ enum YearMetrics {
         winners AS (
             SELECT w.key, count(*) AS suppliers, sum(g.gm_status = 'GM') AS gm_suppliers,
                    sum(g.gm_status = 'unknown') AS unknown_suppliers
-              FROM (SELECT DISTINCT \(key) AS key, l.supplier_id
-                      FROM fc JOIN award_suppliers l ON l.contract_id = fc.contract_id) w
+              FROM (SELECT DISTINCT key, supplier_id FROM (
+                      SELECT \(key) AS key, supplier_id FROM fc
+                      UNION ALL   -- further suppliers of awards with several
+                      SELECT \(key) AS key, l.supplier_id
+                        FROM fc JOIN shared_awards s ON s.contract_id = fc.contract_id
+                        JOIN award_suppliers l ON l.contract_id = fc.contract_id)) w
               JOIN supplier_geography g ON g.supplier_id = w.supplier_id\(groupBy)
         ),
         \(own),

@@ -257,6 +257,24 @@ public enum Schema {
                             WHERE contract_id = new.contract_id AND supplier_id = new.supplier_id);
     END;
 
+    -- The contracts with more than one supplier, kept by triggers, so the usual one-supplier
+    -- contract needs no look-up in award_suppliers: its lead supplier (contracts.supplier_id)
+    -- is its only one.
+    CREATE TABLE shared_awards (
+        contract_id TEXT PRIMARY KEY REFERENCES contracts(contract_id) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE TRIGGER award_suppliers_shared_ai AFTER INSERT ON award_suppliers
+      WHEN EXISTS (SELECT 1 FROM award_suppliers k WHERE k.contract_id = new.contract_id AND k.supplier_id <> new.supplier_id)
+    BEGIN
+        INSERT INTO shared_awards(contract_id) SELECT new.contract_id
+         WHERE NOT EXISTS (SELECT 1 FROM shared_awards WHERE contract_id = new.contract_id);
+    END;
+    CREATE TRIGGER award_suppliers_shared_ad AFTER DELETE ON award_suppliers
+      WHEN (SELECT count(*) FROM award_suppliers k WHERE k.contract_id = old.contract_id) < 2
+    BEGIN
+        DELETE FROM shared_awards WHERE contract_id = old.contract_id;
+    END;
+
     -- Where a supplier's postcode came from: 'postcode' (its postcode field), 'address' (found
     -- in its address), NULL when it has none. A supplier named only by id in published data
     -- ("name": null) is kept under its id with name_missing = 1.
