@@ -70,7 +70,7 @@ public enum Geography {
     /// Each contract under the filter with each of its winning suppliers, the supplier's share
     /// of the award's value and its geography; `shared_id` is the contract id again for an
     /// award with several suppliers (counted once per line with DISTINCT), NULL otherwise. Value per supplier follows `award_shares`; a
-    /// contract not in `shared_awards` has one supplier, its lead, who has the whole value.
+    /// contract with no `further_suppliers` has one supplier, its lead, who has the whole value.
     static func winsCTE(_ fc: String) -> String {
         """
         WITH \(fc),
@@ -81,10 +81,11 @@ public enum Geography {
             SELECT fc.contract_id, NULL AS shared_id, fc.partner, fc.supplier_id, fc.value_pence AS share_pence,
                    g.gm_status, g.authority, g.area
               FROM fc JOIN supplier_geography g ON g.supplier_id = fc.supplier_id
-             WHERE NOT EXISTS (SELECT 1 FROM shared_awards s WHERE s.contract_id = fc.contract_id)
+             WHERE NOT EXISTS (SELECT 1 FROM further_suppliers f WHERE f.contract_id = fc.contract_id)
             UNION ALL
             SELECT fc.contract_id, fc.contract_id, fc.partner, a.supplier_id, a.share_pence, g.gm_status, g.authority, g.area
-              FROM fc JOIN shared_awards s ON s.contract_id = fc.contract_id
+              FROM (SELECT DISTINCT contract_id FROM further_suppliers) s
+              JOIN fc ON fc.contract_id = s.contract_id
               JOIN award_shares a ON a.contract_id = fc.contract_id
               JOIN supplier_geography g ON g.supplier_id = a.supplier_id
         )
@@ -259,8 +260,7 @@ extension Geography {
             WITH \(fc),
             won AS (SELECT supplier_id FROM fc
                     UNION
-                    SELECT l.supplier_id FROM fc JOIN shared_awards s ON s.contract_id = fc.contract_id
-                      JOIN award_suppliers l ON l.contract_id = fc.contract_id)
+                    SELECT f.supplier_id FROM fc JOIN further_suppliers f ON f.contract_id = fc.contract_id)
             SELECT g.placed_by, count(*), sum(g.placed_by = 'district' AND length(g.postcode) > length(g.district)
                                                    AND g.district IN (SELECT outward_code FROM postcode_districts))
               FROM won JOIN supplier_geography g ON g.supplier_id = won.supplier_id
@@ -280,7 +280,7 @@ extension Geography {
         let sfc = filter.contractsCTE(&s)
         p.sharedAwards = Int(try s.query("""
             WITH \(sfc)
-            SELECT count(*) FROM fc JOIN shared_awards s ON s.contract_id = fc.contract_id
+            SELECT count(*) FROM (SELECT DISTINCT contract_id FROM further_suppliers) s JOIN fc ON fc.contract_id = s.contract_id
             """).run(on: db).scalar.int64 ?? 0)
         return p
     }

@@ -84,9 +84,7 @@ enum YearMetrics {
               FROM (SELECT DISTINCT key, supplier_id FROM (
                       SELECT \(key) AS key, supplier_id FROM fc
                       UNION ALL   -- further suppliers of awards with several
-                      SELECT \(key) AS key, l.supplier_id
-                        FROM fc JOIN shared_awards s ON s.contract_id = fc.contract_id
-                        JOIN award_suppliers l ON l.contract_id = fc.contract_id)) w
+                      SELECT \(key) AS key, f.supplier_id FROM fc JOIN further_suppliers f ON f.contract_id = fc.contract_id)) w
               JOIN supplier_geography g ON g.supplier_id = w.supplier_id\(groupBy)
         ),
         \(own),

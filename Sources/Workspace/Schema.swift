@@ -232,48 +232,32 @@ public enum Schema {
     /// Awards with several suppliers (frameworks, lots, dynamic purchasing systems), exact
     /// GM geography from full postcodes, and where a supplier's postcode came from.
     static let v2 = """
-    -- Who won each contract: one row per (contract, supplier). contracts.supplier_id stays as the
-    -- first supplier named (the lead), and a trigger links it, so a contract inserted by any
-    -- route has at least that one supplier; loads add the others.
-    CREATE TABLE award_suppliers (
+    -- Who won each contract. contracts.supplier_id is its lead supplier (the first named);
+    -- further_suppliers holds any others of an award with several (frameworks, lots, dynamic
+    -- purchasing systems), so the usual one-supplier contract costs nothing more to load or read.
+    CREATE TABLE further_suppliers (
         contract_id TEXT NOT NULL REFERENCES contracts(contract_id) ON DELETE CASCADE,
         supplier_id TEXT NOT NULL REFERENCES suppliers(supplier_id),
         PRIMARY KEY (contract_id, supplier_id)
     ) WITHOUT ROWID;
-    CREATE INDEX award_suppliers_supplier ON award_suppliers(supplier_id, contract_id);
-    INSERT INTO award_suppliers(contract_id, supplier_id) SELECT contract_id, supplier_id FROM contracts;
-    -- NOT EXISTS rather than INSERT OR IGNORE: an outer upsert's conflict policy would override the trigger's.
-    CREATE TRIGGER contracts_lead_supplier_ai AFTER INSERT ON contracts BEGIN
-        INSERT INTO award_suppliers(contract_id, supplier_id)
-        SELECT new.contract_id, new.supplier_id
-         WHERE NOT EXISTS (SELECT 1 FROM award_suppliers
-                            WHERE contract_id = new.contract_id AND supplier_id = new.supplier_id);
-    END;
+    CREATE INDEX further_suppliers_supplier ON further_suppliers(supplier_id, contract_id);
+    -- A later load naming another lead keeps the earlier one as a further supplier: rows add
+    -- suppliers, they never drop one. (NOT EXISTS, not INSERT OR IGNORE: an outer upsert's
+    -- conflict policy would override the trigger's.)
     CREATE TRIGGER contracts_lead_supplier_au AFTER UPDATE OF supplier_id ON contracts
       WHEN old.supplier_id IS NOT new.supplier_id BEGIN
-        INSERT INTO award_suppliers(contract_id, supplier_id)
-        SELECT new.contract_id, new.supplier_id
-         WHERE NOT EXISTS (SELECT 1 FROM award_suppliers
-                            WHERE contract_id = new.contract_id AND supplier_id = new.supplier_id);
+        INSERT INTO further_suppliers(contract_id, supplier_id)
+        SELECT new.contract_id, old.supplier_id
+         WHERE NOT EXISTS (SELECT 1 FROM further_suppliers
+                            WHERE contract_id = new.contract_id AND supplier_id = old.supplier_id);
+        DELETE FROM further_suppliers WHERE contract_id = new.contract_id AND supplier_id = new.supplier_id;
     END;
 
-    -- The contracts with more than one supplier, kept by triggers, so the usual one-supplier
-    -- contract needs no look-up in award_suppliers: its lead supplier (contracts.supplier_id)
-    -- is its only one.
-    CREATE TABLE shared_awards (
-        contract_id TEXT PRIMARY KEY REFERENCES contracts(contract_id) ON DELETE CASCADE
-    ) WITHOUT ROWID;
-    CREATE TRIGGER award_suppliers_shared_ai AFTER INSERT ON award_suppliers
-      WHEN EXISTS (SELECT 1 FROM award_suppliers k WHERE k.contract_id = new.contract_id AND k.supplier_id <> new.supplier_id)
-    BEGIN
-        INSERT INTO shared_awards(contract_id) SELECT new.contract_id
-         WHERE NOT EXISTS (SELECT 1 FROM shared_awards WHERE contract_id = new.contract_id);
-    END;
-    CREATE TRIGGER award_suppliers_shared_ad AFTER DELETE ON award_suppliers
-      WHEN (SELECT count(*) FROM award_suppliers k WHERE k.contract_id = old.contract_id) < 2
-    BEGIN
-        DELETE FROM shared_awards WHERE contract_id = old.contract_id;
-    END;
+    -- Every (contract, winning supplier): the lead and any further ones.
+    CREATE VIEW award_suppliers AS
+    SELECT contract_id, supplier_id FROM contracts
+    UNION ALL
+    SELECT contract_id, supplier_id FROM further_suppliers;
 
     -- Where a supplier's postcode came from: 'postcode' (its postcode field), 'address' (found
     -- in its address), NULL when it has none. A supplier named only by id in published data
@@ -347,9 +331,10 @@ public enum Schema {
              + CASE WHEN earlier < abs(value_pence % suppliers)
                     THEN (CASE WHEN value_pence < 0 THEN -1 ELSE 1 END) ELSE 0 END AS share_pence
       FROM (SELECT l.contract_id, l.supplier_id, c.value_pence,
-                   (SELECT count(*) FROM award_suppliers k WHERE k.contract_id = l.contract_id) AS suppliers,
-                   (SELECT count(*) FROM award_suppliers k
-                     WHERE k.contract_id = l.contract_id AND k.supplier_id < l.supplier_id) AS earlier
+                   1 + (SELECT count(*) FROM further_suppliers k WHERE k.contract_id = l.contract_id) AS suppliers,
+                   (c.supplier_id < l.supplier_id)
+                     + (SELECT count(*) FROM further_suppliers k
+                         WHERE k.contract_id = l.contract_id AND k.supplier_id < l.supplier_id) AS earlier
               FROM award_suppliers l JOIN contracts c ON c.contract_id = l.contract_id);
     """
 }

@@ -197,8 +197,8 @@ import SVWDatabase
 
     @Test func formatAppliesToOneCommand() {
         #expect(run("tables --format json\ntables --format=csv") == 0)
-        #expect(capture.out.hasPrefix("[{\"name\":\"award_suppliers\",\"type\":\"table\",\"rows\":5},"))
-        #expect(capture.out.contains("\nname,type,rows\naward_suppliers,table,5\n"))
+        #expect(capture.out.hasPrefix("[{\"name\":\"commitments\",\"type\":\"table\",\"rows\":0},"))
+        #expect(capture.out.contains("\nname,type,rows\ncommitments,table,0\n"))
         #expect(session.mode == .csv)
     }
 

@@ -12,11 +12,23 @@ enum ContractLoader {
     static let columns = ["contract_id", "partner", "title", "category", "supplier_id", "award_date", "start_date",
                           "end_date", "value_pence", "sv_weighting", "sv_considered", "portal", "sv_kpis"]
 
-    /// What the first row of a contract said, to check its further rows against.
+    /// What the first row of a contract said, to check its further rows against (kept small:
+    /// one per contract of the file).
     private struct FirstRow {
         let line: Int32
+        let award: Int32        // yyyymmdd
         let pence: Int64
-        let award: CalendarDate
+        /// Hash of its (lead) supplier's id.
+        let lead: UInt64
+
+        var awardDate: CalendarDate? { try? CalendarDate.parse(String(format: "%04d-%02d-%02d", award / 10000, award / 100 % 100, award % 100)) }
+    }
+
+    private static func day(_ d: CalendarDate) -> Int32 { Int32(d.year * 10000 + d.month * 100 + d.day) }
+
+    private static func hash(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { LoadRun.hash(UnsafeRawBufferPointer($0)) }
     }
 
     static func load(_ run: LoadRun, _ mapping: HeaderMapping) throws {
@@ -34,7 +46,7 @@ enum ContractLoader {
 
         let insert = try run.db.prepare(Upsert.sql(table: "contracts", columns: columns, key: ["contract_id"]))
         let link = try run.db.prepare("""
-            INSERT INTO award_suppliers(contract_id, supplier_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING
+            INSERT INTO further_suppliers(contract_id, supplier_id) SELECT ?1, ?2 WHERE ?2 IS NOT (SELECT supplier_id FROM contracts WHERE contract_id = ?1) ON CONFLICT DO NOTHING
             """)
         let inline = inlineName == nil && packed == nil ? nil : try InlineSuppliers(db: run.db)
         var counter = try RowCounter(db: run.db, table: "contracts")
@@ -42,6 +54,27 @@ enum ContractLoader {
         var pairs: [UInt64: Int32] = [:]
         var linkedRows = 0
         var shared: Set<UInt64> = []
+
+        /// Links a further supplier to a contract met on an earlier row (or packed into one
+        /// row). The same contract and supplier again is a duplicate: a reject, or — for a
+        /// supplier named twice in one packed cell — nothing. False when the row was refused.
+        func linkFurther(contractKey: UInt64, supplierHash: UInt64, first: FirstRow, line: Int32,
+                         supplierID: () -> String, explain: (SQLiteError) -> (column: Int?, reason: String),
+                         quiet: Bool = false) throws -> Bool {
+            let pair = contractKey ^ (supplierHash &* 0x9E37_79B9_7F4A_7C15)
+            if supplierHash == first.lead || pairs[pair] != nil {
+                if quiet { return true }
+                let earlier = supplierHash == first.lead ? first.line : pairs[pair]!
+                run.problem(id, "duplicate contract_id \(run.string(id)!) with supplier \(supplierID()): line \(earlier) has it too")
+                _ = try run.endRow()
+                return false
+            }
+            try link.bind([run.string(id)!, supplierID()])
+            guard try run.step(link, explain: explain) else { return false }
+            pairs[pair] = line
+            shared.insert(contractKey)
+            return true
+        }
 
         while try run.next() {
             try run.bindText(insert, 1, id, required: true)
@@ -87,15 +120,40 @@ enum ContractLoader {
                     run.problem(value, "contract \(contract) has value \(Money.text(pence: pence)) here but "
                                 + "\(Money.text(pence: first.pence)) on line \(first.line); an award's rows must agree")
                 }
-                if awardDate != first.award {
+                if day(awardDate) != first.award {
                     run.problem(award, "contract \(contract) has award date \(awardDate.iso) here but "
-                                + "\(first.award.iso) on line \(first.line); an award's rows must agree")
+                                + "\(first.awardDate?.iso ?? "another") on line \(first.line); an award's rows must agree")
                 }
             }
             guard try run.endRow() else { continue }
 
+            let line = Int32(truncatingIfNeeded: run.reader.fieldLine(id))
+            let explainUnknown: (SQLiteError) -> (column: Int?, reason: String) = { error in
+                if error.code == 787 /* SQLITE_CONSTRAINT_FOREIGNKEY */ {
+                    return (supplier, "unknown supplier \(run.string(supplier) ?? "") (load suppliers first)")
+                }
+                return (nil, "refused by the contracts table: \(error.message)")
+            }
+
+            // The usual file: a supplier id column alone, read without making strings.
+            guard let inline else {
+                let lead = LoadRun.hash(run.value(supplier)!)
+                if let first = firstRows[key] {
+                    if try linkFurther(contractKey: key, supplierHash: lead, first: first, line: line,
+                                       supplierID: { run.string(supplier)! }, explain: explainUnknown) {
+                        linkedRows += 1
+                    }
+                    continue
+                }
+                try run.bindText(insert, 5, supplier)
+                guard try run.step(insert, explain: explainUnknown) else { continue }
+                counter.wrote()
+                if let pence, let awardDate { firstRows[key] = FirstRow(line: line, award: day(awardDate), pence: pence, lead: lead) }
+                continue
+            }
+
             var supplierIDs: [String] = []
-            if let inline, let details {
+            if let details {
                 if let given = run.string(supplier) {
                     try inline.ensure(id: given, details)
                     supplierIDs.append(given)
@@ -105,46 +163,29 @@ enum ContractLoader {
             } else if let given = run.string(supplier) {
                 supplierIDs.append(given)
             }
-            if let inline {
-                for d in packedSuppliers {
-                    let id = try inline.resolve(d)
-                    if !supplierIDs.contains(id) { supplierIDs.append(id) }
-                }
+            for d in packedSuppliers {
+                let resolved = try inline.resolve(d)
+                if !supplierIDs.contains(resolved) { supplierIDs.append(resolved) }
             }
-            let contract = run.string(id)!
-            let line = Int32(truncatingIfNeeded: run.reader.fieldLine(id))
-            let explainUnknown: (SQLiteError) -> (column: Int?, reason: String) = { error in
-                if error.code == 787 /* SQLITE_CONSTRAINT_FOREIGNKEY */ {
-                    return (supplier, "unknown supplier \(run.string(supplier) ?? "") (load suppliers first)")
-                }
-                return (nil, "refused by the contracts table: \(error.message)")
-            }
-            func pairKey(_ supplierID: String) -> UInt64 {
-                Array((contract + "\u{0}" + supplierID).utf8).withUnsafeBytes { LoadRun.hash($0) }
-            }
-
-            var toLink = supplierIDs
-            if firstRows[key] == nil {
+            var further = supplierIDs[...]
+            let metBefore = firstRows[key] != nil
+            if !metBefore {
                 try insert.bind(.text(supplierIDs[0]), at: 5)
                 guard try run.step(insert, explain: explainUnknown) else { continue }
                 counter.wrote()
-                if let pence, let awardDate { firstRows[key] = FirstRow(line: line, pence: pence, award: awardDate) }
-                pairs[pairKey(supplierIDs[0])] = line
-                toLink.removeFirst()
-            } else if let earlier = pairs[pairKey(supplierIDs[0])], supplierIDs.count == 1 {
-                run.problem(id, "duplicate contract_id \(contract) with supplier \(supplierIDs[0]): line \(earlier) has it too")
-                _ = try run.endRow()
-                continue
-            } else {
-                linkedRows += 1
+                if let pence, let awardDate {
+                    firstRows[key] = FirstRow(line: line, award: day(awardDate), pence: pence, lead: hash(supplierIDs[0]))
+                }
+                further = further.dropFirst()
             }
-            // Further suppliers: of a contract met on an earlier row, or packed into this one.
-            for supplierID in toLink where pairs[pairKey(supplierID)] == nil {
-                try link.bind([contract, supplierID])
-                guard try run.step(link, explain: explainUnknown) else { break }
-                pairs[pairKey(supplierID)] = line
-                shared.insert(key)
+            var linked = false
+            for supplierID in further {
+                guard let first = firstRows[key] else { break }
+                guard try linkFurther(contractKey: key, supplierHash: hash(supplierID), first: first, line: line,
+                                      supplierID: { supplierID }, explain: explainUnknown, quiet: supplierIDs.count > 1) else { break }
+                linked = true
             }
+            if metBefore && linked { linkedRows += 1 }
         }
         try counter.finish(into: &run.report)
         if !shared.isEmpty {

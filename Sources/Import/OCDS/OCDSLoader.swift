@@ -80,7 +80,7 @@ final class OCDSLoader {
         let superseded = total - kept
         let staged = try db.prepare("SELECT payload FROM ocds_staged ORDER BY seq")
         let contract = try db.prepare(Upsert.sql(table: "contracts", columns: ContractLoader.columns, key: ["contract_id"]))
-        let link = try db.prepare("INSERT INTO award_suppliers(contract_id, supplier_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+        let link = try db.prepare("INSERT INTO further_suppliers(contract_id, supplier_id) SELECT ?1, ?2 WHERE ?2 IS NOT (SELECT supplier_id FROM contracts WHERE contract_id = ?1) ON CONFLICT DO NOTHING")
         let inactive = try db.prepare("""
             INSERT INTO inactive_awards(contract_id, status, ocid, partner, title, award_date, value_pence, suppliers, import_id)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
