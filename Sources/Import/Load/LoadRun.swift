@@ -96,6 +96,12 @@ final class LoadRun {
             report.notes.append(transcodedFields == 1 ? "1 text value was not UTF-8 and was read as Windows-1252"
                                                       : "\(CountText.grouped(transcodedFields)) text values were not UTF-8 and were read as Windows-1252")
         }
+        try LoadRun.complete(&report, options: options, name: name, db: db)
+    }
+
+    /// `--sha256` and `--strict` against a finished report, then the `imports` row completed:
+    /// every kind of load ends here. Throwing undoes the load.
+    static func complete(_ report: inout ImportReport, options: ImportOptions, name: String, db: Database) throws {
         if let expected = options.expectedSHA256?.lowercased(), expected != report.sha256 {
             if options.strict { throw ImportError.hashMismatch(file: name, expected: expected, actual: report.sha256) }
             report.notes.append("SHA-256 differs from the one expected: expected \(expected), found \(report.sha256)")

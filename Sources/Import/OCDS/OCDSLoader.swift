@@ -249,13 +249,6 @@ final class OCDSLoader {
     }
 
     private func finish() throws {
-        if let expected = options.expectedSHA256?.lowercased(), expected != report.sha256 {
-            if options.strict { throw ImportError.hashMismatch(file: name, expected: expected, actual: report.sha256) }
-            report.notes.append("SHA-256 differs from the one expected: expected \(expected), found \(report.sha256)")
-        }
-        if options.strict && report.rejectedRows > 0 {
-            throw ImportError.strictRejected(file: name, rows: report.rejectedRows, first: Array(report.problemMessages.prefix(5)))
-        }
-        try db.run(LoadRun.finishSQL, [report.importID, report.sha256, report.loaded, report.replaced, report.rejectedRows])
+        try LoadRun.complete(&report, options: options, name: name, db: db)
     }
 }
