@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         // Command-line parsing for the executable only; help and usage errors derive from it.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Reads .xlsx workbooks (ZIP archives of XML parts), entry by entry in chunks.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C interop, all of it: the two system libraries and their shims.
@@ -26,7 +28,9 @@ let package = Package(
         // Schema, migrations, settings and the imports log.
         .target(name: "SVWWorkspace", dependencies: ["SVWDatabase"], path: "Sources/Workspace"),
         // Checked loading of CSV/TSV files.
-        .target(name: "SVWImport", dependencies: ["SVWWorkspace", "SVWDatabase"], path: "Sources/Import"),
+        .target(name: "SVWImport",
+                dependencies: ["SVWWorkspace", "SVWDatabase", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Sources/Import"),
         // Board questions answered in SQL.
         .target(name: "SVWAnalysis", dependencies: ["SVWWorkspace", "SVWDatabase"], path: "Sources/Analysis"),
         // Deterministic sample data.
@@ -48,7 +52,9 @@ let package = Package(
 
         .testTarget(name: "DatabaseTests", dependencies: ["SVWDatabase"], path: "Tests/DatabaseTests"),
         .testTarget(name: "WorkspaceTests", dependencies: ["SVWWorkspace", "SVWDatabase"], path: "Tests/WorkspaceTests"),
-        .testTarget(name: "ImportTests", dependencies: ["SVWImport", "SVWWorkspace", "SVWCommands", "SVWDatabase"],
+        .testTarget(name: "ImportTests",
+                    dependencies: ["SVWImport", "SVWWorkspace", "SVWCommands", "SVWDatabase",
+                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     path: "Tests/ImportTests"),
         .testTarget(name: "AnalysisTests",
                     dependencies: ["SVWAnalysis", "SVWImport", "SVWRendering", "SVWCommands", "SVWWorkspace", "SVWDatabase"],
@@ -62,7 +68,7 @@ let package = Package(
                     dependencies: ["SVWShell", "SVWCommands", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase"],
                     path: "Tests/ShellTests"),
         // Runs the real svw binary: end-to-end and example tests.
-        .testTarget(name: "EndToEndTests", dependencies: ["svw"], path: "Tests/EndToEndTests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["svw"], path: "Tests/EndToEndTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
