@@ -55,6 +55,7 @@ public final class InteractiveShell {
                     splitter = ScriptSplitter()
                     pending.lines = []
                 }
+                session.shell.beginAction()
                 if session.confirmLeaving(again: "press Ctrl-D again (or type quit) to leave anyway") { return 0 }
             case .line(let line):
                 // Now, not when the prompt was drawn: the terminal may have been resized while typing.

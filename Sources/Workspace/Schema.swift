@@ -5,7 +5,7 @@
 /// contract's financial year, a commitment's £ value, a supplier's GM status) are
 /// computed here in SQL, once, not in Swift loops.
 public enum Schema {
-    public static let migrations: [String] = [v1, v2]
+    public static let migrations: [String] = [v1, SearchIndex.migration, severalSuppliersAndExactGeography]
 
     public static var currentVersion: Int { migrations.count }
 
@@ -231,7 +231,7 @@ public enum Schema {
 
     /// Awards with several suppliers (frameworks, lots, dynamic purchasing systems), exact
     /// GM geography from full postcodes, and where a supplier's postcode came from.
-    static let v2 = """
+    static let severalSuppliersAndExactGeography = """
     -- Who won each contract. contracts.supplier_id is its lead supplier (the first named);
     -- further_suppliers holds any others of an award with several (frameworks, lots, dynamic
     -- purchasing systems), so the usual one-supplier contract costs nothing more to load or read.

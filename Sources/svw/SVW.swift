@@ -105,9 +105,10 @@ struct Run: ParsableCommand {
             inside that folder's tree (--allow-writes DIR adds a folder). --check compares
             each command's output (stdout, and what output/once sent to files) with the #>
             lines stored after it and prints a unified diff where they differ (exit status
-            1), writing no files; --update stores this run's output instead. Exit status is
-            non-zero when a command fails, an output differs, or --strict meets a changed
-            data file.
+            1), writing no files; --update stores this run's output instead. --dry-run runs
+            nothing and lists the files the script would read and write and what a replay
+            would refuse. Exit status is non-zero when a command fails, an output differs,
+            --strict meets a changed data file, or --dry-run finds something refused.
             """)
 
     @Argument(help: ArgumentHelp("The script to run.", valueName: "SCRIPT"))
@@ -124,6 +125,10 @@ struct Run: ParsableCommand {
 
     @Flag(help: "Stop if a data file differs from the one the script recorded.")
     var strict = false
+
+    @Flag(name: .customLong("dry-run"),
+          help: "Run nothing: list the files the script would read and write, and what a replay would refuse.")
+    var dryRun = false
 
     @Flag(help: "Stop at the first command that fails.")
     var bail = false
@@ -151,6 +156,7 @@ struct Run: ParsableCommand {
         options.update = update
         options.strict = strict
         options.bail = bail
+        options.dryRun = dryRun
         if let format, let mode = OutputMode(rawValue: format.lowercased()) { options.mode = mode }
         throw ExitCode(Launcher.runScript(at: script, parameters: parameters, options: options, report: report,
                                           allowWrites: allowWrites))

@@ -127,6 +127,8 @@ import SVWDatabase
             let db = try Database(path: path)
             try db.execute(Schema.migrations[0])
             try db.execute("PRAGMA user_version = 1")
+            // A version-1 workspace as svw wrote it then: its search triggers write to the FTS table.
+            try db.execute("PRAGMA trusted_schema = ON")
             try db.execute("""
                 INSERT INTO suppliers(supplier_id, name, name_key, postcode, district, postcode_status)
                 VALUES ('S1','One','one','SK4 1AA','SK4','ok');
