@@ -19,21 +19,15 @@ public enum Geography {
     static let percent: Set<String> = ["supplier_share", "value_share", "gm_supplier_share", "gm_value_share", "share_of_outside",
                                        "district_gm_share"]
 
-    /// From the rollups, each contract's supplier is looked up in `rollup_supplier_geography`,
-    /// a copy of the view's columns, instead of the view (which works out the district's
-    /// geography for every supplier it is asked about).
-    public static func run(_ db: Database, filter: Filter, by breakdown: Breakdown = .status,
-                           source: AnalysisSource = .rollups) throws -> AnalysisResult {
-        try source.prepare(db)
+    public static func run(_ db: Database, filter: Filter, by breakdown: Breakdown = .status) throws -> AnalysisResult {
         var q = QueryBuilder()
-        let fc = filter.contractsCTE(from: source, &q)
-        let geography = source.supplierGeography
+        let fc = filter.contractsCTE(&q)
         let text: String
         switch breakdown {
-        case .status: text = statusSQL(fc, geography)
-        case .authority: text = authoritySQL(fc, geography)
-        case .area: text = areaSQL(fc, geography)
-        case .partner: text = partnerSQL(fc, geography)
+        case .status: text = statusSQL(fc)
+        case .authority: text = authoritySQL(fc)
+        case .area: text = areaSQL(fc)
+        case .partner: text = partnerSQL(fc)
         }
         let query = q.query(text)
         let title = "Winning suppliers and awarded value by " + (breakdown == .status ? "location" : breakdown.rawValue)
@@ -43,57 +37,83 @@ public enum Geography {
 
     /// The `top` largest suppliers outside GM by value awarded, with their district's GM
     /// share, so a fringe district (WA3 at 49.8%) stands out from one far away (0%).
-    public static func topOutside(_ db: Database, filter: Filter, top: Int,
-                                  source: AnalysisSource = .rollups) throws -> AnalysisResult {
-        try source.prepare(db)
+    public static func topOutside(_ db: Database, filter: Filter, top: Int) throws -> AnalysisResult {
         var q = QueryBuilder()
-        let fc = filter.contractsCTE(from: source, &q)
+        let fc = filter.contractsCTE(&q)
         let limit = q.bind("top", top)
-        // The top few are picked first, so only they are looked up for name and district.
         let query = q.query("""
-            WITH \(fc),
+            \(winsCTE(fc)),
             outside AS (
-                SELECT fc.supplier_id, count(*) AS contracts, sum(fc.value_pence) AS awarded
-                  FROM fc JOIN \(source.supplierGeography) g ON g.supplier_id = fc.supplier_id
-                 WHERE g.gm_status = 'outside'
-                 GROUP BY fc.supplier_id
+                SELECT supplier_id, count(*) AS contracts, sum(share_pence) AS awarded
+                  FROM wins
+                 WHERE gm_status = 'outside'
+                 GROUP BY supplier_id
             ),
-            total AS (SELECT sum(awarded) AS awarded FROM outside),
-            leaders AS (
-                SELECT row_number() OVER (ORDER BY awarded DESC, supplier_id) AS rank, supplier_id, contracts, awarded
-                  FROM outside ORDER BY awarded DESC, supplier_id LIMIT \(limit)
-            )
-            SELECT o.rank, o.supplier_id, g.name, g.postcode, g.district,
+            total AS (SELECT sum(awarded) AS awarded FROM outside)
+            SELECT row_number() OVER (ORDER BY o.awarded DESC, o.supplier_id) AS rank,
+                   o.supplier_id, g.name, g.postcode, g.district,
                    -- a district missing from postcode_districts has no GM postcodes at all
                    CASE WHEN g.district IS NOT NULL THEN round(100.0 * coalesce(d.gm_share, 0), 1) END AS district_gm_share,
                    o.contracts, o.awarded,
                    round(100.0 * o.awarded / t.awarded, 1) AS share_of_outside
-              FROM leaders o
+              FROM outside o
               JOIN supplier_geography g ON g.supplier_id = o.supplier_id
               LEFT JOIN district_geography d ON d.outward_code = g.district
              CROSS JOIN total t
-             ORDER BY o.rank
+             ORDER BY o.awarded DESC, o.supplier_id
+             LIMIT \(limit)
             """)
         return AnalysisResult(title: Titles.with(filter, "Largest suppliers outside GM (top \(top))"),
                               result: try query.run(on: db, money: money, percent: percent), query: query)
     }
 
-    // Each breakdown ends with a Total row; `grp` keeps the fixed lines (outside, unknown, total) last.
-
-    static func statusSQL(_ fc: String, _ geography: String) -> String {
+    /// Each contract under the filter with each of its winning suppliers, the supplier's share
+    /// of the award's value and its geography; `shared_id` is the contract id again for an
+    /// award with several suppliers (counted once per line with DISTINCT), NULL otherwise. Value per supplier follows `award_shares`; a
+    /// contract with no `further_suppliers` has one supplier, its lead, who has the whole value.
+    static func winsCTE(_ fc: String) -> String {
         """
         WITH \(fc),
-        won AS (
-            SELECT g.gm_status, count(DISTINCT fc.supplier_id) AS suppliers,
-                   count(*) AS contracts, sum(fc.value_pence) AS awarded
-              FROM fc JOIN \(geography) g ON g.supplier_id = fc.supplier_id
-             GROUP BY g.gm_status
-        ),
+        -- Per-supplier value: each award's value is shared equally among its suppliers (view award_shares),
+        -- so an award with several suppliers is never counted once per supplier. GM status: view
+        -- supplier_geography (a full postcode listed in postcode_index decides, else the district majority rule).
+        wins AS (
+            SELECT fc.contract_id, NULL AS shared_id, fc.partner, fc.supplier_id, fc.value_pence AS share_pence,
+                   g.gm_status, g.authority, g.area
+              FROM fc JOIN supplier_geography g ON g.supplier_id = fc.supplier_id
+             WHERE NOT EXISTS (SELECT 1 FROM further_suppliers f WHERE f.contract_id = fc.contract_id)
+            UNION ALL
+            SELECT fc.contract_id, fc.contract_id, fc.partner, a.supplier_id, a.share_pence, g.gm_status, g.authority, g.area
+              FROM (SELECT DISTINCT contract_id FROM further_suppliers) s
+              JOIN fc ON fc.contract_id = s.contract_id
+              JOIN award_shares a ON a.contract_id = fc.contract_id
+              JOIN supplier_geography g ON g.supplier_id = a.supplier_id
+        )
+        """
+    }
+
+    /// Totals: a supplier once (each is in one line), a contract once (from fc), each award's
+    /// value once (its suppliers' shares add up to it).
+    static let totalCTE = """
         total AS (
-            SELECT coalesce(sum(suppliers), 0) AS suppliers, coalesce(sum(contracts), 0) AS contracts,
+            SELECT coalesce(sum(suppliers), 0) AS suppliers, (SELECT count(*) FROM fc) AS contracts,
                    coalesce(sum(awarded), 0) AS awarded
               FROM won
         ),
+        """
+
+    // Each breakdown ends with a Total row; `grp` keeps the fixed lines (outside, unknown, total) last.
+
+    static func statusSQL(_ fc: String) -> String {
+        """
+        \(winsCTE(fc)),
+        won AS (
+            SELECT gm_status, count(DISTINCT supplier_id) AS suppliers,
+                   count(shared_id IS NULL OR NULL) + count(DISTINCT shared_id) AS contracts, sum(share_pence) AS awarded
+              FROM wins
+             GROUP BY gm_status
+        ),
+        \(totalCTE)
         location(grp, gm_status, location) AS (
             VALUES (1, 'GM', 'Inside GM'), (2, 'outside', 'Outside GM'), (3, 'unknown', 'Unknown postcode')
         ),
@@ -113,21 +133,18 @@ public enum Geography {
         """
     }
 
-    static func authoritySQL(_ fc: String, _ geography: String) -> String {
+    static func authoritySQL(_ fc: String) -> String {
         """
-        WITH \(fc),
+        \(winsCTE(fc)),
         won AS (
-            SELECT CASE g.gm_status WHEN 'GM' THEN g.authority WHEN 'outside' THEN 'Outside GM'
+            SELECT CASE gm_status WHEN 'GM' THEN authority WHEN 'outside' THEN 'Outside GM'
                    ELSE 'Unknown postcode' END AS authority,
-                   count(DISTINCT fc.supplier_id) AS suppliers, count(*) AS contracts, sum(fc.value_pence) AS awarded
-              FROM fc JOIN \(geography) g ON g.supplier_id = fc.supplier_id
+                   count(DISTINCT supplier_id) AS suppliers, count(shared_id IS NULL OR NULL) + count(DISTINCT shared_id) AS contracts,
+                   sum(share_pence) AS awarded
+              FROM wins
              GROUP BY 1
         ),
-        total AS (
-            SELECT coalesce(sum(suppliers), 0) AS suppliers, coalesce(sum(contracts), 0) AS contracts,
-                   coalesce(sum(awarded), 0) AS awarded
-              FROM won
-        ),
+        \(totalCTE)
         places(grp, authority) AS (
             SELECT DISTINCT 1, authority FROM postcode_districts
             UNION ALL SELECT 2, 'Outside GM'
@@ -149,25 +166,26 @@ public enum Geography {
         """
     }
 
-    static func areaSQL(_ fc: String, _ geography: String) -> String {
+    static func areaSQL(_ fc: String) -> String {
         """
-        WITH \(fc),
+        \(winsCTE(fc)),
         won AS (
-            SELECT CASE WHEN g.gm_status = 'unknown' THEN 3 WHEN g.area IS NULL THEN 2 ELSE 1 END AS grp,
-                   CASE WHEN g.gm_status = 'unknown' THEN 'Unknown postcode'
-                        WHEN g.area IS NULL THEN 'Outside UK' ELSE g.area END AS area,
-                   count(DISTINCT fc.supplier_id) AS suppliers,
-                   count(DISTINCT CASE WHEN g.gm_status = 'GM' THEN fc.supplier_id END) AS gm_suppliers,
-                   count(*) AS contracts, sum(fc.value_pence) AS awarded,
-                   coalesce(sum(CASE WHEN g.gm_status = 'GM' THEN fc.value_pence END), 0) AS gm_awarded
-              FROM fc JOIN \(geography) g ON g.supplier_id = fc.supplier_id
+            SELECT CASE WHEN gm_status = 'unknown' THEN 3 WHEN area IS NULL THEN 2 ELSE 1 END AS grp,
+                   CASE WHEN gm_status = 'unknown' THEN 'Unknown postcode'
+                        WHEN area IS NULL THEN 'Outside UK' ELSE area END AS area,
+                   count(DISTINCT supplier_id) AS suppliers,
+                   count(DISTINCT CASE WHEN gm_status = 'GM' THEN supplier_id END) AS gm_suppliers,
+                   count(shared_id IS NULL OR NULL) + count(DISTINCT shared_id) AS contracts, sum(share_pence) AS awarded,
+                   coalesce(sum(CASE WHEN gm_status = 'GM' THEN share_pence END), 0) AS gm_awarded
+              FROM wins
              GROUP BY 1, 2
         ),
         total AS (
-            SELECT coalesce(sum(suppliers), 0) AS suppliers, coalesce(sum(gm_suppliers), 0) AS gm_suppliers,
-                   coalesce(sum(contracts), 0) AS contracts, coalesce(sum(awarded), 0) AS awarded,
-                   coalesce(sum(gm_awarded), 0) AS gm_awarded
-              FROM won
+            SELECT count(DISTINCT supplier_id) AS suppliers,
+                   count(DISTINCT CASE WHEN gm_status = 'GM' THEN supplier_id END) AS gm_suppliers,
+                   count(shared_id IS NULL OR NULL) + count(DISTINCT shared_id) AS contracts, coalesce(sum(share_pence), 0) AS awarded,
+                   coalesce(sum(CASE WHEN gm_status = 'GM' THEN share_pence END), 0) AS gm_awarded
+              FROM wins
         ),
         lines AS (
             SELECT grp, area, suppliers, gm_suppliers, contracts, awarded, gm_awarded FROM won
@@ -182,13 +200,10 @@ public enum Geography {
         """
     }
 
-    static func partnerSQL(_ fc: String, _ geography: String) -> String {
+    static func partnerSQL(_ fc: String) -> String {
         """
-        WITH \(fc),
-        won AS (
-            SELECT fc.partner, fc.supplier_id, fc.value_pence, g.gm_status
-              FROM fc JOIN \(geography) g ON g.supplier_id = fc.supplier_id
-        ),
+        \(winsCTE(fc)),
+        won AS (SELECT partner, supplier_id, share_pence AS value_pence, gm_status FROM wins),
         lines AS (
             SELECT 1 AS grp, partner, count(DISTINCT supplier_id) AS suppliers,
                    count(DISTINCT CASE WHEN gm_status = 'GM' THEN supplier_id END) AS gm_suppliers,
@@ -212,5 +227,61 @@ public enum Geography {
           FROM lines
          ORDER BY grp, partner
         """
+    }
+}
+
+extension Geography {
+    /// How the winning suppliers under a filter were placed (`supplier_geography.placed_by`),
+    /// and how many awards under it have several suppliers.
+    public struct Placement: Equatable, Sendable {
+        public var byPostcode = 0
+        public var byDistrict = 0
+        /// Of `byDistrict`, full postcodes in a district touching GM that the postcode index does not
+        /// list (new, terminated, or no index loaded); the rest are outward codes alone or in
+        /// districts with no GM postcode.
+        public var unlisted = 0
+        public var unknown = 0
+        public var outsideUK = 0
+        public var sharedAwards = 0
+
+        /// "Suppliers placed by full postcode: 576; by the district rule: 107 (9 of them …); unknown: 15."
+        public var sentence: String {
+            var text = "Suppliers placed by full postcode: \(byPostcode); by the district rule: \(byDistrict)"
+            if unlisted > 0 { text += " (\(unlisted) of them in districts touching GM, their full postcode not in postcode_index)" }
+            if outsideUK > 0 { text += "; outside the UK: \(outsideUK)" }
+            return text + "; unknown: \(unknown)."
+        }
+    }
+
+    public static func placement(_ db: Database, filter: Filter) throws -> Placement {
+        var q = QueryBuilder()
+        let fc = filter.contractsCTE(&q)
+        let rows = try q.query("""
+            WITH \(fc),
+            won AS (SELECT supplier_id FROM fc
+                    UNION
+                    SELECT f.supplier_id FROM fc JOIN further_suppliers f ON f.contract_id = fc.contract_id)
+            SELECT g.placed_by, count(*), sum(g.placed_by = 'district' AND length(g.postcode) > length(g.district)
+                                                   AND g.district IN (SELECT outward_code FROM postcode_districts))
+              FROM won JOIN supplier_geography g ON g.supplier_id = won.supplier_id
+             GROUP BY g.placed_by
+            """).run(on: db).rows
+        var p = Placement()
+        for row in rows {
+            let n = Int(row[1].int64 ?? 0)
+            switch row[0].string {
+            case "postcode": p.byPostcode = n
+            case "district": p.byDistrict = n; p.unlisted = Int(row[2].int64 ?? 0)
+            case "outside UK": p.outsideUK = n
+            default: p.unknown += n
+            }
+        }
+        var s = QueryBuilder()
+        let sfc = filter.contractsCTE(&s)
+        p.sharedAwards = Int(try s.query("""
+            WITH \(sfc)
+            SELECT count(*) FROM (SELECT DISTINCT contract_id FROM further_suppliers) s JOIN fc ON fc.contract_id = s.contract_id
+            """).run(on: db).scalar.int64 ?? 0)
+        return p
     }
 }

@@ -49,14 +49,15 @@ public enum Rollups {
         query: contractsQuery)
 
     public static let supplierGeography = Rollup(
-        table: "rollup_supplier_geography", sources: ["suppliers", "postcode_districts"], followsEdition: false,
+        table: "rollup_supplier_geography", sources: ["suppliers", "postcode_districts", "postcode_index"], followsEdition: false,
         query: "SELECT supplier_id, gm_status, authority, area FROM supplier_geography ORDER BY supplier_id")
 
     /// Per financial year, per partner and for all partners together (partner NULL): the
     /// headline's figures, so headline and trend with no filter but year and partner read a
     /// few rows. Built from the two rollups above, after them.
     public static let years = Rollup(
-        table: "rollup_years", sources: ["contracts", "commitments", "measures", "suppliers", "postcode_districts"],
+        table: "rollup_years",
+        sources: ["contracts", "commitments", "measures", "suppliers", "postcode_districts", "postcode_index", "further_suppliers"],
         followsEdition: true, query: yearsQuery)
 
     /// Contracts and value per financial year, partner, category, weighting, policy flags and
@@ -143,18 +144,24 @@ public enum Rollups {
             count(*) AS suppliers, sum(g.gm_status = 'GM') AS gm_suppliers, sum(g.gm_status = 'unknown') AS unknown_suppliers
             """
         return """
-            WITH cells AS (
+            WITH awards AS (   -- every supplier of every award: the lead and further suppliers of awards with several
+                SELECT year_start, partner, supplier_id FROM rollup_contracts
+                UNION ALL
+                SELECT c.year_start, c.partner, f.supplier_id
+                  FROM rollup_contracts c JOIN further_suppliers f ON f.contract_id = c.contract_id
+            ),
+            cells AS (
                 SELECT year_start, partner, \(sums) FROM rollup_contracts GROUP BY year_start, partner
                 UNION ALL
                 SELECT year_start, NULL, \(sums) FROM rollup_contracts GROUP BY year_start
             ),
             winners AS (
                 SELECT w.year_start, w.partner, \(winners)
-                  FROM (SELECT DISTINCT year_start, partner, supplier_id FROM rollup_contracts) w
+                  FROM (SELECT DISTINCT year_start, partner, supplier_id FROM awards) w
                   JOIN rollup_supplier_geography g ON g.supplier_id = w.supplier_id GROUP BY 1, 2
                 UNION ALL
                 SELECT w.year_start, NULL, \(winners)
-                  FROM (SELECT DISTINCT year_start, supplier_id FROM rollup_contracts) w
+                  FROM (SELECT DISTINCT year_start, supplier_id FROM awards) w
                   JOIN rollup_supplier_geography g ON g.supplier_id = w.supplier_id GROUP BY 1
             )
             SELECT c.*, coalesce(w.suppliers, 0), coalesce(w.gm_suppliers, 0), coalesce(w.unknown_suppliers, 0)

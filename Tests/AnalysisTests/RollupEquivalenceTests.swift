@@ -59,10 +59,6 @@ import SVWWorkspace
                         try Weighting.statistics(db, filter: filter, by: breakdown, options: options, source: source))
                 }
             }
-            for breakdown in Geography.Breakdown.allCases {
-                add("geography \(breakdown) \(f)", try Geography.run(db, filter: filter, by: breakdown, source: source))
-            }
-            add("geography --top 3 \(f)", try Geography.topOutside(db, filter: filter, top: 3, source: source))
             for date in [asOf, "2021-01-01", nil] {
                 add("compliance \(date ?? "-") \(f)",
                     try Compliance.summary(db, filter: filter, options: .init(asOf: date), source: source))
@@ -103,6 +99,8 @@ import SVWWorkspace
             ("a supplier's postcode removed",
              "UPDATE suppliers SET postcode_status = 'missing', postcode = NULL, district = NULL WHERE supplier_id = 'S1'"),
             ("a postcode district removed", "DELETE FROM postcode_districts WHERE outward_code = 'M16'"),
+            ("awards with several suppliers", "INSERT INTO further_suppliers(contract_id, supplier_id) VALUES ('C01', 'S4'), ('C02', 'S7')"),
+            ("a further supplier removed", "DELETE FROM further_suppliers WHERE contract_id = 'C02'"),
         ]
         for (stage, sql) in changes {
             try db.execute(sql)

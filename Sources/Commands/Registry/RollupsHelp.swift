@@ -11,11 +11,12 @@ extension HelpText {
         and add up, its commitments' social value (committed and delivered pence, units x the
         proxy value in the active measures edition, exactly as the commitment_values view
         values them), per TOMs theme as well, and the counts compliance's lag check needs.
-        headline, trend, themes (by theme and by partner), compliance and geography read it,
+        headline, trend, themes (by theme and by partner), weighting and compliance read it,
         so a year is one range of rows instead of a join of every commitment; their --sql
         shows it. themes --by measure (or --measure) and the lists read the raw tables.
         rollup_supplier_geography copies each supplier's gm_status, authority and area from
-        the supplier_geography view, so it follows however the view defines GM status.
+        the supplier_geography view, so it follows however the view defines GM status; the
+        headline's count of GM winners reads it (geography reads the view).
         rollup_years adds both up per financial year and partner (partner NULL: all of them):
         contracts, value, contracts over £25k and £50k, weighting sums, social value and
         distinct winning suppliers — what headline and trend read when the filter is no
