@@ -4,17 +4,26 @@
 enum GridRenderer {
     enum Frame { case box, plain }
 
-    static func render(_ model: TableModel, frame: Frame, options: RenderOptions) -> String {
-        guard !model.headers.isEmpty else { return "" }
-        let style = Style(enabled: options.color)
+    /// Whether every column shows, shortened or not (`mode auto` draws a grid only then).
+    static func fitsWithoutDroppingColumns(_ model: TableModel, frame: Frame, options: RenderOptions) -> Bool {
+        fit(model, frame: frame, options: options).visible == model.headers.count
+    }
+
+    private static func fit(_ model: TableModel, frame: Frame, options: RenderOptions) -> ColumnFit {
         var natural = model.headers.indices.map { i in options.showHeaders ? DisplayWidth.of(model.headers[i]) : 0 }
         for row in model.rows {
             for (i, cell) in row.enumerated() { natural[i] = max(natural[i], DisplayWidth.of(cell.text)) }
         }
         natural = natural.map { max($0, 1) }
-        let fit = ColumnFit.fit(natural: natural, numeric: model.numeric, available: options.width) { n in
+        return ColumnFit.fit(natural: natural, numeric: model.numeric, available: options.width) { n in
             frame == .box ? 3 * n + 1 : 2 * max(0, n - 1)
         }
+    }
+
+    static func render(_ model: TableModel, frame: Frame, options: RenderOptions) -> String {
+        guard !model.headers.isEmpty else { return "" }
+        let style = Style(enabled: options.color)
+        let fit = fit(model, frame: frame, options: options)
         let widths = fit.widths
         let shown = widths.indices
 
@@ -42,13 +51,18 @@ enum GridRenderer {
             out += line(shown.map { style.cell(row[$0], width: widths[$0], rightAligned: model.numeric[$0]) })
         }
         if frame == .box { out += rule("└", "┴", "┘") }
-        if let more = model.moreRowsLine(options: options) { out += style.dim(more) + "\n" }
+        if let more = model.moreRowsLine(options: options) { out += style.dim(TextWrap.wrap(more, width: options.width)) + "\n" }
         if fit.visible < model.headers.count {
-            let hidden = model.headers[fit.visible...]
-            let noun = hidden.count == 1 ? "column" : "columns"
-            out += style.dim("… \(hidden.count) more \(noun) (\(hidden.joined(separator: ", "))); mode line shows every field") + "\n"
+            out += style.dim(TextWrap.wrap(moreColumnsLine(Array(model.headers[fit.visible...])), width: options.width)) + "\n"
         }
         return out
+    }
+
+    /// "… 3 more columns (category, value, status): last shows every column, mode line one field per line".
+    static func moreColumnsLine(_ hidden: [String]) -> String {
+        let noun = hidden.count == 1 ? "column" : "columns"
+        let named = hidden.count <= 6 ? hidden.joined(separator: ", ") : hidden.prefix(5).joined(separator: ", ") + ", …"
+        return "… \(hidden.count) more \(noun) (\(named)): last shows every column, mode line one field per line"
     }
 
     /// Plain mode pads every cell, so the last one leaves spaces a diff would flag.
