@@ -82,15 +82,15 @@ import Testing
         shell.send("SELECT * FROM wide;\r")
         let screen = try shell.expectPrompt(Self.prompt)
         let expected = """
-            ┌──────────────────┬───────────────────────┬─────┬───────────┬────────────┐
-            │ supplier         │ a_long_title_column   │ c1  │ c2        │ c3         │
-            ├──────────────────┼───────────────────────┼─────┼───────────┼────────────┤
-            │ Łódź Żółw & Sons │ Contract number 1     │ C01 │ Stockport │ 2020-05-01 │
-            │ 東京 Trading     │ Contract number 2     │ C02 │ Stockport │ 2020-05-01 │
-            │ Café Ñandú Ltd   │ Contract number 3     │ C03 │ Stockport │ 2020-05-01 │
-            └──────────────────┴───────────────────────┴─────┴───────────┴────────────┘
-            … 4 more columns (c4, c5, c6, c7): last shows every column, mode line one
-            field per line
+            ┌──────────────────┬─────────────────────┬─────┬───────────┬────────────┬─────┐
+            │ supplier         │ a_long_title_column │ c1  │ c2        │ c3         │  c4 │
+            ├──────────────────┼─────────────────────┼─────┼───────────┼────────────┼─────┤
+            │ Łódź Żółw & Sons │ Contract number 1   │ C01 │ Stockport │ 2020-05-01 │ 100 │
+            │ 東京 Trading     │ Contract number 2   │ C02 │ Stockport │ 2020-05-01 │ 200 │
+            │ Café Ñandú Ltd   │ Contract number 3   │ C03 │ Stockport │ 2020-05-01 │ 300 │
+            └──────────────────┴─────────────────────┴─────┴───────────┴────────────┴─────┘
+            … 3 more columns (c5, c6, c7): last shows every column, mode line one field per
+            line
             """
         #expect(screen.contains(expected), "\(screen)")
         shell.send("expanded auto\r")

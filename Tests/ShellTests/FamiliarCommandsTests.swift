@@ -186,4 +186,32 @@ import SVWDatabase
         #expect(run("tabels") == 1)
         #expect(capture.err.contains("unknown command \"tabels\"; did you mean \"tables\"?"))
     }
+
+    @Test func profileDescribesEachColumn() throws {
+        session.mode = .tsv
+        #expect(run("profile contracts value_pence partner category") == 0)
+        // Values 100…500 pence, recomputed by hand: mean 300 pence = £3.00.
+        #expect(capture.out == """
+            column\ttype\tnulls\tdistinct\tmin\tmax\tmean\ttop values\thistogram
+            value_pence\tINTEGER\t0\t5\t£1.00\t£5.00\t£3.00\t£1.00 (1), £2.00 (1), £3.00 (1)\t█ █ █ ██
+            partner\tTEXT\t0\t4\tGreater Manchester\tTrafford\t\tStockport (2), Greater Manchester (1), Tameside (1)\t
+            category\tTEXT\t1\t3\tGrounds\tSocial care\t\tHighways (2), Grounds (1), Social care (1)\t
+
+            """)
+        #expect(run("profile contracts value_pense") == 1)
+        #expect(capture.err.contains("profile: contracts has no column \"value_pense\"; did you mean \"value_pence\"?"))
+    }
+
+    @Test func aBigTableIsProfiledFromASampleAndSaysSo() throws {
+        session.mode = .box
+        try session.db.execute("""
+            CREATE TABLE big(i INTEGER, d INTEGER);
+            INSERT INTO big WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 250000)
+            SELECT i, i % 7 FROM n;
+            """)
+        #expect(run("profile big") == 0)
+        #expect(capture.out.contains("big: 250,000 rows; * distinct, top values and histograms from the first 200,000 rows"))
+        // min, max and mean stay exact over every row; distinct is the sample's.
+        #expect(capture.out.contains("│ i      │ INTEGER │     0 │ 200,000* │   1 │ 250000 │ 125000.5 │ 1 (1), 2 (1), 3 (1)                │ ██████▄   │"))
+    }
 }

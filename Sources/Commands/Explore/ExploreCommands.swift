@@ -5,7 +5,7 @@ import SVWWorkspace
 /// Looking around the workspace: tables, columns, schema, what was imported.
 /// All look-ups: they answer a question and change nothing, so none is recorded.
 enum ExploreCommands {
-    static let specs: [CommandSpec] = [tables, describe, schema, imports]
+    static let specs: [CommandSpec] = [tables, describe, schema, imports, ProfileCommand.spec]
 
     static let tables = CommandSpec(
         name: "tables", aliases: [".tables", "\\dt"], group: .explore,
