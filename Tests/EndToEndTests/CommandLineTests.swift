@@ -64,6 +64,37 @@ import Testing
         #expect(old.status != 0, "the old start spelling is gone")
     }
 
+    /// --sample finds the data beside a binary that was moved with it, and says where it found it.
+    @Test func sampleDataIsFoundBesideAMovedBinaryAndNamed() throws {
+        let dir = try SVWBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bin = dir.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: SVWBinary.url, to: bin.appendingPathComponent("svw"))
+        try FileManager.default.copyItem(at: SVWBinary.sampleData, to: dir.appendingPathComponent("SampleData"))
+        let moved = Process()
+        moved.executableURL = bin.appendingPathComponent("svw")
+        moved.arguments = ["--sample", "-c", "SELECT count(*) AS n FROM contracts"]
+        let out = Pipe(), err = Pipe()
+        moved.standardOutput = out
+        moved.standardError = err
+        var environment = ProcessInfo.processInfo.environment
+        environment["SVW_SAMPLE_DATA"] = nil
+        moved.environment = environment
+        try moved.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        moved.waitUntilExit()
+        #expect(moved.terminationStatus == 0, "\(stderr)")
+        #expect(stdout == "n\n4000\n")
+        let folder = dir.appendingPathComponent("SampleData").resolvingSymlinksInPath().path
+        #expect(stderr.hasPrefix("sample data: \(folder) (found from the svw binary at "), "\(stderr)")
+
+        let missing = try SVWBinary.run(["--sample", "-c", "SELECT 1"], environment: ["SVW_SAMPLE_DATA": dir.appendingPathComponent("nowhere").path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("cannot find the bundled SampleData folder; looked for SVW_SAMPLE_DATA=\(dir.path)/nowhere (not a folder)"))
+    }
+
     @Test func svwRunReadsItsWordsWithTheShellsRunSpec() throws {
         let help = try SVWBinary.run(["run", "--help"])
         #expect(help.status == 0)
