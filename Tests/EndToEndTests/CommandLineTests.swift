@@ -74,7 +74,7 @@ import Testing
         try FileManager.default.copyItem(at: SVWBinary.sampleData, to: dir.appendingPathComponent("SampleData"))
         let moved = Process()
         moved.executableURL = bin.appendingPathComponent("svw")
-        moved.arguments = ["--sample", "-c", "SELECT count(*) AS n FROM contracts"]
+        moved.arguments = ["--sample", "--format", "csv", "-c", "SELECT count(*) AS n FROM contracts"]
         let out = Pipe(), err = Pipe()
         moved.standardOutput = out
         moved.standardError = err

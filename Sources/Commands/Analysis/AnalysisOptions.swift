@@ -8,7 +8,7 @@ enum AnalysisOptions {
     static let filters: [OptionSpec] = [
         OptionSpec("year", value: "YEAR", completion: .year, "financial year, April to March (2020/21)"),
         OptionSpec("partner", value: "NAME", completion: .partner, "one partner (the names in the data)"),
-        OptionSpec("category", value: "NAME", "one contract category"),
+        OptionSpec("category", value: "NAME", completion: .category, "one contract category"),
         OptionSpec("min-value", value: "£", "contracts worth at least this (25000, £25k, 1.5m)"),
         OptionSpec("max-value", value: "£", "contracts worth less than this"),
         OptionSpec("from", value: "DATE", "awarded on or after this date (2020-04-01 or 01/04/2020)"),
