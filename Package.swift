@@ -13,20 +13,26 @@ let package = Package(
     dependencies: [
         // Command-line parsing for the executable only; help and usage errors derive from it.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Reads .xlsx workbooks (ZIP archives of XML parts), entry by entry in chunks.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        // C interop, all of it: the two system libraries and their shims.
+        // C interop, all of it: the two system libraries and their shims, and Ctrl-C's state.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLineEdit", path: "Sources/CLineEdit", pkgConfig: "libedit",
                        providers: [.apt(["libedit-dev"])]),
+        // Ctrl-C's handler and counter: state, so in a .c file (one copy), not a header.
+        .target(name: "CInterrupt", path: "Sources/CInterrupt"),
 
         // The one thin wrapper over SQLite.
         .target(name: "SVWDatabase", dependencies: ["CSQLite"], path: "Sources/Database"),
         // Schema, migrations, settings and the imports log.
         .target(name: "SVWWorkspace", dependencies: ["SVWDatabase"], path: "Sources/Workspace"),
         // Checked loading of CSV/TSV files.
-        .target(name: "SVWImport", dependencies: ["SVWWorkspace", "SVWDatabase"], path: "Sources/Import"),
+        .target(name: "SVWImport",
+                dependencies: ["SVWWorkspace", "SVWDatabase", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Sources/Import"),
         // Board questions answered in SQL.
         .target(name: "SVWAnalysis", dependencies: ["SVWWorkspace", "SVWDatabase"], path: "Sources/Analysis"),
         // Deterministic sample data.
@@ -39,16 +45,21 @@ let package = Package(
                 path: "Sources/Commands"),
         // The interactive shell: line editing, history, completion, interrupts.
         .target(name: "SVWShell",
-                dependencies: ["SVWCommands", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase", "CLineEdit"],
+                dependencies: ["SVWCommands", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase", "CLineEdit",
+                               "CInterrupt"],
                 path: "Sources/Shell"),
         .executableTarget(name: "svw",
                           dependencies: ["SVWShell", "SVWCommands", "SVWRendering", "SVWSample", "SVWWorkspace",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Sources/svw"),
 
+        // Seeded property-based testing shared by the fuzz tests (Tests/FuzzSupport).
+        .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         .testTarget(name: "DatabaseTests", dependencies: ["SVWDatabase"], path: "Tests/DatabaseTests"),
         .testTarget(name: "WorkspaceTests", dependencies: ["SVWWorkspace", "SVWDatabase"], path: "Tests/WorkspaceTests"),
-        .testTarget(name: "ImportTests", dependencies: ["SVWImport", "SVWWorkspace", "SVWCommands", "SVWDatabase"],
+        .testTarget(name: "ImportTests",
+                    dependencies: ["SVWImport", "SVWWorkspace", "SVWCommands", "SVWDatabase", "FuzzSupport",
+                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     path: "Tests/ImportTests"),
         .testTarget(name: "AnalysisTests",
                     dependencies: ["SVWAnalysis", "SVWImport", "SVWRendering", "SVWCommands", "SVWWorkspace", "SVWDatabase"],
@@ -56,13 +67,13 @@ let package = Package(
         .testTarget(name: "SampleTests", dependencies: ["SVWSample"], path: "Tests/SampleTests"),
         .testTarget(name: "RenderingTests", dependencies: ["SVWRendering", "SVWDatabase"], path: "Tests/RenderingTests"),
         .testTarget(name: "CommandsTests",
-                    dependencies: ["SVWCommands", "SVWImport", "SVWRendering", "SVWWorkspace", "SVWDatabase"],
+                    dependencies: ["SVWCommands", "SVWImport", "SVWRendering", "SVWWorkspace", "SVWDatabase", "FuzzSupport"],
                     path: "Tests/CommandsTests"),
         .testTarget(name: "ShellTests",
                     dependencies: ["SVWShell", "SVWCommands", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase"],
                     path: "Tests/ShellTests"),
         // Runs the real svw binary: end-to-end and example tests.
-        .testTarget(name: "EndToEndTests", dependencies: ["svw"], path: "Tests/EndToEndTests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["svw"], path: "Tests/EndToEndTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

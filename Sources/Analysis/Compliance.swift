@@ -63,10 +63,11 @@ public enum Compliance {
                        coalesce(sum(portal IS NULL), 0), coalesce(sum(CASE WHEN portal = 0 THEN value_pence END), 0)
                   FROM portal_scope
                 UNION ALL
-                -- no delivery reported counts as none delivered; the value is the undelivered £
-                SELECT 4, 'lagging', \(d4), count(*), coalesce(sum(coalesce(units_delivered, 0) < units_committed), 0),
+                -- no delivery reported is not recorded, like an empty flag: neither behind nor on track;
+                -- the value is the undelivered £ of the commitments behind
+                SELECT 4, 'lagging', \(d4), count(*), coalesce(sum(units_delivered < units_committed), 0),
                        coalesce(sum(units_delivered IS NULL), 0),
-                       coalesce(sum(CASE WHEN coalesce(units_delivered, 0) < units_committed
+                       coalesce(sum(CASE WHEN units_delivered < units_committed
                                          THEN committed_pence - delivered_pence END), 0)
                   FROM ended
             )
@@ -111,13 +112,13 @@ public enum Compliance {
             text = """
                 WITH \(fc)
                 SELECT v.commitment_id, v.contract_id, fc.partner, fc.title, v.measure_code AS measure, fc.end_date,
-                       v.units_committed, coalesce(v.units_delivered, 0) AS units_delivered,
-                       round(100.0 * coalesce(v.units_delivered, 0) / nullif(v.units_committed, 0), 1) AS delivered_pct,
-                       v.committed_pence - v.delivered_pence AS shortfall
+                       v.units_committed, v.units_delivered,
+                       round(100.0 * v.units_delivered / nullif(v.units_committed, 0), 1) AS delivered_pct,
+                       CASE WHEN v.units_delivered IS NOT NULL THEN v.committed_pence - v.delivered_pence END AS shortfall
                   FROM commitment_values v JOIN fc ON fc.contract_id = v.contract_id
                  WHERE fc.end_date IS NOT NULL AND fc.end_date < \(asOf)
-                   AND coalesce(v.units_delivered, 0) < v.units_committed
-                 ORDER BY shortfall DESC, v.commitment_id
+                   AND (v.units_delivered < v.units_committed OR v.units_delivered IS NULL)
+                 ORDER BY v.units_delivered IS NULL, shortfall DESC, v.commitment_id
                 """
             title = "Commitments behind after their contract ended" + (options.asOf.map { " (as of \($0))" } ?? "")
         }

@@ -9,7 +9,8 @@ public struct SQLParameter: Sendable, Equatable {
 
 /// The exact SQL an analysis ran and the values it bound, so `--sql` can show an
 /// analyst the query behind every figure. Parameters are named (`:year`) so the
-/// text reads, and runs, in sqlite3 after `.parameter set :year '2020/21'`.
+/// text reads, and runs, in sqlite3 after `.parameter set :year "'2020/21'"` (the value is
+/// evaluated as SQL: unquoted, `'2020/21'` would reach the shell as the sum 2020/21 = 96).
 public struct SQLQuery: Sendable, Equatable {
     public let text: String
     /// In binding order: the order in which SQLite numbers named parameters (first appearance in the text).

@@ -1,7 +1,8 @@
 import Foundation
 import SVWDatabase
+import SVWWorkspace
 
-/// Full-text search (FTS5, index `search_fts` kept in step by triggers) over supplier
+/// Full-text search (FTS5, index `search_fts`, brought up to date first) over supplier
 /// names and contract titles, ranked by bm25, honouring the filter: contracts must
 /// pass it, and under a filter a supplier must have won a contract that does.
 public enum Search {
@@ -15,6 +16,7 @@ public enum Search {
         guard let match = ftsQuery(text) else {
             throw Error(description: "nothing to search for in \"\(text)\": give at least one word or number")
         }
+        try SearchIndex.refreshIfStale(db)
         var q = QueryBuilder()
         let fc = filter.contractsCTE(&q)
         let matchParam = q.bind("match", match)

@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWWorkspace
 
 /// One supplier, for board questions about one firm: where it is and its GM status,
 /// the contracts it won (by year and partner) and its commitments, committed vs delivered.
@@ -24,6 +25,7 @@ public enum SupplierProfile {
         if byCase.rows.count == 1, let id = byCase.rows[0][0].string { return .found(id: id) }
         if byCase.rows.count > 1 { return .ambiguous(candidates(byCase)) }
         guard let match = Search.ftsQuery(text) else { return .none }
+        try SearchIndex.refreshIfStale(db)
         let byWords = try db.query("""
             SELECT s.supplier_id, s.name
               FROM search_fts JOIN search_fts_docs d ON d.doc_id = search_fts.rowid

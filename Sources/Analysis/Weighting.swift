@@ -108,7 +108,7 @@ public enum Weighting {
             \(groups),
             stats AS (
                 SELECT ord, grp, sum(n) AS contracts, sum(CASE WHEN w IS NOT NULL THEN n END) AS weighted,
-                       sum(value) AS value,
+                       sum(CASE WHEN w IS NOT NULL THEN value END) AS value,
                        sum(w * n) / sum(CASE WHEN w IS NOT NULL THEN n END) AS mean,
                        sum(w * value) / sum(CASE WHEN w IS NOT NULL THEN value END) AS weighted_mean,
                        100.0 * sum(CASE WHEN w >= \(target) THEN n ELSE 0 END)
@@ -127,7 +127,9 @@ public enum Weighting {
                                   + min(CASE WHEN upto >= (total + 2) / 2 THEN w END)) / 2.0 AS median
                   FROM positions GROUP BY ord, grp
             )
-            SELECT g.grp AS \(groupColumn), coalesce(s.contracts, 0) AS contracts,
+            -- contracts and value are the contracts with a weighting (the histogram's Total); not_recorded
+            -- counts the applicable ones without, which no figure includes
+            SELECT g.grp AS \(groupColumn), coalesce(s.weighted, 0) AS contracts,
                    coalesce(s.contracts - coalesce(s.weighted, 0), 0) AS not_recorded, coalesce(s.value, 0) AS value,
                    round(s.mean, 1) AS mean, round(s.weighted_mean, 1) AS weighted_mean, round(m.median, 1) AS median,
                    round(s.at_or_above_target, 1) AS at_or_above_target, coalesce(s.below_target, 0) AS below_target

@@ -85,22 +85,24 @@ enum YearMetrics {
               JOIN supplier_geography g ON g.supplier_id = w.supplier_id\(groupBy)
         ),
         \(own),
+        -- Shares stay exact here: a renderer shows one decimal and the headline a whole
+        -- percent, each rounding once (27.46% is 27%, not 27.5% and then 28%).
         metrics AS (
             SELECT y.year,
                    coalesce(a.contracts, 0) AS contracts,
                    coalesce(a.awarded, 0) AS awarded,
                    coalesce(s.committed, 0) AS sv_committed,
-                   round(100.0 * coalesce(s.committed, 0) / nullif(a.awarded, 0), 1) AS sv_committed_pct,
+                   100.0 * coalesce(s.committed, 0) / nullif(a.awarded, 0) AS sv_committed_pct,
                    coalesce(s.delivered, 0) AS sv_delivered,
-                   round(100.0 * coalesce(s.delivered, 0) / nullif(a.awarded, 0), 1) AS sv_delivered_pct,
+                   100.0 * coalesce(s.delivered, 0) / nullif(a.awarded, 0) AS sv_delivered_pct,
                    coalesce(s.unvalued, 0) AS unvalued_commitments,
                    coalesce(p.suppliers, 0) AS suppliers,
                    coalesce(p.gm_suppliers, 0) AS gm_suppliers,
-                   round(100.0 * p.gm_suppliers / nullif(p.suppliers, 0), 1) AS gm_suppliers_pct,
+                   100.0 * p.gm_suppliers / nullif(p.suppliers, 0) AS gm_suppliers_pct,
                    coalesce(p.unknown_suppliers, 0) AS unknown_suppliers,
                    \(filter.narrowsBeyondTime ? "NULL" : "coalesce(o.own_workforce, 0)") AS own_workforce_sv,
-                   round(a.mean_weighting, 1) AS mean_weighting,
-                   round(a.weighted_mean_weighting, 1) AS weighted_mean_weighting,
+                   a.mean_weighting AS mean_weighting,
+                   a.weighted_mean_weighting AS weighted_mean_weighting,
                    coalesce(a.over_applicable, 0) AS contracts_over_25k,
                    coalesce(a.over_portal, 0) AS contracts_over_50k
               FROM years y

@@ -1,15 +1,14 @@
 #ifndef SVW_CLINEEDIT_SHIM_H
 #define SVW_CLINEEDIT_SHIM_H
 // libedit's el_set/el_get/history are variadic, C's stdio globals are not usable
-// from Swift 6, and signal handlers, pipes, poll, isatty and ioctl are C, so every
-// call the shell and the executable make to them goes through a typed wrapper here.
+// from Swift 6, and poll, isatty and ioctl are C, so every call the shell and the
+// executable make to them goes through a typed wrapper here. Ctrl-C's handler and
+// counter are state, which a header cannot hold once: they live in Sources/CInterrupt.
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <locale.h>
 #include <poll.h>
-#include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -230,92 +229,6 @@ static inline void svw_use_utf8_locale(void) {
                            && strstr(chosen, "UTF8") == NULL && strstr(chosen, "utf-8") == NULL)) {
         if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) setlocale(LC_CTYPE, "C.utf8");
     }
-}
-
-// MARK: Ctrl-C
-//
-// The handler must be async-signal-safe, so it only counts and writes one byte to
-// a pipe; a watcher thread in Swift reads the pipe and calls sqlite3_interrupt on
-// the connection running the current command. At the prompt, libedit (EL_SIGNAL)
-// restores the terminal and passes the signal on to this handler, and the read
-// function above (svw_el_read_char) sees the count move and ends el_gets with EINTR,
-// which the shell treats as "clear the line".
-//
-// These statics have internal linkage, so each Swift file that calls these
-// functions would get its own copy: only Shell/Interrupts.swift calls them.
-
-static volatile sig_atomic_t svw_sigint_count = 0;
-static int svw_sigint_fd = -1;
-
-static void svw_sigint_handler(int signo) {
-    (void)signo;
-    int saved = errno;
-    svw_sigint_count++;
-    if (svw_sigint_fd >= 0) {
-        char byte = 1;
-        ssize_t ignored = write(svw_sigint_fd, &byte, 1);
-        (void)ignored;
-    }
-    errno = saved;
-}
-
-/// Installs the handler; `notify_fd` is the write end of a non-blocking pipe.
-/// SA_RESTART keeps ordinary reads and writes in a running command from failing with EINTR.
-static inline int svw_install_sigint_handler(int notify_fd) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    svw_sigint_fd = notify_fd;
-    action.sa_handler = svw_sigint_handler;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    return sigaction(SIGINT, &action, NULL);
-}
-
-/// Puts SIGINT back to its default action (tests that installed the handler).
-static inline int svw_restore_default_sigint(void) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = SIG_DFL;
-    sigemptyset(&action.sa_mask);
-    return sigaction(SIGINT, &action, NULL);
-}
-
-/// A pipe whose write end never blocks (the signal handler writes to it): fds[0] reads, fds[1] writes.
-static inline int svw_notify_pipe(int fds[2]) {
-    if (pipe(fds) != 0) return -1;
-    int flags = fcntl(fds[1], F_GETFL);
-    return fcntl(fds[1], F_SETFL, flags | O_NONBLOCK);
-}
-
-/// Waits until `fd` can be read or `timeout_ms` passes (-1: no limit), then reads and
-/// discards what is there. Returns 1 when something was read, 0 on timeout, -1 on error.
-static inline int svw_wait_and_drain(int fd, int timeout_ms) {
-    struct pollfd descriptor = { .fd = fd, .events = POLLIN, .revents = 0 };
-    int ready = poll(&descriptor, 1, timeout_ms);
-    if (ready <= 0) return ready;
-    char buffer[64];
-    return read(fd, buffer, sizeof buffer) > 0 ? 1 : 0;
-}
-
-/// How many Ctrl-Cs have arrived since the handler was installed.
-static inline long svw_sigint_received(void) { return (long)svw_sigint_count; }
-
-/// Lets SIGINT reach the calling thread (the main one) even if svw was started with it
-/// blocked, as a child of a program whose threads block signals would be.
-static inline int svw_unblock_sigint_in_this_thread(void) {
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    return pthread_sigmask(SIG_UNBLOCK, &set, NULL);
-}
-
-/// Keeps SIGINT away from the calling thread (the watcher), so the kernel delivers
-/// it to the main thread, where it interrupts libedit's read.
-static inline int svw_block_sigint_in_this_thread(void) {
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    return pthread_sigmask(SIG_BLOCK, &set, NULL);
 }
 
 #endif

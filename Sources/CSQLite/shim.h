@@ -6,4 +6,24 @@
 static inline sqlite3_destructor_type svw_sqlite_transient(void) { return SQLITE_TRANSIENT; }
 static inline sqlite3_destructor_type svw_sqlite_static(void) { return SQLITE_STATIC; }
 
+/// Hardens a connection against SQL that could damage the database file or run code
+/// (sqlite3_db_config is variadic, which Swift cannot call): defensive mode (no
+/// writable_schema, no direct writes to shadow tables), schema SQL trusted with
+/// innocuous functions only, and no loading of extensions. Returns SQLITE_OK or the
+/// first error code.
+static inline int svw_sqlite_harden(sqlite3 *db) {
+    int rc = sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)0);
+    if (rc == SQLITE_OK) rc = sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)0);
+    if (rc == SQLITE_OK) rc = sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, (int *)0);
+    if (rc == SQLITE_OK) rc = sqlite3_enable_load_extension(db, 0);
+    return rc;
+}
+
+/// Reads one boolean sqlite3_db_config setting (for tests that check the hardening).
+static inline int svw_sqlite_db_config_flag(sqlite3 *db, int option) {
+    int value = -1;
+    sqlite3_db_config(db, option, -1, &value);
+    return value;
+}
+
 #endif

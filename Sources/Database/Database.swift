@@ -19,6 +19,11 @@ public final class Database {
         self.handle = db
         self.path = path
         sqlite3_extended_result_codes(db, 1)
+        let hardened = svw_sqlite_harden(db)
+        guard hardened == SQLITE_OK else {
+            throw SQLiteError(code: hardened, message: "cannot open \(path): SQLite refused its safety settings")
+        }
+        installSchemaGuard()
     }
 
     deinit { sqlite3_close_v2(handle) }
@@ -27,9 +32,25 @@ public final class Database {
 
     func error(_ rc: Int32, sql: String? = nil) -> SQLiteError {
         let offset = Int(sqlite3_error_offset(handle))
-        return SQLiteError(code: sqlite3_extended_errcode(handle),
-                           message: String(cString: sqlite3_errmsg(handle)),
+        let code = sqlite3_extended_errcode(handle)
+        return SQLiteError(code: code, message: busyMessage(code) ?? String(cString: sqlite3_errmsg(handle)),
                            sql: sql, offset: offset >= 0 ? offset : nil)
+    }
+
+    /// How long a write waits for another connection's write to finish before giving up.
+    public func setBusyTimeout(milliseconds: Int) {
+        busyTimeout = milliseconds
+        sqlite3_busy_timeout(handle, Int32(clamping: milliseconds))
+    }
+    private var busyTimeout = 0
+
+    /// SQLite's "database is locked" says neither which file nor why: another process
+    /// (a second svw, sqlite3) is writing to the same workspace file.
+    private func busyMessage(_ code: Int32) -> String? {
+        guard (code & 0xff) == SQLITE_BUSY, !isInMemory else { return nil }
+        let waited = busyTimeout >= 1000 ? " (waited \(busyTimeout / 1000) s)" : ""
+        return "the workspace \(path) is busy: another process is writing to it\(waited); "
+            + "reading works meanwhile, so try the change again when that process has finished"
     }
 
     public func prepare(_ sql: String) throws -> Statement {
@@ -41,9 +62,10 @@ public final class Database {
         var errmsg: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &errmsg)
         if rc != SQLITE_OK {
-            let message = errmsg.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            let code = sqlite3_extended_errcode(handle)
+            let message = busyMessage(code) ?? errmsg.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
             sqlite3_free(errmsg)
-            throw SQLiteError(code: sqlite3_extended_errcode(handle), message: message, sql: sql)
+            throw SQLiteError(code: code, message: message, sql: sql)
         }
     }
 
@@ -125,6 +147,9 @@ public final class Database {
         }
     }
     private var savepointDepth = 0
+    /// What the authorizer protects (SchemaGuard.swift), and whether it is guarding now.
+    var schemaGuard = SchemaGuard()
+    var schemaGuarded = false
 
     /// A handle another thread (a signal watcher) may use to cancel the running statement.
     public var interruptHandle: InterruptHandle { InterruptHandle(handle: handle) }

@@ -10,7 +10,8 @@ public enum Importer {
     public static func load(_ kind: ImportKind, file: URL, into workspace: Workspace,
                             options: ImportOptions = ImportOptions()) throws -> ImportReport {
         try checkFractions(options.fractions, kind: kind)
-        let run = try LoadRun(kind: kind.rawValue, table: kind.table, file: file, options: options, db: workspace.db)
+        let run = try LoadRun(kind: kind.rawValue, table: kind.table, file: file, options: options, db: workspace.db,
+                              headerTest: { headerFits($0, kind: kind, maps: options.maps) })
         let mapping = try HeaderMatcher.match(headers: run.headers, fields: kind.fields, maps: options.maps, file: run.name)
         if kind == .contracts && mapping.column("supplier_id") == nil && mapping.column("supplier_name") == nil {
             throw ImportError.missingColumn(file: run.name, field: "supplier_id",
@@ -53,6 +54,43 @@ public enum Importer {
         try TableLoader.load(name: name, file: file, workspace: workspace, options: options)
     }
 
+    /// `sheets FILE.xlsx`: each sheet with its size and the header row `load table` would use.
+    public static func sheets(of file: URL, displayName: String) throws -> [SheetSummary] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw ImportError.csv(.cannotOpen(path: displayName, reason: isFolder.boolValue ? "it is a folder, not a file" : "No such file or directory"))
+        }
+        switch FileSniffer.sniff(file) {
+        case .workbook: break
+        case .refused(let what, let advice): throw ImportError.notATable(file: displayName, what: what, advice: advice)
+        default: throw ImportError.workbook("\(displayName) is not an .xlsx workbook: it reads as text, so load reads it as CSV")
+        }
+        let workbook = try Workbook(url: file, fileName: displayName)
+        return try workbook.sheets.map { sheet in
+            guard sheet.part != nil else {
+                return SheetSummary(position: sheet.position, name: sheet.name, state: "chart", rows: nil, columns: nil, headerRow: nil)
+            }
+            let source = try SheetRowSource(workbook: workbook, sheet: sheet, implicitChoice: false, headerTest: nil,
+                                            headerRow: nil, maxFieldSize: CSVReader.defaultMaxFieldSize)
+            let survey = try source.survey()
+            return SheetSummary(position: sheet.position, name: sheet.name, state: sheet.hidden ? "hidden" : "visible",
+                                rows: survey.rows, columns: survey.columns, headerRow: survey.headerRow)
+        }
+    }
+
+    /// Whether a workbook row could be `kind`'s header: it has every required column
+    /// (ambiguity is the header's problem to report, not a reason to look further down).
+    static func headerFits(_ headers: [String], kind: ImportKind, maps: [String: String]) -> Bool {
+        do {
+            let mapping = try HeaderMatcher.match(headers: headers, fields: kind.fields, maps: maps, file: "")
+            return kind != .contracts || mapping.column("supplier_id") != nil || mapping.column("supplier_name") != nil
+        } catch ImportError.ambiguousColumn {
+            return true
+        } catch {
+            return false
+        }
+    }
+
     private static func checkFractions(_ fractions: Set<String>, kind: ImportKind) throws {
         let percentFields = kind.fields.filter { $0.type == .percent }.map(\.name)
         for field in fractions.sorted() where !percentFields.contains(field) {
@@ -61,4 +99,19 @@ public enum Importer {
             throw ImportError.badOption("--fraction \(field): not a percentage field of \(kind.rawValue) (\(allowed))")
         }
     }
+}
+
+/// One sheet of a workbook, as `sheets` lists it.
+public struct SheetSummary: Sendable, Equatable {
+    /// 1-based position in the workbook (what `--sheet N` takes).
+    public let position: Int
+    public let name: String
+    /// `visible`, `hidden`, or `chart` (a chart sheet holds no cells).
+    public let state: String
+    /// Rows holding at least one value.
+    public let rows: Int?
+    /// Columns from the first to the last one holding a value.
+    public let columns: Int?
+    /// The header row `load table` would use.
+    public let headerRow: Int?
 }

@@ -73,6 +73,7 @@ public final class InteractiveShell {
                     splitter = ScriptSplitter()
                     pending.lines = []
                 }
+                session.shell.beginAction()
                 if session.confirmLeaving(again: "press Ctrl-D again (or type quit) to leave anyway") { return 0 }
             case .edited(let text):
                 // What the editor saved replaces the statement that was open, and runs as if typed.

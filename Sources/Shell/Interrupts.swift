@@ -1,11 +1,11 @@
-import CLineEdit
+import CInterrupt
 import Foundation
 import SVWDatabase
 
 /// Turns Ctrl-C into `sqlite3_interrupt` on the connection running the current command.
 ///
 /// Why this design: a signal handler may only do async-signal-safe things, so the C
-/// handler in the CLineEdit shim just counts and writes a byte to a pipe. This
+/// handler in Sources/CInterrupt just counts and writes a byte to a pipe. This
 /// watcher thread blocks on the pipe and, when a command is armed, calls
 /// `InterruptHandle.interrupt()` (documented safe from any thread). A DispatchSource
 /// signal source was rejected: on Linux it blocks SIGINT in the calling thread, so

@@ -8,6 +8,11 @@ public struct OwnedObject: Sendable, Equatable {
     public let name: String
     /// `table`, `view`, `index` or `trigger`.
     public let type: String
+    /// The statement that creates it, as `sqlite_schema` holds it.
+    public var sql: String = ""
+    /// A table SQLite makes for a virtual table (FTS5's `search_fts_data`…): it comes and
+    /// goes with its virtual table and is never created on its own.
+    public var isShadow = false
 }
 
 extension Schema {
@@ -46,8 +51,14 @@ extension Schema {
         do {
             let db = try Database()
             for sql in migrations { try db.execute(sql) }
-            let objects = try db.query("SELECT name, type FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid")
-                .rows.map { OwnedObject(name: $0[0].string ?? "", type: $0[1].string ?? "") }
+            let shadows = Set(try db.query("SELECT name FROM pragma_table_list WHERE type = 'shadow'")
+                .rows.compactMap { $0.first?.string?.lowercased() })
+            let objects = try db.query("SELECT name, type, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid")
+                .rows.map { row in
+                    let name = row[0].string ?? ""
+                    return OwnedObject(name: name, type: row[1].string ?? "", sql: row[2].string ?? "",
+                                       isShadow: shadows.contains(name.lowercased()))
+                }
             let virtual = try db.query("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")
                 .rows.compactMap { $0.first?.string?.lowercased() }
             return (objects, Set(virtual))

@@ -4,6 +4,9 @@ import SVWDatabase
 /// opened with foreign keys on, WAL for files, and migrated forward to the current version.
 public final class Workspace {
     public let db: Database
+    /// What opening had to put right (svw's own tables, views, indexes or triggers that were
+    /// missing and have been recreated), one note each, for the opener to show.
+    public private(set) var repairs: [String] = []
 
     /// Opens (or creates) a workspace; nil path means an in-memory one. An existing file
     /// that is not an SQLite database, or is one belonging to something else (tables but
@@ -15,16 +18,23 @@ public final class Workspace {
         if !db.isInMemory {
             try db.execute("PRAGMA journal_mode = WAL")
             try db.execute("PRAGMA synchronous = NORMAL")
-            try db.execute("PRAGMA busy_timeout = 5000")
+            // A second svw on the same file reads alongside; a write waits this long for another's.
+            db.setBusyTimeout(milliseconds: Workspace.busyTimeoutMilliseconds)
             // Analyses read large parts of a big workspace: mapping the file saves a system
             // call and a copy per page read, and a 64 MB cache keeps what one command reuses.
             try db.execute("PRAGMA mmap_size = 2147418112")
             try db.execute("PRAGMA cache_size = -65536")
         }
         try migrate()
+        repairs = try SchemaRepair.restoreMissing(in: db)
+        // From here on SQL typed by the analyst may not drop or alter these (Database.guardingSchema).
+        db.protectSchema(names: Schema.ownedNames)
     }
 
     public var path: String? { db.isInMemory ? nil : db.path }
+
+    /// How long a write waits while another process writes to the same workspace file.
+    public static let busyTimeoutMilliseconds = 5000
 
     /// Reads only: switching to WAL or migrating would change someone else's file.
     static func refuseForeign(_ db: Database, path: String) throws {
@@ -89,8 +99,7 @@ public final class Workspace {
         }
         for table in ownTables {
             // Names from sqlite_schema that the schema owns: quoted, never user text.
-            let quoted = "\"" + table.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-            if (try? db.scalar("SELECT EXISTS (SELECT 1 FROM \(quoted))").int64) != 0 { return true }
+            if (try? db.scalar("SELECT EXISTS (SELECT 1 FROM \(Schema.quoted(table)))").int64) != 0 { return true }
         }
         return false
     }

@@ -27,6 +27,7 @@ struct Launcher {
         session = Session(workspace: workspace, console: console, mode: mode,
                           renderOptions: Terminal.renderOptions(environment: ProcessInfo.processInfo.environment))
         bail = options.bail
+        for repair in workspace.repairs { session.note(repair) }
         if options.sample {
             let failures = ScriptRunner(session: session, bail: true, sourceName: "--sample")
                 .run(units: [ScriptUnit(kind: .command, text: "load sample", line: 1)])

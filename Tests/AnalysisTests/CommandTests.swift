@@ -206,8 +206,8 @@ final class Harness {
         #expect(out.contains("illustrative"))
         let csv = h.run("headline --year 2020/21 --format csv").out
         #expect(csv == """
-            year,contracts,awarded,sv_committed,sv_committed_pct,sv_delivered,sv_delivered_pct,unvalued_commitments,suppliers,gm_suppliers,gm_suppliers_pct,unknown_suppliers,own_workforce_sv,mean_weighting,weighted_mean_weighting,contracts_over_25k,contracts_over_50k
-            2020/21,7,375000.01,7875.00,2.1,2250.00,0.6,0,6,3,50.0,1,500.00,20.0,19.3,6,3
+            year,contracts,awarded,sv_committed,sv_committed_pct,sv_delivered,sv_delivered_pct,unvalued_commitments,suppliers,gm_suppliers,gm_suppliers_pct,unknown_suppliers,own_workforce_sv,mean_weighting,weighted_mean_weighting,contracts_over_25k,contracts_over_50k,measures_edition,proxy_values
+            2020/21,7,375000.01,7875.00,2.1,2250.00,0.6,0,6,3,50.0,1,500.00,20.0,19.3,6,3,ill-1,illustrative
 
             """)
         #expect(h.run("headline 2020/21 --year 2019/20").err.contains("two different years"))

@@ -58,4 +58,27 @@ import SVWDatabase
         #expect(lagging.values("shortfall") == [375_000, 100_000, 93_000])
         #expect(try Compliance.list(db, filter: Filter(), rule: .lagging, options: Compliance.Options(asOf: nil)).result.rows.isEmpty)
     }
+
+    /// A commitment with no delivery reported is not recorded, counted once: not also failing.
+    @Test func aMissingDeliveryIsNotRecordedNotFailing() throws {
+        let db = try Fixture.db()
+        // C02 ends 2022-06-30: by 2022-12-31 its K3 (3.5 committed, none reported) is due as well.
+        let options = Compliance.Options(asOf: "2022-12-31")
+        let r = try Compliance.summary(db, filter: Filter(year: "2020/21"), options: options)
+        // 2020/21's contracts ended by then with commitments: C01 (K1, K2 behind) and C02 (K3, none reported).
+        let check = try independent(db, """
+            SELECT count(*), sum(k.units_delivered < k.units_committed), sum(k.units_delivered IS NULL)
+              FROM commitments k JOIN contracts c ON c.contract_id = k.contract_id
+             WHERE c.financial_year = '2020/21' AND c.end_date < '2022-12-31'
+            """)
+        let row = try #require(r.row("lagging"))
+        #expect([row["in_scope"], row["failing"], row["not_recorded"]] == check[0])
+        #expect(row["not_recorded"] == 1)
+        #expect(row["failing_value"] == 475_000, "K3's £ is not counted as undelivered")
+        let list = try Compliance.list(db, filter: Filter(year: "2020/21"), rule: .lagging, options: options)
+        #expect(list.values("commitment_id").last == "K3")
+        #expect(list.row("K3", in: "commitment_id")?["units_delivered"] == .null)
+        #expect(list.row("K3", in: "commitment_id")?["shortfall"] == .null)
+        #expect(list.result.rows.count == Int(check[0][1].int64 ?? 0) + 1)
+    }
 }

@@ -12,11 +12,19 @@ import SVWDatabase
         // suppliers S1, S2, S3, S4, S6, S7 = 6; GM S1, S2, S7 = 3 (50.0%); unknown S6 = 1 (stays in the denominator).
         // own workforce: K5 0.5 × 100,000 = 50,000 reported 2020-10-01; K6 belongs to 2019/20.
         // weighting over £25k: 20, 10, 30, 20, 20 → 20.0; value-weighted 19.3. Over £25k: 6; over £50k: 3.
+        // Shares are exact: a renderer rounds them once, to one decimal (the headline to a whole percent).
+        let committedShare: Double = 100.0 * 787_500 / 37_500_001
+        let deliveredShare: Double = 100.0 * 225_000 / 37_500_001
+        // over £25k with a weighting: C01 20, C02 10, C04 30, C08 20, C09 20 (C03 is exactly £25k, C05 has none)
+        let weightedSum: Double = 20.0 * 10_000_000 + 10.0 * 6_000_000 + 30.0 * 4_000_000 + 20.0 * 2_500_001 + 20.0 * 7_500_000
+        let weighted: Double = weightedSum / 30_000_001
         #expect(r.firstRow == [
             "year": "2020/21", "contracts": 7, "awarded": 37_500_001,
-            "sv_committed": 787_500, "sv_committed_pct": 2.1, "sv_delivered": 225_000, "sv_delivered_pct": 0.6,
+            "sv_committed": 787_500, "sv_committed_pct": .real(committedShare),
+            "sv_delivered": 225_000, "sv_delivered_pct": .real(deliveredShare),
             "unvalued_commitments": 0, "suppliers": 6, "gm_suppliers": 3, "gm_suppliers_pct": 50.0, "unknown_suppliers": 1,
-            "own_workforce_sv": 50_000, "mean_weighting": 20.0, "weighted_mean_weighting": 19.3,
+            "own_workforce_sv": 50_000, "mean_weighting": 20.0,
+            "weighted_mean_weighting": .real(weighted),
             "contracts_over_25k": 6, "contracts_over_50k": 3,
         ])
         let kinds = Dictionary(uniqueKeysWithValues: zip(r.result.columns, r.result.kinds))
@@ -40,8 +48,8 @@ import SVWDatabase
         #expect(check == [[23_000_000, 255_000, 186_000]])
         #expect([r.firstRow["awarded"], r.firstRow["sv_committed"], r.firstRow["own_workforce_sv"]] == check[0])
         #expect(r.firstRow["unvalued_commitments"] == 1)
-        #expect(r.firstRow["sv_committed_pct"] == 1.1)          // 255,000 / 23,000,000 = 1.109
-        #expect(r.firstRow["weighted_mean_weighting"] == 23.7)  // (15 × 3,000,000 + 25 × 20,000,000) / 23,000,000
+        #expect(r.firstRow["sv_committed_pct"] == .real(100.0 * 255_000 / 23_000_000))  // 1.109, shown 1.1%
+        #expect(r.firstRow["weighted_mean_weighting"] == .real((15.0 * 3_000_000 + 25.0 * 20_000_000) / 23_000_000))  // 23.7
     }
 
     @Test func partnerFilterLeavesOwnWorkforceBlank() throws {
@@ -49,8 +57,8 @@ import SVWDatabase
         let r = try Headline.run(db, year: "2020/21", filter: Filter(partner: "Stockport"))
         // Stockport 2020/21: C01, C02, C08 = 18,500,001p; 787,500 committed = 4.26% → 4.3; GM S1, S7 of 3 → 66.7
         #expect(r.firstRow["awarded"] == 18_500_001)
-        #expect(r.firstRow["sv_committed_pct"] == 4.3)
-        #expect(r.firstRow["gm_suppliers_pct"] == 66.7)
+        #expect(r.firstRow["sv_committed_pct"] == .real(100.0 * 787_500 / 18_500_001))
+        #expect(r.firstRow["gm_suppliers_pct"] == .real(100.0 * 2 / 3))
         #expect(r.firstRow["own_workforce_sv"] == .null)
         #expect(r.firstRow["contracts_over_50k"] == 2)
     }
@@ -93,7 +101,8 @@ import SVWDatabase
             .over25k: 200.0, .over50k: 200.0,
         ]
         for (metric, value) in expected { #expect(changes[metric.changeColumn] == value, "\(metric)") }
-        #expect(t.row("2019/20")?["sv_committed"] == 255_000 && t.row("2019/20")?["weighted_mean_weighting"] == 23.7)
+        #expect(t.row("2019/20")?["sv_committed"] == 255_000
+                && t.row("2019/20")?["weighted_mean_weighting"] == .real((15.0 * 3_000_000 + 25.0 * 20_000_000) / 23_000_000))
         // money changes are % columns, percentage changes are points
         let kinds = Dictionary(uniqueKeysWithValues: zip(t.result.columns, t.result.kinds))
         #expect(kinds["awarded_change_pct"] == .percent && kinds["sv_committed_pct_change_pts"] == .plain)

@@ -38,7 +38,7 @@ import SVWRendering
         let ups = String(repeating: "../", count: RelativePath.canonical(scratch.file("notebooks")).pathComponents.count - 1)
         #expect(text == """
             # svw session script, saved by svw \(SVWVersion.current) on 2023-11-14.
-            # Replay it with `svw run board.svw`; store its output for checking with `svw run board.svw --update`.
+            # Replay it with `svw run board.svw`; `--check` compares its output with the #> lines, `--update` stores them anew.
 
             mode box
 
@@ -103,11 +103,12 @@ import SVWRendering
         #expect(h.run("save s.svw") == 0)
         let saved = try scratch.read("s.svw")
         #expect(saved.hasPrefix("# svw session script, saved by svw \(SVWVersion.current) on "))
-        #expect(saved.hasSuffix("\n\nSELECT 1 AS one;\n"))
+        #expect(saved.hasSuffix("\n\nSELECT 1 AS one;\n#> one\n#> ---\n#>   1\n"), "the output is stored with the command")
+        #expect(h.capture.err.contains("saved 1 command and its output to s.svw (svw run s.svw --check checks it)"))
         #expect(h.run("save s.svw") == 1)
         #expect(h.capture.err.hasSuffix("test:1: save: s.svw exists; use --force to replace it\n"))
         #expect(h.run("SELECT 2;\nsave s.svw --force") == 0)
-        #expect(try scratch.read("s.svw").hasSuffix("SELECT 1 AS one;\nSELECT 2;\n"))
+        #expect(try scratch.read("s.svw").hasSuffix("SELECT 1 AS one;\n#> one\n#> ---\n#>   1\nSELECT 2;\n#> 2\n#> -\n#> 2\n"))
         #expect(!h.session.recording.contains { $0.text.hasPrefix("save") })
     }
 

@@ -30,7 +30,9 @@ import Testing
             "load measures data/measures.csv",
             "load table things data/things.txt --delimiter ';'",
             "SELECT count(*) AS n FROM measures;",
+            "#>  n", "#> --", "#> 27",
             "SELECT name, v FROM things ORDER BY name;",
+            "#> name  v", "#> ----  -", "#> a     1", "#> b     2",
         ])
         // Each restored load carries its data line: the hash and every row read (rejected ones too).
         #expect(script.contains("# data: data/things.txt sha256="))

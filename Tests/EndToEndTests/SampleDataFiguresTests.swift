@@ -74,6 +74,30 @@ import Testing
             """))
     }
 
+    /// A published whole percent is rounded once, from the exact share: 2019/20's mean weighting
+    /// is 17.46% (17.5% to one decimal) and reads 17%, not 18%; 2021/22's delivered share is
+    /// 3.48% (3.5%) and reads 3%, not 4%. Both exact shares are recomputed here in SQL.
+    @Test func publishedPercentsAreRoundedOnceFromExactValues() throws {
+        let exact = try SVWBinary.run(["--sample", "--format", "csv", "-c", """
+            SELECT (SELECT avg(sv_weighting) FROM contracts
+                     WHERE award_date BETWEEN '2019-04-01' AND '2020-03-31' AND value_pence > 2500000) AS weighting_2019,
+                   (SELECT 100.0 * sum(CAST(round(coalesce(k.units_delivered, 0) * m.proxy_pence) AS INTEGER))
+                           / (SELECT sum(value_pence) FROM contracts WHERE award_date BETWEEN '2021-04-01' AND '2022-03-31')
+                      FROM commitments k JOIN contracts c ON c.contract_id = k.contract_id
+                      JOIN measures m ON m.code = k.measure_code
+                     WHERE c.award_date BETWEEN '2021-04-01' AND '2022-03-31') AS delivered_2021
+            """])
+        let values = try #require(exact.stdout.split(separator: "\n").last).split(separator: ",").compactMap { Double($0) }
+        try #require(values.count == 2, "\(exact.stdout)\(exact.stderr)")
+        #expect((17.45..<17.5).contains(values[0]), "2019/20 mean weighting \(values[0])")
+        #expect((3.45..<3.5).contains(values[1]), "2021/22 delivered share \(values[1])")
+        let y2019 = try SVWBinary.run(["--sample", "--format", "table", "-c", "headline 2019/20"])
+        #expect(y2019.stdout.contains("\n    17%  mean social value weighting on contracts over £25k"), "\(y2019.stdout)")
+        #expect(y2019.stdout.contains("Mean SV weighting (over £25k)                         17.5%"), "the table keeps one decimal")
+        let y2021 = try SVWBinary.run(["--sample", "--format", "table", "-c", "headline 2021/22"])
+        #expect(y2021.stdout.contains("\n     3%  delivered to date: £8.3m"), "\(y2021.stdout)")
+    }
+
     @Test func loadingTheSampleAgainChangesNothing() throws {
         // Every row of every data table, in a fixed order: the second load must leave them identical.
         let dump = """

@@ -68,7 +68,8 @@ import Testing
                                           in: scratch.url)
         #expect(original.status == 0, "\(original.err)")
         #expect(original.out.contains("load table things data/things.csv\nonce out/t.csv\nSELECT * FROM things;\n"))
-        #expect(try scratch.read("s.svw").hasSuffix("load table things data/things.csv\nonce out/t.csv\nSELECT * FROM things;\n"))
+        #expect(try scratch.read("s.svw").hasSuffix("load table things data/things.csv\nonce out/t.csv\nSELECT * FROM things;\n"
+                                                    + "#>> out/t.csv\n#> name  v\n#> ----  -\n#> a     1\n#> b     2\n"))
         try FileManager.default.removeItem(at: scratch.file("out/t.csv"))
         let elsewhere = try SessionScratch()
         let replay = try SessionCLI.run(["run", scratch.file("s.svw").path], in: elsewhere.url)

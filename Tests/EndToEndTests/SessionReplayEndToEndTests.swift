@@ -23,7 +23,7 @@ import Testing
         let original = try SessionCLI.run([], in: scratch.url, stdin: Self.session + "\nsave scripts/board.svw\n")
         #expect(original.status == 1)   // SELECT nosuch failed
         #expect(original.err.contains("stdin:5:8: SQL error: no such column: nosuch"))
-        #expect(original.err.contains("saved 8 commands to scripts/board.svw"))
+        #expect(original.err.contains("saved 8 commands and their output to scripts/board.svw (svw run scripts/board.svw --check checks it)"))
         let script = try scratch.read("scripts/board.svw")
         #expect(!script.contains("help") && !script.contains("nosuch"))
         #expect(script.components(separatedBy: "\n").filter { $0.contains("20") && $0.hasPrefix("# svw session script") }.count == 1)
@@ -39,6 +39,26 @@ import Testing
         #expect(replay.status == 0)
         #expect(replay.err == "")
         #expect(replay.out == expected)
+
+        // The output was stored with the commands: a check straight after saving is clean.
+        let check = try SessionCLI.run(["run", "scripts/board.svw", "--check"], in: scratch.url)
+        #expect(check.status == 0, "\(check.out)\(check.err)")
+        #expect(check.out == "")
+        #expect(check.err == "scripts/board.svw: all 8 outputs match\n")
+    }
+
+    /// A script with no stored output at all (saved by hand, or before outputs were stored)
+    /// gets one line that says what to do, not a diff for every command.
+    @Test func aScriptWithNoStoredOutputSaysSoOnce() throws {
+        let scratch = try SessionScratch()
+        try scratch.write("bare.svw", "SELECT 1 AS one;\nSELECT 2 AS two;\nSELECT 3 AS three;\n")
+        let check = try SessionCLI.run(["run", "bare.svw", "--check"], in: scratch.url)
+        #expect(check.status == 1)
+        #expect(check.out == "bare.svw: no expected output stored: run `svw run bare.svw --update` to store it\n")
+        #expect(check.err == "bare.svw: nothing checked (no expected output stored)\n")
+        // A script that prints nothing has nothing to store, and checks clean.
+        try scratch.write("quiet.svw", "CREATE TABLE t(x);\n")
+        #expect(try SessionCLI.run(["run", "quiet.svw", "--check"], in: scratch.url).status == 0)
     }
 
     @Test func dashCSessionReplaysIdentically() throws {

@@ -119,7 +119,7 @@ private func parse(_ text: String, delimiter: UInt8 = UInt8(ascii: ",")) throws 
     @Test func textAfterAClosingQuoteIsMalformed() throws {
         let p = try parse("a,b\n\"multi\nline\"x,1\n3,4\n")
         #expect(p.malformations[1] == CSVMalformation(line: 3, column: 1,
-            reason: "unexpected character 'x' after the closing quote of a quoted field"))
+            reason: "unexpected 'x' after the closing quote of a quoted field"))
         #expect(p.rows[2] == ["3", "4"])
         #expect(p.recordLines[2] == 4)
     }

@@ -415,7 +415,7 @@ import Testing
         let h = try Harness()
         #expect(h.run("help load") == 0)
         #expect(h.capture.out.hasPrefix("usage: load KIND FILE [--map FIELD=HEADER]... [--fraction FIELD]..."))
-        #expect(h.capture.out.contains("\n       load table NAME FILE [--delimiter CHAR] [--strict] [--replace] [--sha256 HEX]\n"))
+        #expect(h.capture.out.contains("\n       load table NAME FILE [--delimiter CHAR] [--strict] [--replace] [--sha256 HEX] [--sheet NAME|N] [--header-row N] [--max-field-size SIZE] [--types COL=TYPE,...]\n"))
         #expect(h.capture.out.contains("\n       load sample [DIR] [--strict]\n"))
         #expect(h.capture.out.contains("Forms:\n  load KIND FILE "))
         #expect(h.capture.out.contains("\n  load table NAME FILE  any CSV into a new table"))

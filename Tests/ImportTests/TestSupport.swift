@@ -70,10 +70,19 @@ final class Harness {
     }
 
     func rows(_ sql: String) throws -> [[String]] {
-        try db.query(sql).rows.map { $0.map { $0.string ?? "NULL" } }
+        try searchIndexReady(for: sql)
+        return try db.query(sql).rows.map { $0.map { $0.string ?? "NULL" } }
     }
 
-    func scalar(_ sql: String) throws -> String { try db.scalar(sql).string ?? "NULL" }
+    func scalar(_ sql: String) throws -> String {
+        try searchIndexReady(for: sql)
+        return try db.scalar(sql).string ?? "NULL"
+    }
+
+    /// The search index is brought up to date before a search reads it, as svw's own searches do.
+    private func searchIndexReady(for sql: String) throws {
+        if sql.contains("search_fts") { try SearchIndex.refreshIfStale(db) }
+    }
 
     /// Every table's schema and rows, in a stable order: two equal dumps mean two equal workspaces.
     func dump() throws -> String {

@@ -170,9 +170,11 @@ import SVWCommands
         #expect(action("load table things ") == .insert("data.csv "))
         #expect(action("load contracts ") == .insert("data.csv "))
         #expect(action("load sample ") == .insert("data.csv "), "DIR completes paths")
-        #expect(listed("load table things data.csv --") == ["--delimiter", "--strict", "--replace", "--sha256", "--format", "--all"])
+        #expect(listed("load table things data.csv --") == ["--delimiter", "--strict", "--replace", "--sha256", "--sheet", "--header-row",
+                                                            "--max-field-size", "--types", "--format", "--all"])
         #expect(listed("load sample --") == ["--strict", "--format", "--all"])
-        #expect(listed("load contracts x.csv --m") == ["--map"])
+        #expect(listed("load contracts x.csv --m") == ["--map", "--max-field-size"])
+        #expect(listed("load contracts x.xlsx --s") == ["--strict", "--sha256", "--sheet"])
     }
 
     @Test func keyValueChoicesCompleteTheirValues() {

@@ -79,13 +79,46 @@ final class ScriptedInput: LineInput {
         #expect(r.capture.out.isEmpty)
     }
 
-    @Test func leavingLoadedInMemoryDataWarnsOnceThenLeaves() throws {
-        let r = try run([.line("quit"), .line("SELECT 1 AS still_here;"), .line("exit"), .line("SELECT 2;")],
+    @Test func leavingWarnsEveryTimeAndGoesWhenAskedTwiceInARow() throws {
+        let r = try run([.line("quit"), .line("SELECT 1 AS still_here;"), .line("exit"), .line("exit"), .line("SELECT 2;")],
                         prepare: Self.holdData)
         #expect(r.capture.out == "still_here\n1\n")
-        #expect(r.capture.err.components(separatedBy: "holds data that will be lost").count == 2, "said exactly once")
+        #expect(r.capture.err.components(separatedBy: "holds data that will be lost").count == 3, "said at each first attempt")
         #expect(r.capture.err.contains("persist FILE.db"))
         #expect(r.input.events.count == 1)
+    }
+
+    /// The warning used to be given once a session: after one Ctrl-D, `open` discarded everything silently.
+    @Test func openAfterAnEarlierWarningWarnsAgain() throws {
+        let folder = try TestWorkspace.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("other.db").path
+        let r = try run([.endOfInput, .line("SELECT 1 AS still_here;"), .line("open " + file), .line("tables")],
+                        prepare: Self.holdData)
+        // Ctrl-D, then open, then the Ctrl-D that ends the input: each warns.
+        #expect(r.capture.err.components(separatedBy: "holds data that will be lost").count == 4)
+        #expect(r.capture.err.contains("type the open command again to leave it anyway"))
+        #expect(r.session.workspace.path == nil, "still in the in-memory workspace")
+        let again = try run([.line("open " + file), .line("open " + file)], prepare: Self.holdData)
+        #expect(again.session.workspace.path == file)
+    }
+
+    /// The bundled sample, as loaded, can always be loaded again: nothing to warn about.
+    @Test func theBundledSampleAsLoadedLeavesWithoutAWarning() throws {
+        func leave(after lines: [String]) throws -> (err: String, unread: Int) {
+            let (console, capture) = Console.capturing()
+            let session = Session(workspace: try Workspace(), console: console)
+            #expect(ScriptRunner(session: session, sourceName: "t").run("load sample") == 0)
+            let input = ScriptedInput(lines.map { .line($0) } + [.endOfInput, .line("SELECT 1;")])
+            _ = InteractiveShell(session: session, input: input, interrupts: nil).run()
+            return (capture.err, input.events.count)
+        }
+        let looked = try leave(after: ["headline 2020/21", "find care", "SELECT count(*) FROM contracts;"])
+        #expect(!looked.err.contains("will be lost"))
+        #expect(looked.unread == 1)
+        let changed = try leave(after: ["DELETE FROM commitments WHERE units_delivered IS NULL;"])
+        #expect(changed.err.contains("will be lost"))
+        #expect(changed.unread == 0)
     }
 
     @Test func ctrlDWarnsTooThenLeaves() throws {
@@ -99,8 +132,8 @@ final class ScriptedInput: LineInput {
     @Test func tablesMadeWithSQLWarnToo() throws {
         for made in ["CREATE TABLE notes AS SELECT 1 AS n;", "CREATE TABLE empty(x);", "CREATE VIEW v AS SELECT 1;",
                      "INSERT INTO suppliers(supplier_id, name, name_key, postcode_status) VALUES ('S9', 'New', 'new', 'ok');"] {
-            let r = try run([.line(made), .endOfInput, .line("SELECT 1 AS still_here;"), .endOfInput, .line("SELECT 2;")])
-            #expect(r.capture.err.components(separatedBy: "holds data that will be lost").count == 2, "\(made)")
+            let r = try run([.line(made), .endOfInput, .line("SELECT 1 AS still_here;"), .endOfInput, .endOfInput, .line("SELECT 2;")])
+            #expect(r.capture.err.components(separatedBy: "holds data that will be lost").count == 3, "\(made)")
             #expect(r.capture.out.contains("still_here"), "\(made)")
             #expect(r.input.events.count == 1, "\(made)")
         }

@@ -57,13 +57,19 @@ struct AnalysisPresenter {
                  supplierID: String? = nil) throws {
         showSQL(sections.map(\.result) + alsoRan)
         try noteIfNothingMatches(supplierID: supplierID)
+        let caveat = try IllustrativeCaveat.applying(to: sections, db: context.db)
         if machine {
             var seen: Set<String> = []
             for section in sections {
                 if let line = Self.limitLine(section.result) { session.note(line) }
             }
             for warning in sections.flatMap(\.warnings) where seen.insert(warning).inserted { session.note(warning) }
-            session.emit(sections: sections.map { ResultSection(name: $0.name, result: $0.result.result) })
+            // A redirected file keeps the caveat: each row of £ figures says which edition valued it.
+            session.emit(sections: sections.map { section in
+                let result = caveat != nil && section.warnings.contains(caveat!.warning)
+                    ? caveat!.labelling(section.result.result) : section.result.result
+                return ResultSection(name: section.name, result: result)
+            })
         } else {
             for (index, section) in sections.filter(\.forPeople).enumerated() {
                 if index > 0 { session.write("\n") }
@@ -72,7 +78,7 @@ struct AnalysisPresenter {
                 humanSection(section)
             }
         }
-        finish(chart: chart)
+        finish(chart: chart, caveat: caveat)
     }
 
     /// For a list cut by --limit, the line that says so, or a reader takes the first rows
@@ -104,17 +110,23 @@ struct AnalysisPresenter {
         }
     }
 
-    /// Keeps the chart for `export chart` and draws it when charts are on.
-    func finish(chart: Chart?) {
+    /// Keeps the chart for `export chart` and draws it when charts are on. With `caveat`, the
+    /// chart's £ come from illustrative proxy values: the SVG (exported, or in a report) says
+    /// so under the chart; the terminal has just said so under the table.
+    func finish(chart: Chart?, caveat: IllustrativeCaveat? = nil) {
         var chart = chart
         if !filter.isEmpty { chart?.title += " — " + filter.label }
-        session.lastChart = chart
-        guard let chart else { return }
+        guard var chart else {
+            session.lastChart = nil
+            return
+        }
         var text: String?
         if drawsCharts {
             text = "\n" + TextChart.render(chart, width: session.renderOptions.width ?? 80)
             session.write(text!)
         }
+        if let caveat, chart.note == nil { chart.note = caveat.chartNote }
+        session.lastChart = chart
         // Reports show the SVG where the terminal showed the text chart.
         session.transcript.attachChart(svg: SVGChart.render(chart), caption: chart.title, terminalText: text)
     }

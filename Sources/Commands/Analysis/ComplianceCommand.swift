@@ -20,8 +20,10 @@ enum ComplianceCommand {
             where possible, social value KPIs; nearly every contract over £50,000 goes through
             the Social Value Portal. A flag left empty in the data is counted as not_recorded,
             apart from the failures. The lagging check takes commitments on contracts whose end
-            date is before --as-of and whose units delivered (none reported counts as none) are
-            below the units committed; failing_value is then the undelivered £.
+            date is before --as-of and whose units delivered are below the units committed;
+            failing_value is then the undelivered £. A commitment with no delivery reported is
+            not_recorded, not failing (each commitment is counted once); --list lagging lists
+            it after the ones behind, with units_delivered and shortfall empty.
             """,
         examples: ["compliance --year 2020/21", "compliance --year 2020/21 --list portal",
                    "compliance --list lagging --partner Stockport", "compliance --applicable-over 30000 --format json"],
@@ -43,7 +45,7 @@ enum ComplianceCommand {
             return
         }
         let result = try Compliance.summary(context.db, filter: filter, options: options)
-        var footer = ["not_recorded: the flag is empty in the data (neither a pass nor a fail). compliance --list RULE lists them."]
+        var footer = ["not_recorded: the flag is empty in the data, or no delivery is reported (neither a pass nor a fail). compliance --list RULE lists them."]
         if options.asOf == nil { footer.append("No reporting dates and no --as-of, so no commitment can be checked for lag.") }
         let chart = Chart.from(result.result, title: "Share failing each check", label: "description",
                                values: ["failing_share"], excluding: [])

@@ -26,8 +26,10 @@ enum WeightingCommand {
             edge above 0 adds a "<" bin. mean is the simple mean, weighted_mean weights each
             contract by its awarded value, median is the middle weighting (mean of the middle two
             when even), at_or_above_target is the share of contracts weighted at or above
-            --target, below_target the number of contracts under it. Contracts with no weighting
-            recorded are left out of every figure and counted as not_recorded. In json the
+            --target, below_target the number of contracts under it. Every figure counts the
+            applicable contracts with a weighting recorded: contracts and value are theirs (the
+            same as the histogram's Total); not_recorded counts the applicable contracts with
+            no weighting, which no figure includes. In json the
             histogram and its statistics come as one object, {"histogram": [...], "statistics":
             [...]}; in csv and tsv as two tables separated by a blank line (--show histogram or
             --show statistics writes one).

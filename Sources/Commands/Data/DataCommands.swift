@@ -2,19 +2,19 @@ import SVWImport
 
 /// Commands that bring data into the workspace.
 enum DataCommands {
-    static let specs: [CommandSpec] = [load]
+    static let specs: [CommandSpec] = [load, sheets]
 
     static let kinds = ImportKind.allCases.map(\.rawValue) + ["table", "sample"]
 
     static let load = CommandSpec(
         name: "load", group: .data,
-        abstract: "Load a CSV or TSV file into the workspace, checking every row",
+        abstract: "Load a CSV, TSV or .xlsx file into the workspace, checking every row",
         arguments: [
             ArgumentSpec("KIND", "what the file holds: " + ImportKind.allCases.map(\.rawValue).joined(separator: ", "),
                          completion: .choices(kinds), forms: [
                 ArgumentForm("table", [ArgumentSpec("NAME", "the new table's name: letters, digits and _"),
                                        ArgumentSpec("FILE", "the file to load", completion: .file)],
-                             options: ["delimiter", "strict", "replace", "sha256"],
+                             options: ["delimiter", "strict", "replace", "sha256", "sheet", "header-row", "max-field-size", "types"],
                              summary: "any CSV into a new table; types inferred from whole columns"),
                 ArgumentForm("sample", [ArgumentSpec("DIR", "a folder of sample files (default: the bundled SampleData)",
                                                      optional: true, completion: .file)],
@@ -35,6 +35,12 @@ enum DataCommands {
             OptionSpec("replace", "table: replace an existing table of the same name"),
             OptionSpec("sha256", value: "HEX",
                        "the SHA-256 the file should have: a different file is reported (and with --strict, refused)"),
+            OptionSpec("sheet", value: "NAME|N", "workbooks: the sheet to read, by name or position (needed when there are several)"),
+            OptionSpec("header-row", value: "N", "workbooks: the row holding the header (default: found, below any title rows)"),
+            OptionSpec("max-field-size", value: "SIZE",
+                       "the largest field (and CSV row) read (default 32M; K, M, G suffixes): a bigger one means the file is not a table"),
+            OptionSpec("types", value: "COL=TYPE,...",
+                       "table: choose column types (text, integer, real, money, percent, date) instead of inferring them"),
         ],
         discussion: """
             Headers are matched ignoring case, spaces and punctuation, and the usual spreadsheet
@@ -57,6 +63,19 @@ enum DataCommands {
             so), so reloading a file never duplicates anything. postcodes replaces the table
             wholesale. measures sets the workspace's measures edition to the one loaded.
 
+            A .xlsx workbook is read directly: --sheet chooses the sheet when it has several
+            (sheets FILE lists them), title and note rows above the header are skipped (the
+            header is the first row holding the required columns, or for load table the first
+            row of text cells; --header-row N says), and dates, numbers and error cells are
+            read as the cells hold them. Rejects name the cell: book.xlsx[Sheet]!C17.
+            Excel's "Unicode Text" (UTF-16) is converted to UTF-8; a PDF, an .xls, an .ods,
+            an archive or any binary file is refused, saying what it is.
+
+            load table stores money (£1,250.50, 1,250, (1,000), decimals under a header such
+            as Value or Amount) as whole pence in a column named ..._pence, so sums are exact
+            (pounds: x_pence / 100.0); percentages (20%) as numbers in ..._pct. The receipt
+            lists each column's type and why; --types amount=money,code=text chooses.
+
             Every bad value is a reject, recorded in the rejects table with file, line, column,
             raw text and reason, and the first few are shown as FILE:LINE:COL: column "X": reason
             (COL counts fields from 1). Each load is one transaction, logged in imports with the
@@ -71,4 +90,18 @@ enum DataCommands {
             "load table districts SampleData/postcode_districts.csv",
         ],
         handler: { try LoadCommand.run($0) })
+
+    static let sheets = CommandSpec(
+        name: "sheets", group: .data,
+        abstract: "List a workbook's sheets with their sizes and the header row load would use",
+        arguments: [ArgumentSpec("FILE", "an .xlsx workbook", completion: .file)],
+        discussion: """
+            One row per sheet in the workbook's order: its position (what load --sheet N
+            takes), name, whether it is hidden, the rows and columns holding values, and the
+            header row load table would use (load KIND uses the first row holding the kind's
+            required columns instead; --header-row N overrides either).
+            """,
+        examples: [],
+        recorded: false,
+        handler: { try LoadCommand.listSheets($0) })
 }

@@ -29,7 +29,7 @@ enum LoadCommand {
                 throw CommandError.usage(message)
             }
             if kind != .measures { try rejectOptions(["edition"], in: inv, for: "load \(kind.rawValue)") }
-            try rejectOptions(["replace"], in: inv, for: "load \(kind.rawValue)")
+            try rejectOptions(["replace", "types"], in: inv, for: "load \(kind.rawValue)")
             guard let path = inv.argument(1) else {
                 throw CommandError.usage("load \(kind.rawValue): which file?\nusage: load \(kind.rawValue) FILE")
             }
@@ -61,6 +61,22 @@ enum LoadCommand {
         options.strict = inv.flag("strict")
         options.edition = inv.value("edition")
         options.fractions = Set(inv.values("fraction"))
+        options.sheet = inv.value("sheet")
+        if let row = inv.value("header-row") {
+            guard let n = Int(row), n >= 1 else { throw CommandError.usage("load: --header-row takes a row number from 1, not \"\(row)\"") }
+            options.headerRow = n
+        }
+        if let size = inv.value("max-field-size") {
+            guard let bytes = byteSize(size) else {
+                throw CommandError.usage("load: --max-field-size takes a size such as 64M, 512K or 1G, not \"\(size)\"")
+            }
+            options.maxFieldSize = bytes
+        }
+        for pair in inv.values("types").flatMap({ $0.split(separator: ",") }) {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty else { throw CommandError.usage("load: --types takes COL=TYPE,..., not \"\(pair)\"") }
+            options.types[parts[0]] = parts[1]
+        }
         if let d = inv.value("delimiter") { options.delimiter = try translate { try ImportOptions.delimiter(named: d) } }
         if let hex = inv.value("sha256") {
             guard hex.count == 64, hex.allSatisfy(\.isHexDigit) else {
@@ -81,6 +97,33 @@ enum LoadCommand {
         // Output options shape this command's display, not the load.
         options.commandOptions = inv.optionWords(excluding: ["format", "all"]).map(Tokenizer.quote).joined(separator: " ")
         return options
+    }
+
+    /// `64M` → 67108864; plain digits are bytes; at least 1 KiB.
+    static func byteSize(_ text: String) -> Int? {
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        var digits = text.uppercased()
+        if digits.hasSuffix("IB") { digits.removeLast(2) } else if digits.hasSuffix("B") { digits.removeLast() }
+        var factor = 1
+        if let last = digits.last, let unit = units[last] { factor = unit; digits.removeLast() }
+        guard let n = Int(digits), n > 0, n <= (1 << 40) / factor, n * factor >= 1024 else { return nil }
+        return n * factor
+    }
+
+    /// `sheets FILE`.
+    static func listSheets(_ context: CommandContext) throws {
+        let path = context.invocation.argument(0)!
+        let url = context.session.resolve(path: path)
+        let summaries: [SheetSummary]
+        do { summaries = try Importer.sheets(of: url, displayName: path) } catch let error as ImportError {
+            throw CommandError.failed("sheets: \(error)")
+        }
+        let rows: [[SQLValue]] = summaries.map { sheet in
+            [.integer(Int64(sheet.position)), .text(sheet.name), .text(sheet.state),
+             sheet.rows.map { .integer(Int64($0)) } ?? .null, sheet.columns.map { .integer(Int64($0)) } ?? .null,
+             sheet.headerRow.map { .integer(Int64($0)) } ?? .null]
+        }
+        context.session.emit(ResultSet(columns: ["sheet", "name", "state", "rows", "columns", "header_row"], rows: rows))
     }
 
     private static func rejectOptions(_ names: [String], in inv: Invocation, for what: String) throws {

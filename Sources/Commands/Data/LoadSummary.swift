@@ -13,7 +13,8 @@ enum LoadSummary {
         var out: [String] = []
         if report.kind == "table" {
             out.append("loaded \(count(report.loaded, "row", "rows")) into table \(report.table) from \(report.displayName) (\(grouped(report.rejectedRows)) rejected)")
-            out.append("columns: " + report.tableColumns.map { "\($0.name) \($0.type)" }.joined(separator: ", "))
+            out.append("columns:")
+            out += report.tableColumns.map { "  \($0.name) \($0.type): \($0.why)" }
         } else {
             let noun = ImportKind(rawValue: report.kind)?.noun ?? (one: "row", many: "rows")
             out.append("loaded \(count(report.loaded, noun.one, noun.many)) from \(report.displayName) (\(grouped(report.rejectedRows)) rejected, \(grouped(report.replaced)) replaced)")

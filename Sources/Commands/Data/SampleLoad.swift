@@ -1,5 +1,6 @@
 import Foundation
 import SVWImport
+import SVWWorkspace
 
 /// `load sample [DIR]`: the five sample files in dependency order, in one transaction.
 enum SampleLoad {
@@ -49,6 +50,8 @@ enum SampleLoad {
         }
 
         let strict = context.invocation.flag("strict")
+        // The bundled sample into an empty workspace can always be had again: leaving it loses nothing.
+        let pristine = directory == nil && !session.workspace.holdsData
         var reports: [ImportReport] = []
         try LoadCommand.perform {
             try session.db.transaction {
@@ -62,6 +65,11 @@ enum SampleLoad {
                     ProgressMeter.clear()
                 }
             }
+        }
+        if pristine {
+            // A first search would otherwise rebuild the index and look like a change.
+            try SearchIndex.refreshIfStale(session.db)
+            session.shell.sampleOnlyAtChanges = session.workspace.changeCounter
         }
         for note in notes { session.note(note) }
         for (report, step) in zip(reports, plan) {

@@ -1,6 +1,7 @@
 import Foundation
 import SVWDatabase
 import SVWRendering
+import SVWWorkspace
 
 /// Runs one unit — a command or an SQL statement — in a session. The shell,
 /// `-c`, stdin and `run SCRIPT` all come through here.
@@ -10,6 +11,7 @@ public enum Dispatcher {
         // to where it was; `timer` times each unit typed, not the units a script runs inside it.
         session.unitDepth += 1
         let outermost = session.unitDepth == 1
+        if outermost { session.shell.beginAction() }
         let onceArmed = outermost && session.onceFile != nil
         let started = outermost && session.timer ? ContinuousClock.now : nil
         if outermost {
@@ -73,8 +75,13 @@ public enum Dispatcher {
 
     static func runSQL(_ sql: String, in session: Session) throws {
         session.transcript.beginUnit()
+        // SQL that reads the search index directly (find --sql pasted back) sees it up to date.
+        if sql.range(of: "search_fts", options: .caseInsensitive) != nil {
+            do { try SearchIndex.refreshIfStale(session.db) } catch let error as SQLiteError { throw SQLFailure(error: error) }
+        }
         let statement: Statement
-        do { statement = try session.db.prepare(sql) } catch let error as SQLiteError {
+        // SQL typed by the analyst may not drop or alter svw's own tables (Database.guardingSchema).
+        do { statement = try session.db.guardingSchema { try session.db.prepare(sql) } } catch let error as SQLiteError {
             throw SQLFailure(error: error, suggestion: SQLNameSuggestion.suggest(for: error.message, sql: sql, db: session.db))
         }
         // `$name` in SQL is an SQLite parameter: the value is bound, never spliced into the text.

@@ -162,7 +162,28 @@ public final class Session {
             text += wrapped.hasSuffix("\n") ? wrapped : wrapped + "\n"
         }
         transcript.captureTable(result, footer: footer)
-        deliver(text)
+        if let cancellation = options.cancellation, outputFile == nil, onceFile == nil {
+            deliverToTerminal(text, until: cancellation)
+        } else {
+            deliver(text)
+        }
+    }
+
+    /// Writes a drawn result to the terminal a screenful of lines at a time, stopping at a
+    /// line's end once Ctrl-C has come: drawing 300,000 rows takes a moment, writing them to
+    /// a terminal much longer, and Ctrl-C must stop the scrolling too (the caller then says
+    /// "interrupted").
+    private func deliverToTerminal(_ text: String, until cancellation: RenderCancellation) {
+        let chunkBytes = 64 * 1024
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            var end = rest.utf8.index(rest.startIndex, offsetBy: chunkBytes, limitedBy: rest.endIndex) ?? rest.endIndex
+            // To the end of that line (so every piece ends on a whole line and character).
+            if end < rest.endIndex { end = rest[end...].firstIndex(of: "\n").map { rest.index(after: $0) } ?? rest.endIndex }
+            deliver(String(rest[..<end]))
+            rest = rest[end...]
+            if cancellation.isCancelled { return }
+        }
     }
 
     /// Writes several results as one piece of output (one JSON document in json mode; see

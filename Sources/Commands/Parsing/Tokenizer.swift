@@ -4,10 +4,12 @@
 public enum Tokenizer {
     public static func words(_ line: String) throws -> [String] {
         var words: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var inWord = false
-        var quote: Character?
-        var iterator = line.makeIterator()
+        var quote: Unicode.Scalar?
+        // Scalars, not Characters: a combining mark right after a quote (a word that starts
+        // with one, quoted) would otherwise join the quote into one Character and hide it.
+        var iterator = line.unicodeScalars.makeIterator()
         while let ch = iterator.next() {
             if let q = quote {
                 if ch == q { quote = nil }
@@ -24,20 +26,20 @@ public enum Tokenizer {
                 // `\d`, `\dt`, `\x`, `\?`: psql's commands keep their backslash (escaping a
                 // letter means nothing to a POSIX shell, so no other word reads differently).
                 guard let next = iterator.next() else { continue }
-                if next.isLetter || next == "?" { current.append("\\") }
+                if next.properties.isAlphabetic || next == "?" { current.append("\\") }
                 current.append(next)
                 inWord = true
             case "\\":
                 if let next = iterator.next() { current.append(next); inWord = true }
             case " ", "\t", "\n", "\r":
-                if inWord { words.append(current); current = ""; inWord = false }
+                if inWord { words.append(String(current)); current = String.UnicodeScalarView(); inWord = false }
             default:
                 current.append(ch)
                 inWord = true
             }
         }
         if let q = quote { throw CommandError.usage("unterminated \(q) quote in: \(line)") }
-        if inWord { words.append(current) }
+        if inWord { words.append(String(current)) }
         return words
     }
 
@@ -46,6 +48,13 @@ public enum Tokenizer {
         if !word.isEmpty, word.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=,:@%+£".contains($0) }) {
             return word
         }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        // By scalar, as `words` reads: a quote followed by a combining mark is still a quote.
+        var quoted = String.UnicodeScalarView()
+        quoted.append("'")
+        for scalar in word.unicodeScalars {
+            if scalar == "'" { quoted.append(contentsOf: "'\\''".unicodeScalars) } else { quoted.append(scalar) }
+        }
+        quoted.append("'")
+        return String(quoted)
     }
 }

@@ -29,6 +29,7 @@ public enum RunCommandLine {
         options.update = invocation.flag("update")
         options.strict = invocation.flag("strict")
         options.bail = invocation.flag("bail")
+        options.dryRun = invocation.flag("dry-run")
         if let format = invocation.value("format") {
             options.mode = try OutputCommands.parseMode(format, command: "run --format")
         }

@@ -22,6 +22,11 @@ public struct ReplayOptions: Sendable {
     public var report: URL?
     /// Folders the script may write into besides its own folder tree (`--allow-writes DIR`).
     public var allowWrites: [URL] = []
+    /// Run nothing: list what the script would read, write and be refused (`ScriptDryRun`).
+    public var dryRun = false
+    /// With `update`: capture what would be written to files but write none (`save`, whose
+    /// session has just written them, stores the output this way).
+    public var withholdWrites = false
 
     public init() {}
 
@@ -55,8 +60,13 @@ public struct ReplayOutcome: Sendable, Equatable {
     public var rewritten = false
     /// Files `export` (or a nested `run --report`) would have written, left unwritten by --check.
     public var withheld: [String] = []
+    /// Under --check: the script stores no expected output at all, yet printed some, so
+    /// nothing could be checked (one line says so, not a diff per command).
+    public var nothingStored = false
+    /// Under --dry-run: how many commands a replay would refuse.
+    public var refused = 0
 
-    public var succeeded: Bool { failures == 0 && drifted == 0 && !stopped }
+    public var succeeded: Bool { failures == 0 && drifted == 0 && !stopped && !nothingStored && refused == 0 }
 }
 
 /// Replays a session script in a fresh in-memory workspace, in a new session that
@@ -86,15 +96,14 @@ public enum ScriptReplay {
         if options.check && options.update {
             throw CommandError.usage("run: --check and --update cannot be used together")
         }
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw CommandError.failed("run: cannot read \(name): \(FileProblem.describe(error, url: url))")
+        if options.dryRun {
+            let plan = try ScriptDryRun.plan(scriptAt: url, name: name, options: options)
+            out(ScriptDryRun.text(plan, name: name))
+            var outcome = ReplayOutcome()
+            outcome.refused = plan.refusals.count
+            return outcome
         }
-        let notebook: Notebook
-        do { notebook = try Notebook(text: text) } catch let error as NotebookError {
-            throw CommandError.failed("\(name):\(error.line): \(error.message)")
-        }
-        try checkParameters(options.parameters, against: notebook, name: name)
+        let (text, notebook) = try read(scriptAt: url, name: name, parameters: options.parameters)
         for folder in options.allowWrites {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -112,8 +121,9 @@ public enum ScriptReplay {
         session.scriptDepth = depth
         session.parameters = Parameters(overrides: options.parameters)
         session.transcript.capturesOutput = quiet
-        session.files = inherited?.child(dryRun: options.check)
-            ?? FileWrites(roots: [folder] + options.allowWrites, dryRun: options.check)
+        let writesNothing = options.check || (options.update && options.withholdWrites)
+        session.files = inherited?.child(dryRun: writesNothing)
+            ?? FileWrites(roots: [folder] + options.allowWrites, dryRun: writesNothing)
         if quiet || inherited == nil {
             // This run's cells own what is written to files; otherwise the calling script's do.
             session.files.captureFolder = folder
@@ -124,6 +134,8 @@ public enum ScriptReplay {
         var outputs: [CellOutput?] = []
         var refreshedData: [DataDeclaration] = []
         let runner = ScriptRunner(session: session, bail: options.bail, sourceName: name)
+        // A script saved before outputs were stored, or never updated: one line says so, not a diff per command.
+        let storesNothing = notebook.cells.allSatisfy { $0.expected == nil }
 
         cells: for cell in notebook.cells {
             outcome.cells += 1
@@ -153,13 +165,18 @@ public enum ScriptReplay {
             }
             refreshRows(cell.data, into: &refreshedData, session: session)
             outputs.append(printed)
-            if options.check, let diff = CellOutput.diff(expected: cell.expected ?? CellOutput(), actual: printed,
+            if options.check && storesNothing {
+                if !printed.isEmpty { outcome.nothingStored = true }
+            } else if options.check, let diff = CellOutput.diff(expected: cell.expected ?? CellOutput(), actual: printed,
                                                          label: "\(name):\(line)") {
                 outcome.drifted += 1
                 out("\(name):\(line): output differs: \(caption(cell))\n" + diff)
             }
         }
         outcome.withheld = session.files.withheld
+        if outcome.nothingStored {
+            out("\(name): no expected output stored: run `svw run \(Tokenizer.quote(name)) --update` to store it\n")
+        }
 
         if options.update {
             if outcome.failures > 0 || outcome.stopped {
@@ -187,6 +204,20 @@ public enum ScriptReplay {
             }
         }
         return outcome
+    }
+
+    /// The script's text and its cells, once the parameters given are known to suit it.
+    static func read(scriptAt url: URL, name: String, parameters: [String: String]) throws -> (String, Notebook) {
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw CommandError.failed("run: cannot read \(name): \(FileProblem.describe(error, url: url))")
+        }
+        let notebook: Notebook
+        do { notebook = try Notebook(text: text) } catch let error as NotebookError {
+            throw CommandError.failed("\(name):\(error.line): \(error.message)")
+        }
+        try checkParameters(parameters, against: notebook, name: name)
+        return (text, notebook)
     }
 
     /// Every override must name a declared parameter, and every parameter without a default needs one.

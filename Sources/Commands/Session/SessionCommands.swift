@@ -58,8 +58,9 @@ enum SessionCommands {
             from any folder and writes where the session wrote. If the workspace held data
             before the recording began, the script starts with the loads that built it,
             from the imports log; tables made otherwise (with SQL) are named in a warning.
-            Add expected output for checked replays with: svw run FILE --update. Scripts
-            cannot save.
+            The output is stored too, as #> lines after each command: save replays the
+            script in a fresh workspace (writing no files) and keeps what it prints, so
+            svw run FILE --check straight after saving checks clean. Scripts cannot save.
             """,
         examples: ["save board-2020-21.svw", "save board.svw --force"],
         recorded: false, scriptSafe: false,
@@ -81,7 +82,12 @@ enum SessionCommands {
                 throw CommandError.failed("save: cannot write \(path): \(FileProblem.describe(error, url: url))")
             }
             let n = session.recording.count
-            session.note("saved \(n) command\(n == 1 ? "" : "s") to \(path)")
+            if let problem = SavedOutput.store(scriptAt: url, shown: path) {
+                session.note("saved \(n) command\(n == 1 ? "" : "s") to \(path), without expected output: replaying it failed (\(problem)); "
+                             + "when it replays cleanly, svw run \(Tokenizer.quote(path)) --update stores it")
+            } else {
+                session.note("saved \(n == 1 ? "1 command and its" : "\(n) commands and their") output to \(path) (svw run \(Tokenizer.quote(path)) --check checks it)")
+            }
             for note in preamble.notes(script: path, folder: folder) { session.note(note) }
             let outside = SessionScriptWriter.writesOutside(recording: session.recording, base: session.baseDirectory, folder: folder)
             if !outside.isEmpty {
@@ -99,6 +105,7 @@ enum SessionCommands {
         options: [
             OptionSpec("check", "compare each command's output with the expected output stored in the script; print a diff where it differs"),
             OptionSpec("update", "store this run's output in the script as its expected output"),
+            OptionSpec("dry-run", "run nothing: list the files the script would read and write, and what a replay would refuse"),
             OptionSpec("strict", "stop if a data file differs from the one the script recorded"),
             OptionSpec("bail", "stop at the first command that fails"),
             OptionSpec("report", value: "FILE", completion: .file, writes: true, "write a report of the run (.md or .html)"),
@@ -134,6 +141,7 @@ enum SessionCommands {
             options.update = invocation.flag("update")
             options.strict = invocation.flag("strict")
             options.bail = invocation.flag("bail")
+            options.dryRun = invocation.flag("dry-run")
             // --format (common to every command) chooses the mode the replay starts in.
             if let format = invocation.value("format"), let mode = OutputMode(rawValue: format.lowercased()) { options.mode = mode }
             if session.isScript, options.update {
@@ -226,7 +234,12 @@ public enum ReplaySummary {
         var parts: [String] = []
         if outcome.failures > 0 { parts.append("\(outcome.failures) command\(outcome.failures == 1 ? "" : "s") failed") }
         if outcome.changedData > 0 { parts.append("\(outcome.changedData) data file\(outcome.changedData == 1 ? "" : "s") changed") }
-        if options.check {
+        if options.dryRun {
+            return outcome.refused == 0 ? nil : "\(name): a replay would refuse \(outcome.refused) command\(outcome.refused == 1 ? "" : "s")"
+        }
+        if options.check && outcome.nothingStored {
+            parts.append("nothing checked (no expected output stored)")
+        } else if options.check {
             parts.append(outcome.drifted == 0
                          ? "all \(outcome.cells) outputs match"
                          : "\(outcome.drifted) of \(outcome.cells) outputs differ")

@@ -15,7 +15,7 @@ enum SessionScriptWriter {
                        base: URL, scriptURL: URL, savedOn date: Date) -> String {
         let name = scriptURL.lastPathComponent
         var out = "# svw session script, saved by svw \(SVWVersion.current) on \(day(date)).\n"
-        out += "# Replay it with `svw run \(Tokenizer.quote(name))`; store its output for checking with `svw run \(Tokenizer.quote(name)) --update`.\n"
+        out += "# Replay it with `svw run \(Tokenizer.quote(name))`; `--check` compares its output with the #> lines, `--update` stores them anew.\n"
         out += "\n"
         out += body(recording: recording, startMode: startMode, preamble: preamble, base: base,
                     folder: scriptURL.deletingLastPathComponent())

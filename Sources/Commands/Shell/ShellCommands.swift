@@ -62,8 +62,9 @@ enum ShellCommands {
         abstract: "Leave svw (Ctrl-D on an empty line does the same)",
         discussion: """
             Leaving an in-memory workspace that holds data (loaded rows, or tables made
-            with SQL) warns once and stays; persist FILE keeps the data, or quit again
-            leaves without it.
+            with SQL) warns and stays, every time; persist FILE keeps the data, or quit
+            again straight away leaves without it. A workspace holding just the bundled
+            sample as load sample left it leaves without a warning.
             """,
         examples: ["quit"],
         recorded: false,
@@ -77,17 +78,20 @@ enum ShellCommands {
 extension Session {
     /// Whether leaving this workspace now would lose data: it is in memory, it holds
     /// something (loaded rows, or a table made with SQL), and it changed since `persist`
-    /// last wrote it out.
+    /// last wrote it out and since the bundled sample was loaded into it.
     public var wouldLoseData: Bool {
-        guard workspace.path == nil, shell.persistedAtChanges != workspace.changeCounter else { return false }
+        guard workspace.path == nil else { return false }
+        let changes = workspace.changeCounter
+        guard shell.persistedAtChanges != changes, shell.sampleOnlyAtChanges != changes else { return false }
         return workspace.holdsData
     }
 
-    /// At a terminal, the first attempt to leave a workspace that would lose data
-    /// explains how to keep it and returns false; any later attempt returns true.
+    /// At a terminal, an attempt to leave a workspace that would lose data explains how
+    /// to keep it and returns false, unless the action just before was such an attempt
+    /// (then it returns true): every attempt after anything else warns again.
     /// Scripts and piped input never stop to ask.
     public func confirmLeaving(again: String) -> Bool {
-        guard shell.isInteractive, wouldLoseData, !shell.warnedAboutLeaving else { return true }
+        guard shell.isInteractive, wouldLoseData, !shell.warnedJustBefore else { return true }
         shell.warnedAboutLeaving = true
         note("""
             This in-memory workspace holds data that will be lost when you leave it.

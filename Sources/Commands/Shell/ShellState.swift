@@ -7,10 +7,16 @@ public struct ShellState {
     public var isInteractive = false
     /// Set by `quit`; the shell and script runners stop before the next unit.
     public var quitRequested = false
-    /// Whether the "leaving loses your data" warning was already given for this workspace.
+    /// Whether the action now running gave the "leaving loses your data" warning.
     public var warnedAboutLeaving = false
+    /// Whether the action before this one gave it: leaving again straight away goes ahead;
+    /// after anything else in between, the next attempt warns again.
+    public private(set) var warnedJustBefore = false
     /// The workspace's change counter when it was last written out with `persist`.
     public var persistedAtChanges: Int?
+    /// The change counter right after the bundled sample was loaded into an empty workspace:
+    /// while it still reads the same, leaving loses nothing `load sample` cannot bring back.
+    public var sampleOnlyAtChanges: Int?
     /// The raw line history, oldest first; the interactive shell provides it.
     public var history: (() -> [String])?
     /// Adds a line to that history (`edit` adds what it ran); the interactive shell provides it.
@@ -20,6 +26,12 @@ public struct ShellState {
     public var interruptRequested: (@Sendable () -> Bool)?
 
     public init() {}
+
+    /// Called as each action begins (a unit typed, Ctrl-D): what the last one warned moves back.
+    public mutating func beginAction() {
+        warnedJustBefore = warnedAboutLeaving
+        warnedAboutLeaving = false
+    }
 }
 
 /// How long a command took, for `timer on`.

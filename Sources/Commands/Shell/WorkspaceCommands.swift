@@ -38,8 +38,9 @@ enum WorkspaceCommands {
                 throw CommandError.failed("open: cannot open \(url?.path ?? "an in-memory workspace"): \(ErrorText.describe(error))")
             }
             session.workspace = workspace
-            session.shell.warnedAboutLeaving = false
             session.shell.persistedAtChanges = nil
+            session.shell.sampleOnlyAtChanges = nil
+            for repair in workspace.repairs { session.note(repair) }
             if let url {
                 session.note(existed ? "opened workspace \(url.path)" : "created workspace \(url.path)")
             } else {

@@ -7,6 +7,8 @@ public enum CSVError: Error, CustomStringConvertible, Equatable {
     /// A quoted field that is still open at the end of the file: everything after
     /// the quote would be swallowed, so the load stops rather than guess.
     case unterminatedQuote(path: String, line: Int, column: Int)
+    /// A record longer than the limit (no line end for megabytes): not a table of text.
+    case recordTooLong(path: String, line: Int, limit: Int, header: Bool)
 
     public var description: String {
         switch self {
@@ -14,6 +16,12 @@ public enum CSVError: Error, CustomStringConvertible, Equatable {
         case .readFailed(let path, let reason): return "cannot read \(path): \(reason)"
         case .unterminatedQuote(let path, let line, let column):
             return "\(path):\(line):\(column): unterminated quoted field: the quote that opens it is never closed"
+        case .recordTooLong(let path, let line, let limit, let header):
+            let size = limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes"
+            if header {
+                return "\(path):\(line): the header line is longer than \(size), the most a header may be: is this really a CSV file with a header row?"
+            }
+            return "\(path):\(line): a row longer than \(size) (the largest field svw reads; --max-field-size raises it): is a quote left open, or a line end missing?"
         }
     }
 }

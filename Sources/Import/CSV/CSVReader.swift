@@ -29,6 +29,7 @@ public final class CSVReader {
     private let handle: FileHandle
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
+    private let readSize: Int
     private var start = 0          // first byte not yet consumed
     private var end = 0            // one past the last valid byte
     private var eof = false
@@ -36,6 +37,8 @@ public final class CSVReader {
     private var atFileStart = true
     private var hasher = SHA256()
     private var digest: String?
+    /// The hash to report instead of the bytes read (those of a file converted to UTF-8 from the one named).
+    var reportedSHA256: String?
 
     private struct Field {
         var offset: Int
@@ -51,6 +54,18 @@ public final class CSVReader {
 
     /// Physical line on which the current record starts.
     public private(set) var recordLine = 0
+    /// Physical line on which the current record ends.
+    public private(set) var recordLastLine = 0
+    /// The longest record read before giving up, so memory stays bounded whatever the
+    /// input (a file with no line ends at all): `--max-field-size`, or the header limit.
+    public var maxRecordBytes = CSVReader.defaultMaxFieldSize
+    /// 32 MiB: a thousand times the largest cell Excel holds (32,767 characters), and small
+    /// enough that a row that never ends fails in under 100 MB.
+    public static let defaultMaxFieldSize = 32 << 20
+    /// The longest header line: real ones are a few KiB; a longer one is not a header.
+    public static let maxHeaderBytes = 1 << 20
+
+    private var recordLimit: Int { recordCount == 0 ? min(CSVReader.maxHeaderBytes, maxRecordBytes) : maxRecordBytes }
     /// Set when the current record's quoting is broken; its fields are then unreliable.
     public private(set) var malformation: CSVMalformation?
     /// Records returned so far (blank lines excluded).
@@ -81,6 +96,7 @@ public final class CSVReader {
         let isRegular = (attributes?[.type] as? FileAttributeType) == .typeRegular
         self.fileSize = isRegular ? Int64((attributes?[.size] as? NSNumber)?.int64Value ?? 0) : 0
         self.capacity = max(chunkSize, 1)
+        self.readSize = max(chunkSize, 1)
         self.buffer = .allocate(capacity: capacity)
         self.scratch = .allocate(capacity: scratchCapacity)
         fields.reserveCapacity(64)
@@ -109,6 +125,9 @@ public final class CSVReader {
             case .endOfFile: return false
             case .record(let blank):
                 if blank { continue }
+                if recordEnd - recordStart > recordLimit {
+                    throw CSVError.recordTooLong(path: name, line: recordLine, limit: recordLimit, header: recordCount == 0)
+                }
                 recordCount += 1
                 unescapeFields()
                 return true
@@ -140,6 +159,7 @@ public final class CSVReader {
 
     /// SHA-256 of the whole file, hex. Only meaningful once `next()` has returned false.
     public var sha256: String {
+        if let reportedSHA256 { return reportedSHA256 }
         if let digest { return digest }
         var copy = hasher
         let hex = copy.finalizeHex()
@@ -166,6 +186,7 @@ public final class CSVReader {
         let delim = delimiter
         var lastQuoted = false
         var contentEnd = p
+        var lastLine = ln
 
         fieldLoop: while true {
             let fieldStart = p
@@ -202,7 +223,7 @@ public final class CSVReader {
                     if c != delim && c != CSVReader.lf && c != CSVReader.cr {
                         return try resync(from: p, line: ln, recordLine: line,
                                           malformation: CSVMalformation(line: ln, column: column,
-                                              reason: "unexpected \(CSVReader.describe(c)) after the closing quote of a quoted field"))
+                                              reason: "unexpected \(describeCharacter(at: p)) after the closing quote of a quoted field"))
                     }
                     terminator = c
                 } else if !eof {
@@ -231,22 +252,26 @@ public final class CSVReader {
                 continue fieldLoop
             case CSVReader.cr:
                 contentEnd = p
+                lastLine = ln
                 if p + 1 == end && !eof { return .needMore }
                 p += 1
                 if p < end && buf[p] == CSVReader.lf { p += 1 }
                 ln += 1
             case CSVReader.lf:
                 contentEnd = p
+                lastLine = ln
                 p += 1
                 ln += 1
             default:
                 contentEnd = p   // end of file without a final line end
+                lastLine = ln
             }
             break fieldLoop
         }
         recordStart = start
         recordEnd = contentEnd
         recordLine = line
+        recordLastLine = lastLine
         start = p
         line = ln
         let blank = fields.count == 1 && fields[0].length == 0 && !lastQuoted
@@ -261,6 +286,7 @@ public final class CSVReader {
         recordStart = start
         recordEnd = (p > start && buffer[p - 1] == CSVReader.cr) ? p - 1 : p
         recordLine = first
+        recordLastLine = ln
         malformation = m
         start = p < end ? p + 1 : p
         line = ln + (p < end ? 1 : 0)
@@ -300,6 +326,23 @@ public final class CSVReader {
         scratchCapacity = newCapacity
     }
 
+    /// Whether `b` holds a zero byte: a word-at-a-time test (a word has a zero byte when
+    /// `(w - 0x01…01) & ~w & 0x80…80` is not zero), then the bytes left over.
+    static func containsNUL(_ b: UnsafeRawBufferPointer) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i + 8 <= b.count {
+            let w = b.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if (w &- ones) & ~w & highs != 0 { return true }
+            i += 8
+        }
+        while i < b.count {
+            if b[i] == 0 { return true }
+            i += 1
+        }
+        return false
+    }
+
     // MARK: Input
 
     /// Moves the unread tail to the front, grows the buffer if one record fills it, and reads more.
@@ -312,14 +355,20 @@ public final class CSVReader {
             start = 0
         }
         if end == capacity {
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            if end - start > recordLimit {
+                throw CSVError.recordTooLong(path: name, line: line, limit: recordLimit, header: recordCount == 0)
+            }
+            // Never more than one byte past the limit: that byte proves the record too long.
+            let newCapacity = max(capacity + 1, min(capacity * 2, recordLimit + 1))
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
             grown.update(from: buffer, count: end)
             buffer.deallocate()
             buffer = grown
-            capacity *= 2
+            capacity = newCapacity
         }
         let chunk: Data?
-        do { chunk = try handle.read(upToCount: capacity - end) } catch {
+        // At most one chunk per read, so a grown buffer does not also mean a huge Data copy.
+        do { chunk = try handle.read(upToCount: min(capacity - end, readSize)) } catch {
             throw CSVError.readFailed(path: name, reason: error.localizedDescription)
         }
         guard let chunk, !chunk.isEmpty else {
@@ -334,8 +383,26 @@ public final class CSVReader {
         onRead?(bytesRead)
     }
 
-    static func describe(_ byte: UInt8) -> String {
-        if byte >= 0x20 && byte < 0x7F { return "character '\(Character(Unicode.Scalar(byte)))'" }
-        return "byte 0x" + String(byte, radix: 16, uppercase: true)
+    /// The character at `p` as a person reads it: `'£'` (UTF-8, else Windows-1252), or a
+    /// control character's name.
+    private func describeCharacter(at p: Int) -> String {
+        let c = buffer[p]
+        if c == 0 { return "NUL (\\0)" }
+        if c == UInt8(ascii: "\t") { return "a tab" }
+        if c < 0x20 || c == 0x7F { return "control character U+" + String(format: "%04X", Int(c)) }
+        if c < 0x80 { return "'\(Character(Unicode.Scalar(c)))'" }
+        let length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
+        if p + length <= end, let text = String(validating: UnsafeBufferPointer(start: buffer + p, count: length), as: UTF8.self) {
+            return "'\(text)'"
+        }
+        return "'\(TextEncoding.windows1252(UnsafeRawBufferPointer(start: buffer + p, count: 1)))'"
+    }
+
+    /// The first field holding a NUL byte: the record is scanned eight bytes at a time,
+    /// the fields only when it holds one.
+    func nulField() -> Int? {
+        guard CSVReader.containsNUL(UnsafeRawBufferPointer(start: buffer + recordStart, count: recordEnd - recordStart)) else { return nil }
+        for i in 0..<fields.count where field(i).contains(0) { return i }
+        return nil
     }
 }

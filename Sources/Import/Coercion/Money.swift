@@ -87,6 +87,25 @@ public enum Money {
         }
     }
 
+    /// A workbook number cell in pounds: a double, so `1250.1` may be stored as
+    /// `1250.0999999999999`. Digits past the penny that are within a hundredth of a penny
+    /// of a whole penny are float noise and round away (on the decimal digits, so with no
+    /// drift); a real fraction of a penny (`1250.125`) is still refused.
+    public static func penceRoundingFloatNoise(_ raw: UnsafeRawBufferPointer) throws -> Int64 {
+        let b = Bytes.trimmed(raw)
+        guard case .success(let d) = Bytes.decimal(b, allowSign: true), d.scale > 2, d.scale <= 18 else { return try pence(raw) }
+        var divisor: Int64 = 1
+        for _ in 0..<(d.scale - 2) { divisor *= 10 }
+        let whole = d.mantissa / divisor, rest = d.mantissa % divisor
+        let up = rest * 2 >= divisor
+        let distance = up ? divisor - rest : rest
+        guard distance * 100 <= divisor else {
+            throw CoercionError("\(Bytes.quoted(b)) has fractions of a penny (more than 2 decimal places)")
+        }
+        let pence = whole + (up ? 1 : 0)
+        return d.negative ? -pence : pence
+    }
+
     public static func wholePence(_ text: String) throws -> Int64 {
         try Bytes.with(text) { try wholePence($0) }
     }

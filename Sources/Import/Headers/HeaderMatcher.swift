@@ -88,7 +88,12 @@ public enum HeaderMatcher {
         return mapping
     }
 
+    /// The headers for a message: at most 40, each cut at 60 characters, so a file that is
+    /// not a table cannot fill the screen.
     static func list(_ headers: [String]) -> String {
-        headers.isEmpty ? "(none)" : headers.map { "\"\($0)\"" }.joined(separator: ", ")
+        if headers.isEmpty { return "(none)" }
+        var text = headers.prefix(40).map { "\"\($0.count > 60 ? String($0.prefix(57)) + "…" : $0)\"" }.joined(separator: ", ")
+        if headers.count > 40 { text += " and \(headers.count - 40) more" }
+        return text
     }
 }

@@ -11,6 +11,10 @@ public enum ImportError: Error, CustomStringConvertible, Equatable {
     case missingEdition(file: String)
     case badTableName(String, reason: String)
     case fileChanged(file: String)
+    /// The file is not a table svw can read (a PDF, an .xls, an archive…): what it is and what to do.
+    case notATable(file: String, what: String, advice: String)
+    /// A workbook that cannot be read as asked (no such sheet, several to choose from, damaged).
+    case workbook(String)
 
     public var description: String {
         switch self {
@@ -35,6 +39,8 @@ public enum ImportError: Error, CustomStringConvertible, Equatable {
             return "\(file): measures need an edition: add an edition column or give --edition E"
         case .badTableName(let name, let reason): return "cannot load into table \"\(name)\": \(reason)"
         case .fileChanged(let file): return "\(file) changed while it was being loaded; nothing was loaded"
+        case .notATable(let file, let what, let advice): return "\(file) is \(what): \(advice); nothing was loaded"
+        case .workbook(let message): return message
         }
     }
 }

@@ -30,6 +30,15 @@ public struct ImportOptions {
     /// to date row by row (see `BulkIndexes`). Tests set it to 0.
     public var bulkIndexThreshold = BulkIndexes.minimumFileSize
 
+    /// `--sheet NAME|N`: the workbook sheet to read.
+    public var sheet: String?
+    /// `--header-row N`: the sheet row holding the header (else found: the first that fits).
+    public var headerRow: Int?
+    /// `--max-field-size`: the largest field (and CSV row) read before the file is refused.
+    public var maxFieldSize = CSVReader.defaultMaxFieldSize
+    /// `load table --types col=TYPE,…`: column types chosen by the analyst, by column name or header.
+    public var types: [String: String] = [:]
+
     public init() {}
 
     /// Parses a `--delimiter` value: a single character or a name.

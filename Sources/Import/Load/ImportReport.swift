@@ -9,19 +9,33 @@ public struct Reject: Sendable, Equatable {
     public let columnName: String?
     public let raw: String?
     public let reason: String
+    /// The last line a multi-line row covers (a quoted field with line ends), when later than `line`.
+    public let lastLine: Int?
 
-    public init(line: Int, column: Int?, columnName: String?, raw: String?, reason: String) {
+    public init(line: Int, column: Int?, columnName: String?, raw: String?, reason: String, lastLine: Int? = nil) {
         self.line = line
         self.column = column
         self.columnName = columnName
         self.raw = raw
         self.reason = reason
+        self.lastLine = lastLine.flatMap { $0 > line ? $0 : nil }
     }
 
-    /// `FILE:LINE:COL: column "X": reason`, the way compilers point at a problem.
-    public func message(file: String) -> String {
-        var text = "\(file):\(line):"
-        if let column { text += "\(column):" }
+    /// `FILE:LINE:COL: column "X": reason`, the way compilers point at a problem;
+    /// `FILE: lines 2–5: reason` for a row spanning lines; `book.xlsx[Sheet]!C17: …` in a sheet.
+    public func message(file: String, places: RejectPlaces = .lines) -> String {
+        var text: String
+        switch places {
+        case .lines:
+            if let lastLine {
+                text = "\(file): lines \(line)–\(lastLine):"
+            } else {
+                text = "\(file):\(line):"
+                if let column { text += "\(column):" }
+            }
+        case .cells:
+            text = column.map { "\(file)!\(CellReference.letters($0 - 1))\(line):" } ?? "\(file) row \(line):"
+        }
         if let columnName { text += " column \"\(columnName)\":" }
         return text + " " + reason
     }
@@ -55,8 +69,12 @@ public struct ImportReport: Sendable {
     public var notes: [String] = []
     /// For `postcodes`: how many rows the wholesale replacement removed.
     public var previousRows = 0
-    /// For `load table`: the columns created and their types.
-    public var tableColumns: [(name: String, type: String)] = []
+    /// For `load table`: the columns created, their SQL types and why each type was chosen.
+    public var tableColumns: [(name: String, type: String, why: String)] = []
+    /// How rejects name places: lines and fields, or sheet cells.
+    public var places: RejectPlaces = .lines
+    /// How rejects name the source (`book.xlsx[Sheet]` for a sheet); the display name when nil.
+    public var sourceName: String?
 
     public init(kind: String, table: String, file: URL, displayName: String) {
         self.kind = kind
@@ -65,5 +83,5 @@ public struct ImportReport: Sendable {
         self.displayName = displayName
     }
 
-    public var problemMessages: [String] { problems.map { $0.message(file: displayName) } }
+    public var problemMessages: [String] { problems.map { $0.message(file: sourceName ?? displayName, places: places) } }
 }

@@ -9,7 +9,7 @@ import SVWDatabase
 /// undone with it.
 final class LoadRun {
     let db: Database
-    let reader: CSVReader
+    let reader: RowSource
     let file: URL
     let name: String
     let options: ImportOptions
@@ -21,24 +21,28 @@ final class LoadRun {
     private var rowProblems: [Reject] = []
     private var firstSeen: [UInt64: Int32] = [:]
     private var transcodedFields = 0
+    /// The current row holds error cells or uncalculated formulas (sheets only).
+    private var rowFlagged = false
+    /// Sheet column of field 0, for cell references in rejects.
+    private var columnOffset = 0
 
-    init(kind: String, table: String, file: URL, options: ImportOptions, db: Database) throws {
+    /// - Parameters:
+    ///   - headerTest: whether a workbook row is the header (see `SheetRowSource`).
+    ///   - source: rows already opened (a rewound sheet), instead of opening `file`.
+    init(kind: String, table: String, file: URL, options: ImportOptions, db: Database,
+         headerTest: (([String]) -> Bool)? = nil, source: RowSource? = nil) throws {
         self.db = db
         self.file = file
         self.options = options
-        name = options.displayName ?? file.path
-        let choice = options.delimiterChoice(for: file.path)
-        do {
-            reader = try CSVReader(path: file.path, name: name, delimiter: choice.delimiter, chunkSize: options.chunkSize)
-        } catch let error as CSVError {
-            throw ImportError.csv(error)
-        }
-        report = ImportReport(kind: kind, table: table, file: file, displayName: name)
-        if choice.detected {
-            let described = choice.delimiter == UInt8(ascii: "\t") ? "tab" : "semicolon"
-            report.notes.append("read as \(described)-separated, as its header line is (--delimiter chooses otherwise)")
-        }
+        let opened = try source.map { (source: $0, notes: [String]()) }
+            ?? RowSources.open(file: file, name: options.displayName ?? file.path, options: options, headerTest: headerTest)
+        reader = opened.source
+        name = reader.name
+        report = ImportReport(kind: kind, table: table, file: file, displayName: options.displayName ?? file.path)
+        report.notes += opened.notes
         watch = try InterruptWatch(db: db)
+        let watch = self.watch
+        (reader as? SheetRowSource)?.checkInterrupt = { try watch.check() }
         if let progress = options.progress {
             let size = reader.fileSize
             reader.onRead = { progress($0, size) }
@@ -49,9 +53,13 @@ final class LoadRun {
         }
         let reader = self.reader
         headers = (0..<reader.fieldCount).map { i in LoadRun.decode(Bytes.trimmed(reader.field(i))) }
+        report.notes += reader.notes
+        report.places = reader.places
+        report.sourceName = name
+        if case .cells(let first) = reader.places { columnOffset = first }
     }
 
-    private static func advance(_ reader: CSVReader) throws -> Bool {
+    static func advance(_ reader: RowSource) throws -> Bool {
         do { return try reader.next() } catch let error as CSVError { throw ImportError.csv(error) }
     }
 
@@ -116,20 +124,30 @@ final class LoadRun {
         while try LoadRun.advance(reader) {
             try watch.tick()
             if let m = reader.malformation {
-                addProblem(Reject(line: m.line, column: m.column, columnName: header(m.column - 1),
-                                  raw: reader.recordText, reason: "malformed CSV: \(m.reason)"))
+                let spans = reader.recordLastLine > reader.recordLine
+                addProblem(Reject(line: spans ? reader.recordLine : m.line, column: m.column, columnName: header(m.column - 1),
+                                  raw: LoadRun.shown(reader.recordText), reason: "malformed CSV: \(m.reason)"
+                                      + ShapeReason.span(reader, headerCount: headers.count),
+                                  lastLine: reader.recordLastLine))
+                _ = try endRow()
+                continue
+            }
+            if let i = reader.nulField() {
+                addProblem(Reject(line: reader.fieldLine(i), column: i + 1, columnName: header(i), raw: LoadRun.shown(reader.recordText),
+                                  reason: "holds a NUL byte (shown as \\0), which no text file has: the file is damaged here"))
                 _ = try endRow()
                 continue
             }
             let count = reader.fieldCount
             if count != headers.count {
                 if !LoadRun.hasSoundShape(reader, headerCount: headers.count) {
-                    addProblem(Reject(line: reader.recordLine, column: nil, columnName: nil, raw: reader.recordText,
-                                      reason: "row has \(count) field\(count == 1 ? "" : "s"); the header has \(headers.count)"))
+                    addProblem(Reject(line: reader.recordLine, column: nil, columnName: nil, raw: LoadRun.shown(reader.recordText),
+                                      reason: ShapeReason.text(reader, headerCount: headers.count), lastLine: reader.recordLastLine))
                     _ = try endRow()
                     continue
                 }
             }
+            rowFlagged = reader.rowHasCellProblems
             return true
         }
         return false
@@ -137,7 +155,7 @@ final class LoadRun {
 
     /// Whether the current record has the header's number of fields (extra empty
     /// trailing fields, as spreadsheets leave, are allowed).
-    static func hasSoundShape(_ reader: CSVReader, headerCount: Int) -> Bool {
+    static func hasSoundShape(_ reader: RowSource, headerCount: Int) -> Bool {
         let count = reader.fieldCount
         if reader.malformation != nil { return false }
         if count == headerCount { return true }
@@ -148,8 +166,18 @@ final class LoadRun {
 
     /// Records a problem with field `column` (0-based) of the current row.
     func problem(_ column: Int, _ reason: String) {
-        addProblem(Reject(line: reader.fieldLine(column), column: column + 1, columnName: headers[column],
-                          raw: LoadRun.decode(reader.field(column)), reason: reason))
+        addProblem(Reject(line: reader.fieldLine(column), column: column + 1 + columnOffset, columnName: headers[column],
+                          raw: LoadRun.shown(LoadRun.decode(reader.field(column))), reason: reason))
+    }
+
+    /// A raw text as the rejects table keeps it: whole, a NUL shown as `\0`.
+    static func shown(_ text: String) -> String {
+        text.contains("\0") ? text.replacingOccurrences(of: "\0", with: "\\0") : text
+    }
+
+    /// Whether field `column` of the current row already has a problem recorded.
+    private func hasProblem(_ column: Int) -> Bool {
+        rowProblems.contains { $0.column == column + 1 + columnOffset }
     }
 
     /// Records a problem with the row as a whole.
@@ -214,6 +242,10 @@ final class LoadRun {
     @inline(__always)
     func value(_ column: Int?) -> UnsafeRawBufferPointer? {
         guard let column else { return nil }
+        if rowFlagged, let reason = reader.cellProblem(column) {
+            if !hasProblem(column) { problem(column, reason) }
+            return nil
+        }
         let b = Bytes.trimmed(reader.field(column))
         return b.isEmpty ? nil : b
     }
@@ -239,7 +271,7 @@ final class LoadRun {
     // required), the coerced value when it reads, else a problem and NULL.
 
     func required(_ column: Int) {
-        problem(column, "required value is empty")
+        if !hasProblem(column) { problem(column, "required value is empty") }
     }
 
     func bindText(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false) throws {
@@ -248,6 +280,16 @@ final class LoadRun {
             try s.bind(.null, at: index)
             return
         }
+        if TextEncoding.isASCII(b) || TextEncoding.isValidUTF8(b) {
+            try s.bindText(bytes: b, at: index)
+        } else {
+            transcodedFields += 1
+            try s.bind(.text(TextEncoding.windows1252(b)), at: index)
+        }
+    }
+
+    /// Binds a field's bytes as text as they are (not trimmed), Windows-1252 read as such.
+    func bindRawText(_ s: Statement, _ index: Int, _ b: UnsafeRawBufferPointer) throws {
         if TextEncoding.isASCII(b) || TextEncoding.isValidUTF8(b) {
             try s.bindText(bytes: b, at: index)
         } else {
@@ -266,7 +308,8 @@ final class LoadRun {
         var result: SQLValue = .null
         if let b = value(column), let column {
             do {
-                let pence = try wholePence ? Money.wholePence(b) : Money.pence(b)
+                let pence = try wholePence ? Money.wholePence(b)
+                    : reader.isNumber(column) ? Money.penceRoundingFloatNoise(b) : Money.pence(b)
                 if nonNegative && pence < 0 { problem(column, "\(Bytes.quoted(b)) is negative") }
                 else { result = .integer(pence) }
             } catch let e as CoercionError { problem(column, e.reason) }

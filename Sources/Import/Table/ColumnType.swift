@@ -8,22 +8,6 @@ enum ColumnType: Equatable {
     case date
     case text
 
-    var sqlType: String {
-        switch self {
-        case .integer: return "INTEGER"
-        case .real: return "REAL"
-        case .empty, .date, .text: return "TEXT"
-        }
-    }
-
-    var label: String {
-        switch self {
-        case .empty: return "TEXT (all empty)"
-        case .date: return "TEXT (ISO dates)"
-        default: return sqlType
-        }
-    }
-
     /// The type of a column holding values of both types.
     func merged(with other: ColumnType) -> ColumnType {
         if self == other { return self }

@@ -19,10 +19,15 @@ enum TableLoader {
         defer { watch.end() }
         var inferOptions = options
         inferOptions.progress = nil
-        let (headers, types, firstHash) = try infer(file: file, options: inferOptions, display: display, watch: watch)
-        let columns = Identifier.columnNames(for: headers)
+        let (headers, profiles, firstHash, firstSource) = try infer(file: file, options: inferOptions, display: display, watch: watch)
+        let chosen = try choose(headers: headers, profiles: profiles, overrides: options.types)
+        let types = chosen.map(\.type)
+        let columns = named(Identifier.columnNames(for: headers), types: types)
 
-        let run = try LoadRun(kind: "table", table: name, file: file, options: options, db: db)
+        // A sheet is read back from its parsed rows; a text file is read again (and must not have changed).
+        let sheet = firstSource as? SheetRowSource
+        try sheet?.rewind()
+        let run = try LoadRun(kind: "table", table: name, file: file, options: options, db: db, source: sheet)
         try db.transaction {
             do {
                 try fill(run, name: name, columns: columns, types: types, replacing: exists, display: display)
@@ -34,7 +39,7 @@ enum TableLoader {
                 throw error
             }
         }
-        run.report.tableColumns = zip(columns, types).map { ($0, $1.label) }
+        run.report.tableColumns = zip(columns, chosen).map { ($0, $1.type.sqlType, $1.why) }
         let renamed = zip(headers, columns).filter { $0 != $1 }
         if !renamed.isEmpty {
             run.report.notes.append("column names made plain: " + renamed.prefix(8).map { "\"\($0)\" → \($1)" }.joined(separator: ", ")
@@ -45,7 +50,7 @@ enum TableLoader {
     }
 
     /// Pass 2, inside the transaction: (re)creates the table and inserts every sound row.
-    private static func fill(_ run: LoadRun, name: String, columns: [String], types: [ColumnType],
+    private static func fill(_ run: LoadRun, name: String, columns: [String], types: [TableColumnType],
                              replacing: Bool, display: String) throws {
         let db = run.db
         if replacing { try db.execute("DROP TABLE \(Identifier.quoted(name))") }
@@ -55,21 +60,22 @@ enum TableLoader {
         let params = (1...columns.count).map { "?\($0)" }.joined(separator: ", ")
         let insert = try db.prepare("INSERT INTO \(Identifier.quoted(name)) (\(columns.map(Identifier.quoted).joined(separator: ", "))) VALUES (\(params))")
         var loaded = 0
+        let reader = run.reader
         while try run.next() {
+            let flagged = reader.rowHasCellProblems
             for (i, type) in types.enumerated() {
-                let b = run.reader.field(i)
+                if flagged, let reason = reader.cellProblem(i) { run.problem(i, reason); continue }
+                let b = reader.field(i)
                 if b.isEmpty { try insert.bind(.null, at: i + 1); continue }
-                switch type {
-                case .integer:
-                    guard let v = ColumnType.integer(b) else { throw ImportError.fileChanged(file: display) }
-                    try insert.bind(.integer(v), at: i + 1)
-                case .real:
-                    guard let v = ColumnType.real(b) else { throw ImportError.fileChanged(file: display) }
-                    try insert.bind(.real(v), at: i + 1)
-                case .empty, .date, .text:
-                    if TextEncoding.isASCII(b) || TextEncoding.isValidUTF8(b) { try insert.bindText(bytes: b, at: i + 1) }
-                    else { try insert.bind(.text(TextEncoding.windows1252(b)), at: i + 1) }
+                do {
+                    try bind(b, as: type, number: reader.isNumber(i), to: insert, at: i + 1, run: run)
+                } catch let error as CoercionError {
+                    run.problem(i, error.reason)
                 }
+            }
+            if run.rowHasProblems {
+                _ = try run.endRow()
+                continue
             }
             try insert.step()
             insert.reset()
@@ -78,6 +84,61 @@ enum TableLoader {
         run.report.loaded = loaded
         run.report.added = loaded
         try run.finish()
+    }
+
+    /// Binds one value as its column's type; a value that does not fit (only possible
+    /// where `--types` chose the type) is a CoercionError, so the row becomes a reject.
+    private static func bind(_ b: UnsafeRawBufferPointer, as type: TableColumnType, number: Bool,
+                             to insert: Statement, at index: Int, run: LoadRun) throws {
+        switch type {
+        case .integer:
+            guard let v = ColumnType.integer(Bytes.trimmed(b)) else { throw CoercionError("not a whole number: \(Bytes.quoted(b))") }
+            try insert.bind(.integer(v), at: index)
+        case .real:
+            guard ColumnType.of(Bytes.trimmed(b)) != .text, let v = ColumnType.real(Bytes.trimmed(b)) else {
+                throw CoercionError("not a number: \(Bytes.quoted(b))")
+            }
+            try insert.bind(.real(v), at: index)
+        case .money:
+            try insert.bind(.integer(number ? try Money.penceRoundingFloatNoise(b) : try Money.pence(b)), at: index)
+        case .percent:
+            try insert.bind(.real(try Percent.value(b, fraction: false, field: "")), at: index)
+        case .date:
+            let date = try CalendarDate.parse(b)
+            try date.withISOBytes { try insert.bindText(bytes: $0, at: index) }
+        case .text:
+            try run.bindRawText(insert, index, b)
+        }
+    }
+
+    /// The inferred choices with `--types` applied.
+    static func choose(headers: [String], profiles: [ColumnProfile], overrides: [String: String]) throws -> [(type: TableColumnType, why: String)] {
+        var chosen = zip(headers, profiles).map { $1.choice(header: $0) }
+        let plain = Identifier.columnNames(for: headers)
+        for (key, value) in overrides.sorted(by: { $0.key < $1.key }) {
+            guard let type = TableColumnType(rawValue: value.lowercased()) else {
+                throw ImportError.badOption("--types \(key)=\(value): no such type (one of: \(TableColumnType.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            guard let index = plain.firstIndex(of: key.lowercased())
+                    ?? headers.firstIndex(where: { HeaderMatcher.normalise($0) == HeaderMatcher.normalise(key) }) else {
+                throw ImportError.badOption("--types \(key)=\(value): no such column (columns: \(plain.joined(separator: ", ")))")
+            }
+            chosen[index] = (type, "as --types says")
+        }
+        return chosen
+    }
+
+    /// Plain names, with a unit suffix for money and percentages (once, and never clashing).
+    static func named(_ names: [String], types: [TableColumnType]) -> [String] {
+        var used = Set(names)
+        return zip(names, types).map { name, type in
+            guard let suffix = type.nameSuffix, !name.hasSuffix(suffix), !(type == .money && name.hasSuffix("pence")) else { return name }
+            var candidate = name + suffix
+            var n = 2
+            while used.contains(candidate) { candidate = "\(name)\(suffix)_\(n)"; n += 1 }
+            used.insert(candidate)
+            return candidate
+        }
     }
 
     /// Checks the name; true when a table of that name exists (and --replace allows replacing it).
@@ -104,27 +165,30 @@ enum TableLoader {
     }
 
     /// Pass 1: the header, every column's type, and the file's hash.
-    static func infer(file: URL, options: ImportOptions, display: String, watch: InterruptWatch) throws -> ([String], [ColumnType], String) {
-        let reader: CSVReader
-        do { reader = try CSVReader(path: file.path, name: display, delimiter: options.delimiter(for: file.path), chunkSize: options.chunkSize) }
-        catch let error as CSVError { throw ImportError.csv(error) }
-        do {
-            guard try reader.next() else { throw ImportError.emptyFile(file: display) }
-            if let m = reader.malformation {
-                throw ImportError.badOption("\(display):\(m.line):\(m.column): header row: \(m.reason)")
-            }
-            let headers = (0..<reader.fieldCount).map { LoadRun.decode(reader.field($0)) }
-            var types = Array(repeating: ColumnType.empty, count: headers.count)
-            while try reader.next() {
-                try watch.tick()
-                guard LoadRun.hasSoundShape(reader, headerCount: headers.count) else { continue }
-                for i in 0..<headers.count where types[i] != .text {
-                    types[i] = types[i].merged(with: ColumnType.of(reader.field(i)))
-                }
-            }
-            return (headers, types, reader.sha256)
-        } catch let error as CSVError {
-            throw ImportError.csv(error)
+    static func infer(file: URL, options: ImportOptions, display: String,
+                      watch: InterruptWatch) throws -> ([String], [ColumnProfile], String, RowSource) {
+        let reader = try RowSources.open(file: file, name: display, options: options, headerTest: nil).source
+        (reader as? SheetRowSource)?.checkInterrupt = { try watch.check() }
+        guard try LoadRun.advance(reader) else { throw ImportError.emptyFile(file: display) }
+        if let m = reader.malformation {
+            throw ImportError.badOption("\(reader.name):\(m.line):\(m.column): header row: \(m.reason)")
         }
+        let headers = (0..<reader.fieldCount).map { LoadRun.decode(reader.field($0)) }
+        if headers.count > maxColumns {
+            throw ImportError.badOption("\(reader.name): the header has \(headers.count) columns; a table holds at most \(maxColumns) (SQLite's limit)")
+        }
+        var profiles = Array(repeating: ColumnProfile(), count: headers.count)
+        while try LoadRun.advance(reader) {
+            try watch.tick()
+            guard LoadRun.hasSoundShape(reader, headerCount: headers.count), reader.nulField() == nil else { continue }
+            let flagged = reader.rowHasCellProblems
+            for i in 0..<headers.count where !(flagged && reader.cellProblem(i) != nil) {
+                profiles[i].add(reader.field(i), isNumberCell: reader.isNumber(i))
+            }
+        }
+        return (headers, profiles, reader.sha256, reader)
     }
+
+    /// SQLite's default SQLITE_MAX_COLUMN.
+    static let maxColumns = 2000
 }

@@ -38,12 +38,13 @@ struct SVWBinary {
         return try launch(arguments, stdin: stdin ?? "", directory: cwd, environment: env)
     }
 
-    /// The one process runner: `environment` replaces the inherited one when given.
-    /// Both pipes are drained concurrently so a chatty stderr cannot block stdout.
+    /// The one process runner (svw unless `executable` names another program): `environment`
+    /// replaces the inherited one when given. Both pipes are drained concurrently so a
+    /// chatty stderr cannot block stdout.
     static func launch(_ arguments: [String], stdin: String, directory: URL?,
-                       environment: [String: String]?) throws -> Result {
+                       environment: [String: String]?, executable: URL = url) throws -> Result {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         if let environment { process.environment = environment }

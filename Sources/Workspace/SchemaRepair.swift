@@ -1,0 +1,56 @@
+import SVWDatabase
+
+/// Puts back any of svw's own schema objects a workspace has lost (a table dropped by an
+/// older svw or another program), so one mistake cannot leave a workspace unusable for
+/// good: every analysis and load needs them all. Each object is recreated from the
+/// migrations' own statement, in the order they create them; a lost table comes back
+/// empty, and the search index is rebuilt from the suppliers and contracts that remain.
+enum SchemaRepair {
+    /// Recreates what is missing; returns a note naming what was put back (none when whole).
+    static func restoreMissing(in db: Database) throws -> [String] {
+        let present = Set(try db.query("SELECT lower(name) FROM sqlite_schema").rows.compactMap { $0.first?.string })
+        let missing = Schema.ownedObjects.filter { !present.contains($0.name.lowercased()) }
+        guard !missing.isEmpty else { return [] }
+        let virtualTables = Schema.ownedObjects.filter { $0.type == "table" && $0.sql.hasPrefix("CREATE VIRTUAL TABLE") }
+        var restored: [String] = []
+        try db.transaction {
+            for object in missing where !object.isShadow {
+                if virtualTables.contains(object) {
+                    // Shadow tables left behind by a lost virtual table would block its re-creation.
+                    for shadow in Schema.ownedObjects where shadow.isShadow && shadow.name.hasPrefix(object.name + "_")
+                        && present.contains(shadow.name.lowercased()) {
+                        try db.execute("DROP TABLE " + Schema.quoted(shadow.name))
+                    }
+                }
+                try db.execute(object.sql)
+                restored.append("\(object.type) \(object.name)"
+                                + (object.type == "table" && !isSearchIndex(object, virtualTables) ? " (empty)" : ""))
+            }
+            let searchLost = missing.contains { isSearchIndex($0, virtualTables) }
+            if searchLost { try rebuildSearch(db) }
+        }
+        return ["this workspace had lost part of svw's schema; restored: " + restored.joined(separator: ", ")]
+    }
+
+    /// Whether `object` belongs to the search index (a virtual table, its shadow and content tables).
+    private static func isSearchIndex(_ object: OwnedObject, _ virtualTables: [OwnedObject]) -> Bool {
+        Schema.isInternal(object.name) || virtualTables.contains(object)
+    }
+
+    /// Refills the search index's content table from suppliers and contracts, then the index from it.
+    private static func rebuildSearch(_ db: Database) throws {
+        try db.execute("""
+            DELETE FROM search_fts_docs;
+            INSERT INTO search_fts_docs(kind, ref, body) SELECT 'supplier', supplier_id, name FROM suppliers;
+            INSERT INTO search_fts_docs(kind, ref, body) SELECT 'contract', contract_id, title FROM contracts;
+            """)
+        try SearchIndex.rebuild(db)
+    }
+}
+
+extension Schema {
+    /// A schema-owned name (never user text) as an SQL identifier.
+    static func quoted(_ name: String) -> String {
+        "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+}

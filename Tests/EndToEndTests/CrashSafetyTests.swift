@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Power cut, OOM killer, `kill -9`: svw killed with SIGKILL at several moments of a large
+/// load leaves a workspace that passes SQLite's integrity check and holds the load
+/// entirely or not at all: the load is one transaction, and WAL recovery on the next
+/// open rolls back what was not committed.
+@Suite(.serialized) struct CrashSafetyTests {
+    /// `svw` with `arguments`, output discarded, started and left running.
+    static func start(_ arguments: [String], in folder: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = SVWBinary.url
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// The workspace file and its WAL, copied (the copy is a workspace as the original stands).
+    static func copyWorkspace(_ from: URL, to: URL) throws {
+        for suffix in ["", "-wal"] {
+            let source = URL(fileURLWithPath: from.path + suffix)
+            if FileManager.default.fileExists(atPath: source.path) {
+                try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: to.path + suffix))
+            }
+        }
+    }
+
+    @Test(.timeLimit(.minutes(10)))
+    func aLoadKilledAtAnyMomentIsAllOrNothing() throws {
+        let scratch = try SessionScratch()
+        let data = scratch.file("big")
+        let generated = try SessionCLI.run(["sample", "--contracts", "40000", "--seed", "7", "--out", data.path], in: scratch.url)
+        try #require(generated.status == 0, "\(generated.err)")
+        let rows = try String(contentsOf: data.appendingPathComponent("contracts.csv"), encoding: .utf8)
+            .split(separator: "\n").count - 1
+        let base = scratch.file("base.db")
+        let prepared = try SessionCLI.run(["--db", base.path, "-c",
+                                           "load measures big/measures.csv; load postcodes big/postcode_districts.csv; "
+                                           + "load suppliers big/suppliers.csv"], in: scratch.url)
+        try #require(prepared.status == 0, "\(prepared.err)")
+        let suppliers = Int(try SessionCLI.run(["--db", base.path, "--format", "csv", "-c", "SELECT count(*) FROM suppliers"],
+                                               in: scratch.url).out.split(separator: "\n").last ?? "") ?? -1
+
+        // How long the whole load takes here and now, so the kills land inside it.
+        let timed = scratch.file("timed.db")
+        try Self.copyWorkspace(base, to: timed)
+        let began = Date()
+        let full = try Self.start(["--db", timed.path, "-c", "load contracts big/contracts.csv"], in: scratch.url)
+        full.waitUntilExit()
+        let duration = Date().timeIntervalSince(began)
+        try #require(full.terminationStatus == 0)
+
+        var outcomes: [String] = []
+        for fraction in [0.1, 0.3, 0.5, 0.7, 0.85, 0.95] {
+            let workspace = scratch.file("killed-\(fraction).db")
+            try Self.copyWorkspace(base, to: workspace)
+            let load = try Self.start(["--db", workspace.path, "-c", "load contracts big/contracts.csv"], in: scratch.url)
+            Thread.sleep(forTimeInterval: duration * fraction)
+            kill(load.processIdentifier, SIGKILL)
+            load.waitUntilExit()
+
+            let after = try SessionCLI.run(["--db", workspace.path, "--format", "csv", "-c", """
+                PRAGMA integrity_check;
+                SELECT (SELECT count(*) FROM contracts) AS contracts,
+                       (SELECT count(*) FROM imports WHERE kind = 'contracts') AS loads,
+                       (SELECT count(*) FROM search_fts_docs WHERE kind = 'contract') AS documents,
+                       (SELECT count(*) FROM suppliers) AS suppliers
+                """], in: scratch.url)
+            #expect(after.status == 0, "\(fraction): \(after.err)")
+            let lines = after.out.split(separator: "\n").map(String.init)
+            #expect(lines.first == "integrity_check" && lines.dropFirst().first == "ok", "\(fraction): \(after.out)")
+            let counts = lines.last?.split(separator: ",").compactMap { Int($0) } ?? []
+            try #require(counts.count == 4, "\(fraction): \(after.out)")
+            let killedBy = load.terminationReason == .uncaughtSignal ? "killed" : "finished"
+            outcomes.append("\(fraction): \(killedBy), \(counts[0]) contracts")
+            #expect(counts[0] == 0 && counts[1] == 0 && counts[2] == 0 || counts[0] == rows && counts[1] == 1 && counts[2] == rows,
+                    "\(fraction) (\(killedBy)): \(counts[0]) of \(rows) contracts, \(counts[1]) loads logged, \(counts[2]) search documents")
+            #expect(counts[3] == suppliers && suppliers > 0, "the earlier loads are intact")
+        }
+        // At least one kill landed inside the load (else the test showed nothing).
+        #expect(outcomes.contains { $0.hasSuffix(": killed, 0 contracts") }, "\(outcomes)")
+    }
+}
