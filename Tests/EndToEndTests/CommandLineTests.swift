@@ -59,7 +59,7 @@ import Testing
         #expect(r.stdout.contains("USAGE: svw [--db <FILE>] [--sample] [--format <MODE>]"))
         #expect(r.stdout.contains("\n  run "))
         // svw run's usage comes from the shell's run spec, so it cannot drift from it.
-        #expect(r.stdout.contains("svw run SCRIPT [NAME=VALUE...] [--check] [--update] [--strict] [--bail] [--report FILE] [--allow-writes DIR]..."))
+        #expect(r.stdout.contains("svw run SCRIPT [NAME=VALUE...] [--check] [--update] [--dry-run] [--strict] [--bail] [--report FILE] [--allow-writes DIR]..."))
         let old = try SVWBinary.run(["start", "-c", "SELECT 7 AS n"])
         #expect(old.status != 0, "the old start spelling is gone")
     }

@@ -4,30 +4,10 @@ import SVWDatabase
 @testable import SVWCommands
 @testable import SVWRendering
 
-/// The sqlite3 and psql spellings, `read`, `once`/`output` by extension, `last` and `expanded`,
-/// run through the dispatcher as typed.
-@Suite final class FamiliarCommandsTests {
-    let session: Session
-    let capture: Console.Capture
-    let folder: URL
-
-    init() throws {
-        (session, capture) = try TestWorkspace.session()
-        folder = try TestWorkspace.temporaryFolder()
-        session.baseDirectory = folder
-    }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
-
-    @discardableResult
-    func run(_ text: String) -> Int {
-        ScriptRunner(session: session, sourceName: "test").run(text)
-    }
-
-    func file(_ name: String) throws -> String {
-        try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-    }
-
+/// The sqlite3 and psql spellings, `read`, `once`/`output` by extension, `last`, `expanded`,
+/// SQL name suggestions and `profile`, run through the dispatcher as typed (the shell
+/// command suite's fixture: a small workspace and a scratch folder).
+extension ShellCommandsTests {
     @Test func sqliteAndPsqlSpellingsRunTheirCommands() throws {
         #expect(run("\\d contracts") == 0)
         #expect(capture.out.contains("financial_year,TEXT"))
