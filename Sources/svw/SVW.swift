@@ -123,8 +123,11 @@ struct Sample: ParsableCommand {
     @Option(help: "Random seed; the same seed always writes the same files.")
     var seed: UInt64 = SampleGenerator.defaultSeed
 
-    @Option(help: ArgumentHelp("Folder to write suppliers.csv, contracts.csv and commitments.csv (with measures.csv and postcode_districts.csv) into.", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Folder to write suppliers.csv, contracts.csv and commitments.csv (with measures.csv, postcode_districts.csv and gm_postcodes.csv) into.", valueName: "DIR"))
     var out: String
+
+    @Option(help: ArgumentHelp("The full-postcode table suppliers' postcodes are drawn from (default: the bundled SampleData/gm_postcodes.csv).", valueName: "FILE"))
+    var postcodeIndex: String?
 
     func validate() throws {
         guard (1...SampleGenerator.maximumContracts).contains(contracts) else {
@@ -133,6 +136,6 @@ struct Sample: ParsableCommand {
     }
 
     func run() throws {
-        throw ExitCode(Launcher.writeSample(contracts: contracts, seed: seed, out: out))
+        throw ExitCode(Launcher.writeSample(contracts: contracts, seed: seed, out: out, postcodeIndex: postcodeIndex))
     }
 }

@@ -114,6 +114,13 @@ public enum Money {
         try Bytes.with(text) { try pence($0) }
     }
 
+    /// Pence as pounds for messages: 125000000 → "£1,250,000.00".
+    public static func text(pence: Int64) -> String {
+        let m = pence.magnitude
+        let fraction = m % 100
+        return (pence < 0 ? "-£" : "£") + CountText.grouped(Int(m / 100)) + "." + (fraction < 10 ? "0" : "") + String(fraction)
+    }
+
     private static func notMoney(_ b: UnsafeRawBufferPointer) -> CoercionError {
         CoercionError("not a money amount: \(Bytes.quoted(b)) (expected like £1,250,000.00)")
     }
