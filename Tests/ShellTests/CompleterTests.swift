@@ -21,6 +21,16 @@ import SVWCommands
         completer.complete(before: before, pendingSQL: pending).candidates.map(\.display)
     }
 
+    // MARK: Supplier names, categories, measures, backslash commands
+
+    @Test func supplierNamesCategoriesAndMeasuresWithTheirDescriptions() {
+        #expect(action("supplier O") == .insert("'O'\\''Brien & Sons' "))
+        #expect(action("geography --category Hi") == .insert("Highways "))
+        #expect(listed("themes --measure NT") == ["NT1   Local staff", "NT10  x", "NT2   y"])
+        #expect(action("themes --measure NT1") == .list(["NT1   Local staff", "NT10  x"]))
+        #expect(action("\\d") == .list(["\\d", "\\dt"]))
+    }
+
     // MARK: Commands
 
     @Test func commandNames() {

@@ -41,10 +41,19 @@ public struct WorkspaceCompletionSource: CompletionSource {
                 """, pattern)
         case .measure:
             return strings("SELECT DISTINCT code FROM measures WHERE code LIKE ?1 ESCAPE '\\' ORDER BY code LIMIT ?2", pattern)
+        case .supplier:
+            return strings("SELECT DISTINCT name FROM suppliers WHERE name LIKE ?1 ESCAPE '\\' ORDER BY name LIMIT ?2", pattern)
         case .theme:
             // The five TOMs themes, in the framework's order, whether or not measures are loaded yet.
             return Schema.themes.filter { $0.lowercased().hasPrefix(prefix.lowercased()) }
         }
+    }
+
+    public func measuresDescribed(prefix: String) -> [(code: String, description: String)] {
+        let rows = try? db.query("""
+            SELECT code, min(description) FROM measures WHERE code LIKE ?1 ESCAPE '\\' GROUP BY code ORDER BY code LIMIT ?2
+            """, [WorkspaceCompletionSource.likePrefix(prefix), WorkspaceCompletionSource.limit]).rows
+        return rows?.map { ($0[0].string ?? "", $0[1].string ?? "") } ?? []
     }
 
     public func distinctValues(table: String, column: String, prefix: String) -> [String] {
