@@ -5,7 +5,7 @@
 /// contract's financial year, a commitment's £ value, a supplier's GM status) are
 /// computed here in SQL, once, not in Swift loops.
 public enum Schema {
-    public static let migrations: [String] = [v1, SearchIndex.migration, severalSuppliersAndExactGeography]
+    public static let migrations: [String] = [v1, SearchIndex.migration, severalSuppliersAndExactGeography, rollupsMigration]
 
     public static var currentVersion: Int { migrations.count }
 
