@@ -40,8 +40,8 @@ public enum Importer {
                 try run.finish()
                 try indexes.recreate(db: workspace.db)
                 try search.refresh(db: workspace.db)
-                // The analyses' rollups, once, from everything loaded (see `Rollups`).
-                try Rollups.refreshIfStale(workspace.db)
+                // The rollups are left stale (the triggers marked them): the next analysis
+                // rebuilds them once, rather than every load of a run rebuilding them again.
             } catch {
                 run.stopWatching()
                 throw error

@@ -38,8 +38,8 @@ public struct Rollup: Sendable {
 /// A rollup is derived, never edited: `rebuild` recomputes it with the SQL `help rollups`
 /// shows. Triggers on every table it is derived from (and on a change of measures edition)
 /// mark it stale, whoever changes them — svw or any other SQLite client — and
-/// `refreshIfStale` rebuilds it before the next analysis. Loads refresh at their end,
-/// inside their own transaction.
+/// `refreshIfStale` rebuilds it before the next analysis. Loads leave it stale, so a run
+/// of loads costs one rebuild, not one each.
 public enum Rollups {
     /// Column name stems of the per-theme columns: `jobs_committed`, `growth_delivered`…
     public static func themeColumn(_ theme: String) -> String { theme.lowercased() }

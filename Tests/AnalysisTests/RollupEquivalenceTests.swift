@@ -116,15 +116,16 @@ import SVWWorkspace
             var options = ImportOptions()
             options.edition = edition
             _ = try Importer.load(kind, file: SampleData.folder.appendingPathComponent(file), into: workspace, options: options)
-            #expect(try !Rollups.anyStale(db), "a load of \(file) left the rollup stale")
+            // Loads leave the rollups stale (if they changed anything) for the next analysis to rebuild once.
         }
         try load(.measures, "measures.csv")
         try load(.postcodes, "postcode_districts.csv")
         try load(.suppliers, "suppliers.csv")
         try load(.contracts, "contracts.csv")
         try load(.commitments, "commitments.csv")
-        #expect(try db.scalar("SELECT count(*) FROM rollup_contracts").int64 == 4000)
+        #expect(try Rollups.anyStale(db), "loads did not mark the rollups stale")
         try Self.expectEquivalent(db, "loading the sample")
+        #expect(try db.scalar("SELECT count(*) FROM rollup_contracts").int64 == 4000)
         try load(.contracts, "contracts.csv")
         try Self.expectEquivalent(db, "reloading the contracts")
         try db.execute("""
