@@ -20,7 +20,8 @@ public enum Importer {
         }
         let deferIndexes = try BulkIndexes.worthDeferring(table: kind.table, fileSize: run.reader.fileSize,
                                                              threshold: options.bulkIndexThreshold, db: workspace.db)
-        try workspace.db.transaction {
+        try LoadMemory.bounded(workspace.db) {
+          try workspace.db.transaction {
             do {
                 var indexes = BulkIndexes()
                 var search = BulkSearchIndex(table: kind.table)
@@ -46,6 +47,7 @@ public enum Importer {
                 run.stopWatching()
                 throw error
             }
+          }
         }
         run.report.ignoredColumns = mapping.ignored
         return run.report
