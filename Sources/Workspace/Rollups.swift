@@ -178,6 +178,21 @@ public enum Rollups {
         }
     }
 
+    /// Marks stale every rollup derived from `table`, as its triggers would on a change: a
+    /// bulk load does it once, up front, and suspends those triggers (see `stalenessTriggers`).
+    public static func markStale(derivedFrom table: String, _ db: Database) throws {
+        for rollup in all where rollup.sources.contains(table) {
+            try db.run("UPDATE settings SET value = 'stale' WHERE key = ?1", [rollup.stateKey])
+        }
+    }
+
+    /// The names of the triggers by which a change to `table` marks rollups stale.
+    public static func stalenessTriggers(on table: String) -> [String] {
+        all.filter { $0.sources.contains(table) }.flatMap { rollup in
+            ["insert", "update", "delete"].map { "\(rollup.table)_stale_\(table)_\($0)" }
+        }
+    }
+
     /// Whether a change has made `rollup` out of date.
     public static func isStale(_ rollup: Rollup, _ db: Database) throws -> Bool {
         try db.scalar("SELECT value FROM settings WHERE key = ?1", [rollup.stateKey]).string != "fresh"
