@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "SVWRendering", dependencies: ["SVWDatabase"], path: "Sources/Rendering"),
         // The command registry, dispatcher and session scripts.
         .target(name: "SVWCommands",
-                dependencies: ["SVWImport", "SVWAnalysis", "SVWRendering", "SVWSample", "SVWWorkspace", "SVWDatabase"],
+                dependencies: ["SVWImport", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase"],
                 path: "Sources/Commands"),
         // The interactive shell: line editing, history, completion, interrupts.
         .target(name: "SVWShell",

@@ -122,10 +122,10 @@ public enum Compliance {
                 """
             title = "Commitments behind after their contract ended" + (options.asOf.map { " (as of \($0))" } ?? "")
         }
-        let capped = text + Titles.limitClause(limit, &q)
+        let capped = text + ListLimit.clause(limit, &q)
         let query = q.query(capped)
         return AnalysisResult(title: Titles.with(filter, title),
                               result: try query.run(on: db, money: money, percent: percent), query: query,
-                              rowsWithoutLimit: try Titles.rowsWithoutLimit(db, text, limit: limit, q))
+                              rowsWithoutLimit: try ListLimit.rowsWithoutLimit(db, text, limit: limit, q))
     }
 }

@@ -187,14 +187,14 @@ public enum Weighting {
                  WHERE pop.sv_weighting < \(target)
                  ORDER BY pop.value_pence DESC, pop.contract_id
                 """
-            text = uncapped + Titles.limitClause(limit, &q)
+            text = uncapped + ListLimit.clause(limit, &q)
         }
         let query = q.query(text)
         var title = "Contracts weighted below \(Bin.number(options.target))%, \(scope(options))"
         if let breakdown { title += ", by \(breakdown.rawValue)" + (limit.map { " (the \($0) largest in each)" } ?? "") }
         return AnalysisResult(title: Titles.with(filter, title),
                               result: try query.run(on: db, money: money, percent: percent), query: query,
-                              rowsWithoutLimit: try Titles.rowsWithoutLimit(db, uncapped, limit: limit, q))
+                              rowsWithoutLimit: try ListLimit.rowsWithoutLimit(db, uncapped, limit: limit, q))
     }
 
     /// The name a select-list entry gives its column (`pop.title` → `title`, `x AS y` → `y`).

@@ -159,8 +159,6 @@ public final class Database {
                    [name]).int64 == 1
     }
 
-    public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
-
     /// Whether `sql` is one or more complete statements (ends with `;` outside quotes, comments and triggers).
     public static func isComplete(_ sql: String) -> Bool { sqlite3_complete(sql) != 0 }
 }

@@ -28,18 +28,12 @@ public final class Statement {
         sqlite3_bind_parameter_name(handle, Int32(index)).map { String(cString: $0) }
     }
     public var columnCount: Int { Int(sqlite3_column_count(handle)) }
-    public var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
 
     public func columnName(_ index: Int) -> String {
         String(cString: sqlite3_column_name(handle, Int32(index)))
     }
 
     public var columnNames: [String] { (0..<columnCount).map(columnName) }
-
-    /// The declared type of a result column that comes straight from a table, else nil.
-    public func declaredType(_ index: Int) -> String? {
-        sqlite3_column_decltype(handle, Int32(index)).map { String(cString: $0) }
-    }
 
     // MARK: Binding (1-based, as SQLite numbers parameters)
 
@@ -67,8 +61,6 @@ public final class Statement {
                                    Int32(bytes.count), svw_sqlite_transient())
         guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
     }
-
-    public func clearBindings() { sqlite3_clear_bindings(handle) }
 
     // MARK: Stepping
 

@@ -66,8 +66,11 @@ struct AnalysisPresenter {
             for warning in sections.flatMap(\.warnings) where seen.insert(warning).inserted { session.note(warning) }
             // A redirected file keeps the caveat: each row of £ figures says which edition valued it.
             session.emit(sections: sections.map { section in
-                let result = caveat != nil && section.warnings.contains(caveat!.warning)
-                    ? caveat!.labelling(section.result.result) : section.result.result
+                let result = if let caveat, section.warnings.contains(caveat.warning) {
+                    caveat.labelling(section.result.result)
+                } else {
+                    section.result.result
+                }
                 return ResultSection(name: section.name, result: result)
             })
         } else {
