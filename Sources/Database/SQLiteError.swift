@@ -18,6 +18,9 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable, Equatable {
 
     public var isInterrupt: Bool { code == SQLITE_INTERRUPT }
     public var isConstraint: Bool { (code & 0xff) == SQLITE_CONSTRAINT }
+    /// A row refers to a key its parent table does not hold (SQLITE_CONSTRAINT_FOREIGNKEY,
+    /// an extended code the C macro builds, so Swift cannot import it by name).
+    public var isForeignKeyViolation: Bool { code == SQLITE_CONSTRAINT | (3 << 8) }
     /// The file exists but is not an SQLite database (SQLITE_NOTADB).
     public var isNotADatabase: Bool { (code & 0xff) == SQLITE_NOTADB }
 

@@ -99,7 +99,7 @@ public final class Workspace {
         }
         for table in ownTables {
             // Names from sqlite_schema that the schema owns: quoted, never user text.
-            if (try? db.scalar("SELECT EXISTS (SELECT 1 FROM \(Schema.quoted(table)))").int64) != 0 { return true }
+            if (try? db.scalar("SELECT EXISTS (SELECT 1 FROM \(SQLIdentifier.quoted(table)))").int64) != 0 { return true }
         }
         return false
     }
@@ -108,16 +108,6 @@ public final class Workspace {
     /// so two equal readings mean nothing was changed in between.
     public var changeCounter: Int {
         db.totalChanges + Int((try? db.scalar("PRAGMA schema_version").int64) ?? 0)
-    }
-
-    /// The tables and views an analyst sees, user-loaded tables included: everything but
-    /// SQLite's own objects and svw's internal search index (`Schema.internalNames`).
-    public func tableNames() throws -> [String] {
-        try db.query("""
-            SELECT name FROM sqlite_schema
-             WHERE type IN ('table','view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-             ORDER BY type, name
-            """).rows.compactMap { $0.first?.string }.filter { !Schema.isInternal($0) }
     }
 }
 

@@ -18,17 +18,17 @@ public struct RecordingBaseline: Sendable, Equatable {
         let db = workspace.db
         lastImportID = (try? db.scalar("SELECT coalesce(max(import_id), 0) FROM imports").int64) ?? 0
         let own = RecordingBaseline.schemaObjects
-        userObjects = ((try? workspace.tableNames()) ?? []).filter { !own.contains($0.lowercased()) }
+        userObjects = ((try? SchemaQueries.tablesAndViews(db)) ?? []).map(\.name).filter { !own.contains($0.lowercased()) }
         filledTables = ImportKind.allCases.map(\.table).filter { table in
             // Table names come from svw's own list, never from user text.
-            (try? db.scalar("SELECT EXISTS (SELECT 1 FROM \"\(table)\")").int64) == 1
+            (try? db.scalar("SELECT EXISTS (SELECT 1 FROM \(SQLIdentifier.quoted(table)))").int64) == 1
         }
     }
 
     /// The tables and views svw's schema creates (lower case).
     static let schemaObjects: Set<String> = {
-        guard let fresh = try? Workspace(), let names = try? fresh.tableNames() else { return [] }
-        return Set(names.map { $0.lowercased() })
+        guard let fresh = try? Workspace(), let objects = try? SchemaQueries.tablesAndViews(fresh.db) else { return [] }
+        return Set(objects.map { $0.name.lowercased() })
     }()
 }
 

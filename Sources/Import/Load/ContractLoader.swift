@@ -67,7 +67,7 @@ enum ContractLoader {
                 try run.bindText(insert, 5, supplier)
             }
             let written = try run.step(insert) { error in
-                if error.code == 787 /* SQLITE_CONSTRAINT_FOREIGNKEY */ {
+                if error.isForeignKeyViolation {
                     return (supplier, "unknown supplier \(run.string(supplier) ?? "") (load suppliers first)")
                 }
                 return (nil, "refused by the contracts table: \(error.message)")

@@ -18,13 +18,11 @@ public struct WorkspaceCompletionSource: CompletionSource {
     private var db: Database { session.db }
 
     public func tables() -> [String] {
-        (try? session.workspace.tableNames()) ?? []
+        ((try? SchemaQueries.tablesAndViews(db)) ?? []).map(\.name)
     }
 
     public func columns(of table: String) -> [String] {
-        // table_xinfo, not table_info: generated columns such as financial_year are columns to the analyst.
-        let rows = try? db.query("SELECT name FROM pragma_table_xinfo(?1) WHERE hidden <> 1 ORDER BY cid", [table]).rows
-        return rows?.compactMap { $0.first?.string } ?? []
+        (try? SchemaQueries.columns(of: table, in: db)) ?? []
     }
 
     public func values(_ kind: DomainValue, prefix: String) -> [String] {
@@ -52,8 +50,7 @@ public struct WorkspaceCompletionSource: CompletionSource {
         guard tables().contains(table), let name = columns(of: table).first(where: {
             $0.caseInsensitiveCompare(column) == .orderedSame
         }) else { return [] }
-        let t = "\"" + table.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        let c = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let t = SQLIdentifier.quoted(table), c = SQLIdentifier.quoted(name)
         return strings("SELECT DISTINCT \(c) FROM \(t) WHERE typeof(\(c)) = 'text' AND \(c) LIKE ?1 ESCAPE '\\' ORDER BY 1 LIMIT ?2",
                        WorkspaceCompletionSource.likePrefix(prefix))
     }
