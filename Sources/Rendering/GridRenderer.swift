@@ -1,3 +1,5 @@
+import SVWText
+
 /// The two grid modes: `box` (line-drawing borders, as sqlite3 and DuckDB draw them)
 /// and `table` (plain aligned columns under a dashed rule). Both fit the terminal
 /// width and honour the row limit.
@@ -45,7 +47,7 @@ enum GridRenderer {
         if let more = model.moreRowsLine(options: options) { out += style.dim(more) + "\n" }
         if fit.visible < model.headers.count {
             let hidden = model.headers[fit.visible...]
-            let noun = hidden.count == 1 ? "column" : "columns"
+            let noun = Plural.noun(hidden.count, "column")
             out += style.dim("… \(hidden.count) more \(noun) (\(hidden.joined(separator: ", "))); mode line shows every field") + "\n"
         }
         return out

@@ -1,6 +1,7 @@
 import SVWAnalysis
 import SVWDatabase
 import SVWRendering
+import SVWText
 
 /// `headline`: the board figures for one financial year.
 enum HeadlineCommand {
@@ -66,7 +67,7 @@ enum HeadlineCommand {
         let row = result.firstRow
         func int(_ key: String) -> Int64 { row[key]?.int64 ?? 0 }
         // Counts print as a board paper prints them: 1,332.
-        func count(_ key: String) -> String { CellText.count(Int(int(key))) }
+        func count(_ key: String) -> String { NumberText.grouped(Int(int(key))) }
         func pct(_ key: String) -> String { row[key]?.double.map(Money.publishedPercent) ?? "–" }
         func money(_ key: String) -> String { row[key]?.int64.map(Money.published) ?? "–" }
         var lines: [(String, String)] = []

@@ -1,5 +1,6 @@
 import SVWDatabase
 import SVWRendering
+import SVWText
 import SVWWorkspace
 
 /// Looking around the workspace: tables, columns, schema, what was imported.
@@ -44,8 +45,8 @@ enum ExploreCommands {
                  ORDER BY cid
                 """, [name])
             let count = try SchemaQueries.rowCount(of: name, in: db)
-            let noun = count == 1 ? "row" : "rows"
-            context.session.emit(columns, footer: "\(name): \(object.type), \(CellText.count(count)) \(noun)")
+            let noun = Plural.noun(count, "row")
+            context.session.emit(columns, footer: "\(name): \(object.type), \(NumberText.grouped(count)) \(noun)")
         })
 
     static let schema = CommandSpec(

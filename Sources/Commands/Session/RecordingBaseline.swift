@@ -1,6 +1,7 @@
 import Foundation
 import SVWDatabase
 import SVWImport
+import SVWText
 import SVWWorkspace
 
 /// What the workspace held when the recording began (the session started, `session
@@ -97,7 +98,7 @@ struct RecordingPreamble {
         if !loads.isEmpty {
             let n = loads.count
             notes.append("save: the workspace held data before this recording began; \(script) starts with "
-                + "\(n) load\(n == 1 ? "" : "s") from its imports log to rebuild it: "
+                + "\(n) \(Plural.noun(n, "load")) from its imports log to rebuild it: "
                 + loads.map { "\($0.kind == "table" ? "table " + $0.table : $0.kind) from \(RelativePath.from(folder, to: $0.file))" }
                     .joined(separator: ", "))
             for load in loads {

@@ -1,5 +1,6 @@
 import Foundation
 import SVWDatabase
+import SVWText
 
 /// The machinery every load shares: the reader and its header, the `imports` log row,
 /// the `rejects` writer, per-row problem collection, typed binding of fields, and the
@@ -95,7 +96,7 @@ final class LoadRun {
         report.rowsRead = reader.recordCount - 1
         if transcodedFields > 0 {
             report.notes.append(transcodedFields == 1 ? "1 text value was not UTF-8 and was read as Windows-1252"
-                                                      : "\(CountText.grouped(transcodedFields)) text values were not UTF-8 and were read as Windows-1252")
+                                                      : "\(NumberText.grouped(transcodedFields)) text values were not UTF-8 and were read as Windows-1252")
         }
         if let expected = options.expectedSHA256?.lowercased(), expected != report.sha256 {
             if options.strict { throw ImportError.hashMismatch(file: name, expected: expected, actual: report.sha256) }

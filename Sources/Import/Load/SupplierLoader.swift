@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWText
 
 /// `load suppliers FILE`: one row per supplier, keyed by supplier_id.
 enum SupplierLoader {
@@ -36,11 +37,11 @@ enum SupplierLoader {
         try counter.finish(into: &run.report)
         let unknown = [("malformed", statuses["malformed"] ?? 0), ("missing", statuses["missing"] ?? 0)].filter { $0.1 > 0 }
         if !unknown.isEmpty {
-            run.report.notes.append("postcodes: " + unknown.map { "\(CountText.grouped($0.1)) \($0.0)" }.joined(separator: ", ")
+            run.report.notes.append("postcodes: " + unknown.map { "\(NumberText.grouped($0.1)) \($0.0)" }.joined(separator: ", ")
                                     + " (those suppliers' GM status is unknown)")
         }
         if let outside = statuses["outside_uk"], outside > 0 {
-            run.report.notes.append("postcodes: \(CountText.grouped(outside)) outside the UK (BFPO or overseas)")
+            run.report.notes.append("postcodes: \(NumberText.grouped(outside)) outside the UK (BFPO or overseas)")
         }
     }
 }
