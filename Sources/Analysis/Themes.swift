@@ -55,7 +55,7 @@ public enum Themes {
             """
         let cap = ListLimit.clause(limit, &q)
         let query = q.query(text + cap)
-        return AnalysisResult(title: Titles.with(filter, "Contracts over \(Money.short(thresholdPence)) with no social value commitments"),
+        return AnalysisResult(title: Titles.with(filter, "Contracts over \(MoneyCaption.short(thresholdPence)) with no social value commitments"),
                               result: try query.run(on: db, money: money, percent: percent), query: query,
                               rowsWithoutLimit: try ListLimit.rowsWithoutLimit(db, text, limit: limit, q))
     }
@@ -73,7 +73,7 @@ public enum Themes {
              WHERE fc.value_pence > \(threshold)
                AND NOT EXISTS (SELECT 1 FROM commitments k WHERE k.contract_id = fc.contract_id)
             """)
-        return AnalysisResult(title: "Contracts over \(Money.short(thresholdPence)) with no commitments",
+        return AnalysisResult(title: "Contracts over \(MoneyCaption.short(thresholdPence)) with no commitments",
                               result: try query.run(on: db, money: money, percent: percent), query: query)
     }
 

@@ -211,7 +211,7 @@ public enum Weighting {
     }
 
     static func scope(_ options: Options) -> String {
-        options.thresholdPence.map { "contracts over \(Money.short($0))" } ?? "all contracts"
+        options.thresholdPence.map { "contracts over \(MoneyCaption.short($0))" } ?? "all contracts"
     }
 
     /// A histogram bin: [low, high), either end open when nil.

@@ -47,7 +47,7 @@ public enum SampleGenerator {
     public static func generate(contracts: Int, seed: UInt64, into output: any SampleOutput) throws -> Summary {
         guard (1...maximumContracts).contains(contracts) else { throw SampleError.invalidContractCount(contracts) }
         let plan = SamplePlan(contracts: contracts, seed: seed)
-        let geography = Geography(tableText: PostcodeDistrictsFile.text, partners: Vocabulary.partners.map(\.name))
+        let geography = SampleGeography(tableText: PostcodeDistrictsFile.text, partners: Vocabulary.partners.map(\.name))
         let suppliers = SupplierFactory(plan: plan, geography: geography)
         var drafter = ContractDrafter(plan: plan, suppliers: suppliers)
         let years = plan.years

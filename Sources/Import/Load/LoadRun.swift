@@ -309,8 +309,8 @@ final class LoadRun {
         var result: SQLValue = .null
         if let b = value(column), let column {
             do {
-                let pence = try wholePence ? Money.wholePence(b)
-                    : reader.isNumber(column) ? Money.penceRoundingFloatNoise(b) : Money.pence(b)
+                let pence = try wholePence ? MoneyParser.wholePence(b)
+                    : reader.isNumber(column) ? MoneyParser.penceRoundingFloatNoise(b) : MoneyParser.pence(b)
                 if nonNegative && pence < 0 { problem(column, "\(Bytes.quoted(b)) is negative") }
                 else { result = .integer(pence) }
             } catch let e as CoercionError { problem(column, e.reason) }

@@ -100,7 +100,7 @@ enum TableLoader {
             }
             try insert.bind(.real(v), at: index)
         case .money:
-            try insert.bind(.integer(number ? try Money.penceRoundingFloatNoise(b) : try Money.pence(b)), at: index)
+            try insert.bind(.integer(number ? try MoneyParser.penceRoundingFloatNoise(b) : try MoneyParser.pence(b)), at: index)
         case .percent:
             try insert.bind(.real(try Percent.value(b, fraction: false, field: "")), at: index)
         case .date:

@@ -2,7 +2,7 @@
 /// project's majority rule: a district is GM when the shares of its GM authorities sum to more
 /// than 0.5. The generator decides a supplier's GM status first and then gives it a postcode
 /// that the rule classes that way, which is how it hits the published GM share exactly.
-struct Geography {
+struct SampleGeography {
     struct District {
         let outwardCode: String
         /// Sum of the district's GM shares, in ten-thousandths (the file has 4 d.p.), so the

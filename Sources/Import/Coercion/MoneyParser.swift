@@ -1,7 +1,7 @@
 /// Money as spreadsheets write it — `£1,250,000.00`, `1250000`, `(1,000)`, `-£5.00`,
 /// `GBP 12.50` — read into integer pence exactly: the digits are parsed, never
 /// passed through a Double.
-public enum Money {
+public enum MoneyParser {
     public static func pence(_ raw: UnsafeRawBufferPointer) throws -> Int64 {
         let b = Bytes.trimmed(raw)
         guard let base = b.baseAddress, b.count > 0 else { throw CoercionError("empty money amount") }

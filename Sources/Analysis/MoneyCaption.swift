@@ -2,7 +2,7 @@ import SVWText
 
 /// Money and percentages in words: captions (`£25k`) and the published style of the
 /// board figures (`£60m`, `28%`). Exact amounts are the renderer's job (`.money` columns).
-public enum Money {
+public enum MoneyCaption {
     /// Thresholds and captions, exact: `£25k`, `£1.5m`, `£25,000.01`.
     public static func short(_ pence: Int64) -> String {
         let sign = pence < 0 ? "-" : ""
