@@ -2,6 +2,7 @@ import SVWDatabase
 
 /// A table or view an analyst can query.
 public struct SchemaObject: Sendable, Equatable {
+    /// The name, as the workspace stores it.
     public let name: String
     /// `table` or `view`.
     public let type: String
