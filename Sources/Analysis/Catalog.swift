@@ -65,7 +65,7 @@ public enum Catalog {
     public static func anyContract(_ db: Database, filter: Filter, supplierID: String? = nil) throws -> Bool {
         var q = QueryBuilder()
         var conditions = filter.conditions(on: "c", &q)
-        if let supplierID { conditions.append("c.supplier_id = \(q.bind("supplier_id", supplierID))") }
+        if let supplierID { conditions.append("c.contract_id IN (SELECT contract_id FROM award_suppliers WHERE supplier_id = \(q.bind("supplier_id", supplierID)))") }
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         return try q.query("SELECT EXISTS (SELECT 1 FROM contracts c\(whereClause))").run(on: db).scalar.int64 == 1
     }

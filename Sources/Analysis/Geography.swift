@@ -42,12 +42,12 @@ public enum Geography {
         let fc = filter.contractsCTE(&q)
         let limit = q.bind("top", top)
         let query = q.query("""
-            WITH \(fc),
+            \(winsCTE(fc)),
             outside AS (
-                SELECT fc.supplier_id, count(*) AS contracts, sum(fc.value_pence) AS awarded
-                  FROM fc JOIN supplier_geography g ON g.supplier_id = fc.supplier_id
-                 WHERE g.gm_status = 'outside'
-                 GROUP BY fc.supplier_id
+                SELECT supplier_id, count(*) AS contracts, sum(share_pence) AS awarded
+                  FROM wins
+                 WHERE gm_status = 'outside'
+                 GROUP BY supplier_id
             ),
             total AS (SELECT sum(awarded) AS awarded FROM outside)
             SELECT row_number() OVER (ORDER BY o.awarded DESC, o.supplier_id) AS rank,
@@ -67,22 +67,53 @@ public enum Geography {
                               result: try query.run(on: db, money: money, percent: percent), query: query)
     }
 
+    /// Each contract under the filter with each of its winning suppliers, the supplier's share
+    /// of the award's value and its geography; `shared_id` is the contract id again for an
+    /// award with several suppliers (counted once per line with DISTINCT), NULL otherwise. Value per supplier follows `award_shares`; a
+    /// contract with no `further_suppliers` has one supplier, its lead, who has the whole value.
+    static func winsCTE(_ fc: String) -> String {
+        """
+        WITH \(fc),
+        -- Per-supplier value: each award's value is shared equally among its suppliers (view award_shares),
+        -- so an award with several suppliers is never counted once per supplier. GM status: view
+        -- supplier_geography (a full postcode listed in postcode_index decides, else the district majority rule).
+        wins AS (
+            SELECT fc.contract_id, NULL AS shared_id, fc.partner, fc.supplier_id, fc.value_pence AS share_pence,
+                   g.gm_status, g.authority, g.area
+              FROM fc JOIN supplier_geography g ON g.supplier_id = fc.supplier_id
+             WHERE NOT EXISTS (SELECT 1 FROM further_suppliers f WHERE f.contract_id = fc.contract_id)
+            UNION ALL
+            SELECT fc.contract_id, fc.contract_id, fc.partner, a.supplier_id, a.share_pence, g.gm_status, g.authority, g.area
+              FROM (SELECT DISTINCT contract_id FROM further_suppliers) s
+              JOIN fc ON fc.contract_id = s.contract_id
+              JOIN award_shares a ON a.contract_id = fc.contract_id
+              JOIN supplier_geography g ON g.supplier_id = a.supplier_id
+        )
+        """
+    }
+
+    /// Totals: a supplier once (each is in one line), a contract once (from fc), each award's
+    /// value once (its suppliers' shares add up to it).
+    static let totalCTE = """
+        total AS (
+            SELECT coalesce(sum(suppliers), 0) AS suppliers, (SELECT count(*) FROM fc) AS contracts,
+                   coalesce(sum(awarded), 0) AS awarded
+              FROM won
+        ),
+        """
+
     // Each breakdown ends with a Total row; `grp` keeps the fixed lines (outside, unknown, total) last.
 
     static func statusSQL(_ fc: String) -> String {
         """
-        WITH \(fc),
+        \(winsCTE(fc)),
         won AS (
-            SELECT g.gm_status, count(DISTINCT fc.supplier_id) AS suppliers,
-                   count(*) AS contracts, sum(fc.value_pence) AS awarded
-              FROM fc JOIN supplier_geography g ON g.supplier_id = fc.supplier_id
-             GROUP BY g.gm_status
+            SELECT gm_status, count(DISTINCT supplier_id) AS suppliers,
+                   count(shared_id IS NULL OR NULL) + count(DISTINCT shared_id) AS contracts, sum(share_pence) AS awarded
+              FROM wins
+             GROUP BY gm_status
         ),
-        total AS (
-            SELECT coalesce(sum(suppliers), 0) AS suppliers, coalesce(sum(contracts), 0) AS contracts,
-                   coalesce(sum(awarded), 0) AS awarded
-              FROM won
-        ),
+        \(totalCTE)
         location(grp, gm_status, location) AS (
             VALUES (1, 'GM', 'Inside GM'), (2, 'outside', 'Outside GM'), (3, 'unknown', 'Unknown postcode')
         ),
@@ -104,19 +135,16 @@ public enum Geography {
 
     static func authoritySQL(_ fc: String) -> String {
         """
-        WITH \(fc),
+        \(winsCTE(fc)),
         won AS (
-            SELECT CASE g.gm_status WHEN 'GM' THEN g.authority WHEN 'outside' THEN 'Outside GM'
+            SELECT CASE gm_status WHEN 'GM' THEN authority WHEN 'outside' THEN 'Outside GM'
                    ELSE 'Unknown postcode' END AS authority,
-                   count(DISTINCT fc.supplier_id) AS suppliers, count(*) AS contracts, sum(fc.value_pence) AS awarded
-              FROM fc JOIN supplier_geography g ON g.supplier_id = fc.supplier_id
+                   count(DISTINCT supplier_id) AS suppliers, count(shared_id IS NULL OR NULL) + count(DISTINCT shared_id) AS contracts,
+                   sum(share_pence) AS awarded
+              FROM wins
              GROUP BY 1
         ),
-        total AS (
-            SELECT coalesce(sum(suppliers), 0) AS suppliers, coalesce(sum(contracts), 0) AS contracts,
-                   coalesce(sum(awarded), 0) AS awarded
-              FROM won
-        ),
+        \(totalCTE)
         places(grp, authority) AS (
             SELECT DISTINCT 1, authority FROM postcode_districts
             UNION ALL SELECT 2, 'Outside GM'
@@ -140,23 +168,24 @@ public enum Geography {
 
     static func areaSQL(_ fc: String) -> String {
         """
-        WITH \(fc),
+        \(winsCTE(fc)),
         won AS (
-            SELECT CASE WHEN g.gm_status = 'unknown' THEN 3 WHEN g.area IS NULL THEN 2 ELSE 1 END AS grp,
-                   CASE WHEN g.gm_status = 'unknown' THEN 'Unknown postcode'
-                        WHEN g.area IS NULL THEN 'Outside UK' ELSE g.area END AS area,
-                   count(DISTINCT fc.supplier_id) AS suppliers,
-                   count(DISTINCT CASE WHEN g.gm_status = 'GM' THEN fc.supplier_id END) AS gm_suppliers,
-                   count(*) AS contracts, sum(fc.value_pence) AS awarded,
-                   coalesce(sum(CASE WHEN g.gm_status = 'GM' THEN fc.value_pence END), 0) AS gm_awarded
-              FROM fc JOIN supplier_geography g ON g.supplier_id = fc.supplier_id
+            SELECT CASE WHEN gm_status = 'unknown' THEN 3 WHEN area IS NULL THEN 2 ELSE 1 END AS grp,
+                   CASE WHEN gm_status = 'unknown' THEN 'Unknown postcode'
+                        WHEN area IS NULL THEN 'Outside UK' ELSE area END AS area,
+                   count(DISTINCT supplier_id) AS suppliers,
+                   count(DISTINCT CASE WHEN gm_status = 'GM' THEN supplier_id END) AS gm_suppliers,
+                   count(shared_id IS NULL OR NULL) + count(DISTINCT shared_id) AS contracts, sum(share_pence) AS awarded,
+                   coalesce(sum(CASE WHEN gm_status = 'GM' THEN share_pence END), 0) AS gm_awarded
+              FROM wins
              GROUP BY 1, 2
         ),
         total AS (
-            SELECT coalesce(sum(suppliers), 0) AS suppliers, coalesce(sum(gm_suppliers), 0) AS gm_suppliers,
-                   coalesce(sum(contracts), 0) AS contracts, coalesce(sum(awarded), 0) AS awarded,
-                   coalesce(sum(gm_awarded), 0) AS gm_awarded
-              FROM won
+            SELECT count(DISTINCT supplier_id) AS suppliers,
+                   count(DISTINCT CASE WHEN gm_status = 'GM' THEN supplier_id END) AS gm_suppliers,
+                   count(shared_id IS NULL OR NULL) + count(DISTINCT shared_id) AS contracts, coalesce(sum(share_pence), 0) AS awarded,
+                   coalesce(sum(CASE WHEN gm_status = 'GM' THEN share_pence END), 0) AS gm_awarded
+              FROM wins
         ),
         lines AS (
             SELECT grp, area, suppliers, gm_suppliers, contracts, awarded, gm_awarded FROM won
@@ -173,11 +202,8 @@ public enum Geography {
 
     static func partnerSQL(_ fc: String) -> String {
         """
-        WITH \(fc),
-        won AS (
-            SELECT fc.partner, fc.supplier_id, fc.value_pence, g.gm_status
-              FROM fc JOIN supplier_geography g ON g.supplier_id = fc.supplier_id
-        ),
+        \(winsCTE(fc)),
+        won AS (SELECT partner, supplier_id, share_pence AS value_pence, gm_status FROM wins),
         lines AS (
             SELECT 1 AS grp, partner, count(DISTINCT supplier_id) AS suppliers,
                    count(DISTINCT CASE WHEN gm_status = 'GM' THEN supplier_id END) AS gm_suppliers,
@@ -201,5 +227,61 @@ public enum Geography {
           FROM lines
          ORDER BY grp, partner
         """
+    }
+}
+
+extension Geography {
+    /// How the winning suppliers under a filter were placed (`supplier_geography.placed_by`),
+    /// and how many awards under it have several suppliers.
+    public struct Placement: Equatable, Sendable {
+        public var byPostcode = 0
+        public var byDistrict = 0
+        /// Of `byDistrict`, full postcodes in a district touching GM that the postcode index does not
+        /// list (new, terminated, or no index loaded); the rest are outward codes alone or in
+        /// districts with no GM postcode.
+        public var unlisted = 0
+        public var unknown = 0
+        public var outsideUK = 0
+        public var sharedAwards = 0
+
+        /// "Suppliers placed by full postcode: 576; by the district rule: 107 (9 of them …); unknown: 15."
+        public var sentence: String {
+            var text = "Suppliers placed by full postcode: \(byPostcode); by the district rule: \(byDistrict)"
+            if unlisted > 0 { text += " (\(unlisted) of them in districts touching GM, their full postcode not in postcode_index)" }
+            if outsideUK > 0 { text += "; outside the UK: \(outsideUK)" }
+            return text + "; unknown: \(unknown)."
+        }
+    }
+
+    public static func placement(_ db: Database, filter: Filter) throws -> Placement {
+        var q = QueryBuilder()
+        let fc = filter.contractsCTE(&q)
+        let rows = try q.query("""
+            WITH \(fc),
+            won AS (SELECT supplier_id FROM fc
+                    UNION
+                    SELECT f.supplier_id FROM fc JOIN further_suppliers f ON f.contract_id = fc.contract_id)
+            SELECT g.placed_by, count(*), sum(g.placed_by = 'district' AND length(g.postcode) > length(g.district)
+                                                   AND g.district IN (SELECT outward_code FROM postcode_districts))
+              FROM won JOIN supplier_geography g ON g.supplier_id = won.supplier_id
+             GROUP BY g.placed_by
+            """).run(on: db).rows
+        var p = Placement()
+        for row in rows {
+            let n = Int(row[1].int64 ?? 0)
+            switch row[0].string {
+            case "postcode": p.byPostcode = n
+            case "district": p.byDistrict = n; p.unlisted = Int(row[2].int64 ?? 0)
+            case "outside UK": p.outsideUK = n
+            default: p.unknown += n
+            }
+        }
+        var s = QueryBuilder()
+        let sfc = filter.contractsCTE(&s)
+        p.sharedAwards = Int(try s.query("""
+            WITH \(sfc)
+            SELECT count(*) FROM (SELECT DISTINCT contract_id FROM further_suppliers) s JOIN fc ON fc.contract_id = s.contract_id
+            """).run(on: db).scalar.int64 ?? 0)
+        return p
     }
 }

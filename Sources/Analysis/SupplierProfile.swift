@@ -55,13 +55,15 @@ public enum SupplierProfile {
         let supplier = q.bind("supplier_id", id)
         let query = q.query("""
             WITH \(fc),
-            mine AS (SELECT * FROM fc WHERE supplier_id = \(supplier))
+            -- Value per supplier: each award's value shared equally among its suppliers (view award_shares).
+            mine AS (SELECT fc.*, a.share_pence FROM fc JOIN award_shares a ON a.contract_id = fc.contract_id
+                      WHERE a.supplier_id = \(supplier))
             SELECT s.supplier_id, s.name, s.company_number, s.postcode, s.postcode_status, g.district, g.area,
                    g.gm_status, g.authority, round(100.0 * d.gm_share, 1) AS district_gm_share,
                    CASE s.sme WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END AS sme,
                    CASE s.vcse WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END AS vcse,
                    (SELECT count(*) FROM mine) AS contracts,
-                   (SELECT coalesce(sum(value_pence), 0) FROM mine) AS awarded,
+                   (SELECT coalesce(sum(share_pence), 0) FROM mine) AS awarded,
                    (SELECT count(DISTINCT partner) FROM mine) AS partners,
                    (SELECT min(award_date) FROM mine) AS first_award,
                    (SELECT max(award_date) FROM mine) AS last_award
@@ -81,13 +83,15 @@ public enum SupplierProfile {
         let supplier = q.bind("supplier_id", id)
         let query = q.query("""
             WITH \(fc),
-            mine AS (SELECT * FROM fc WHERE supplier_id = \(supplier)),
+            -- Value per supplier: each award's value shared equally among its suppliers (view award_shares).
+            mine AS (SELECT fc.*, a.share_pence FROM fc JOIN award_shares a ON a.contract_id = fc.contract_id
+                      WHERE a.supplier_id = \(supplier)),
             lines AS (
-                SELECT 1 AS grp, financial_year AS year, partner, count(*) AS contracts, sum(value_pence) AS awarded,
+                SELECT 1 AS grp, financial_year AS year, partner, count(*) AS contracts, sum(share_pence) AS awarded,
                        avg(sv_weighting) AS mean_weighting
                   FROM mine GROUP BY financial_year, partner
                 UNION ALL
-                SELECT 2, 'Total', NULL, count(*), coalesce(sum(value_pence), 0), avg(sv_weighting) FROM mine
+                SELECT 2, 'Total', NULL, count(*), coalesce(sum(share_pence), 0), avg(sv_weighting) FROM mine
             )
             SELECT year, partner, contracts, awarded, round(mean_weighting, 1) AS mean_weighting
               FROM lines
@@ -106,7 +110,8 @@ public enum SupplierProfile {
             WITH \(fc),
             cv AS (
                 SELECT v.* FROM commitment_values v JOIN fc ON fc.contract_id = v.contract_id
-                 WHERE fc.supplier_id = \(supplier)
+                  JOIN award_suppliers l ON l.contract_id = fc.contract_id
+                 WHERE l.supplier_id = \(supplier)
             ),
             lines AS (
                 SELECT 1 AS grp, \(ThemeOrder.sortKey("cv.theme")) AS ord, cv.measure_code AS measure, cv.theme,

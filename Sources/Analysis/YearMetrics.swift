@@ -4,8 +4,8 @@ import SVWWorkspace
 /// (one year) and `trend` (every year), so the two can never disagree. Definitions
 /// (domain decisions): awarded = value of contracts awarded in the year; SV committed
 /// and delivered = TOMs £ of the commitments on those contracts (own workforce excluded);
-/// % of winning businesses in GM = distinct GM suppliers / all distinct suppliers
-/// (unknown postcodes stay in the denominator); own-workforce SV = delivered £ of
+/// % of winning businesses in GM = distinct GM suppliers / all distinct suppliers, each
+/// supplier of an award with several counted once (unknown postcodes stay in the denominator); own-workforce SV = delivered £ of
 /// commitments with no contract reported in the year; mean weighting over contracts
 /// over £25k (NULLs excluded), value-weighted alongside.
 enum YearMetrics {
@@ -81,7 +81,10 @@ enum YearMetrics {
         winners AS (
             SELECT w.key, count(*) AS suppliers, sum(g.gm_status = 'GM') AS gm_suppliers,
                    sum(g.gm_status = 'unknown') AS unknown_suppliers
-              FROM (SELECT DISTINCT \(key) AS key, supplier_id FROM fc) w
+              FROM (SELECT DISTINCT key, supplier_id FROM (
+                      SELECT \(key) AS key, supplier_id FROM fc
+                      UNION ALL   -- further suppliers of awards with several
+                      SELECT \(key) AS key, f.supplier_id FROM fc JOIN further_suppliers f ON f.contract_id = fc.contract_id)) w
               JOIN supplier_geography g ON g.supplier_id = w.supplier_id\(groupBy)
         ),
         \(own),

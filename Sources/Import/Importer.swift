@@ -11,12 +11,12 @@ public enum Importer {
                             options: ImportOptions = ImportOptions()) throws -> ImportReport {
         try checkFractions(options.fractions, kind: kind)
         let run = try LoadRun(kind: kind.rawValue, table: kind.table, file: file, options: options, db: workspace.db,
-                              headerTest: { headerFits($0, kind: kind, maps: options.maps) })
-        let mapping = try HeaderMatcher.match(headers: run.headers, fields: kind.fields, maps: options.maps, file: run.name)
-        if kind == .contracts && mapping.column("supplier_id") == nil && mapping.column("supplier_name") == nil {
-            throw ImportError.missingColumn(file: run.name, field: "supplier_id",
-                                            accepted: ["supplier_id", "Supplier ID", "Supplier Ref", "or inline: Supplier Name", "Supplier", "Contractor"],
-                                            found: run.headers)
+                              headerTest: { headerFits($0, kind: kind, options: options) })
+        let (mapping, preset) = try match(run.headers, kind: kind, options: options, file: run.name)
+        if let preset {
+            let how = options.preset == nil ? "recognised" : "read as"
+            run.report.notes.append("\(how) \(preset.title) (--preset \(preset.name))")
+            run.report.notes += preset.notes
         }
         let deferIndexes = try BulkIndexes.worthDeferring(table: kind.table, fileSize: run.reader.fileSize,
                                                              threshold: options.bulkIndexThreshold, db: workspace.db)
@@ -35,6 +35,7 @@ public enum Importer {
                 case .commitments: try CommitmentLoader.load(run, mapping)
                 case .measures: try MeasureLoader.load(run, mapping, workspace: workspace)
                 case .postcodes: try PostcodeLoader.load(run, mapping)
+                case .postcodeIndex: try PostcodeIndexLoader.load(run, mapping)
                 }
                 try run.finish()
                 try indexes.recreate(db: workspace.db)
@@ -46,6 +47,14 @@ public enum Importer {
         }
         run.report.ignoredColumns = mapping.ignored
         return run.report
+    }
+
+    /// `load ocds FILE`: awards from OCDS JSON (release or record packages, a list of
+    /// releases, or JSON Lines), in one transaction.
+    public static func loadOCDS(file: URL, into workspace: Workspace, options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        try workspace.db.transaction {
+            try OCDSLoader.load(file: file, db: workspace.db, options: options)
+        }
     }
 
     /// `load table NAME FILE`.
@@ -80,15 +89,38 @@ public enum Importer {
 
     /// Whether a workbook row could be `kind`'s header: it has every required column
     /// (ambiguity is the header's problem to report, not a reason to look further down).
-    static func headerFits(_ headers: [String], kind: ImportKind, maps: [String: String]) -> Bool {
+    static func headerFits(_ headers: [String], kind: ImportKind, options: ImportOptions) -> Bool {
         do {
-            let mapping = try HeaderMatcher.match(headers: headers, fields: kind.fields, maps: maps, file: "")
-            return kind != .contracts || mapping.column("supplier_id") != nil || mapping.column("supplier_name") != nil
+            _ = try match(headers, kind: kind, options: options, file: "")
+            return true
         } catch ImportError.ambiguousColumn {
             return true
         } catch {
             return false
         }
+    }
+
+    /// The header row matched to the kind's fields, through the preset chosen with `--preset`
+    /// or recognised from the headers (a contract's supplier: an id, named inline, or packed).
+    static func match(_ headers: [String], kind: ImportKind, options: ImportOptions,
+                      file: String) throws -> (HeaderMapping, Preset?) {
+        var preset: Preset?
+        if let name = options.preset {
+            guard let chosen = Preset.named(name), chosen.kind == kind else {
+                let names = Preset.all.filter { $0.kind == kind }.map(\.name)
+                throw ImportError.badOption("--preset \(name): no such layout for \(kind.rawValue)"
+                                            + (names.isEmpty ? "" : " (presets: \(names.joined(separator: ", ")))"))
+            }
+            preset = chosen
+        } else {
+            preset = Preset.detect(headers: headers, kind: kind)
+        }
+        let mapping = try HeaderMatcher.match(headers: headers, fields: kind.fields,
+                                              maps: preset?.maps(for: headers, userMaps: options.maps) ?? options.maps,
+                                              file: file,
+                                              oneOf: kind == .contracts ? [["supplier_id", "supplier_name", "supplier_packed"]] : [],
+                                              excluded: preset?.ignoredColumns(in: headers) ?? [])
+        return (mapping, preset)
     }
 
     private static func checkFractions(_ fractions: Set<String>, kind: ImportKind) throws {

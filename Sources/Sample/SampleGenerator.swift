@@ -21,7 +21,8 @@ public enum SampleGenerator {
     public static let maximumContracts = 20_000_000
 
     /// Every file the generator writes, in the order a workspace should load them.
-    public static let fileNames = ["postcode_districts.csv", "measures.csv", "suppliers.csv", "contracts.csv", "commitments.csv"]
+    public static let fileNames = ["postcode_districts.csv", PostcodeIndexFile.name, "measures.csv", "suppliers.csv",
+                                   "contracts.csv", "commitments.csv"]
 
     /// The columns of `contracts.csv`, in order.
     public static let contractHeader = ["contract_id", "partner", "title", "category", "supplier_id", "award_date",
@@ -39,10 +40,11 @@ public enum SampleGenerator {
 
     /// Writes the set into `directory` (created if needed). Files appear only once all are complete.
     @discardableResult
-    public static func write(contracts: Int, seed: UInt64, toDirectory directory: URL) throws -> Summary {
+    public static func write(contracts: Int, seed: UInt64, postcodeIndex: PostcodeIndexFile,
+                             toDirectory directory: URL) throws -> Summary {
         let output = try DirectorySampleOutput(directory: directory)
         do {
-            let summary = try generate(contracts: contracts, seed: seed, into: output)
+            let summary = try generate(contracts: contracts, seed: seed, postcodeIndex: postcodeIndex, into: output)
             try output.commit()
             return summary
         } catch {
@@ -53,10 +55,12 @@ public enum SampleGenerator {
 
     /// Writes the whole set of `fileNames` for `contracts` contracts from `seed` to `output`, deterministically.
     @discardableResult
-    public static func generate(contracts: Int, seed: UInt64, into output: any SampleOutput) throws -> Summary {
+    public static func generate(contracts: Int, seed: UInt64, postcodeIndex: PostcodeIndexFile,
+                                into output: any SampleOutput) throws -> Summary {
         guard (1...maximumContracts).contains(contracts) else { throw SampleError.invalidContractCount(contracts) }
         let plan = SamplePlan(contracts: contracts, seed: seed)
-        let geography = SampleGeography(tableText: PostcodeDistrictsFile.text, partners: Vocabulary.partners.map(\.name))
+        let geography = SampleGeography(tableText: PostcodeDistrictsFile.text, index: postcodeIndex,
+                                  partners: Vocabulary.partners.map(\.name))
         let suppliers = SupplierFactory(plan: plan, geography: geography)
         var drafter = ContractDrafter(plan: plan, suppliers: suppliers)
         let years = plan.years
@@ -87,6 +91,9 @@ public enum SampleGenerator {
         try output.begin(PostcodeDistrictsFile.name)
         try output.append(Array(PostcodeDistrictsFile.text.utf8), to: PostcodeDistrictsFile.name)
         try output.end(PostcodeDistrictsFile.name)
+        try output.begin(PostcodeIndexFile.name)
+        try output.append(Array(postcodeIndex.text.utf8), to: PostcodeIndexFile.name)
+        try output.end(PostcodeIndexFile.name)
         try SampleMeasures.write(to: output)
         try suppliers.write(to: output)
 

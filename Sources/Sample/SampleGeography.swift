@@ -1,7 +1,8 @@
-/// Where the sample's suppliers are, derived from the embedded postcode district table with the
-/// project's majority rule: a district is GM when the shares of its GM authorities sum to more
-/// than 0.5. The generator decides a supplier's GM status first and then gives it a postcode
-/// that the rule classes that way, which is how it hits the published GM share exactly.
+/// Where the sample's suppliers are. The generator decides a supplier's GM status first and
+/// then gives it a postcode that svw classes that way, which is how it hits the published GM
+/// share exactly. Postcodes are real ones from the postcode index (placed exactly), with a few
+/// unlisted ones in districts wholly in or wholly outside GM (placed by the district rule: a
+/// district is GM when the shares of its GM authorities sum to more than 0.5).
 struct SampleGeography {
     struct District {
         let outwardCode: String
@@ -36,7 +37,18 @@ struct SampleGeography {
     /// Letters allowed in the inward code's last two places.
     private static let inwardLetters = Array("ABDEFGHJLNPQRSTUWXYZ")
 
-    init(tableText: String, partners: [String]) {
+    /// Full postcodes: where GM and outside postcodes are drawn from.
+    let index: PostcodeIndexFile
+    /// Wholly-GM districts (share 1.0) that are not large-user codes: an unlisted postcode there
+    /// is GM by the district rule too.
+    let whollyGM: [String]
+    /// Majority-GM districts that also hold postcodes outside GM (WA14, BL0, OL12…).
+    let splitWithOutside: [String]
+    /// Fringe districts (mostly outside GM) with some GM postcodes (WA3's Wigan part).
+    let fringeWithGM: [String]
+
+    init(tableText: String, index: PostcodeIndexFile, partners: [String]) {
+        self.index = index
         var order: [String] = []
         var shares: [String: Int] = [:]
         var counts: [String: Int] = [:]
@@ -72,6 +84,9 @@ struct SampleGeography {
         gmDistricts = gm
         gmWeights = gm.map { partners.contains($0.authority) ? $0.gmPostcodes * 5 / 2 : $0.gmPostcodes }
         fringeDistricts = fringe
+        whollyGM = gm.filter { $0.gmShareTenThousandths == 10_000 && index.outside[$0.outwardCode] == nil }.map(\.outwardCode)
+        fringeWithGM = fringe.filter { index.gm[$0] != nil }
+        splitWithOutside = gm.map(\.outwardCode).filter { index.outside[$0] != nil && index.gm[$0] != nil }
     }
 
     private static func tenThousandths(_ text: String) -> Int {
@@ -82,34 +97,61 @@ struct SampleGeography {
         return whole * 10_000 + (Int(fraction) ?? 0)
     }
 
-    /// A well-formed postcode in `outward`, sometimes typed the way spreadsheets have it
-    /// (lower case, or without the space) — still valid, and normalised on import.
+    /// A well-formed postcode in `outward` with a random inward code (possibly a real one).
     static func postcode(in outward: String, rng: inout SplitMix64) -> String {
         let digit = Character(String(rng.below(10)))
-        let inward = String([digit, rng.element(of: inwardLetters), rng.element(of: inwardLetters)])
+        return outward + " " + String([digit, rng.element(of: inwardLetters), rng.element(of: inwardLetters)])
+    }
+
+    /// A postcode typed the way spreadsheets sometimes have it (lower case, or without the
+    /// space): still valid, and normalised on import.
+    static func styled(_ postcode: String, rng: inout SplitMix64) -> String {
         let style = rng.below(100)
-        if style < 4 { return (outward + " " + inward).lowercased() }
-        if style < 8 { return outward + inward }
-        return outward + " " + inward
+        if style < 4 { return postcode.lowercased() }
+        if style < 8 { return postcode.replacingOccurrences(of: " ", with: "") }
+        return postcode
     }
 
+    /// A postcode in `outward` that the index does not list (a new or terminated one).
+    func unlistedPostcode(in outward: String, rng: inout SplitMix64) -> String {
+        while true {
+            let candidate = Self.postcode(in: outward, rng: &rng)
+            if !index.all.contains(candidate) { return candidate }
+        }
+    }
+
+    /// A postcode svw classes GM: mostly a real GM postcode of a majority-GM district; some real
+    /// GM postcodes in fringe districts the district rule would call outside (a Wigan WA3); a few
+    /// unlisted ones in wholly-GM districts, placed by the district rule.
     func gmPostcode(rng: inout SplitMix64) -> String {
-        let district = gmDistricts[rng.weightedIndex(gmWeights)]
-        return Self.postcode(in: district.outwardCode, rng: &rng)
+        let roll = rng.below(100)
+        let postcode: String
+        if roll < 4, !fringeWithGM.isEmpty {
+            postcode = rng.element(of: index.gm[rng.element(of: fringeWithGM)]!)
+        } else if roll < 8, !whollyGM.isEmpty {
+            postcode = unlistedPostcode(in: rng.element(of: whollyGM), rng: &rng)
+        } else {
+            let district = gmDistricts[rng.weightedIndex(gmWeights)].outwardCode
+            postcode = rng.element(of: index.gm[district]!)
+        }
+        return Self.styled(postcode, rng: &rng)
     }
 
-    /// A postcode the majority rule classes outside GM: a fringe district of the table, one next
-    /// to GM that is not in it, or one elsewhere in Britain.
+    /// A postcode svw classes outside GM: a real non-GM postcode of a fringe district, or of a
+    /// mostly-GM district (a Cheshire East WA14, which the district rule would call GM); one next
+    /// to GM whose district has no GM postcode at all; or one elsewhere in Britain.
     func outsidePostcode(rng: inout SplitMix64) -> String {
         let roll = rng.below(100)
-        let outward: String
-        if roll < 25, !fringeDistricts.isEmpty {
-            outward = rng.element(of: fringeDistricts)
+        let postcode: String
+        if roll < 20, !fringeDistricts.isEmpty {
+            postcode = rng.element(of: index.outside[rng.element(of: fringeDistricts)]!)
+        } else if roll < 30, !splitWithOutside.isEmpty {
+            postcode = rng.element(of: index.outside[rng.element(of: splitWithOutside)]!)
         } else if roll < 65 {
-            outward = rng.element(of: Self.nearbyOutside)
+            postcode = Self.postcode(in: rng.element(of: Self.nearbyOutside), rng: &rng)
         } else {
-            outward = rng.element(of: Self.farOutside)
+            postcode = Self.postcode(in: rng.element(of: Self.farOutside), rng: &rng)
         }
-        return Self.postcode(in: outward, rng: &rng)
+        return Self.styled(postcode, rng: &rng)
     }
 }

@@ -103,6 +103,7 @@ public enum SampleError: Error, CustomStringConvertible, Equatable {
     case cannotCreateFolder(String)
     case cannotWrite(String)
     case invalidContractCount(Int)
+    case badPostcodeIndex(line: Int)
 
     /// The problem in words, naming the folder or the option.
     public var description: String {
@@ -111,6 +112,8 @@ public enum SampleError: Error, CustomStringConvertible, Equatable {
         case .cannotWrite(let path): return "cannot write \(path)"
         case .invalidContractCount(let count):
             return "--contracts must be between 1 and \(SampleGenerator.maximumContracts) (got \(count))"
+        case .badPostcodeIndex(let line):
+            return "\(PostcodeIndexFile.name):\(line): expected postcode,district_code,authority with a GM postcode somewhere"
         }
     }
 }

@@ -6,7 +6,7 @@
 /// computed here in SQL, once, not in Swift loops.
 public enum Schema {
     /// The migrations in order: entry N takes a workspace from schema version N to N + 1.
-    public static let migrations: [String] = [v1, SearchIndex.migration]
+    public static let migrations: [String] = [v1, SearchIndex.migration, severalSuppliersAndExactGeography]
 
     /// The schema version this build writes (`PRAGMA user_version` after every migration).
     public static var currentVersion: Int { migrations.count }
@@ -229,5 +229,114 @@ public enum Schema {
     CREATE TRIGGER contracts_search_ad AFTER DELETE ON contracts BEGIN
         DELETE FROM search_fts_docs WHERE kind = 'contract' AND ref = old.contract_id;
     END;
+    """
+
+    /// Awards with several suppliers (frameworks, lots, dynamic purchasing systems), exact
+    /// GM geography from full postcodes, and where a supplier's postcode came from.
+    static let severalSuppliersAndExactGeography = """
+    -- Who won each contract. contracts.supplier_id is its lead supplier (the first named);
+    -- further_suppliers holds any others of an award with several (frameworks, lots, dynamic
+    -- purchasing systems), so the usual one-supplier contract costs nothing more to load or read.
+    CREATE TABLE further_suppliers (
+        contract_id TEXT NOT NULL REFERENCES contracts(contract_id) ON DELETE CASCADE,
+        supplier_id TEXT NOT NULL REFERENCES suppliers(supplier_id),
+        PRIMARY KEY (contract_id, supplier_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX further_suppliers_supplier ON further_suppliers(supplier_id, contract_id);
+    -- A later load naming another lead keeps the earlier one as a further supplier: rows add
+    -- suppliers, they never drop one. (NOT EXISTS, not INSERT OR IGNORE: an outer upsert's
+    -- conflict policy would override the trigger's.)
+    CREATE TRIGGER contracts_lead_supplier_au AFTER UPDATE OF supplier_id ON contracts
+      WHEN old.supplier_id IS NOT new.supplier_id BEGIN
+        INSERT INTO further_suppliers(contract_id, supplier_id)
+        SELECT new.contract_id, old.supplier_id
+         WHERE NOT EXISTS (SELECT 1 FROM further_suppliers
+                            WHERE contract_id = new.contract_id AND supplier_id = old.supplier_id);
+        DELETE FROM further_suppliers WHERE contract_id = new.contract_id AND supplier_id = new.supplier_id;
+    END;
+
+    -- Every (contract, winning supplier): the lead and any further ones.
+    CREATE VIEW award_suppliers AS
+    SELECT contract_id, supplier_id FROM contracts
+    UNION ALL
+    SELECT contract_id, supplier_id FROM further_suppliers;
+
+    -- Where a supplier's postcode came from: 'postcode' (its postcode field), 'address' (found
+    -- in its address), NULL when it has none. A supplier named only by id in published data
+    -- ("name": null) is kept under its id with name_missing = 1.
+    ALTER TABLE suppliers ADD COLUMN postcode_source TEXT CHECK (postcode_source IN ('postcode','address'));
+    ALTER TABLE suppliers ADD COLUMN name_missing INTEGER NOT NULL DEFAULT 0 CHECK (name_missing IN (0,1));
+    UPDATE suppliers SET postcode_source = 'postcode' WHERE postcode IS NOT NULL;
+
+    -- Reference: every live postcode of the outward codes that touch GM (SampleData/gm_postcodes.csv,
+    -- OS Code-Point Open), with its ONS district code and GM borough (NULL outside GM).
+    CREATE TABLE postcode_index (
+        postcode      TEXT PRIMARY KEY,      -- normalised 'SK4 1AA'
+        district_code TEXT,
+        authority     TEXT
+    ) WITHOUT ROWID;
+
+    -- Supplier geography, decided once here. A full postcode listed in postcode_index decides GM
+    -- status and the borough exactly. Otherwise the district rule: a supplier is a GM business when
+    -- most of its postcode district's live postcodes are in GM (gm_share > 0.5), in the borough
+    -- holding most of the district; that covers an outward code given alone, a full postcode not
+    -- listed (new or terminated, or no index loaded), and districts with no GM postcode at all
+    -- (outside). A missing or malformed postcode is unknown, never outside. placed_by says which
+    -- rule placed the supplier: 'postcode', 'district', 'unknown' or 'outside UK' (BFPO, overseas).
+    DROP VIEW supplier_geography;
+    CREATE VIEW supplier_geography AS
+    SELECT s.supplier_id, s.name, s.postcode, s.district,
+           CASE WHEN s.postcode_status IN ('missing','malformed') THEN 'unknown'
+                WHEN x.postcode IS NOT NULL THEN CASE WHEN x.authority IS NOT NULL THEN 'GM' ELSE 'outside' END
+                WHEN d.gm_share > 0.5 THEN 'GM'
+                ELSE 'outside' END AS gm_status,
+           CASE WHEN x.postcode IS NOT NULL THEN x.authority
+                WHEN d.gm_share > 0.5 THEN d.authority END AS authority,
+           -- Postcode area: the one or two letters that open the district (M, SK, WA).
+           CASE WHEN s.district IS NULL THEN NULL
+                WHEN substr(s.district, 2, 1) GLOB '[A-Z]' THEN substr(s.district, 1, 2)
+                ELSE substr(s.district, 1, 1) END AS area,
+           s.sme, s.vcse,
+           CASE WHEN s.postcode_status IN ('missing','malformed') THEN 'unknown'
+                WHEN s.postcode_status = 'outside_uk' THEN 'outside UK'
+                WHEN x.postcode IS NOT NULL THEN 'postcode'
+                ELSE 'district' END AS placed_by
+      FROM suppliers s
+      -- A listed postcode with no district code (a handful in Code-Point Open) decides nothing.
+      LEFT JOIN postcode_index x ON x.postcode = s.postcode AND x.district_code IS NOT NULL
+      LEFT JOIN district_geography d ON d.outward_code = s.district;
+
+    -- OCDS awards whose status is not active (pending, cancelled, unsuccessful): kept and
+    -- reported by load ocds, never counted as contracts.
+    CREATE TABLE inactive_awards (
+        contract_id TEXT PRIMARY KEY,
+        status      TEXT NOT NULL,
+        ocid        TEXT,
+        partner     TEXT,
+        title       TEXT,
+        award_date  TEXT,
+        value_pence INTEGER,
+        suppliers   TEXT,
+        import_id   INTEGER REFERENCES imports(import_id) ON DELETE SET NULL
+    ) WITHOUT ROWID;
+
+    -- Suppliers named inline (contracts files, OCDS) are matched by Companies House number first.
+    CREATE INDEX suppliers_company_number ON suppliers(company_number) WHERE company_number IS NOT NULL;
+
+    -- The attribution rule for per-supplier value (GM share by value, supplier profiles): an
+    -- award's value is shared equally among its suppliers, the odd pence going one each to the
+    -- first suppliers by id, so the shares of an award add up to its value exactly. Totals over
+    -- contracts never use this: they sum contracts.value_pence once per contract.
+    CREATE VIEW award_shares AS
+    SELECT contract_id, supplier_id, suppliers,
+           value_pence / suppliers
+             + CASE WHEN earlier < abs(value_pence % suppliers)
+                    THEN (CASE WHEN value_pence < 0 THEN -1 ELSE 1 END) ELSE 0 END AS share_pence
+      FROM (SELECT l.contract_id, l.supplier_id, c.value_pence,
+                   1 + (SELECT count(*) FROM further_suppliers k WHERE k.contract_id = l.contract_id) AS suppliers,
+                   (c.supplier_id < l.supplier_id)
+                     + (SELECT count(*) FROM further_suppliers k
+                         WHERE k.contract_id = l.contract_id AND k.supplier_id < l.supplier_id) AS earlier
+              FROM award_suppliers l JOIN contracts c ON c.contract_id = l.contract_id);
     """
 }

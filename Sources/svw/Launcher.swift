@@ -75,12 +75,21 @@ struct Launcher {
         }
     }
 
-    static func writeSample(contracts: Int, seed: UInt64, out: String) -> Int32 {
+    static func writeSample(contracts: Int, seed: UInt64, out: String, postcodeIndex: String?) -> Int32 {
         let directory = URL(fileURLWithPath: out)
         do {
-            let summary = try SampleGenerator.write(contracts: contracts, seed: seed, toDirectory: directory)
+            guard let indexURL = postcodeIndex.map({ URL(fileURLWithPath: $0) }) ?? BundledSampleData.file(PostcodeIndexFile.name) else {
+                throw SampleCommandError("cannot find the bundled SampleData/\(PostcodeIndexFile.name); give --postcode-index FILE")
+            }
+            let indexText: String
+            do { indexText = try String(contentsOf: indexURL, encoding: .utf8) } catch {
+                throw SampleCommandError("cannot read \(indexURL.path)")
+            }
+            let index = try PostcodeIndexFile(text: indexText)
+            let summary = try SampleGenerator.write(contracts: contracts, seed: seed, postcodeIndex: index, toDirectory: directory)
             let note = "svw sample: wrote \(summary.suppliers) suppliers, \(summary.contracts) contracts and "
-                + "\(summary.commitments) commitments (seed \(seed)), with measures.csv and postcode_districts.csv, to \(out)\n"
+                + "\(summary.commitments) commitments (seed \(seed)), with measures.csv, postcode_districts.csv and "
+                + "\(PostcodeIndexFile.name), to \(out)\n"
             FileHandle.standardError.write(Data(note.utf8))
             return 0
         } catch {
@@ -100,4 +109,10 @@ enum Terminal {
         return RenderOptions(width: TerminalInfo.columns, maxRows: TerminalInfo.defaultMaxRows,
                              color: TerminalInfo.colorAllowed(environment: environment, isTerminal: true))
     }
+}
+
+/// Why `svw sample` could not start, in words.
+struct SampleCommandError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

@@ -173,8 +173,11 @@ struct Sample: ParsableCommand {
     @Option(help: "Random seed; the same seed always writes the same files.")
     var seed: UInt64 = 2021
 
-    @Option(help: ArgumentHelp("Folder to write suppliers.csv, contracts.csv and commitments.csv (with measures.csv and postcode_districts.csv) into.", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Folder to write suppliers.csv, contracts.csv and commitments.csv (with measures.csv, postcode_districts.csv and gm_postcodes.csv) into.", valueName: "DIR"))
     var out: String
+
+    @Option(help: ArgumentHelp("The full-postcode table suppliers' postcodes are drawn from (default: the bundled SampleData/gm_postcodes.csv).", valueName: "FILE"))
+    var postcodeIndex: String?
 
     func validate() throws {
         guard (1...SampleGenerator.maximumContracts).contains(contracts) else {
@@ -183,6 +186,6 @@ struct Sample: ParsableCommand {
     }
 
     func run() throws {
-        throw ExitCode(Launcher.writeSample(contracts: contracts, seed: seed, out: out))
+        throw ExitCode(Launcher.writeSample(contracts: contracts, seed: seed, out: out, postcodeIndex: postcodeIndex))
     }
 }

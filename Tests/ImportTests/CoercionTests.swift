@@ -136,16 +136,38 @@ private func reason(_ body: () throws -> some Any) -> String? {
         #expect(Postcode.classify("W1A 0AX") == .ok(postcode: "W1A 0AX", district: "W1A"))
     }
 
+    @Test func smeFlagsReadScales() throws {
+        for word in ["sme", "SME", "micro", "Small", "medium", "Yes", "y", "1"] { #expect(try SMEFlag.value(word), "\(word)") }
+        for word in ["large", "LARGE", "No", "0"] { #expect(try !SMEFlag.value(word), "\(word)") }
+        #expect(throws: CoercionError.self) { try SMEFlag.value("huge") }
+        #expect(throws: CoercionError.self) { try Flag.value("sme") }   // only SME flags read scales
+    }
+
+    @Test func postcodesInsideAddresses() {
+        #expect(PostcodeInText.last(in: "Unit 4, Acme Park, Stockport SK4 1AA, England") == .ok(postcode: "SK4 1AA", district: "SK4"))
+        #expect(PostcodeInText.last(in: "1 high st, sale, m33 7zz") == .ok(postcode: "M33 7ZZ", district: "M33"))
+        #expect(PostcodeInText.last(in: "Old PO Box M1 1AA, now WA141AB") == .ok(postcode: "WA14 1AB", district: "WA14"))
+        #expect(PostcodeInText.last(in: "12 Market Street, Bury") == nil)
+        #expect(PostcodeInText.last(in: "100 Wellington St, Ottawa ON K1A 0B1, Canada") == nil)
+        #expect(PostcodeInText.last(in: "Grand Canal Dock, Dublin D02 X285, Ireland") == nil)
+        #expect(PostcodeInText.last(in: "Suite QQ1 1AA") == nil)              // no such postcode area
+        #expect(PostcodeInText.last(in: "Room SK41AAB") == nil)              // not a word of its own
+    }
+
     @Test func classifies() {
         #expect(Postcode.classify("") == .missing)
         #expect(Postcode.classify("n/a") == .missing)
         #expect(Postcode.classify("BFPO 105") == .outsideUK)
-        #expect(Postcode.classify("Overseas") == .outsideUK)
+        // Words prove nothing on their own: only BFPO and clearly non-UK formats are outside.
+        #expect(Postcode.classify("Overseas") == .malformed)
+        #expect(Postcode.classify("International House, Manchester, M1 1AA") == .ok(postcode: "M1 1AA", district: "M1"))
+        #expect(Postcode.classify("K1A 0B1") == .outsideUK)          // a Canadian postal code
         #expect(Postcode.classify("D02 X285") == .outsideUK)          // an Irish Eircode
-        #expect(Postcode.classify("SK4") == .malformed)
+        #expect(Postcode.classify("SK4") == .ok(postcode: "SK4", district: "SK4"))   // outward code alone: district rule
+        #expect(Postcode.classify("QQ4") == .malformed)                               // no such postcode area
         #expect(Postcode.classify("SK4 1A") == .malformed)
         #expect(Postcode.classify("12345") == .malformed)
-        #expect(Postcode.classify("SK4 1AA X") == .malformed)
+        #expect(Postcode.classify("SK4 1AA X") == .ok(postcode: "SK4 1AA", district: "SK4"))
         #expect(Postcode.classify("sk41aa").status == "ok")
         #expect(Postcode.outsideUK.status == "outside_uk")
     }

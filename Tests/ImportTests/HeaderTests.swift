@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func mapErrors() {
-        #expect(throws: ImportError.badOption("--map: no field \"cost\" here (fields: supplier_id, name, company_number, postcode, postcode_raw, sme, vcse)")) {
+        #expect(throws: ImportError.badOption("--map: no field \"cost\" here (fields: supplier_id, name, company_number, postcode, address, postcode_raw, sme, vcse)")) {
             try HeaderMatcher.match(headers: ["supplier_id", "name"], fields: ImportKind.suppliers.fields, maps: ["cost": "X"], file: "s.csv")
         }
         #expect(throws: ImportError.badOption("--map name=\"Trading As\": s.csv has no such column; headers found: \"supplier_id\", \"nm\"")) {
@@ -48,9 +48,9 @@ import Testing
     }
 
     @Test func missingRequiredColumnNamesItAndListsTheHeaders() {
-        let error = ImportError.missingColumn(file: "s.csv", field: "name",
-                                              accepted: ["name", "Supplier Name", "Supplier", "Company Name", "Vendor Name", "Vendor"],
-                                              found: ["supplier_id", "Post Code"])
+        let error = ImportError.missingColumns(file: "s.csv", missing: [
+            MissingColumn(field: "name", accepted: ["name", "Supplier Name", "Supplier", "Company Name", "Vendor Name", "Vendor"]),
+        ], found: ["supplier_id", "Post Code"])
         #expect(throws: error) {
             try HeaderMatcher.match(headers: ["supplier_id", "Post Code"], fields: ImportKind.suppliers.fields, maps: [:], file: "s.csv")
         }
@@ -58,6 +58,21 @@ import Testing
             s.csv: missing required column "name" (accepted headers include "name", "Supplier Name", "Supplier", \
             "Company Name", "Vendor Name", "Vendor"; or name yours with --map name="Your Header"); headers found: "supplier_id", "Post Code"
             """)
+    }
+
+    @Test func everyMissingColumnIsNamedOnceWithTheClosestHeaders() throws {
+        let headers = ["ocid", "award_id", "title", "buyer_name", "award_date", "value_amount", "supplier_name"]
+        do {
+            _ = try HeaderMatcher.match(headers: headers, fields: ImportKind.contracts.fields, maps: [:], file: "cf.csv")
+            Issue.record("expected an error")
+        } catch let error as ImportError {
+            #expect(error.description == """
+                cf.csv: missing required columns "partner", "value":
+                  partner: did you mean "buyer_name"? (accepted headers include "partner", "Partner", "Council", "Partner Council", "Authority", "Buyer")
+                  value: did you mean "value_amount"? (accepted headers include "value", "Value", "Contract Value", "Contract Value (£)", "Awarded Value", "Award Value")
+                name yours with --map FIELD="Your Header"; headers found: "ocid", "award_id", "title", "buyer_name", "award_date", "value_amount", "supplier_name"
+                """)
+        }
     }
 
     @Test func twoEquallyGoodColumnsAreAmbiguous() {

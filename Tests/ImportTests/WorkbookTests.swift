@@ -142,7 +142,8 @@ import SVWDatabase
         #expect(h.run("load table x book.csv --sheet 1") == 1)
         #expect(h.capture.err == "-c:1: load: --sheet applies to .xlsx workbooks; book.csv is not one\n")
         #expect(h.run("load contracts book.xlsx --sheet Notes") == 1)
-        #expect(h.capture.err.hasPrefix("-c:1: load: book.xlsx[Notes]: missing required column \"contract_id\""))
+        #expect(h.capture.err.hasPrefix("-c:1: load: book.xlsx[Notes]: missing required columns \"contract_id\", \"partner\", "
+                                        + "\"title\", \"award_date\", \"value\", \"supplier_id\":\n"))
         #expect(h.capture.err.contains("headers found: \"Note\", \"Who\", \"When\""), "\(h.capture.err)")
     }
 

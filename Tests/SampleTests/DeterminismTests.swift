@@ -40,7 +40,7 @@ struct DeterminismTests {
     func directoryOutput() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svw-sample-\(UInt32.random(in: 0...UInt32.max))")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let summary = try SampleGenerator.write(contracts: 120, seed: 5, toDirectory: folder.appendingPathComponent("nested"))
+        let summary = try SampleGenerator.write(contracts: 120, seed: 5, postcodeIndex: SampleFixtures.postcodeIndex, toDirectory: folder.appendingPathComponent("nested"))
         let memory = try SampleFixtures.generated(contracts: 120, seed: 5)
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("nested").path).sorted()
         #expect(written == SampleGenerator.fileNames.sorted())
@@ -56,7 +56,7 @@ struct DeterminismTests {
     @Test("A contract count out of range is refused with a clear message", arguments: [0, -5, SampleGenerator.maximumContracts + 1])
     func invalidCount(count: Int) {
         #expect(throws: SampleError.invalidContractCount(count)) {
-            try SampleGenerator.generate(contracts: count, seed: 1, into: MemorySampleOutput())
+            try SampleGenerator.generate(contracts: count, seed: 1, postcodeIndex: SampleFixtures.postcodeIndex, into: MemorySampleOutput())
         }
         #expect(SampleError.invalidContractCount(0).description == "--contracts must be between 1 and 20000000 (got 0)")
     }
@@ -68,7 +68,7 @@ struct DeterminismTests {
         defer { try? FileManager.default.removeItem(at: blocker) }
         let target = blocker.appendingPathComponent("out")
         #expect(throws: SampleError.cannotCreateFolder(target.path)) {
-            try SampleGenerator.write(contracts: 10, seed: 1, toDirectory: target)
+            try SampleGenerator.write(contracts: 10, seed: 1, postcodeIndex: SampleFixtures.postcodeIndex, toDirectory: target)
         }
         #expect(SampleError.cannotCreateFolder("/x/y").description == "cannot create the folder /x/y")
     }

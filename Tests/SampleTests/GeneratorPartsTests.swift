@@ -74,7 +74,7 @@ struct GeneratorPartsTests {
 
     @Test("The generator's GM and outside districts agree with the shipped table's majority rule")
     func geographyAgreesWithTable() throws {
-        let geography = SampleGeography(tableText: PostcodeDistrictsFile.text, partners: ["Stockport"])
+        let geography = SampleGeography(tableText: PostcodeDistrictsFile.text, index: SampleFixtures.postcodeIndex, partners: ["Stockport"])
         let table = SampleFixtures.committed.gmShare
         #expect(geography.gmDistricts.count > 80)
         for district in geography.gmDistricts {

@@ -139,6 +139,28 @@ struct SampleContentTests {
         #expect(units.isSuperset(of: ["number of FTE", "£ spent", "hours", "weeks", "tonnes CO2e", "number of people"]))
     }
 
+    @Test("Suppliers' postcodes exercise exact placement: listed ones, split districts both ways, and unlisted ones")
+    func exactGeography() throws {
+        let set = SampleFixtures.committed
+        var listed = 0, unlisted = 0, gmInMostlyOutside = 0, outsideInMostlyGM = 0
+        for supplier in set.suppliers {
+            guard let postcode = Value.normalisedPostcode(supplier["postcode"]!) else { continue }
+            let district = String(postcode.split(separator: " ")[0])
+            let byDistrict = (set.gmShare[district] ?? 0) > 0.5
+            guard let borough = set.boroughs[postcode] else {
+                if set.gmShare[district] != nil { unlisted += 1 }
+                continue
+            }
+            listed += 1
+            if !borough.isEmpty && !byDistrict { gmInMostlyOutside += 1 }
+            if borough.isEmpty && byDistrict { outsideInMostlyGM += 1 }
+        }
+        #expect(listed > 800, "\(listed)")
+        #expect(unlisted > 5, "\(unlisted)")
+        #expect(gmInMostlyOutside > 5, "\(gmInMostlyOutside)")
+        #expect(outsideInMostlyGM > 5, "\(outsideInMostlyGM)")
+    }
+
     @Test("The README documents the files, the regeneration command and the illustrative values")
     func readme() throws {
         let readme = try SampleFixtures.committedFile("README.md")

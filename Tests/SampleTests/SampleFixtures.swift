@@ -23,9 +23,16 @@ enum SampleFixtures {
         }
     }()
 
+    /// The bundled full-postcode table the generator draws from.
+    static let postcodeIndex: PostcodeIndexFile = {
+        do { return try PostcodeIndexFile(text: committedFile(PostcodeIndexFile.name)) } catch {
+            fatalError("cannot read SampleData/\(PostcodeIndexFile.name): \(error)")
+        }
+    }()
+
     static func generated(contracts: Int, seed: UInt64) throws -> MemorySampleOutput {
         let output = MemorySampleOutput()
-        try SampleGenerator.generate(contracts: contracts, seed: seed, into: output)
+        try SampleGenerator.generate(contracts: contracts, seed: seed, postcodeIndex: postcodeIndex, into: output)
         return output
     }
 }
@@ -150,6 +157,9 @@ struct SampleSet {
     let headers: [String: [String]]
     /// Outward code → sum of its GM shares.
     let gmShare: [String: Double]
+    /// Full postcode → its GM borough ("" outside GM), from gm_postcodes.csv; postcodes with no
+    /// district code are left out (they place nothing exactly).
+    let boroughs: [String: String]
 
     init(files: [String: String]) throws {
         var headers: [String: [String]] = [:]
@@ -167,6 +177,12 @@ struct SampleSet {
             share[row["outward_code"]!, default: 0] += Double(row["share"]!)!
         }
         gmShare = share
+        var boroughs: [String: String] = [:]
+        for line in (files["gm_postcodes.csv"] ?? "").split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            if !fields[1].isEmpty { boroughs[String(fields[0])] = String(fields[2]) }
+        }
+        self.boroughs = boroughs
         self.headers = headers
     }
 
@@ -176,10 +192,11 @@ struct SampleSet {
         try self.init(files: files)
     }
 
-    /// GM, outside or unknown by the majority rule.
+    /// GM, outside or unknown: a listed full postcode decides, else the district majority rule.
     func gmStatus(postcode raw: String) -> String {
         if raw.uppercased().hasPrefix("BFPO") { return "outside" }
         guard let postcode = Value.normalisedPostcode(raw) else { return "unknown" }
+        if let borough = boroughs[postcode] { return borough.isEmpty ? "outside" : "GM" }
         let district = String(postcode.split(separator: " ")[0])
         return (gmShare[district] ?? 0) > 0.5 ? "GM" : "outside"
     }

@@ -75,7 +75,7 @@ import SVWCommands
         #expect(action("SELECT * FROM contracts WHERE par") == .insert("partner "))
         #expect(action("SELECT * FROM contracts c WHERE c.par") == .insert("c.partner "))
         #expect(action("SELECT * FROM contracts AS k JOIN suppliers s ON s.supplier_id = k.supp") == .insert("k.supplier_id "))
-        #expect(listed("SELECT * FROM suppliers WHERE post") == ["postcode", "postcode_raw", "postcode_status"])
+        #expect(listed("SELECT * FROM suppliers WHERE post") == ["postcode", "postcode_raw", "postcode_source", "postcode_status"])
     }
 
     @Test func keywordsInTheUsersCase() {

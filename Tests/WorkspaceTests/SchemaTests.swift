@@ -88,6 +88,60 @@ import SVWDatabase
         ])
     }
 
+    @Test func aListedFullPostcodeDecidesExactlyAndTheDistrictRuleIsTheFallback() throws {
+        let ws = try workspace()
+        try ws.db.execute("""
+            INSERT INTO postcode_index VALUES
+              ('WA3 2AA','E08000010','Wigan'),      -- the GM half of WA3
+              ('WA3 6BB','E06000007',NULL),         -- Warrington
+              ('M16 0RA','E08000003','Manchester'), -- M16 is mostly Trafford
+              ('SK4 9ZZ',NULL,NULL);                -- no district code: decides nothing
+            INSERT INTO suppliers(supplier_id, name, name_key, postcode, district, postcode_status) VALUES
+              ('J','J','j','WA3 2AA','WA3','ok'),
+              ('K','K','k','WA3 6BB','WA3','ok'),
+              ('L','L','l','M16 9ZZ','M16','ok'),
+              ('M','M','m','M16','M16','ok'),
+              ('N','N','n','SK4 9ZZ','SK4','ok');
+            """)
+        let rows = try ws.db.query("""
+            SELECT supplier_id, gm_status, authority, placed_by FROM supplier_geography
+             WHERE supplier_id IN ('B','C','J','K','L','M','N','G','I') ORDER BY supplier_id
+            """).rows
+        #expect(rows == [
+            ["B", "GM", "Manchester", "postcode"],   // listed: Manchester, though the district rule says Trafford
+            ["C", "outside", nil, "district"],       // WA3 1AA is not listed: the district rule (WA3 is 49.8% GM)
+            ["G", "unknown", nil, "unknown"],
+            ["I", "outside", nil, "outside UK"],
+            ["J", "GM", "Wigan", "postcode"],        // a WA3 postcode in Wigan: GM, though WA3 is 49.8% GM
+            ["K", "outside", nil, "postcode"],       // a WA3 postcode in Warrington
+            ["L", "GM", "Trafford", "district"],     // not listed (new or terminated): the district rule
+            ["M", "GM", "Trafford", "district"],     // an outward code alone: the district rule
+            ["N", "GM", "Stockport", "district"],    // listed without a district code: the district rule
+        ])
+    }
+
+    @Test func migratingAVersion1WorkspaceKeepsItsContractsAndLinksTheirSuppliers() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svw-\(UUID()).db").path
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        do {
+            let db = try Database(path: path)
+            try db.execute(Schema.migrations[0])
+            try db.execute("PRAGMA user_version = 1")
+            // A version-1 workspace as svw wrote it then: its search triggers write to the FTS table.
+            try db.execute("PRAGMA trusted_schema = ON")
+            try db.execute("""
+                INSERT INTO suppliers(supplier_id, name, name_key, postcode, district, postcode_status)
+                VALUES ('S1','One','one','SK4 1AA','SK4','ok');
+                INSERT INTO contracts(contract_id, partner, title, supplier_id, award_date, value_pence)
+                VALUES ('C1','Stockport','Roads','S1','2020-06-01',1000);
+                """)
+        }
+        let ws = try Workspace(path: path)
+        #expect(ws.schemaVersion == Schema.currentVersion)
+        #expect(try ws.db.query("SELECT contract_id, supplier_id, share_pence FROM award_shares").rows == [["C1", "S1", .integer(1000)]])
+        #expect(try ws.db.scalar("SELECT postcode_source FROM suppliers") == .text("postcode"))
+    }
+
     @Test func commitmentValueUsesTheActiveEdition() throws {
         let ws = try workspace()
         try ws.db.execute("""

@@ -80,7 +80,8 @@ import SVWDatabase
                                + "table contracts (empty), index contracts_supplier, index contracts_year_partner, index contracts_award, "
                                + "view commitment_values, table search_fts_docs, table search_fts, "
                                + "trigger contracts_search_ai, trigger contracts_search_au, trigger contracts_search_ad, "
-                               + "trigger search_fts_docs_ai, trigger search_fts_docs_ad, trigger search_fts_docs_au"])
+                               + "trigger search_fts_docs_ai, trigger search_fts_docs_ad, trigger search_fts_docs_au, "
+                               + "trigger contracts_lead_supplier_au"])
         let present = Set(try ws.db.query("SELECT name FROM sqlite_schema").rows.compactMap { $0.first?.string })
         for object in Schema.ownedObjects { #expect(present.contains(object.name), "\(object.name)") }
         try SearchIndex.refreshIfStale(ws.db)

@@ -13,14 +13,18 @@ enum GeographyCommand {
         ] + AnalysisOptions.common,
         discussion: """
             Counts each winning supplier once, with the contracts and value it won under the
-            filter. A supplier is a GM business when most of its postcode district's live
-            postcodes lie in the ten GM authorities (majority rule over postcode_districts, so
-            WA3 at 49.8% GM is outside and BL7 at 58.0% inside). A well-formed postcode whose
-            district is not in the table is outside GM; a missing or malformed postcode is
+            filter; an award with several suppliers (a framework) shares its value equally among
+            them, so the Total is each contract's value once. A supplier whose full postcode is
+            listed in postcode_index (load postcode-index; the sample loads gm_postcodes.csv) is
+            placed exactly, in GM and in its borough or outside. Otherwise (an outward code
+            alone, or a postcode not listed) the district rule: a GM business when most of its
+            postcode district's live postcodes lie in the ten GM authorities (so WA3 at 49.8% GM
+            is outside and BL7 at 58.0% inside). The footer says how many suppliers each rule
+            placed. A well-formed postcode whose district is not in the table is outside GM; a missing or malformed postcode is
             "Unknown postcode", on its own line, never counted as outside, and kept in the
             denominator of the shares. --by authority lists every GM authority in
-            postcode_districts (a GM supplier belongs to the authority holding most of its
-            district), then outside and unknown.
+            postcode_districts (a supplier placed by district belongs to the authority holding
+            most of it), then outside and unknown.
             """,
         examples: ["geography --year 2020/21", "geography --year 2020/21 --by authority",
                    "geography --year 2020/21 --by partner --format csv", "geography --year 2020/21 --top 10",
@@ -45,7 +49,13 @@ enum GeographyCommand {
         let by = try AnalysisOptions.choice(context, "by", as: Geography.Breakdown.self,
                                             allowed: [.authority, .area, .partner]) ?? .status
         let result = try Geography.run(context.db, filter: filter, by: by)
-        var footer = ["GM business: postcode district more than half in Greater Manchester. Unknown postcodes are never counted as outside GM."]
+        var footer = ["GM business: a full postcode listed in postcode_index decides; otherwise the postcode district is more than half in Greater Manchester. Unknown postcodes are never counted as outside GM."]
+        let placement = try Geography.placement(context.db, filter: filter)
+        footer.append(placement.sentence)
+        if placement.sharedAwards > 0 {
+            footer.append("\(placement.sharedAwards) award\(placement.sharedAwards == 1 ? " has" : "s have") several suppliers: "
+                          + "each supplier counts once, and an award's value is shared equally among its suppliers (award_shares).")
+        }
         let chart: Chart?
         switch by {
         case .partner:

@@ -18,9 +18,12 @@ enum SupplierCommand {
         discussion: """
             Finds the supplier by id, then exact name (any case), then the words of its name;
             when several match, lists them so you can give the id. The profile shows its
-            postcode, district and area, GM status by the majority rule (and the district's GM
-            share), SME/VCSE flags and what it won; then contracts by year and partner, and its
-            commitments by measure, committed vs delivered (TOMs £). Filters narrow the
+            postcode, district and area, GM status (by its full postcode where the postcode index
+            lists it, else by the district majority rule, with the district's GM share), SME/VCSE
+            flags and what it won; then contracts by year and partner, and its commitments by
+            measure, committed vs delivered (TOMs £). An award it shares with other suppliers (a
+            framework) counts its equal share of the value (view award_shares), and all the
+            award's commitments are listed. Filters narrow the
             contracts. In json the sections come as one object, {"profile": [...], "contracts":
             [...], "commitments": [...]}; in csv and tsv as tables separated by a blank line.
             --show picks one section (and the chart is drawn only with the contracts).

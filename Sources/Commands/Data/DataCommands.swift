@@ -4,7 +4,7 @@ import SVWImport
 enum DataCommands {
     static let specs: [CommandSpec] = [load, sheets]
 
-    static let kinds = ImportKind.allCases.map(\.rawValue) + ["table", "sample"]
+    static let kinds = ImportKind.allCases.map(\.rawValue) + ["ocds", "table", "sample"]
 
     static let load = CommandSpec(
         name: "load", group: .data,
@@ -16,10 +16,14 @@ enum DataCommands {
                                        ArgumentSpec("FILE", "the file to load", completion: .file)],
                              options: ["delimiter", "strict", "replace", "sha256", "sheet", "header-row", "max-field-size", "types"],
                              summary: "any CSV into a new table; types inferred from whole columns"),
+                ArgumentForm("ocds", [ArgumentSpec("FILE", "OCDS JSON: a release or record package, a list of releases, or JSON Lines",
+                                                   completion: .file)],
+                             options: ["rate", "strict", "sha256"],
+                             summary: "awards from Open Contracting Data Standard JSON (Contracts Finder)"),
                 ArgumentForm("sample", [ArgumentSpec("DIR", "a folder of sample files (default: the bundled SampleData)",
                                                      optional: true, completion: .file)],
                              options: ["strict"],
-                             summary: "measures, postcode districts, suppliers, contracts, commitments"),
+                             summary: "measures, postcode districts, the postcode index, suppliers, contracts, commitments"),
             ]),
             ArgumentSpec("FILE", "the file to load", completion: .file),
         ],
@@ -31,6 +35,11 @@ enum DataCommands {
             OptionSpec("delimiter", value: "CHAR",
                        "field separator: comma, tab, semicolon, pipe or one character (default: tab for .tsv and .tab files, else comma)"),
             OptionSpec("edition", value: "E", "measures: the TOMs edition for rows without one (no edition column, or a blank cell)"),
+            OptionSpec("preset", value: "NAME", completion: .choices(Preset.all.map(\.name)),
+                       "read the file as a published layout: contracts-finder (the Contracts Finder CSV export) or "
+                       + "lgtc-register (a Local Government Transparency Code contract register); detected from the header otherwise"),
+            OptionSpec("rate", value: "CUR=RATE", repeatable: true,
+                       "ocds: pounds per unit of currency CUR, for award values not in GBP (EUR=0.85); without it such awards are rejected"),
             OptionSpec("strict", "fail the whole load, writing nothing, if any row is rejected"),
             OptionSpec("replace", "table: replace an existing table of the same name"),
             OptionSpec("sha256", value: "HEX",
@@ -58,6 +67,28 @@ enum DataCommands {
             A contracts file may name its supplier inline (supplier name, postcode, SME/VCSE,
             company number) instead of a supplier_id: suppliers are matched by company number,
             then normalised name, or created.
+
+            load ocds reads Open Contracting Data Standard JSON as Contracts Finder publishes it,
+            streamed release by release: a release package, a record package (each record's
+            compiledRelease), a bare list of releases, or JSON Lines. For each award the latest
+            release wins (an awardUpdate supersedes the award; the load says how many were
+            superseded). The award id is the contract id; the title is the tender's (else the
+            release's); the buyer is the partner; the CPV classification is the category; the
+            value must be in GBP unless --rate gives the currency's rate. Suppliers come from the
+            parties: a GB-COH identifier is the Companies House number (matching suppliers across
+            files), the address gives the postcode, details.scale the SME flag (sme, micro, small,
+            medium: yes; large: no). An award naming several suppliers (a framework) is one
+            contract linked to each. Only active awards become contracts; others are kept in
+            inactive_awards and reported. Malformed JSON fails the load with its line and column.
+
+            Published layouts are recognised from their headers, with a note, or chosen with
+            --preset: the Contracts Finder CSV export (one row per notice, its awarded suppliers
+            packed into one column) and the Local Government Transparency Code contract register.
+            A contracts file may have one row per award x supplier, as framework awards are
+            flattened: rows with the same contract id add suppliers to one contract (its value
+            and award date must agree, or the row is a reject naming both lines), and the value is
+            counted once. When required columns are missing, all are named at once, each with the
+            file's closest headers.
 
             Rows are keyed by id: loading a row again replaces the row with that id (and says
             so), so reloading a file never duplicates anything. postcodes replaces the table
@@ -88,6 +119,8 @@ enum DataCommands {
             "load contracts SampleData/contracts.csv",
             "load commitments SampleData/commitments.csv",
             "load table districts SampleData/postcode_districts.csv",
+            "load postcode-index SampleData/gm_postcodes.csv",
+            "load ocds award-notices.json --rate EUR=0.85",
         ],
         handler: { try LoadCommand.run($0) })
 

@@ -22,6 +22,24 @@ enum LoadCommand {
             finishProgress(options)
             LoadSummary.print(report, to: context.session)
             context.loadedFiles.append(LoadedFile(url: url, sha256: report.sha256, rows: report.rowsRead))
+        case "ocds":
+            guard let path = inv.argument(1) else {
+                throw CommandError.usage("load ocds: which file?\nusage: \(inv.spec.synopsis(given: ["ocds"]))")
+            }
+            var options = try importOptions(inv, path: path, session: context.session)
+            for rate in inv.values("rate") {
+                let parts = rate.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, parts[0].count == 3, parts[0].allSatisfy(\.isLetter), Decimal(string: parts[1]) != nil,
+                      (Decimal(string: parts[1]) ?? 0) > 0 else {
+                    throw CommandError.usage("load ocds: --rate takes CUR=RATE, pounds per unit of the currency (EUR=0.85), not \"\(rate)\"")
+                }
+                options.rates[parts[0].uppercased()] = parts[1]
+            }
+            let url = context.session.resolve(path: path)
+            let report = try perform { try Importer.loadOCDS(file: url, into: context.session.workspace, options: options) }
+            finishProgress(options)
+            LoadSummary.print(report, to: context.session)
+            context.loadedFiles.append(LoadedFile(url: url, sha256: report.sha256, rows: report.rowsRead))
         default:
             guard let kind = kind(named: word) else {
                 var message = "load: unknown kind \"\(word)\" (one of: \(DataCommands.kinds.joined(separator: ", ")))"
@@ -29,7 +47,7 @@ enum LoadCommand {
                 throw CommandError.usage(message)
             }
             if kind != .measures { try rejectOptions(["edition"], in: inv, for: "load \(kind.rawValue)") }
-            try rejectOptions(["replace", "types"], in: inv, for: "load \(kind.rawValue)")
+            try rejectOptions(["replace", "types", "rate"], in: inv, for: "load \(kind.rawValue)")
             guard let path = inv.argument(1) else {
                 throw CommandError.usage("load \(kind.rawValue): which file?\nusage: load \(kind.rawValue) FILE")
             }
@@ -51,6 +69,7 @@ enum LoadCommand {
         case "commitment": return .commitments
         case "measure", "toms": return .measures
         case "postcode", "postcode_districts", "districts": return .postcodes
+        case "postcode_index", "postcodeindex", "gm_postcodes": return .postcodeIndex
         default: return nil
         }
     }
@@ -60,6 +79,7 @@ enum LoadCommand {
         options.displayName = path
         options.strict = inv.flag("strict")
         options.edition = inv.value("edition")
+        options.preset = inv.value("preset")
         options.fractions = Set(inv.values("fraction"))
         options.sheet = inv.value("sheet")
         if let row = inv.value("header-row") {

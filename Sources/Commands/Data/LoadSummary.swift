@@ -17,7 +17,7 @@ enum LoadSummary {
             out.append("columns:")
             out += report.tableColumns.map { "  \($0.name) \($0.type): \($0.why)" }
         } else {
-            let noun = ImportKind(rawValue: report.kind)?.noun ?? (one: "row", many: "rows")
+            let noun = ImportKind(rawValue: report.kind)?.noun ?? (report.kind == "ocds" ? (one: "contract", many: "contracts") : (one: "row", many: "rows"))
             out.append("loaded \(Plural.counted(report.loaded, noun.one, noun.many)) from \(report.displayName) (\(NumberText.grouped(report.rejectedRows)) rejected, \(NumberText.grouped(report.replaced)) replaced)")
             if report.replaced > 0 {
                 var line = "replaced \(Plural.counted(report.replaced, "existing row", "existing rows")) by id"

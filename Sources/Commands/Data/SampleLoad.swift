@@ -2,15 +2,17 @@ import Foundation
 import SVWImport
 import SVWWorkspace
 
-/// `load sample [DIR]`: the five sample files in dependency order, in one transaction.
+/// `load sample [DIR]`: the six sample files in dependency order, in one transaction.
 enum SampleLoad {
     /// File name and kind, in the order foreign keys need.
     static let files: [(name: String, kind: ImportKind)] = [
-        ("measures.csv", .measures), ("postcode_districts.csv", .postcodes),
+        ("measures.csv", .measures), ("postcode_districts.csv", .postcodes), ("gm_postcodes.csv", .postcodeIndex),
         ("suppliers.csv", .suppliers), ("contracts.csv", .contracts), ("commitments.csv", .commitments),
     ]
     /// Reference files a generated folder (`svw sample --out DIR`) may lack; the bundled ones stand in.
     static let referenceFiles: Set<String> = ["measures.csv", "postcode_districts.csv"]
+    /// The full-postcode table: used when the folder has it (a generated folder does), else left out.
+    static let optionalFile = "gm_postcodes.csv"
 
     static func run(_ context: CommandContext, directory: String?) throws {
         let session = context.session
@@ -38,6 +40,8 @@ enum SampleLoad {
             let url = folder.appendingPathComponent(name)
             if FileManager.default.fileExists(atPath: url.path) {
                 plan.append((url, shownFolder.hasSuffix("/") ? shownFolder + name : shownFolder + "/" + name, kind))
+            } else if name == optionalFile {
+                notes.append("\(shownFolder) has no \(name): suppliers are placed by the postcode district rule alone")
             } else if referenceFiles.contains(name), let bundled, FileManager.default.fileExists(atPath: bundled.appendingPathComponent(name).path) {
                 plan.append((bundled.appendingPathComponent(name), "SampleData/" + name, kind))
                 notes.append("\(shownFolder) has no \(name): using the bundled SampleData/\(name)")
@@ -102,5 +106,15 @@ enum SampleDataLocator {
             }
         }
         return nil
+    }
+}
+
+/// A file of the bundled SampleData, for the executable's `svw sample` (which draws its
+/// suppliers' postcodes from the bundled postcode index).
+public enum BundledSampleData {
+    public static func file(_ name: String) -> URL? {
+        guard let url = SampleDataLocator.bundled()?.appendingPathComponent(name),
+              FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return url
     }
 }

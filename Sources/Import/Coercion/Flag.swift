@@ -22,3 +22,22 @@ public enum Flag {
         try Bytes.with(text) { try value($0) }
     }
 }
+
+/// An SME flag: yes/no as any flag, or a supplier's scale as published data gives it (OCDS
+/// `scale`, Contracts Finder): `sme`, `micro`, `small`, `medium` are SMEs; `large` is not.
+public enum SMEFlag {
+    public static func value(_ raw: UnsafeRawBufferPointer) throws -> Bool {
+        let b = Bytes.trimmed(raw)
+        if Bytes.equalsLower(b, "sme") || Bytes.equalsLower(b, "micro") || Bytes.equalsLower(b, "small")
+            || Bytes.equalsLower(b, "medium") { return true }
+        if Bytes.equalsLower(b, "large") { return false }
+        do { return try Flag.value(b) } catch {
+            throw CoercionError("not an SME flag: \(Bytes.quoted(b)) (expected Yes/No, Y/N, TRUE/FALSE, 1/0, or a scale: sme, micro, small, medium, large)")
+        }
+    }
+
+    public static func value(_ text: String) throws -> Bool {
+        try Bytes.with(text) { try value($0) }
+    }
+}
+

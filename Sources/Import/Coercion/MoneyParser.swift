@@ -1,3 +1,5 @@
+import SVWText
+
 /// Money as spreadsheets write it — `£1,250,000.00`, `1250000`, `(1,000)`, `-£5.00`,
 /// `GBP 12.50` — read into integer pence exactly: the digits are parsed, never
 /// passed through a Double.
@@ -112,6 +114,13 @@ public enum MoneyParser {
 
     public static func pence(_ text: String) throws -> Int64 {
         try Bytes.with(text) { try pence($0) }
+    }
+
+    /// Pence as pounds for messages: 125000000 → "£1,250,000.00".
+    public static func text(pence: Int64) -> String {
+        let m = pence.magnitude
+        let fraction = m % 100
+        return (pence < 0 ? "-£" : "£") + NumberText.grouped(Int(m / 100)) + "." + (fraction < 10 ? "0" : "") + String(fraction)
     }
 
     private static func notMoney(_ b: UnsafeRawBufferPointer) -> CoercionError {

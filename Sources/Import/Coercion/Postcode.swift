@@ -22,20 +22,23 @@ public enum Postcode: Equatable, Sendable {
 
     /// Words that stand in for "no postcode" in spreadsheets.
     static let placeholders: Set<String> = ["", "NA", "N/A", "NONE", "UNKNOWN", "-", "--", "TBC", "TBA", "NULL", "NIL", "?"]
-    /// Words that say the address is not in the UK.
-    static let overseasWords = ["OVERSEAS", "OUTSIDEUK", "OUTSIDETHEUK", "NONUK", "NOTUK", "ABROAD", "INTERNATIONAL", "FOREIGN"]
 
+    /// A postcode field: the postcode itself (any case, with or without the space), an outward
+    /// code alone (`SK4`: placed by the district rule), or text holding one ("International
+    /// House, Manchester, M1 1AA": the last UK postcode in it wins). Words such as
+    /// "International" or "Overseas" prove nothing; only BFPO and clearly non-UK formats
+    /// (an Irish Eircode, a Canadian postal code) are outside the UK.
     public static func classify(_ raw: String) -> Postcode {
         let upper = raw.uppercased()
         let trimmed = upper.trimmingCharacters(in: .whitespacesAndNewlines)
         if placeholders.contains(trimmed) { return .missing }
         let compact = String(trimmed.unicodeScalars.filter { !$0.properties.isWhitespace })
         if compact.hasPrefix("BFPO") { return .outsideUK }
-        let lettersOnly = String(compact.unicodeScalars.filter { $0.properties.isAlphabetic })
-        if overseasWords.contains(where: { lettersOnly.contains($0) }) { return .outsideUK }
         let chars = Array(compact.utf8)
         if let normalised = ukPostcode(chars) { return normalised }
-        if isEircode(chars) { return .outsideUK }
+        if PostcodeAreas.isOutwardCode(compact) { return .ok(postcode: compact, district: compact) }
+        if let found = PostcodeInText.last(in: trimmed) { return found }
+        if isEircode(chars) || isCanadian(chars) { return .outsideUK }
         return .malformed
     }
 
@@ -43,7 +46,7 @@ public enum Postcode: Equatable, Sendable {
     private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
 
     /// UK shapes: outward A9, A99, AA9, AA99, A9A, AA9A; inward 9AA. (And GIR 0AA.)
-    private static func ukPostcode(_ c: [UInt8]) -> Postcode? {
+    static func ukPostcode(_ c: [UInt8]) -> Postcode? {
         guard (5...7).contains(c.count) else { return nil }
         let inward = c.suffix(3)
         let outward = Array(c.prefix(c.count - 3))
@@ -58,5 +61,11 @@ public enum Postcode: Equatable, Sendable {
     private static func isEircode(_ c: [UInt8]) -> Bool {
         guard c.count == 7, isLetter(c[0]), isDigit(c[1]), isDigit(c[2]) || c[2] == UInt8(ascii: "W") else { return false }
         return c[3...].allSatisfy { isLetter($0) || isDigit($0) }
+    }
+
+    /// Canadian postal code: letter-digit-letter digit-letter-digit.
+    private static func isCanadian(_ c: [UInt8]) -> Bool {
+        guard c.count == 6 else { return false }
+        return c.enumerated().allSatisfy { i, ch in i % 2 == 0 ? isLetter(ch) : isDigit(ch) }
     }
 }

@@ -28,7 +28,11 @@ public enum HeaderMatcher {
     /// - Parameters:
     ///   - maps: field name → header text, from `--map` (exact text, or the same after normalising).
     ///   - file: how to name the file in errors.
-    public static func match(headers: [String], fields: [FieldSpec], maps: [String: String], file: String) throws -> HeaderMapping {
+    ///   - excluded: columns never matched by their look (a preset knows they mean something else).
+    ///   - oneOf: groups of fields of which at least one is required (a contract's supplier:
+    ///     an id, or named inline), each reported as its first field when none is present.
+    public static func match(headers: [String], fields: [FieldSpec], maps: [String: String], file: String,
+                             oneOf: [[String]] = [], excluded: Set<Int> = []) throws -> HeaderMapping {
         var columns: [String: Int] = [:]
         var taken: [Int: String] = [:]
         let fieldNames = Set(fields.map(\.name))
@@ -50,6 +54,7 @@ public enum HeaderMatcher {
         }
 
         let normalisedHeaders = headers.map(normalise)
+        for index in excluded where taken[index] == nil { taken[index] = "" }
         for field in fields where columns[field.name] == nil {
             let keys = Set(field.keys)
             // The field's own name wins over aliases, so `supplier_id` beats an `ID` column.
@@ -74,12 +79,21 @@ public enum HeaderMatcher {
             }
         }
 
+        var missing: [MissingColumn] = []
+        let unused = { (index: Int) in taken[index] == nil }
         for field in fields where field.required && columns[field.name] == nil {
-            throw ImportError.missingColumn(file: file, field: field.name,
-                                            accepted: Array(([field.name] + field.aliases).prefix(6)),
-                                            found: headers)
+            missing.append(MissingColumn(field: field.name, accepted: Array(([field.name] + field.aliases).prefix(6)),
+                                         suggestions: HeaderSuggestions.closest(to: field, among: headers, unused: unused)))
         }
-        let ignored = headers.indices.filter { taken[$0] == nil }.map { headers[$0].isEmpty ? "(column \($0 + 1), no header)" : headers[$0] }
+        for group in oneOf where group.allSatisfy({ columns[$0] == nil }) {
+            let specs = group.compactMap { name in fields.first { $0.name == name } }
+            guard let first = specs.first else { continue }
+            let accepted = Array(([first.name] + first.aliases).prefix(4)) + specs.dropFirst().flatMap { ["or inline: " + $0.name] + $0.aliases.prefix(2) }
+            let suggestions = Array(specs.flatMap { HeaderSuggestions.closest(to: $0, among: headers, unused: unused) }.prefix(2))
+            missing.append(MissingColumn(field: first.name, accepted: accepted, suggestions: suggestions))
+        }
+        if !missing.isEmpty { throw ImportError.missingColumns(file: file, missing: missing, found: headers) }
+        let ignored = headers.indices.filter { taken[$0] == nil || taken[$0] == "" }.map { headers[$0].isEmpty ? "(column \($0 + 1), no header)" : headers[$0] }
         var mapping = HeaderMapping(headers: headers, columns: columns, ignored: ignored)
         // A money column headed in pence holds pence, whichever name or --map chose it.
         mapping.wholePence = Set(fields.filter { field in

@@ -14,10 +14,14 @@ enum KindFields {
                             "CRN", "Company Registration Number", "Registration Number", "Reg No"]),
         FieldSpec("postcode", .postcode,
                   aliases: ["Postcode", "Post Code", "Supplier Postcode", "Postal Code", "Address Postcode"]),
+        // Free-text address: its last UK postcode stands in when there is no postcode.
+        FieldSpec("address", aliases: ["Address", "Supplier Address", "Registered Address", "Full Address",
+                                       "Postal Address", "Registered Office Address", "Street Address"]),
         // svw's own suppliers table keeps the postcode as the file first had it; reading that back
         // (rather than the normalised one) keeps a malformed postcode malformed on a reload.
         FieldSpec("postcode_raw", .postcode),
-        FieldSpec("sme", .flag, aliases: ["SME", "SME Flag", "Is SME", "SME (Y/N)", "SME Status", "Small or Medium Enterprise"]),
+        FieldSpec("sme", .flag, aliases: ["SME", "SME Flag", "Is SME", "SME (Y/N)", "SME Status", "Small or Medium Enterprise",
+                                          "Scale", "Supplier Scale", "Business Size", "Organisation Size"]),
         FieldSpec("vcse", .flag, aliases: ["VCSE", "VCSE Flag", "Is VCSE", "VCSE (Y/N)", "VCSE Status",
                                            "Voluntary Community Social Enterprise", "Voluntary Community and Social Enterprise"]),
     ]
@@ -25,7 +29,7 @@ enum KindFields {
     static let contracts: [FieldSpec] = [
         FieldSpec("contract_id", required: true,
                   aliases: ["Contract ID", "Contract Ref", "Contract Reference", "Contract Number", "Contract No",
-                            "Contract Code", "Reference", "Ref", "ID"]),
+                            "Contract Code", "Reference", "Ref", "ID", "Award ID"]),
         FieldSpec("partner", required: true,
                   aliases: ["Partner", "Council", "Partner Council", "Authority", "Buyer", "Buying Organisation",
                             "Contracting Authority", "Local Authority", "Organisation", "Organization"]),
@@ -42,9 +46,14 @@ enum KindFields {
         FieldSpec("supplier_postcode", .postcode,
                   aliases: ["Supplier Postcode", "Postcode", "Post Code", "Contractor Postcode", "Vendor Postcode",
                             "Supplier Post Code"]),
+        // Contracts Finder's export packs every awarded supplier of a notice into one column.
+        FieldSpec("supplier_packed", aliases: ["Supplier [Name|Address|Ref type|Ref Number|Is SME|Is VCSE]"]),
+        FieldSpec("supplier_address", aliases: ["Supplier Address", "Contractor Address", "Supplier Registered Address",
+                                                "Supplier Full Address", "Address"]),
         FieldSpec("supplier_company_number",
                   aliases: ["Supplier Company Number", "Company Number", "Company No", "Companies House Number", "CRN"]),
-        FieldSpec("supplier_sme", .flag, aliases: ["Supplier SME", "SME", "SME Flag", "Is SME", "SME (Y/N)"]),
+        FieldSpec("supplier_sme", .flag, aliases: ["Supplier SME", "SME", "SME Flag", "Is SME", "SME (Y/N)", "Supplier Scale",
+                                                   "Scale", "Supplier Is SME"]),
         FieldSpec("supplier_vcse", .flag, aliases: ["Supplier VCSE", "VCSE", "VCSE Flag", "Is VCSE", "VCSE (Y/N)"]),
         FieldSpec("award_date", .date, required: true,
                   aliases: ["Award Date", "Date Awarded", "Awarded Date", "Contract Award Date", "Date of Award", "Awarded"]),
@@ -110,5 +119,12 @@ enum KindFields {
         FieldSpec("authority_code", aliases: ["Authority Code", "LA Code", "LAD Code", "ONS Code", "GSS Code", "LAD23CD"]),
         FieldSpec("postcodes", .count, aliases: ["Postcodes", "Postcode Count", "Count", "Live Postcodes", "Number of Postcodes"]),
         FieldSpec("share", .share, required: true, aliases: ["Share", "GM Share", "Proportion", "Fraction"]),
+    ]
+
+    static let postcodeIndex: [FieldSpec] = [
+        FieldSpec("postcode", required: true, aliases: ["Postcode", "Post Code", "pcds", "pcd", "pcd7", "pcd8"]),
+        FieldSpec("district_code", aliases: ["District Code", "Admin District Code", "Admin_district_code", "LAD Code",
+                                             "oslaua", "laua", "LA Code", "ONS Code"]),
+        FieldSpec("authority", aliases: ["Authority", "GM Borough", "Borough", "Local Authority", "Authority Name"]),
     ]
 }

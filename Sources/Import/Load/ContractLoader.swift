@@ -1,10 +1,36 @@
 import SVWDatabase
+import SVWText
 
-/// `load contracts FILE`: one row per contract, keyed by contract_id. The supplier is
-/// either a supplier_id (which must exist) or named inline.
+/// `load contracts FILE`: one row per contract, or — as published registers flatten
+/// framework awards — one row per contract × supplier. The supplier is either a
+/// supplier_id (which must exist) or named inline.
+///
+/// A further row for a contract already met in the file links another supplier to it (the
+/// contract itself is written once, from its first row, so its value is never counted per
+/// supplier); its value and award date must agree with that first row, or it is a reject
+/// naming both lines. The same contract and supplier twice in one file is a duplicate.
 enum ContractLoader {
     static let columns = ["contract_id", "partner", "title", "category", "supplier_id", "award_date", "start_date",
                           "end_date", "value_pence", "sv_weighting", "sv_considered", "portal", "sv_kpis"]
+
+    /// What the first row of a contract said, to check its further rows against (kept small:
+    /// one per contract of the file).
+    private struct FirstRow {
+        let line: Int32
+        let award: Int32        // yyyymmdd
+        let pence: Int64
+        /// Hash of its (lead) supplier's id.
+        let lead: UInt64
+
+        var awardDate: CalendarDate? { try? CalendarDate.parse(String(format: "%04d-%02d-%02d", award / 10000, award / 100 % 100, award % 100)) }
+    }
+
+    private static func day(_ d: CalendarDate) -> Int32 { Int32(d.year * 10000 + d.month * 100 + d.day) }
+
+    private static func hash(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { LoadRun.hash(UnsafeRawBufferPointer($0)) }
+    }
 
     static func load(_ run: LoadRun, _ mapping: HeaderMapping) throws {
         let id = mapping.column("contract_id")!
@@ -15,22 +41,51 @@ enum ContractLoader {
         let inPence = mapping.wholePence.contains("value")
         let considered = mapping.column("sv_considered"), portal = mapping.column("portal"), kpis = mapping.column("sv_kpis")
         let inlineName = mapping.column("supplier_name"), inlinePostcode = mapping.column("supplier_postcode")
-        let inlineCompany = mapping.column("supplier_company_number")
+        let inlineCompany = mapping.column("supplier_company_number"), inlineAddress = mapping.column("supplier_address")
         let inlineSME = mapping.column("supplier_sme"), inlineVCSE = mapping.column("supplier_vcse")
+        let packed = mapping.column("supplier_packed")
 
         let insert = try run.db.prepare(Upsert.sql(table: "contracts", columns: columns, key: ["contract_id"]))
-        let inline = inlineName == nil ? nil : try InlineSuppliers(db: run.db)
+        let link = try run.db.prepare("""
+            INSERT INTO further_suppliers(contract_id, supplier_id) SELECT ?1, ?2 WHERE ?2 IS NOT (SELECT supplier_id FROM contracts WHERE contract_id = ?1) ON CONFLICT DO NOTHING
+            """)
+        let inline = inlineName == nil && packed == nil ? nil : try InlineSuppliers(db: run.db)
         var counter = try RowCounter(db: run.db, table: "contracts")
+        var firstRows: [UInt64: FirstRow] = [:]
+        var pairs: [UInt64: Int32] = [:]
+        var linkedRows = 0
+        var shared: Set<UInt64> = []
+
+        /// Links a further supplier to a contract met on an earlier row (or packed into one
+        /// row). The same contract and supplier again is a duplicate: a reject, or — for a
+        /// supplier named twice in one packed cell — nothing. False when the row was refused.
+        func linkFurther(contractKey: UInt64, supplierHash: UInt64, first: FirstRow, line: Int32,
+                         supplierID: () -> String, explain: (SQLiteError) -> (column: Int?, reason: String),
+                         quiet: Bool = false) throws -> Bool {
+            let pair = contractKey ^ (supplierHash &* 0x9E37_79B9_7F4A_7C15)
+            if supplierHash == first.lead || pairs[pair] != nil {
+                if quiet { return true }
+                let earlier = supplierHash == first.lead ? first.line : pairs[pair]!
+                run.problem(id, "duplicate contract_id \(run.string(id)!) with supplier \(supplierID()): line \(earlier) has it too")
+                _ = try run.endRow()
+                return false
+            }
+            try link.bind([run.string(id)!, supplierID()])
+            guard try run.step(link, explain: explain) else { return false }
+            pairs[pair] = line
+            shared.insert(contractKey)
+            return true
+        }
 
         while try run.next() {
             try run.bindText(insert, 1, id, required: true)
             try run.bindText(insert, 2, partner, required: true)
             try run.bindText(insert, 3, title, required: true)
             try run.bindText(insert, 4, category)
-            try run.bindDate(insert, 6, award, required: true)
+            let awardDate = try run.bindDate(insert, 6, award, required: true)
             let startDate = try run.bindDate(insert, 7, start)
             let endDate = try run.bindDate(insert, 8, end)
-            try run.bindMoney(insert, 9, value, required: true, wholePence: inPence)
+            let pence = try run.bindMoney(insert, 9, value, required: true, wholePence: inPence)
             try run.bindPercent(insert, 10, weighting, field: "sv_weighting")
             try run.bindFlag(insert, 11, considered)
             try run.bindFlag(insert, 12, portal)
@@ -39,48 +94,113 @@ enum ContractLoader {
                 run.problem(end, "end date \(endDate.iso) is before start date \(startDate.iso)")
             }
 
-            // The supplier: an id, or inline details.
+            // The supplier: an id, or inline details (an id with no name keeps the award).
             let hasSupplierID = run.value(supplier) != nil
             var details: InlineSuppliers.Details?
-            if let inline = inlineName, let name = run.string(inline) {
-                var d = InlineSuppliers.Details(name: name)
+            if inlineName != nil, run.value(inlineName) != nil || hasSupplierID {
+                var d = InlineSuppliers.Details(name: run.string(inlineName))
                 d.companyNumber = run.string(inlineCompany).flatMap(SupplierIdentity.companyNumber)
                 d.postcodeRaw = run.string(inlinePostcode)
-                d.sme = flag(run, inlineSME)
+                d.address = run.string(inlineAddress)
+                d.sme = flag(run, inlineSME, sme: true)
                 d.vcse = flag(run, inlineVCSE)
                 details = d
             }
-            if !hasSupplierID && details == nil {
+            let packedSuppliers = run.string(packed).map(PackedSuppliers.parse) ?? []
+            if !hasSupplierID && details == nil && packedSuppliers.isEmpty {
                 if let supplier { run.problem(supplier, "required value is empty (and no supplier is named inline)") }
                 else if let inlineName { run.problem(inlineName, "required value is empty (the supplier's name)") }
+                else if let packed { run.problem(packed, "no supplier named") }
+            }
+
+            let key = LoadRun.hash(run.value(id) ?? UnsafeRawBufferPointer(start: nil, count: 0))
+            let first = run.rowHasProblems ? nil : firstRows[key]
+            if let first, let pence, let awardDate {
+                let contract = run.string(id)!
+                if pence != first.pence {
+                    run.problem(value, "contract \(contract) has value \(MoneyParser.text(pence: pence)) here but "
+                                + "\(MoneyParser.text(pence: first.pence)) on line \(first.line); an award's rows must agree")
+                }
+                if day(awardDate) != first.award {
+                    run.problem(award, "contract \(contract) has award date \(awardDate.iso) here but "
+                                + "\(first.awardDate?.iso ?? "another") on line \(first.line); an award's rows must agree")
+                }
             }
             guard try run.endRow() else { continue }
 
-            let key = LoadRun.hash(run.value(id)!)
-            guard try run.checkDuplicate(key: key, column: id, describe: { "contract_id \(run.string(id)!)" }) else { continue }
-            if let inline, let details {
-                let supplierID = run.string(supplier)
-                if let supplierID { try inline.ensure(id: supplierID, details) }
-                let resolved = try supplierID ?? inline.resolve(details)
-                try insert.bind(.text(resolved), at: 5)
-            } else {
-                try run.bindText(insert, 5, supplier)
-            }
-            let written = try run.step(insert) { error in
+            let line = Int32(truncatingIfNeeded: run.reader.fieldLine(id))
+            let explainUnknown: (SQLiteError) -> (column: Int?, reason: String) = { error in
                 if error.isForeignKeyViolation {
                     return (supplier, "unknown supplier \(run.string(supplier) ?? "") (load suppliers first)")
                 }
                 return (nil, "refused by the contracts table: \(error.message)")
             }
-            if written { counter.wrote() } else { run.forget(key: key) }
+
+            // The usual file: a supplier id column alone, read without making strings.
+            guard let inline else {
+                let lead = LoadRun.hash(run.value(supplier)!)
+                if let first = firstRows[key] {
+                    if try linkFurther(contractKey: key, supplierHash: lead, first: first, line: line,
+                                       supplierID: { run.string(supplier)! }, explain: explainUnknown) {
+                        linkedRows += 1
+                    }
+                    continue
+                }
+                try run.bindText(insert, 5, supplier)
+                guard try run.step(insert, explain: explainUnknown) else { continue }
+                counter.wrote()
+                if let pence, let awardDate { firstRows[key] = FirstRow(line: line, award: day(awardDate), pence: pence, lead: lead) }
+                continue
+            }
+
+            var supplierIDs: [String] = []
+            if let details {
+                if let given = run.string(supplier) {
+                    try inline.ensure(id: given, details)
+                    supplierIDs.append(given)
+                } else {
+                    supplierIDs.append(try inline.resolve(details))
+                }
+            } else if let given = run.string(supplier) {
+                supplierIDs.append(given)
+            }
+            for d in packedSuppliers {
+                let resolved = try inline.resolve(d)
+                if !supplierIDs.contains(resolved) { supplierIDs.append(resolved) }
+            }
+            var further = supplierIDs[...]
+            let metBefore = firstRows[key] != nil
+            if !metBefore {
+                try insert.bind(.text(supplierIDs[0]), at: 5)
+                guard try run.step(insert, explain: explainUnknown) else { continue }
+                counter.wrote()
+                if let pence, let awardDate {
+                    firstRows[key] = FirstRow(line: line, award: day(awardDate), pence: pence, lead: hash(supplierIDs[0]))
+                }
+                further = further.dropFirst()
+            }
+            var linked = false
+            for supplierID in further {
+                guard let first = firstRows[key] else { break }
+                guard try linkFurther(contractKey: key, supplierHash: hash(supplierID), first: first, line: line,
+                                      supplierID: { supplierID }, explain: explainUnknown, quiet: supplierIDs.count > 1) else { break }
+                linked = true
+            }
+            if metBefore && linked { linkedRows += 1 }
         }
         try counter.finish(into: &run.report)
+        if !shared.isEmpty {
+            let rows = linkedRows == 0 ? "" : "\(NumberText.grouped(linkedRows)) further row\(linkedRows == 1 ? "" : "s") "
+            run.report.notes.append("several suppliers: \(rows)added a supplier to \(NumberText.grouped(shared.count)) "
+                                    + "contract\(shared.count == 1 ? "" : "s") (framework or lot awards; each contract's value is counted once)")
+        }
         if let summary = inline?.summary { run.report.notes.append(summary) }
+        if let notes = inline?.places.notes { run.report.notes += notes }
     }
 
-    private static func flag(_ run: LoadRun, _ column: Int?) -> Bool? {
+    private static func flag(_ run: LoadRun, _ column: Int?, sme: Bool = false) -> Bool? {
         guard let column, let b = run.value(column) else { return nil }
-        do { return try Flag.value(b) } catch let e as CoercionError {
+        do { return try sme ? SMEFlag.value(b) : Flag.value(b) } catch let e as CoercionError {
             run.problem(column, e.reason)
             return nil
         } catch { return nil }

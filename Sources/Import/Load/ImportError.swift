@@ -4,7 +4,8 @@ import SVWText
 public enum ImportError: Error, CustomStringConvertible, Equatable {
     case csv(CSVError)
     case emptyFile(file: String)
-    case missingColumn(file: String, field: String, accepted: [String], found: [String])
+    /// Every required column the file lacks, each with the headers it is known by and the file's closest.
+    case missingColumns(file: String, missing: [MissingColumn], found: [String])
     case ambiguousColumn(file: String, field: String, headers: [String])
     case badOption(String)
     /// `--strict` and some rows were rejected: `first` holds their messages.
@@ -22,11 +23,20 @@ public enum ImportError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .csv(let e): return e.description
         case .emptyFile(let file): return "\(file): the file is empty (no header row)"
-        case .missingColumn(let file, let field, let accepted, let found):
-            return "\(file): missing required column \"\(field)\" (accepted headers include "
-                + accepted.map { "\"\($0)\"" }.joined(separator: ", ")
-                + "; or name yours with --map \(field)=\"Your Header\"); headers found: \(HeaderMatcher.list(found))"
-                + DelimiterSniffer.hint(headers: found)
+        case .missingColumns(let file, let missing, let found):
+            func accepted(_ m: MissingColumn) -> String { m.accepted.map { "\"\($0)\"" }.joined(separator: ", ") }
+            let hint = DelimiterSniffer.hint(headers: found)
+            if missing.count == 1, let m = missing.first {
+                return "\(file): missing required column \"\(m.field)\" (accepted headers include \(accepted(m))"
+                    + "; or name yours with --map \(m.field)=\"Your Header\")"
+                    + (m.suggestions.isEmpty ? "" : "; \(m.didYouMean)")
+                    + "; headers found: \(HeaderMatcher.list(found))" + hint
+            }
+            var text = "\(file): missing required columns " + missing.map { "\"\($0.field)\"" }.joined(separator: ", ") + ":"
+            for m in missing {
+                text += "\n  \(m.field): " + (m.suggestions.isEmpty ? "" : m.didYouMean + " ") + "(accepted headers include \(accepted(m)))"
+            }
+            return text + "\nname yours with --map FIELD=\"Your Header\"; headers found: \(HeaderMatcher.list(found))" + hint
         case .ambiguousColumn(let file, let field, let headers):
             return "\(file): columns \(HeaderMatcher.list(headers)) could each be \"\(field)\"; choose one with --map \(field)=\"\(headers.first ?? "")\""
         case .badOption(let message): return message

@@ -1,10 +1,13 @@
 /// The kinds of file `load KIND FILE` knows, and the table each one fills.
 public enum ImportKind: String, CaseIterable, Sendable {
     case suppliers, contracts, commitments, measures, postcodes
+    /// Full postcodes with their district and GM borough (`postcode_index`).
+    case postcodeIndex = "postcode-index"
 
     public var table: String {
         switch self {
         case .postcodes: return "postcode_districts"
+        case .postcodeIndex: return "postcode_index"
         default: return rawValue
         }
     }
@@ -16,6 +19,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
         case .commitments: return KindFields.commitments
         case .measures: return KindFields.measures
         case .postcodes: return KindFields.postcodes
+        case .postcodeIndex: return KindFields.postcodeIndex
         }
     }
 
@@ -27,6 +31,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
         case .commitments: return ("commitment", "commitments")
         case .measures: return ("measure", "measures")
         case .postcodes: return ("postcode district row", "postcode district rows")
+        case .postcodeIndex: return ("postcode", "postcodes")
         }
     }
 }

@@ -12,6 +12,10 @@ public struct ImportOptions {
     public var strict = false
     /// `--edition E` for measures files without an edition column (or blank cells in it).
     public var edition: String?
+    /// `--preset NAME`: read the file as a known published layout (else detected from its header).
+    public var preset: String?
+    /// `load ocds --rate CUR=RATE`: pounds per unit of a currency, for awards not in GBP.
+    public var rates: [String: String] = [:]
     /// `--sha256 HEX`: the file must have this hash (a mismatch is a note, an error with --strict).
     public var expectedSHA256: String?
     /// `load table --replace`: drop an existing table of that name first.

@@ -29,27 +29,30 @@ final class InlineSuppliers {
         exists = try db.prepare("SELECT 1 FROM suppliers WHERE supplier_id = ?1")
         insert = try db.prepare("""
             INSERT INTO suppliers(supplier_id, name, name_key, company_number, postcode, postcode_raw, district,
-                                  postcode_status, sme, vcse)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(supplier_id) DO NOTHING
+                                  postcode_status, sme, vcse, postcode_source, name_missing)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT(supplier_id) DO NOTHING
             """)
     }
 
     struct Details {
-        var name: String
+        /// Nil for a supplier given by id alone (published data has `"name": null`).
+        var name: String?
         var companyNumber: String?
         var postcodeRaw: String?
+        var address: String?
         var sme: Bool?
         var vcse: Bool?
     }
 
     /// The supplier id for a row naming its supplier inline, creating the supplier if need be.
     func resolve(_ details: Details) throws -> String {
+        guard let name = details.name else { preconditionFailure("a supplier without a name is resolved by its id") }
         if let number = details.companyNumber, let found = try lookup(byCompany, number) {
             if !created.contains(found.id) { matchedByCompany.insert(found.id) }
             checkPostcode(details, against: found)
             return found.id
         }
-        let key = SupplierIdentity.nameKey(details.name)
+        let key = SupplierIdentity.nameKey(name)
         if let found = try lookup(byName, key) {
             if !created.contains(found.id) { matchedByName.insert(found.id) }
             checkPostcode(details, against: found)
@@ -58,6 +61,14 @@ final class InlineSuppliers {
         let id = SupplierIdentity.derivedID(nameKey: key)
         try create(id: id, details)
         return id
+    }
+
+    /// The existing supplier with this Companies House number, if any (for a supplier given
+    /// without a name, which cannot be matched by name).
+    func supplier(withCompanyNumber number: String) throws -> String? {
+        guard let found = try lookup(byCompany, number) else { return nil }
+        if !created.contains(found.id) { matchedByCompany.insert(found.id) }
+        return found.id
     }
 
     /// For rows with a supplier id as well as inline details: creates the supplier under
@@ -70,13 +81,21 @@ final class InlineSuppliers {
     }
 
     private func create(id: String, _ d: Details) throws {
-        let place = d.postcodeRaw.map(Postcode.classify) ?? .missing
-        try insert.bind([id, d.name, SupplierIdentity.nameKey(d.name), d.companyNumber, place.postcode, d.postcodeRaw,
-                         place.district, place.status, d.sme, d.vcse])
+        let place = SupplierPlace.locate(postcodeField: d.postcodeRaw, address: d.address)
+        let name = d.name ?? id
+        try insert.bind([id, name, SupplierIdentity.nameKey(name), d.companyNumber, place.postcode.postcode, place.raw,
+                         place.postcode.district, place.postcode.status, d.sme, d.vcse, place.source, d.name == nil ? 1 : 0])
         try insert.step()
         insert.reset()
         created.insert(id)
+        places.count(place)
+        if d.name == nil { nameless += 1 }
     }
+
+    /// Where the created suppliers' postcodes came from.
+    private(set) var places = PlaceTally()
+    /// Created suppliers given by id alone.
+    private(set) var nameless = 0
 
     private struct Found {
         let id: String
@@ -95,7 +114,7 @@ final class InlineSuppliers {
     /// A row that names a known supplier with another postcode does not move the supplier:
     /// the first postcode stays, and the summary says how many rows disagreed.
     private func checkPostcode(_ details: Details, against found: Found) {
-        guard let raw = details.postcodeRaw else { return }
+        guard let raw = details.postcodeRaw ?? details.address.flatMap({ PostcodeInText.last(in: $0)?.postcode }) else { return }
         let given = Postcode.classify(raw).postcode ?? raw
         guard let kept = found.postcode, kept != given else { return }
         postcodeConflicts += 1
@@ -120,6 +139,9 @@ final class InlineSuppliers {
             let rows = postcodeConflicts == 1 ? "1 row gives" : "\(NumberText.grouped(postcodeConflicts)) rows give"
             parts.append("\(rows) a matched supplier a different postcode; each supplier keeps its first "
                          + "(\(first.name): \(first.kept) kept, \(first.ignored) not used)")
+        }
+        if nameless > 0 {
+            parts.append("\(NumberText.grouped(nameless)) given by id with no name, kept under the id (name_missing = 1)")
         }
         return "inline suppliers: " + parts.joined(separator: "; ")
     }

@@ -74,15 +74,22 @@ final class LoadRun {
     /// Writes the `imports` row and prepares the rejects writer. Call inside the load's transaction.
     func begin() throws {
         try watch.check()
-        try db.run("""
-            INSERT INTO imports(kind, table_name, file, sha256, rows_loaded, rows_replaced, rows_rejected, loaded_at, options)
-            VALUES (?1, ?2, ?3, '', 0, 0, 0, ?4, ?5)
-            """, [report.kind, report.table, file.path, LoadRun.timestamp(), options.commandOptions])
+        try db.run(LoadRun.logSQL, [report.kind, report.table, file.path, LoadRun.timestamp(), options.commandOptions])
         report.importID = db.lastInsertRowID
-        rejectStatement = try db.prepare("""
-            INSERT INTO rejects(import_id, file, line, col, column_name, raw, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-            """)
+        rejectStatement = try db.prepare(LoadRun.rejectSQL)
     }
+
+    /// The `imports` row a load starts with (completed by `finishSQL`).
+    static let logSQL = """
+        INSERT INTO imports(kind, table_name, file, sha256, rows_loaded, rows_replaced, rows_rejected, loaded_at, options)
+        VALUES (?1, ?2, ?3, '', 0, 0, 0, ?4, ?5)
+        """
+    static let rejectSQL = """
+        INSERT INTO rejects(import_id, file, line, col, column_name, raw, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        """
+    static let finishSQL = """
+        UPDATE imports SET sha256 = ?2, rows_loaded = ?3, rows_replaced = ?4, rows_rejected = ?5 WHERE import_id = ?1
+        """
 
     /// Stops keeping the interrupt alive. Must happen before a failed load's ROLLBACK:
     /// with the interrupt still pending, SQLite would refuse the ROLLBACK itself.
@@ -98,6 +105,12 @@ final class LoadRun {
             report.notes.append(transcodedFields == 1 ? "1 text value was not UTF-8 and was read as Windows-1252"
                                                       : "\(NumberText.grouped(transcodedFields)) text values were not UTF-8 and were read as Windows-1252")
         }
+        try LoadRun.complete(&report, options: options, name: name, db: db)
+    }
+
+    /// `--sha256` and `--strict` against a finished report, then the `imports` row completed:
+    /// every kind of load ends here. Throwing undoes the load.
+    static func complete(_ report: inout ImportReport, options: ImportOptions, name: String, db: Database) throws {
         if let expected = options.expectedSHA256?.lowercased(), expected != report.sha256 {
             if options.strict { throw ImportError.hashMismatch(file: name, expected: expected, actual: report.sha256) }
             report.notes.append("SHA-256 differs from the one expected: expected \(expected), found \(report.sha256)")
@@ -105,9 +118,7 @@ final class LoadRun {
         if options.strict && report.rejectedRows > 0 {
             throw ImportError.strictRejected(file: name, rows: report.rejectedRows, first: Array(report.problemMessages.prefix(5)))
         }
-        try db.run("""
-            UPDATE imports SET sha256 = ?2, rows_loaded = ?3, rows_replaced = ?4, rows_rejected = ?5 WHERE import_id = ?1
-            """, [report.importID, report.sha256, report.loaded, report.replaced, report.rejectedRows])
+        try db.run(LoadRun.finishSQL, [report.importID, report.sha256, report.loaded, report.replaced, report.rejectedRows])
     }
 
     static func timestamp() -> String {
@@ -304,8 +315,9 @@ final class LoadRun {
     }
 
     /// - Parameter wholePence: the column is headed in pence (`HeaderMapping.wholePence`).
+    @discardableResult
     func bindMoney(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false, nonNegative: Bool = false,
-                   wholePence: Bool = false) throws {
+                   wholePence: Bool = false) throws -> Int64? {
         var result: SQLValue = .null
         if let b = value(column), let column {
             do {
@@ -316,6 +328,8 @@ final class LoadRun {
             } catch let e as CoercionError { problem(column, e.reason) }
         } else if required, let column { self.required(column) }
         try s.bind(result, at: index)
+        if case .integer(let pence) = result { return pence }
+        return nil
     }
 
     /// Binds the date as ISO text and returns it, for checks across fields (start before end).
@@ -332,10 +346,12 @@ final class LoadRun {
         return nil
     }
 
-    func bindFlag(_ s: Statement, _ index: Int, _ column: Int?) throws {
+    /// - Parameter sme: an SME flag, which also reads a supplier's scale (`sme`, `micro`, `small`, `medium`, `large`).
+    func bindFlag(_ s: Statement, _ index: Int, _ column: Int?, sme: Bool = false) throws {
         var result: SQLValue = .null
         if let b = value(column), let column {
-            do { result = .integer(try Flag.value(b) ? 1 : 0) } catch let e as CoercionError { problem(column, e.reason) }
+            do { result = .integer(try (sme ? SMEFlag.value(b) : Flag.value(b)) ? 1 : 0) }
+            catch let e as CoercionError { problem(column, e.reason) }
         }
         try s.bind(result, at: index)
     }
@@ -373,16 +389,17 @@ final class LoadRun {
         try s.bind(result, at: index)
     }
 
-    /// Binds a postcode as four parameters from `index`: postcode, postcode_raw, district, postcode_status.
+    /// Binds a postcode as four parameters from `index`: postcode, postcode_raw, district,
+    /// postcode_status; when the postcode column is absent or empty, the address's last UK
+    /// postcode stands in.
     @discardableResult
-    func bindPostcode(_ s: Statement, _ index: Int, _ column: Int?) throws -> Postcode {
-        let raw = string(column)
-        let classified = raw.map(Postcode.classify) ?? .missing
-        try s.bind(classified.postcode.map(SQLValue.text) ?? .null, at: index)
-        try s.bind(raw.map(SQLValue.text) ?? .null, at: index + 1)
-        try s.bind(classified.district.map(SQLValue.text) ?? .null, at: index + 2)
-        try s.bind(.text(classified.status), at: index + 3)
-        return classified
+    func bindPostcode(_ s: Statement, _ index: Int, _ column: Int?, address: Int? = nil) throws -> SupplierPlace {
+        let place = SupplierPlace.locate(postcodeField: string(column), address: string(address))
+        try s.bind(place.postcode.postcode.map(SQLValue.text) ?? .null, at: index)
+        try s.bind(place.raw.map(SQLValue.text) ?? .null, at: index + 1)
+        try s.bind(place.postcode.district.map(SQLValue.text) ?? .null, at: index + 2)
+        try s.bind(.text(place.postcode.status), at: index + 3)
+        return place
     }
 }
 
