@@ -57,11 +57,13 @@ let package = Package(
 
         // Seeded property-based testing shared by the fuzz tests (Tests/FuzzSupport).
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
+        // What tests of several layers share: scratch folders.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TextTests", dependencies: ["SVWText"], path: "Tests/TextTests"),
         .testTarget(name: "DatabaseTests", dependencies: ["SVWDatabase"], path: "Tests/DatabaseTests"),
         .testTarget(name: "WorkspaceTests", dependencies: ["SVWWorkspace", "SVWDatabase"], path: "Tests/WorkspaceTests"),
         .testTarget(name: "ImportTests",
-                    dependencies: ["SVWImport", "SVWWorkspace", "SVWCommands", "SVWDatabase", "FuzzSupport",
+                    dependencies: ["SVWImport", "SVWWorkspace", "SVWCommands", "SVWDatabase", "FuzzSupport", "TestSupport",
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     path: "Tests/ImportTests"),
         .testTarget(name: "AnalysisTests",
@@ -70,13 +72,13 @@ let package = Package(
         .testTarget(name: "SampleTests", dependencies: ["SVWSample"], path: "Tests/SampleTests"),
         .testTarget(name: "RenderingTests", dependencies: ["SVWRendering", "SVWDatabase"], path: "Tests/RenderingTests"),
         .testTarget(name: "CommandsTests",
-                    dependencies: ["SVWCommands", "SVWImport", "SVWRendering", "SVWWorkspace", "SVWDatabase", "FuzzSupport"],
+                    dependencies: ["SVWCommands", "SVWImport", "SVWRendering", "SVWWorkspace", "SVWDatabase", "FuzzSupport", "TestSupport"],
                     path: "Tests/CommandsTests"),
         .testTarget(name: "ShellTests",
                     dependencies: ["SVWShell", "SVWCommands", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase"],
                     path: "Tests/ShellTests"),
         // Runs the real svw binary: end-to-end and example tests.
-        .testTarget(name: "EndToEndTests", dependencies: ["svw"], path: "Tests/EndToEndTests", exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["svw", "TestSupport"], path: "Tests/EndToEndTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
