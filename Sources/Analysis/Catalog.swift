@@ -20,6 +20,11 @@ public enum Catalog {
         try strings(db, "SELECT DISTINCT category FROM contracts WHERE category LIKE ?1 ESCAPE '\\' ORDER BY category LIMIT ?2", prefix)
     }
 
+    /// Supplier names, as `supplier NAME` takes them.
+    public static func supplierNames(_ db: Database, _ prefix: Prefix = .any) throws -> [String] {
+        try strings(db, "SELECT DISTINCT name FROM suppliers WHERE name LIKE ?1 ESCAPE '\\' ORDER BY name LIMIT ?2", prefix)
+    }
+
     /// The themes `--theme` accepts: the five TOMs themes in the framework's order, whether or
     /// not measures are loaded yet (`themes(_:)` gives the ones the active edition uses).
     public static func themeNames(_ prefix: Prefix = .any) -> [String] {
@@ -42,6 +47,15 @@ public enum Catalog {
              WHERE edition = (SELECT value FROM settings WHERE key = 'measures_edition') AND code LIKE ?1 ESCAPE '\\'
              ORDER BY code LIMIT ?2
             """, prefix)
+    }
+
+    /// Measure codes of the active edition with their descriptions, for a list to choose from.
+    public static func measuresDescribed(_ db: Database, _ prefix: Prefix = .any) throws -> [(code: String, description: String)] {
+        try db.query("""
+            SELECT code, description FROM measures
+             WHERE edition = (SELECT value FROM settings WHERE key = 'measures_edition') AND code LIKE ?1 ESCAPE '\\'
+             ORDER BY code LIMIT ?2
+            """, [prefix.likePattern, prefix.limit ?? -1]).rows.map { ($0[0].string ?? "", $0[1].string ?? "") }
     }
 
     /// The active measures edition and whether any of its proxy values are illustrative.

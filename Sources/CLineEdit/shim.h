@@ -214,6 +214,13 @@ static inline int svw_terminal_columns(int fd) {
     return 0;
 }
 
+/// Rows of the terminal on `fd`, or 0 when it is not one.
+static inline int svw_terminal_rows(int fd) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0) return ws.ws_row;
+    return 0;
+}
+
 /// Makes the C library (and so libedit's multibyte handling) read UTF-8, so £ can
 /// be typed: the user's locale if it is UTF-8, else C.UTF-8.
 static inline void svw_use_utf8_locale(void) {

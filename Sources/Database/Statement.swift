@@ -29,6 +29,9 @@ public final class Statement {
     public func parameterName(_ index: Int) -> String? {
         sqlite3_bind_parameter_name(handle, Int32(index)).map { String(cString: $0) }
     }
+    /// Whether the statement only reads (SELECT, or a PRAGMA that changes nothing): a script may run it without --allow-writes.
+    public var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
+
     /// How many columns each result row has.
     public var columnCount: Int { Int(sqlite3_column_count(handle)) }
 

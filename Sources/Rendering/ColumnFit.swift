@@ -1,15 +1,16 @@
 /// Fits columns into a terminal width. Text columns give up width first, widest
 /// first, down to a readable minimum; numbers are never cut (a shortened figure
 /// would be a wrong figure). If that is still too wide, trailing columns are left
-/// out and the footer says so.
+/// out and the footer says so: a few readable columns beat many cut to a few letters.
 struct ColumnFit: Equatable {
     /// Width of each shown column.
     let widths: [Int]
     /// How many leading columns are shown.
     var visible: Int { widths.count }
 
-    /// Narrowest a shortened text column gets: enough for a recognisable prefix and `…`.
-    static let minimumTextWidth = 6
+    /// Narrowest a shortened text column gets: enough for a recognisable name or title
+    /// and `…`. Below this a column is dropped instead.
+    static let minimumTextWidth = 12
 
     /// - Parameters:
     ///   - natural: the width each column needs to show everything.

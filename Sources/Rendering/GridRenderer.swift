@@ -6,17 +6,42 @@ import SVWText
 enum GridRenderer {
     enum Frame { case box, plain }
 
+    /// Whether every column shows, shortened or not (`mode auto` draws a grid only then).
+    static func fitsWithoutDroppingColumns(_ model: TableModel, frame: Frame, options: RenderOptions) -> Bool {
+        fit(model, frame: frame, options: options).visible == model.headers.count
+    }
+
+    private static func fit(_ model: TableModel, frame: Frame, options: RenderOptions) -> ColumnFit {
+        var content = model.headers.map { _ in 1 }
+        for row in model.rows {
+            for (i, cell) in row.enumerated() { content[i] = max(content[i], DisplayWidth.of(cell.text)) }
+        }
+        let overhead = { (n: Int) in frame == .box ? 3 * n + 1 : 2 * max(0, n - 1) }
+        let natural = model.headers.indices.map { i in max(content[i], options.showHeaders ? DisplayWidth.of(model.headers[i]) : 0) }
+        guard let available = options.width, natural.reduce(0, +) + overhead(natural.count) > available else {
+            return ColumnFit(widths: natural)
+        }
+        // Too wide: a long heading (`committed_pct_awarded` over `28.0%`) goes onto two or
+        // three lines, broken after an underscore or space, before any figure column is lost.
+        let compact = model.headers.indices.map { i in
+            max(content[i], options.showHeaders ? HeaderLines.narrowest(model.headers[i]) : 0)
+        }
+        let fitted = ColumnFit.fit(natural: compact, numeric: model.numeric, available: available, overhead: overhead)
+        // Room left over goes back to the headings that were broken, left to right.
+        var widths = fitted.widths
+        var spare = available - overhead(widths.count) - widths.reduce(0, +)
+        for i in widths.indices where spare > 0 && widths[i] < natural[i] && widths[i] >= compact[i] {
+            let give = min(spare, natural[i] - widths[i])
+            widths[i] += give
+            spare -= give
+        }
+        return ColumnFit(widths: widths)
+    }
+
     static func render(_ model: TableModel, frame: Frame, options: RenderOptions) -> String {
         guard !model.headers.isEmpty else { return "" }
         let style = Style(enabled: options.color)
-        var natural = model.headers.indices.map { i in options.showHeaders ? DisplayWidth.of(model.headers[i]) : 0 }
-        for row in model.rows {
-            for (i, cell) in row.enumerated() { natural[i] = max(natural[i], DisplayWidth.of(cell.text)) }
-        }
-        natural = natural.map { max($0, 1) }
-        let fit = ColumnFit.fit(natural: natural, numeric: model.numeric, available: options.width) { n in
-            frame == .box ? 3 * n + 1 : 2 * max(0, n - 1)
-        }
+        let fit = fit(model, frame: frame, options: options)
         let widths = fit.widths
         let shown = widths.indices
 
@@ -33,7 +58,16 @@ enum GridRenderer {
         var out = ""
         if frame == .box { out += rule("┌", "┬", "┐") }
         if options.showHeaders {
-            out += line(shown.map { style.header(model.headers[$0], width: widths[$0], rightAligned: model.numeric[$0]) })
+            let headerLines = shown.map { HeaderLines.split(model.headers[$0], width: widths[$0]) }
+            let height = headerLines.map(\.count).max() ?? 1
+            for n in 0..<height {
+                out += line(shown.map { i in
+                    let lines = headerLines[i]
+                    // Short headings sit on the last line, over their column.
+                    let k = n - (height - lines.count)
+                    return style.header(k >= 0 ? lines[k] : "", width: widths[i], rightAligned: model.numeric[i])
+                })
+            }
             switch frame {
             case .box: out += rule("├", "┼", "┤")
             case .plain: out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
@@ -44,13 +78,18 @@ enum GridRenderer {
             out += line(shown.map { style.cell(row[$0], width: widths[$0], rightAligned: model.numeric[$0]) })
         }
         if frame == .box { out += rule("└", "┴", "┘") }
-        if let more = model.moreRowsLine(options: options) { out += style.dim(more) + "\n" }
+        if let more = model.moreRowsLine(options: options) { out += style.dim(TextWrap.wrap(more, width: options.width)) + "\n" }
         if fit.visible < model.headers.count {
-            let hidden = model.headers[fit.visible...]
-            let noun = Plural.noun(hidden.count, "column")
-            out += style.dim("… \(hidden.count) more \(noun) (\(hidden.joined(separator: ", "))); mode line shows every field") + "\n"
+            out += style.dim(TextWrap.wrap(moreColumnsLine(Array(model.headers[fit.visible...])), width: options.width)) + "\n"
         }
         return out
+    }
+
+    /// "… 3 more columns (category, value, status): last shows every column, mode line one field per line".
+    static func moreColumnsLine(_ hidden: [String]) -> String {
+        let noun = hidden.count == 1 ? "column" : "columns"
+        let named = hidden.count <= 6 ? hidden.joined(separator: ", ") : hidden.prefix(5).joined(separator: ", ") + ", …"
+        return "… \(hidden.count) more \(noun) (\(named)): last shows every column, mode line one field per line"
     }
 
     /// Plain mode pads every cell, so the last one leaves spaces a diff would flag.

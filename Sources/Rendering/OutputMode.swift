@@ -1,6 +1,6 @@
 /// How results are written. `box` is the terminal default; the rest suit files and pipes.
 public enum OutputMode: String, CaseIterable, Sendable {
-    case box, table, markdown, csv, tsv, json, line
+    case box, table, markdown, csv, tsv, json, line, html, auto
 
     /// Machine-readable modes carry no charts, colours or truncation.
     public var isMachineReadable: Bool {
@@ -20,6 +20,23 @@ public enum OutputMode: String, CaseIterable, Sendable {
         case .tsv: return "tab-separated values; tab, newline and backslash escaped as \\t \\n \\\\"
         case .json: return "an array of objects, numbers as numbers, NULL as null"
         case .line: return "one field per line, records separated by a blank line"
+        case .html: return "an HTML <table>, every cell escaped"
+        case .auto: return "box when the result fits the terminal, else one field per line (psql's \\x auto)"
+        }
+    }
+
+    /// The mode a file's extension asks for (`.csv`, `.tsv`, `.json`, `.md`, `.html`), if any:
+    /// `once out.csv` writes csv whatever the session's mode.
+    public static func forFile(named name: String) -> OutputMode? {
+        let lower = name.lowercased()
+        guard let dot = lower.lastIndex(of: "."), !lower[dot...].contains("/") else { return nil }
+        switch lower[lower.index(after: dot)...] {
+        case "csv": return .csv
+        case "tsv", "tab": return .tsv
+        case "json": return .json
+        case "md", "markdown": return .markdown
+        case "html", "htm": return .html
+        default: return nil
         }
     }
 }
@@ -39,7 +56,7 @@ public struct RenderOptions: Sendable, Equatable {
     /// Ctrl-C for a long render (nil: it always runs to the end).
     public var cancellation: RenderCancellation?
 
-    public static let defaultMoreRowsHint = "--all or \"maxrows all\" shows every row"
+    public static let defaultMoreRowsHint = "last shows them all"
 
     public init(width: Int? = nil, maxRows: Int? = nil, color: Bool = false, showHeaders: Bool = true,
                 nullText: String = "NULL", moreRowsHint: String = RenderOptions.defaultMoreRowsHint) {

@@ -11,6 +11,14 @@ public enum Renderer {
         case .table: return GridRenderer.render(TableModel(result, options: options), frame: .plain, options: options)
         case .markdown: return MarkdownRenderer.render(TableModel(result, options: options, singleLine: false), options: options)
         case .line: return LineRenderer.render(TableModel(result, options: options, singleLine: false), options: options)
+        case .html: return HTMLTableRenderer.render(TableModel(result, options: options, singleLine: false), options: options)
+        case .auto:
+            // psql's \x auto: the box when every column fits, else one field per line.
+            let model = TableModel(result, options: options)
+            if GridRenderer.fitsWithoutDroppingColumns(model, frame: .box, options: options) {
+                return GridRenderer.render(model, frame: .box, options: options)
+            }
+            return LineRenderer.render(TableModel(result, options: options, singleLine: false), options: options)
         }
     }
 }

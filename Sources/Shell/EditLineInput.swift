@@ -17,6 +17,10 @@ public final class EditLineInput: LineInput {
     /// The prompt libedit asks for through a C callback; owned here, freed on change.
     private var promptText: UnsafeMutablePointer<CChar>?
     private var historySaveFailed = false
+    /// Ctrl-X Ctrl-E: the line so far in, the edited statement out (nil: nothing to run).
+    public var externalEditor: ((String) -> String?)?
+    /// What Ctrl-X Ctrl-E brought back, returned in place of the line it ended.
+    private var editedText: String?
 
     /// - Parameters:
     ///   - completer: the text before the cursor in, what Tab should do out.
@@ -52,6 +56,12 @@ public final class EditLineInput: LineInput {
             return Unmanaged<EditLineInput>.fromOpaque(data).takeUnretainedValue().completeWord()
         }
         _ = svw_el_bind(editor, "^I", "svw-complete")
+        _ = svw_el_add_function(editor, "svw-edit", "Edit the statement in $VISUAL or $EDITOR and run it") { el, _ in
+            guard let el, let data = svw_el_get_owner(el) else { return UInt8(CC_ERROR) }
+            return Unmanaged<EditLineInput>.fromOpaque(data).takeUnretainedValue().editInEditor()
+        }
+        // As bash and zsh bind it; in vi mode too, where ^X is free.
+        _ = svw_el_bind(editor, "^X^E", "svw-edit")
         if mode == .emacs {
             // As readline users expect: Ctrl-R searches history, Ctrl-arrows move by word.
             _ = svw_el_bind(editor, "^R", "em-inc-search-prev")
@@ -92,6 +102,10 @@ public final class EditLineInput: LineInput {
             return count < 0 && svw_errno_is_eintr(error) != 0 ? .interrupted : .endOfInput
         }
         if count < 0 { return .interrupted }
+        if let edited = editedText {
+            editedText = nil
+            return .edited(edited)
+        }
         var line = String(cString: raw)
         while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
         return .line(line)
@@ -115,6 +129,22 @@ public final class EditLineInput: LineInput {
     }
 
     public var rememberedLines: [String] { history.entries }
+
+    // MARK: Ctrl-X Ctrl-E
+
+    /// Hands the line to the editor; its text comes back from `readLine` as `.edited`.
+    private func editInEditor() -> UInt8 {
+        guard let externalEditor else { return UInt8(CC_REFRESH_BEEP) }
+        let length = Int(svw_el_line_length(editor))
+        let line = svw_el_line_buffer(editor).map { buffer in
+            buffer.withMemoryRebound(to: UInt8.self, capacity: length) {
+                String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+            }
+        } ?? ""
+        guard let edited = externalEditor(line) else { return UInt8(CC_REDISPLAY) }
+        editedText = edited
+        return UInt8(CC_NEWLINE)
+    }
 
     // MARK: Tab
 

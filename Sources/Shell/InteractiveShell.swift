@@ -19,6 +19,7 @@ public final class InteractiveShell {
         self.interrupts = interrupts
         session.shell.isInteractive = true
         session.shell.history = { [weak input] in input?.rememberedLines ?? [] }
+        session.shell.remember = { [weak input] in input?.remember($0) }
         if let interrupts { session.shell.interruptRequested = { interrupts.isRequested } }
     }
 
@@ -32,8 +33,25 @@ public final class InteractiveShell {
         let input = EditLineInput(mode: mode, history: history, interrupts: watcher) { before in
             completer.complete(before: before, pendingSQL: pending.text)
         }
+        if TerminalInfo.stdoutIsTerminal {
+            session.pager = Pager(command: ProcessInfo.processInfo.environment["PAGER"]) {
+                guard let columns = TerminalInfo.columns, let rows = TerminalInfo.rows else { return nil }
+                return (columns, rows)
+            }
+        }
         let shell = InteractiveShell(session: session, input: input, interrupts: watcher)
         shell.pending = pending
+        input.externalEditor = { [weak session] line in
+            do {
+                let edited = try ExternalEditor.edit(pending.text + line + (pending.text.isEmpty && line.isEmpty ? "" : "\n"))
+                let text = edited.trimmingCharacters(in: .whitespacesAndNewlines)
+                return text.isEmpty ? nil : text
+            } catch {
+                session?.console.writeErr("\n")
+                session?.note(ErrorText.describe(error))
+                return nil
+            }
+        }
         return shell.run()
     }
 
@@ -57,19 +75,32 @@ public final class InteractiveShell {
                 }
                 session.shell.beginAction()
                 if session.confirmLeaving(again: "press Ctrl-D again (or type quit) to leave anyway") { return 0 }
+            case .edited(let text):
+                // What the editor saved replaces the statement that was open, and runs as if typed.
+                session.console.writeOut(text + "\n")
+                splitter = ScriptSplitter()
+                pending.lines = []
+                statementLines = []
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) { take(String(line)) }
             case .line(let line):
-                // Now, not when the prompt was drawn: the terminal may have been resized while typing.
-                session.renderOptions.width = TerminalInfo.columns ?? session.renderOptions.width
-                let units = splitter.feed(line: line)
-                // History holds a statement typed over several lines as one entry, as psql does,
-                // so Up brings all of it back; a line is remembered once its statement is complete.
-                statementLines.append(line)
-                if !splitter.isContinuing { rememberStatementSoFar() }
-                pending.lines = splitter.isContinuing ? (units.isEmpty ? pending.lines : []) + [line] : []
-                for unit in units where !session.shell.quitRequested { execute(unit) }
+                take(line)
             }
         }
         return 0
+    }
+
+    /// One line typed (or edited): fed to the splitter, remembered, and its complete units run.
+    private func take(_ line: String) {
+        // Now, not when the prompt was drawn: the terminal may have been resized while typing.
+        session.renderOptions.width = TerminalInfo.columns ?? session.renderOptions.width
+        if TerminalInfo.stderrIsTerminal { session.console.noteWidth = TerminalInfo.columns }
+        let units = splitter.feed(line: line)
+        // History holds a statement typed over several lines as one entry, as psql does,
+        // so Up brings all of it back; a line is remembered once its statement is complete.
+        statementLines.append(line)
+        if !splitter.isContinuing { rememberStatementSoFar() }
+        pending.lines = splitter.isContinuing ? (units.isEmpty ? pending.lines : []) + [line] : []
+        for unit in units where !session.shell.quitRequested { execute(unit) }
     }
 
     /// Lines typed since the last history entry: the statement still open, if any.

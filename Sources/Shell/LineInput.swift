@@ -9,6 +9,8 @@ public protocol LineInput: AnyObject {
 
 public enum LineEvent: Equatable, Sendable {
     case line(String)
+    /// Ctrl-X Ctrl-E: the statement as the editor left it, replacing whatever was open.
+    case edited(String)
     /// Ctrl-C at the prompt: drop what was typed.
     case interrupted
     /// Ctrl-D on an empty line, or the end of input.

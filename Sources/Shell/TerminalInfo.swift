@@ -17,6 +17,12 @@ public enum TerminalInfo {
         return n > 0 ? n : nil
     }
 
+    /// The terminal's height in rows, or nil when stdout is not a terminal.
+    public static var rows: Int? {
+        let n = Int(svw_terminal_rows(1))
+        return n > 0 ? n : nil
+    }
+
     /// Colour only on a terminal, never when NO_COLOR is set (to anything non-empty,
     /// per no-color.org) or the terminal is dumb.
     public static func colorAllowed(environment: [String: String], isTerminal: Bool) -> Bool {

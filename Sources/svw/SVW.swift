@@ -17,7 +17,7 @@ struct SVW: ParsableCommand {
         abstract: "The Social Value Workbench: procurement and social value analysis over an SQLite workspace.",
         usage: """
             svw [--db <FILE>] [--sample] [--format <MODE>] [--bail] [-c <COMMANDS>] [--vi] [--history <FILE> | --no-history]
-            svw run <SCRIPT> [<NAME=VALUE> ...] [--check | --update] [--strict] [--bail] [--report <FILE>] [--format <MODE>]
+            svw \(RunCommandLine.synopsis)
             svw sample --out <DIR> [--contracts <N>] [--seed <S>]
             """,
         discussion: """
@@ -26,7 +26,7 @@ struct SVW: ParsableCommand {
             summaries and warnings go to stderr.
             """,
         version: SVWVersion.current,
-        subcommands: [Run.self, Sample.self, Start.self])
+        subcommands: [Run.self, Sample.self])
 
     @OptionGroup var shell: ShellLaunch
 
@@ -87,91 +87,41 @@ struct ShellArguments: ParsableArguments {
     }
 }
 
-/// `svw start …`, as earlier versions spelled the shell: the same as `svw …`.
-struct Start: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "start", abstract: "The same as svw without a subcommand.", shouldDisplay: false)
-
-    @OptionGroup var shell: ShellLaunch
-
-    func run() throws { try shell.run() }
-}
-
+/// `svw run`: its words go to the shell's own `run` spec, the one declaration of its
+/// options, usage and help.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Replay a session script in a fresh in-memory workspace, or check it against its expected output.",
-        discussion: """
-            Paths in the script resolve relative to its folder, and it may write files only
-            inside that folder's tree (--allow-writes DIR adds a folder). --check compares
-            each command's output (stdout, and what output/once sent to files) with the #>
-            lines stored after it and prints a unified diff where they differ (exit status
-            1), writing no files; --update stores this run's output instead. --dry-run runs
-            nothing and lists the files the script would read and write and what a replay
-            would refuse. Exit status is non-zero when a command fails, an output differs,
-            --strict meets a changed data file, or --dry-run finds something refused.
-            """)
+        discussion: "svw run --help shows its options.",
+        helpNames: [])
 
-    @Argument(help: ArgumentHelp("The script to run.", valueName: "SCRIPT"))
-    var script: String
-
-    @Argument(help: ArgumentHelp("Values for the script's parameters.", valueName: "NAME=VALUE"))
-    var parameters: [String] = []
-
-    @Flag(help: "Compare the output with the expected output stored in the script; print diffs.")
-    var check = false
-
-    @Flag(help: "Store this run's output in the script as its expected output.")
-    var update = false
-
-    @Flag(help: "Stop if a data file differs from the one the script recorded.")
-    var strict = false
-
-    @Flag(name: .customLong("dry-run"),
-          help: "Run nothing: list the files the script would read and write, and what a replay would refuse.")
-    var dryRun = false
-
-    @Flag(help: "Stop at the first command that fails.")
-    var bail = false
-
-    @Option(help: ArgumentHelp("Write a report of the run (.md or .html).", valueName: "FILE"))
-    var report: String?
-
-    @Option(name: .customLong("allow-writes"),
-            help: ArgumentHelp("Let the script write files inside DIR too (repeatable); by default it writes only inside its own folder.", valueName: "DIR"))
-    var allowWrites: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("Output mode the replay starts in (default table): \(OutputMode.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "MODE"))
-    var format: String?
-
-    func validate() throws {
-        if let format, OutputMode(rawValue: format.lowercased()) == nil {
-            throw ValidationError("unknown --format \"\(format)\" (one of: \(OutputMode.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        if check && update { throw ValidationError("--check and --update cannot be used together") }
-    }
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The script, NAME=VALUE parameters and options.", valueName: "SCRIPT"))
+    var words: [String] = []
 
     func run() throws {
-        var options = ReplayOptions()
-        options.check = check
-        options.update = update
-        options.strict = strict
-        options.bail = bail
-        options.dryRun = dryRun
-        if let format, let mode = OutputMode(rawValue: format.lowercased()) { options.mode = mode }
-        throw ExitCode(Launcher.runScript(at: script, parameters: parameters, options: options, report: report,
-                                          allowWrites: allowWrites))
+        if words.contains("--help") || words.contains("-h") {
+            print(RunCommandLine.help, terminator: "")
+            return
+        }
+        let request: RunCommandLine.Request
+        do { request = try RunCommandLine.parse(words) } catch {
+            FileHandle.standardError.write(Data("svw: \(ErrorText.describe(error))\n".utf8))
+            throw ExitCode(64)
+        }
+        throw ExitCode(Launcher.runScript(at: request.script, parameters: request.parameters, options: request.options,
+                                          report: request.report, allowWrites: request.allowWrites))
     }
 }
 
 struct Sample: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a deterministic sample data set (the one in SampleData/ is --seed 2021).")
+        abstract: "Write a deterministic sample data set (the one in SampleData/ is --seed \(SampleGenerator.defaultSeed)).")
 
     @Option(help: "How many contracts to generate.")
-    var contracts: Int = 4000
+    var contracts: Int = SampleGenerator.defaultContracts
 
     @Option(help: "Random seed; the same seed always writes the same files.")
-    var seed: UInt64 = 2021
+    var seed: UInt64 = SampleGenerator.defaultSeed
 
     @Option(help: ArgumentHelp("Folder to write suppliers.csv, contracts.csv and commitments.csv (with measures.csv, postcode_districts.csv and gm_postcodes.csv) into.", valueName: "DIR"))
     var out: String

@@ -221,7 +221,7 @@ final class Harness {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         h.session.baseDirectory = dir
-        #expect(h.run("export chart none.svg").err.contains("no chart to export"))
+        #expect(h.run("export chart none.svg").err.contains("the last result has no chart"))
         // csv mode draws no chart but keeps it for export
         h.run("geography --year 2020/21 --by authority")
         #expect(h.run("export chart geo.svg").failures == 0)
@@ -232,7 +232,7 @@ final class Harness {
         #expect(h.run("export chart geo.png").err.contains("must end in .svg"))
         #expect(h.run("export table x.svg").err.contains("unknown kind \"table\""))
         h.run("headline 2020/21")
-        #expect(h.run("export chart again.svg").err.contains("no chart to export"))
+        #expect(h.run("export chart again.svg").err.contains("the last result has no chart"))
     }
 
     @Test func findAndSupplierCommands() throws {

@@ -58,9 +58,54 @@ import Testing
         }
         #expect(r.stdout.contains("USAGE: svw [--db <FILE>] [--sample] [--format <MODE>]"))
         #expect(r.stdout.contains("\n  run "))
-        #expect(!r.stdout.contains("\n  start "), "start is the old spelling, kept but not shown")
-        let old = try SVWBinary.run(["start", "--format", "csv", "-c", "SELECT 7 AS n"])
-        #expect(old.stdout == "n\n7\n")
+        // svw run's usage comes from the shell's run spec, so it cannot drift from it.
+        #expect(r.stdout.contains("svw run SCRIPT [NAME=VALUE...] [--check] [--update] [--dry-run] [--strict] [--bail] [--report FILE] [--allow-writes DIR]..."))
+        let old = try SVWBinary.run(["start", "-c", "SELECT 7 AS n"])
+        #expect(old.status != 0, "the old start spelling is gone")
+    }
+
+    /// --sample finds the data beside a binary that was moved with it, and says where it found it.
+    @Test func sampleDataIsFoundBesideAMovedBinaryAndNamed() throws {
+        let dir = try SVWBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bin = dir.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: SVWBinary.url, to: bin.appendingPathComponent("svw"))
+        try FileManager.default.copyItem(at: SVWBinary.sampleData, to: dir.appendingPathComponent("SampleData"))
+        let moved = Process()
+        moved.executableURL = bin.appendingPathComponent("svw")
+        moved.arguments = ["--sample", "--format", "csv", "-c", "SELECT count(*) AS n FROM contracts"]
+        let out = Pipe(), err = Pipe()
+        moved.standardOutput = out
+        moved.standardError = err
+        var environment = ProcessInfo.processInfo.environment
+        environment["SVW_SAMPLE_DATA"] = nil
+        moved.environment = environment
+        try moved.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        moved.waitUntilExit()
+        #expect(moved.terminationStatus == 0, "\(stderr)")
+        #expect(stdout == "n\n4000\n")
+        let folder = dir.appendingPathComponent("SampleData").resolvingSymlinksInPath().path
+        #expect(stderr.hasPrefix("sample data: \(folder) (found from the svw binary at "), "\(stderr)")
+
+        let missing = try SVWBinary.run(["--sample", "-c", "SELECT 1"], environment: ["SVW_SAMPLE_DATA": dir.appendingPathComponent("nowhere").path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("cannot find the bundled SampleData folder; looked for SVW_SAMPLE_DATA=\(dir.path)/nowhere (not a folder)"))
+    }
+
+    @Test func svwRunReadsItsWordsWithTheShellsRunSpec() throws {
+        let help = try SVWBinary.run(["run", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("usage: svw run SCRIPT [NAME=VALUE...]"))
+        #expect(help.stdout.contains("  --allow-writes DIR"))
+        let typo = try SVWBinary.run(["run", "x.svw", "--chek"])
+        #expect(typo.status == 64)
+        #expect(typo.stderr == "svw: run: unknown option --chek; did you mean --check?\n")
+        let missing = try SVWBinary.run(["run"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.hasPrefix("svw: run: missing SCRIPT (the script to run)\nusage: run SCRIPT"))
     }
 
     /// `--db` refuses what `open` refuses, before writing anything to the file.

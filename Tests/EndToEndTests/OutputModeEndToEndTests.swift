@@ -57,7 +57,7 @@ import Testing
     @Test func anUnknownModeIsRefusedWithTheList() throws {
         let run = try ShellProcess.run(["--format", "xml", "-c", "SELECT 1;"])
         #expect(run.status != 0)
-        #expect(run.err.contains("unknown --format \"xml\" (one of: box, table, markdown, csv, tsv, json, line)"))
+        #expect(run.err.contains("unknown --format \"xml\" (one of: box, table, markdown, csv, tsv, json, line, html, auto)"))
     }
 
     @Test func outputAndOnceWriteFiles() throws {

@@ -74,7 +74,7 @@ import SVWDatabase
                 share = 5.0%
             contracts = 9
 
-            … 1 more row (3 in all; --all or "maxrows all" shows every row)
+            … 1 more row (3 in all; last shows them all)
 
             """)
     }
@@ -99,7 +99,7 @@ import SVWDatabase
         // Widths come from the rows shown: "100" is not among them.
         #expect(lines[3] == "│  1 │")
         #expect(lines[42] == "│ 40 │")
-        #expect(lines.last == "… 60 more rows (100 in all; --all or \"maxrows all\" shows every row)")
+        #expect(lines.last == "… 60 more rows (100 in all; last shows them all)")
     }
 
     @Test func noLimitShowsEveryRow() {

@@ -21,6 +21,16 @@ import SVWCommands
         completer.complete(before: before, pendingSQL: pending).candidates.map(\.display)
     }
 
+    // MARK: Supplier names, categories, measures, backslash commands
+
+    @Test func supplierNamesCategoriesAndMeasuresWithTheirDescriptions() {
+        #expect(action("supplier O") == .insert("'O'\\''Brien & Sons' "))
+        #expect(action("geography --category Hi") == .insert("Highways "))
+        #expect(listed("themes --measure NT") == ["NT1   Local staff", "NT10  x", "NT2   y"])
+        #expect(action("themes --measure NT1") == .list(["NT1   Local staff", "NT10  x"]))
+        #expect(action("\\d") == .list(["\\d", "\\dt"]))
+    }
+
     // MARK: Commands
 
     @Test func commandNames() {
@@ -115,13 +125,12 @@ import SVWCommands
         let source = WorkspaceCompletionSource(session: session)
         #expect(source.values(.partner, prefix: "") == ["Greater Manchester", "Stockport", "Tameside", "Trafford"])
         #expect(source.values(.year, prefix: "20") == ["2021/22", "2020/21", "2019/20"])
-        // Measures of the active edition only, as --measure accepts them (none is active yet).
-        #expect(source.values(.measure, prefix: "nt1") == [])
+        // Measures of the active edition only, as --measure accepts them.
         try session.db.execute("""
             INSERT INTO measures(code, edition, theme, description, unit, proxy_pence) VALUES ('NT11', '2020', 'Jobs', 'w', 'FTE', 1);
-            UPDATE settings SET value = '2023' WHERE key = 'measures_edition';
             """)
         #expect(source.values(.measure, prefix: "nt1") == ["NT1", "NT10"])
+        #expect(source.measuresDescribed(prefix: "nt1").map(\.code) == ["NT1", "NT10"])
         #expect(source.values(.theme, prefix: "e") == ["Environment"])
         #expect(source.values(.category, prefix: "") == ["Grounds", "Highways", "Social care"])
     }

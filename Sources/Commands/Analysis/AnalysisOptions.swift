@@ -8,7 +8,7 @@ enum AnalysisOptions {
     static let filters: [OptionSpec] = [
         OptionSpec("year", value: "YEAR", completion: .year, "financial year, April to March (2020/21)"),
         OptionSpec("partner", value: "NAME", completion: .partner, "one partner (the names in the data)"),
-        OptionSpec("category", value: "NAME", "one contract category"),
+        OptionSpec("category", value: "NAME", completion: .category, "one contract category"),
         OptionSpec("min-value", value: "£", "contracts worth at least this (25000, £25k, 1.5m)"),
         OptionSpec("max-value", value: "£", "contracts worth less than this"),
         OptionSpec("from", value: "DATE", "awarded on or after this date (2020-04-01 or 01/04/2020)"),
@@ -43,9 +43,28 @@ enum AnalysisOptions {
         }
     }
 
+    /// `headline 2020/21`, `geography 2020/21`: every analysis for one year takes the year
+    /// as its first word too, the same as --year.
+    static let yearArgument = ArgumentSpec("YEAR", "financial year, the same as --year (2020/21)", optional: true, completion: .year)
+
+    /// The year given as the first word, if the command takes one, checked for form and
+    /// against --year.
+    static func positionalYear(_ invocation: Invocation) throws -> String? {
+        guard invocation.spec.arguments.first?.name == yearArgument.name, let word = invocation.argument(0) else { return nil }
+        let year: String
+        do { year = try ValueParsing.financialYear(word) } catch let failure as ValueParsing.Failure {
+            throw CommandError.usage("\(invocation.spec.name): \(failure.message)")
+        }
+        if let option = invocation.value("year"), (try? ValueParsing.financialYear(option)) != year {
+            throw CommandError.usage("\(invocation.spec.name): two different years given (\(word) and --year \(option))")
+        }
+        return year
+    }
+
     /// The options given on this command line, as a filter.
     static func commandFilter(_ invocation: Invocation) throws -> Filter {
         var filter = Filter()
+        filter.year = try positionalYear(invocation)
         for key in filterKeys {
             if let value = invocation.value(key) {
                 do { try apply(key: key, value: value, to: &filter) } catch let error as CommandError {

@@ -6,6 +6,7 @@ enum ComplianceCommand {
     static let spec = CommandSpec(
         name: "compliance", group: .analysis,
         abstract: "Contracts missing social value consideration, KPIs or the Portal; commitments behind after contract end",
+        arguments: [AnalysisOptions.yearArgument],
         options: [
             OptionSpec("list", value: "considered|kpis|portal|lagging",
                        completion: .choices(Compliance.Rule.allCases.map(\.rawValue)), "list what one check flags"),

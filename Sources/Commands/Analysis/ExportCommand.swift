@@ -43,7 +43,7 @@ enum ExportCommand {
             throw CommandError.usage("export chart: FILE must end in .svg, not \"\(path)\"")
         }
         guard let chart = context.session.lastChart else {
-            throw CommandError.failed("export chart: no chart to export; run an analysis that draws one first (geography, themes, weighting, compliance, trend, supplier)")
+            throw CommandError.failed("export chart: the last result has no chart (SQL results and tables draw none); run an analysis that draws one first (geography, themes, weighting, compliance, trend, supplier)")
         }
         let session = context.session
         let url = try session.writableURL(for: path, command: "export chart")

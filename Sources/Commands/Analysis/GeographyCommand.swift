@@ -6,6 +6,7 @@ enum GeographyCommand {
     static let spec = CommandSpec(
         name: "geography", group: .analysis,
         abstract: "Winning suppliers and awarded value inside Greater Manchester, outside it, and unknown",
+        arguments: [AnalysisOptions.yearArgument],
         options: [
             OptionSpec("by", value: "authority|area|partner", completion: .choices(["authority", "area", "partner"]),
                        "break down by GM authority, postcode area or partner"),
@@ -26,7 +27,7 @@ enum GeographyCommand {
             postcode_districts (a supplier placed by district belongs to the authority holding
             most of it), then outside and unknown.
             """,
-        examples: ["geography --year 2020/21", "geography --year 2020/21 --by authority",
+        examples: ["geography 2020/21", "geography --year 2020/21 --by authority",
                    "geography --year 2020/21 --by partner --format csv", "geography --year 2020/21 --top 10",
                    "geography --by area --partner Stockport --sql"],
         handler: { try run($0) })

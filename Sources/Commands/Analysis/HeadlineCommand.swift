@@ -8,8 +8,7 @@ enum HeadlineCommand {
     static let spec = CommandSpec(
         name: "headline", group: .analysis,
         abstract: "The board's headline figures for a financial year, in the published style",
-        arguments: [ArgumentSpec("YEAR", "financial year (default: --year, the filter's year, or the latest)",
-                                 optional: true, completion: .year)],
+        arguments: [AnalysisOptions.yearArgument],
         options: AnalysisOptions.common,
         discussion: """
             For financial year Y: awarded = value of contracts awarded in Y; social value
@@ -28,18 +27,8 @@ enum HeadlineCommand {
         handler: { try run($0) })
 
     static func run(_ context: CommandContext) throws {
-        var filter = try AnalysisOptions.filter(context)
-        if let positional = context.invocation.argument(0) {
-            let year: String
-            do { year = try ValueParsing.financialYear(positional) } catch let failure as ValueParsing.Failure {
-                throw CommandError.usage("headline: \(failure.message)")
-            }
-            if let option = context.invocation.value("year"), (try? ValueParsing.financialYear(option)) != year {
-                throw CommandError.usage("headline: two different years given (\(positional) and --year \(option))")
-            }
-            filter.year = try Catalog.has(context.db, .year, year) ? year
-                : FilterResolver.match(year, among: Catalog.years(context.db), what: "year", plural: "years", command: "headline")
-        }
+        // Without a year: --year, the filter's year, or the latest in the data.
+        let filter = try AnalysisOptions.filter(context)
         guard let year = try filter.year ?? Headline.latestYear(context.db) else {
             throw CommandError.failed("headline: no contracts are loaded yet (load contracts FILE, or start svw with --sample)")
         }

@@ -10,7 +10,7 @@ enum SupplierCommand {
     static let spec = CommandSpec(
         name: "supplier", group: .analysis,
         abstract: "One supplier's profile: location and GM status, contracts won, commitments committed vs delivered",
-        arguments: [ArgumentSpec("NAME|ID", "a supplier id, its exact name, or words of its name", variadic: true)],
+        arguments: [ArgumentSpec("NAME|ID", "a supplier id, its exact name, or words of its name", variadic: true, completion: .supplier)],
         options: [
             OptionSpec("show", value: "SECTION", completion: .choices(Section.allCases.map(\.rawValue)),
                        "profile, contracts or commitments only (default all)"),

@@ -7,6 +7,7 @@ enum ThemesCommand {
     static let spec = CommandSpec(
         name: "themes", group: .analysis,
         abstract: "Social value committed and delivered (TOMs £) by theme, measure or partner",
+        arguments: [AnalysisOptions.yearArgument],
         options: [
             OptionSpec("by", value: "measure|partner", completion: .choices(["measure", "partner"]),
                        "break down by measure or partner instead of theme"),

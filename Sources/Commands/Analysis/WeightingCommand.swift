@@ -7,6 +7,7 @@ enum WeightingCommand {
     static let spec = CommandSpec(
         name: "weighting", group: .analysis,
         abstract: "Distribution of social value weighting over applicable contracts, against the 20% target",
+        arguments: [AnalysisOptions.yearArgument],
         options: [
             OptionSpec("all", "every contract, not only those over £25,000"),
             OptionSpec("bins", value: "EDGES", "histogram bin edges in % (default 0,5,10,15,20,25,30)"),

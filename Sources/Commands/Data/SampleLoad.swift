@@ -16,18 +16,21 @@ enum SampleLoad {
 
     static func run(_ context: CommandContext, directory: String?) throws {
         let session = context.session
-        let bundled = SampleDataLocator.bundled()
+        let located = SampleDataLocator.locate()
+        let bundled = located.found?.folder
         let folder: URL
         let shownFolder: String
         if let directory {
             folder = session.resolve(path: directory)
             shownFolder = directory
         } else {
-            guard let bundled else {
-                throw CommandError.failed("load sample: cannot find the bundled SampleData folder (set SVW_SAMPLE_DATA to it, or give load sample DIR)")
+            guard let found = located.found else {
+                throw CommandError.failed("load sample: cannot find the bundled SampleData folder; looked for "
+                    + located.looked.joined(separator: "; ") + ". Set SVW_SAMPLE_DATA to it, or give load sample DIR")
             }
-            folder = bundled
+            folder = found.folder
             shownFolder = "SampleData"
+            session.note("sample data: \(found.folder.path) (\(found.how))")
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -82,30 +85,51 @@ enum SampleLoad {
 
 /// Where the bundled SampleData lives: `SVW_SAMPLE_DATA`, else the package's own
 /// folder (known from this source file's path at build time), else near the executable.
+/// Where the bundled SampleData folder is: `$SVW_SAMPLE_DATA`, else next to the svw binary
+/// (or in a folder above it, as in an installed `bin/` beside `SampleData/`), else in the
+/// project the binary was built from. A binary copied elsewhere still finds the data that
+/// travels with it, and says which it used.
 enum SampleDataLocator {
-    static func bundled() -> URL? {
+    struct Found {
+        let folder: URL
+        /// Where it was found, for the note `load sample` writes.
+        let how: String
+    }
+
+    static func bundled() -> URL? { locate().found?.folder }
+
+    /// The folder, or every place looked, for an error that says exactly what is missing.
+    static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
+                       executable: URL? = Bundle.main.executableURL) -> (found: Found?, looked: [String]) {
         let fm = FileManager.default
         func isFolder(_ url: URL) -> Bool {
             var isDirectory: ObjCBool = false
             return fm.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
         }
-        if let env = ProcessInfo.processInfo.environment["SVW_SAMPLE_DATA"], !env.isEmpty {
+        var looked: [String] = []
+        if let env = environment["SVW_SAMPLE_DATA"], !env.isEmpty {
             let url = URL(fileURLWithPath: PathExpansion.expandingTilde(env))
-            return isFolder(url) ? url : nil
+            if isFolder(url) { return (Found(folder: url, how: "from SVW_SAMPLE_DATA"), []) }
+            return (nil, ["SVW_SAMPLE_DATA=\(env) (not a folder)"])
         }
-        // Sources/Commands/Data/SampleLoad.swift → the package root.
+        if let binary = executable?.resolvingSymlinksInPath() {
+            var dir = binary.deletingLastPathComponent()
+            for _ in 0..<5 {
+                for candidate in [dir.appendingPathComponent("SampleData"), dir.appendingPathComponent("share/svw/SampleData")]
+                where isFolder(candidate) {
+                    return (Found(folder: candidate, how: "found from the svw binary at \(binary.path)"), [])
+                }
+                dir = dir.deletingLastPathComponent()
+            }
+            looked.append("SampleData next to \(binary.path) and in the folders above it")
+        }
+        // Sources/Commands/Data/SampleLoad.swift → the package root the binary was built from.
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let fromSource = root.appendingPathComponent("SampleData")
-        if isFolder(fromSource) { return fromSource }
-        if var dir = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() {
-            for _ in 0..<5 {
-                let candidate = dir.appendingPathComponent("SampleData")
-                if isFolder(candidate) { return candidate }
-                dir = dir.deletingLastPathComponent()
-            }
-        }
-        return nil
+        if isFolder(fromSource) { return (Found(folder: fromSource, how: "in the project svw was built from"), []) }
+        looked.append("\(fromSource.path) (the project svw was built from)")
+        return (nil, looked)
     }
 }
 

@@ -16,4 +16,8 @@ public final class CommandContext {
     }
 
     public var db: Database { session.db }
+
+    /// `message` after the command's name (`describe: no table …`), as every command error
+    /// starts, taken from the spec the words were parsed against rather than retyped.
+    public func prefixed(_ message: String) -> String { "\(invocation.spec.name): \(message)" }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SVWRendering
 
 /// Where text goes: results to `out` (stdout or a file), everything else to `err`.
 /// Tests capture both by swapping the writers.
@@ -7,6 +8,8 @@ public final class Console: @unchecked Sendable {
     public var writeErr: (String) -> Void
     /// Whether `err` is a terminal, so a progress line may be drawn there (the executable sets it).
     public var errIsTerminal = false
+    /// The terminal width notes wrap to at word boundaries (the shell sets it; nil: no wrapping).
+    public var noteWidth: Int?
 
     public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
         writeOut = out
@@ -31,6 +34,7 @@ public final class Console: @unchecked Sendable {
 
     /// A note, warning or summary: never mixed into results.
     public func note(_ text: String) {
-        writeErr(text.hasSuffix("\n") ? text : text + "\n")
+        let wrapped = TextWrap.wrap(text, width: noteWidth)
+        writeErr(wrapped.hasSuffix("\n") ? wrapped : wrapped + "\n")
     }
 }

@@ -14,8 +14,16 @@ public enum Dispatcher {
         if outermost { session.shell.beginAction() }
         let onceArmed = outermost && session.onceFile != nil
         let started = outermost && session.timer ? ContinuousClock.now : nil
+        if outermost {
+            session.beginShownOutput()
+            session.beginPaging()
+        }
         defer {
             session.unitDepth -= 1
+            if outermost {
+                session.endPaging()
+                session.endShownOutput()
+            }
             if onceArmed { session.onceFile = nil }
             if let started, session.timer { session.note(ElapsedTime.describe(ContinuousClock.now - started)) }
         }
@@ -74,16 +82,17 @@ public enum Dispatcher {
         let statement: Statement
         // SQL typed by the analyst may not drop or alter svw's own tables (Database.guardingSchema).
         do { statement = try session.db.guardingSchema { try session.db.prepare(sql) } } catch let error as SQLiteError {
-            throw SQLFailure(error: error)
+            throw SQLFailure(error: error, suggestion: SQLNameSuggestion.suggest(for: error.message, sql: sql, db: session.db))
         }
         // `$name` in SQL is an SQLite parameter: the value is bound, never spliced into the text.
         try session.parameters.bind(to: statement)
         do {
             if statement.columnCount > 0 {
                 // csv, tsv and json are written as they are read; the grid modes need every row they draw.
-                if try !session.emitStreaming(statement) {
+                if try !session.emitStreaming(statement, sql: sql) {
                     let result = try statement.all(maxRows: session.rowsWorthCollecting ?? .max)
-                    session.emit(result)
+                    // `last` runs a query again for the rows it only counted; never one that writes.
+                    session.emit(result, footer: nil, rerun: result.omittedRows > 0 && statement.isReadOnly ? sql : nil)
                 }
                 if session.interruptRequested { throw Interrupted() }
             } else {
@@ -92,6 +101,8 @@ public enum Dispatcher {
         } catch let error as SQLiteError {
             throw SQLFailure(error: error)
         }
+        // `export chart` now refers to this result, which has none.
+        if statement.columnCount > 0 { session.lastChart = nil }
         session.record(RecordedCommand(text: sql, kind: .sql))
     }
 }
@@ -99,12 +110,21 @@ public enum Dispatcher {
 /// An SQL statement that SQLite refused, shown with a caret under the problem.
 public struct SQLFailure: Error, CustomStringConvertible {
     public let error: SQLiteError
+    /// A table, column or keyword near the one SQLite could not make sense of.
+    public var suggestion: String?
+
+    public init(error: SQLiteError, suggestion: String? = nil) {
+        self.error = error
+        self.suggestion = suggestion
+    }
+
     public var description: String {
         // Only script workspaces set the attached-database limit to 0 (Database.forbidAttachingFiles).
         if error.message.hasPrefix("too many attached databases - max 0") {
             return "ATTACH and VACUUM INTO are not allowed in a script (scripts write only the files their export and output commands name)"
         }
         var text = error.isInterrupt ? "interrupted" : "SQL error: \(error.message)"
+        if let suggestion { text += " — did you mean \(suggestion)?" }
         if let pointer = error.pointer { text += "\n" + pointer.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") }
         return text
     }

@@ -12,7 +12,7 @@ extension Session {
     /// Returns false, having read nothing, when the mode must see every row first.
     /// Only plain SQL streams, so no cell has an analysis's `emptyCellText`: NULL stays
     /// empty in csv/tsv and null in json, as the machine modes always write it.
-    func emitStreaming(_ statement: Statement) throws -> Bool {
+    func emitStreaming(_ statement: Statement, sql: String) throws -> Bool {
         var options = renderOptions
         options.width = nil
         options.maxRows = nil
@@ -42,6 +42,7 @@ extension Session {
         deliver(text)
         var result = ResultSet(columns: columns, rows: kept)
         result.omittedRows = total - kept.count
+        keepShown(result.omittedRows > 0 && statement.isReadOnly ? .query(sql) : .table(result, footer: nil))
         transcript.captureTable(result, footer: nil)
         return true
     }

@@ -12,6 +12,8 @@ public final class Session {
     }
     public let console: Console
     public var mode: OutputMode
+    /// The grid mode `expanded off` goes back to (the one before `expanded on`).
+    var gridMode: OutputMode = .box
     /// Rendering knobs; `width` is set when stdout is a terminal.
     public var renderOptions: RenderOptions
     public var showCharts = true
@@ -24,8 +26,17 @@ public final class Session {
     /// Commands that succeeded and change or answer something, in order.
     public private(set) var recording: [RecordedCommand] = []
     /// Where results go instead of stdout (`output FILE`), and a one-shot override (`once FILE`).
-    public var outputFile: URL?
-    public var onceFile: URL? { didSet { onceFileWritten = false } }
+    public var outputFile: URL? { didSet { outputFileMode = nil } }
+    public var onceFile: URL? {
+        didSet {
+            onceFileWritten = false
+            onceFileMode = nil
+        }
+    }
+    /// The mode results take in the `output`/`once` file: `--format`, else the file's
+    /// extension (nil: the session's mode).
+    public var outputFileMode: OutputMode?
+    public var onceFileMode: OutputMode?
     /// `once FILE` replaces the file only when the first result arrives, so a next command
     /// that fails (or never comes) leaves the old contents alone.
     private var onceFileWritten = false
@@ -48,6 +59,16 @@ public final class Session {
     var modeOverride: OutputMode?
     /// For `--all` on a single command: no row limit.
     var showAllRows = false
+    /// The pager for long output at a terminal (the shell sets it; nil when piped).
+    public var pager: Pager?
+    /// This unit's screen output, held until it ends to see whether it fits (Output/Pager.swift).
+    var pagedText: String?
+    /// What the last unit that showed anything showed, for `last` (Output/ShownOutput.swift).
+    var lastShown: [ShownPiece] = []
+    var shownNow: [ShownPiece] = []
+    var replayingLast = false
+    /// How many `read FILE` commands deep this session runs.
+    var readDepth = 0
     /// How deep the dispatcher is: 1 for a unit typed or read, more inside `run SCRIPT`.
     var unitDepth = 0
     /// The interactive shell's own state: quitting, history, the leave warning.
@@ -59,6 +80,7 @@ public final class Session {
         self.workspace = workspace
         self.console = console
         self.mode = mode
+        self.gridMode = mode == .line || mode == .auto ? .box : mode
         self.renderOptions = renderOptions
         self.baseDirectory = baseDirectory
         self.recordingStartMode = mode
@@ -67,7 +89,12 @@ public final class Session {
 
     public var db: Database { workspace.db }
 
-    public var effectiveMode: OutputMode { modeOverride ?? mode }
+    public var effectiveMode: OutputMode {
+        if let modeOverride { return modeOverride }
+        if onceFile != nil { return onceFileMode ?? mode }
+        if outputFile != nil { return outputFileMode ?? mode }
+        return mode
+    }
 
     /// Resolves a path typed in a command against the session's base directory.
     public func resolve(path: String) -> URL {
@@ -112,6 +139,12 @@ public final class Session {
     /// leaves empty on purpose reads as the result's `emptyCellText` in the human modes and
     /// reports (the renderers and the transcript's table carry it).
     public func emit(_ result: ResultSet, footer: String? = nil) {
+        emit(result, footer: footer, rerun: nil)
+    }
+
+    /// `rerun`: the read-only query that made `result`, when `result` lacks rows it counted.
+    func emit(_ result: ResultSet, footer: String?, rerun: String?) {
+        keepShown(rerun.map(ShownPiece.query) ?? .table(result, footer: footer))
         let mode = effectiveMode
         var options = renderOptions
         if outputFile != nil || onceFile != nil || mode.isMachineReadable {
@@ -124,7 +157,10 @@ public final class Session {
         var text = Renderer.render(result, mode: mode, options: options)
         // Ctrl-C while it was drawn: the part made so far is dropped (the caller says "interrupted").
         if options.cancellation?.isCancelled == true { return }
-        if let footer, !mode.isMachineReadable { text += footer.hasSuffix("\n") ? footer : footer + "\n" }
+        if let footer, !mode.isMachineReadable {
+            let wrapped = TextWrap.wrap(footer, width: options.width)
+            text += wrapped.hasSuffix("\n") ? wrapped : wrapped + "\n"
+        }
         transcript.captureTable(result, footer: footer)
         if let cancellation = options.cancellation, outputFile == nil, onceFile == nil {
             deliverToTerminal(text, until: cancellation)
@@ -154,6 +190,7 @@ public final class Session {
     /// `Renderer.render(sections:)`), each kept as a table for reports. For the machine modes:
     /// the human modes give each table its own caption and footer through `emit`.
     public func emit(sections: [ResultSection]) {
+        keepShown(.sections(sections))
         var options = renderOptions
         if outputFile != nil || onceFile != nil || effectiveMode.isMachineReadable {
             options.width = nil
@@ -167,6 +204,7 @@ public final class Session {
 
     /// Writes result text (not notes) to the current destination.
     public func write(_ text: String) {
+        keepShown(.text(text))
         transcript.captureText(text)
         deliver(text)
     }
@@ -184,7 +222,7 @@ public final class Session {
             if !files.dryRun { appendOrCreate(file, text, truncate: replacing) }
         } else {
             transcript.captureStdout(text)
-            console.writeOut(text)
+            showOnScreen(text)
         }
     }
 

@@ -6,33 +6,38 @@ import SVWWorkspace
 /// Looking around the workspace: tables, columns, schema, what was imported.
 /// All look-ups: they answer a question and change nothing, so none is recorded.
 enum ExploreCommands {
-    static let specs: [CommandSpec] = [tables, describe, schema, imports]
+    static let specs: [CommandSpec] = [tables, describe, schema, imports, ProfileCommand.spec]
 
     static let tables = CommandSpec(
-        name: "tables", group: .explore,
+        name: "tables", aliases: [".tables", "\\dt"], group: .explore,
         abstract: "List the tables and views with their row counts",
         discussion: "Every table and view is open to SQL: SELECT * FROM contracts LIMIT 5;",
         examples: ["tables", "tables --format csv"],
         recorded: false,
-        handler: { context in
-            let db = context.db
-            var rows: [[SQLValue]] = []
-            for object in try SchemaQueries.tablesAndViews(db) {
-                let count = try SchemaQueries.rowCount(of: object.name, in: db)
-                rows.append([.text(object.name), .text(object.type), .integer(Int64(count))])
-            }
-            context.session.emit(ResultSet(columns: ["name", "type", "rows"], rows: rows))
-        })
+        handler: { try listTables($0) })
+
+    static func listTables(_ context: CommandContext) throws {
+        let db = context.db
+        var rows: [[SQLValue]] = []
+        for object in try SchemaQueries.tablesAndViews(db) {
+            let count = try SchemaQueries.rowCount(of: object.name, in: db)
+            rows.append([.text(object.name), .text(object.type), .integer(Int64(count))])
+        }
+        context.session.emit(ResultSet(columns: ["name", "type", "rows"], rows: rows))
+    }
 
     static let describe = CommandSpec(
-        name: "describe", group: .explore,
+        name: "describe", aliases: ["\\d"], group: .explore,
         abstract: "Show a table's columns, their types and its row count",
-        arguments: [ArgumentSpec("TABLE", "a table or view", completion: .table)],
+        arguments: [ArgumentSpec("TABLE", "a table or view; without it, the tables and views (as tables lists them)",
+                                 optional: true, completion: .table)],
         examples: ["describe contracts", "describe supplier_geography"],
         recorded: false,
         handler: { context in
             let db = context.db
-            let object = try NamedTable.resolve(context.invocation.argument(0) ?? "", in: db, command: "describe")
+            // psql's \d alone lists the relations.
+            guard let word = context.invocation.argument(0) else { return try listTables(context) }
+            let object = try NamedTable.resolve(word, in: db, command: context.invocation.spec.name)
             let name = object.name
             let columns = try db.query("""
                 SELECT name AS "column",
@@ -50,7 +55,7 @@ enum ExploreCommands {
         })
 
     static let schema = CommandSpec(
-        name: "schema", group: .explore,
+        name: "schema", aliases: [".schema"], group: .explore,
         abstract: "Show the CREATE statements of the workspace, or of one table",
         arguments: [ArgumentSpec("TABLE", "a table or view (its indexes and triggers come with it)",
                                  optional: true, completion: .table)],

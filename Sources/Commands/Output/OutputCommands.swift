@@ -3,10 +3,10 @@ import SVWRendering
 
 /// How and where results are shown: `mode`, `headers`, `maxrows`, `output`, `once`, `timer`.
 enum OutputCommands {
-    static let specs: [CommandSpec] = [mode, headers, maxrows, output, once, timer]
+    static let specs: [CommandSpec] = [mode, expanded, headers, maxrows, output, once, timer] + LastAndPager.specs
 
     static let mode = CommandSpec(
-        name: "mode", group: .output,
+        name: "mode", aliases: [".mode"], group: .output,
         abstract: "Show or set how results are written",
         arguments: [ArgumentSpec("MODE", "one of " + OutputMode.allCases.map(\.rawValue).joined(separator: ", "),
                                  optional: true, completion: .outputMode)],
@@ -24,6 +24,31 @@ enum OutputCommands {
             context.session.mode = try parseMode(name, command: "mode")
         })
 
+    static let expanded = CommandSpec(
+        name: "expanded", aliases: ["\\x"], group: .output,
+        abstract: "One field per line (mode line), the grid again, or auto (as psql's \\x)",
+        arguments: [ArgumentSpec("on|off|auto", "on for one field per line, off for the grid, auto for the grid only when it fits; without it, on and off in turn",
+                                 optional: true, completion: .choices(["on", "off", "auto"]))],
+        examples: ["expanded auto", "\\x"],
+        handler: { context in
+            let session = context.session
+            let word = context.invocation.argument(0)?.lowercased()
+            let expanded: OutputMode?
+            switch word {
+            case nil: expanded = session.mode == .line ? nil : .line
+            case "auto": expanded = .auto
+            default: expanded = try onOff(word ?? "", command: context.invocation.spec.name) ? .line : nil
+            }
+            if let expanded {
+                if session.mode != .line && session.mode != .auto { session.gridMode = session.mode }
+                session.mode = expanded
+            } else {
+                session.mode = session.gridMode
+            }
+            session.note("expanded display is " + (session.mode == .line ? "on" : session.mode == .auto ? "auto" : "off")
+                + " (mode \(session.mode.rawValue))")
+        })
+
     static func parseMode(_ name: String, command: String) throws -> OutputMode {
         if let mode = OutputMode(rawValue: name.lowercased()) { return mode }
         let names = OutputMode.allCases.map(\.rawValue)
@@ -33,7 +58,7 @@ enum OutputCommands {
     }
 
     static let headers = CommandSpec(
-        name: "headers", group: .output,
+        name: "headers", aliases: [".headers"], group: .output,
         abstract: "Show or hide the header row of results",
         arguments: [ArgumentSpec("on|off", "on to show column names (the default), off to leave them out",
                                  optional: true, completion: .choices(["on", "off"]))],
@@ -73,14 +98,15 @@ enum OutputCommands {
         })
 
     static let output = CommandSpec(
-        name: "output", group: .output,
+        name: "output", aliases: [".output"], group: .output,
         abstract: "Send results to a file until output alone sends them back to the screen",
         arguments: [ArgumentSpec("FILE", "the file to write (replaced if it exists)", optional: true, completion: .file, writes: true)],
         discussion: """
-            Results (not notes or warnings) go to FILE in the current mode, without colour
-            or truncation. Pair it with a machine-readable mode: mode csv, then output FILE.
+            Results (not notes or warnings) go to FILE without colour or truncation, in the
+            mode its extension names (.csv, .tsv, .json, .md, .html), --format MODE, or else
+            the session's mode.
             """,
-        examples: ["output partners.md", "output"],
+        examples: ["output partners.md", "output partners.csv --format csv", "output"],
         handler: { context in
             let session = context.session
             guard let path = context.invocation.argument(0) else {
@@ -89,29 +115,44 @@ enum OutputCommands {
                 return
             }
             let url = try session.writableURL(for: path, command: "output")
+            let fileMode = try fileMode(context, path: path)
             try session.beginOutputFile(url, command: "output")
             session.outputFile = url
+            session.outputFileMode = fileMode
+            let shownMode = " as " + (fileMode ?? session.mode).rawValue
             session.note(session.files.dryRun
-                ? "results now go to \(url.path) (run --check compares them and leaves the file alone); output alone sends them back to the screen"
-                : "results now go to \(url.path); output alone sends them back to the screen")
+                ? "results now go to \(url.path)\(shownMode) (run --check compares them and leaves the file alone); output alone sends them back to the screen"
+                : "results now go to \(url.path)\(shownMode); output alone sends them back to the screen")
         })
 
     static let once = CommandSpec(
-        name: "once", group: .output,
+        name: "once", aliases: [".once"], group: .output,
         abstract: "Send the next command's results to a file",
         arguments: [ArgumentSpec("FILE", "the file to write (replaced if it exists)", completion: .file, writes: true)],
         discussion: """
-            FILE is checked now but written only when the next command produces a result:
-            if that command fails, or none follows, an existing FILE keeps its contents.
+            The results take the mode FILE's extension names (.csv, .tsv, .json, .md,
+            .html), or --format MODE, or else the session's mode. FILE is checked now but
+            written only when the next command produces a result: if that command fails,
+            or none follows, an existing FILE keeps its contents. One line sends an SQL
+            result to a file: once contracts.csv; SELECT * FROM contracts;
             """,
-        examples: ["once contracts.csv"],
+        examples: ["once contracts.csv", "once partners.txt --format csv", "once contracts.csv; SELECT * FROM contracts;"],
         handler: { context in
-            let url = try context.session.writableURL(for: context.invocation.argument(0) ?? "", command: "once")
+            let path = context.invocation.argument(0) ?? ""
+            let url = try context.session.writableURL(for: path, command: "once")
+            let fileMode = try fileMode(context, path: path)
             try context.session.armOnceFile(url, command: "once")
+            context.session.onceFileMode = fileMode
         })
 
+    /// The mode `once`/`output` write FILE in: `--format`, else its extension; nil for the session's.
+    static func fileMode(_ context: CommandContext, path: String) throws -> OutputMode? {
+        if let format = context.invocation.value("format") { return try parseMode(format, command: context.invocation.spec.name) }
+        return OutputMode.forFile(named: path)
+    }
+
     static let timer = CommandSpec(
-        name: "timer", group: .output,
+        name: "timer", aliases: [".timer", "\\timing"], group: .output,
         abstract: "Print how long each command took (to stderr)",
         arguments: [ArgumentSpec("on|off", "on to time every command, off to stop", optional: true,
                                  completion: .choices(["on", "off"]))],

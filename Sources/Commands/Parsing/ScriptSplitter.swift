@@ -124,7 +124,10 @@ public struct ScriptSplitter {
         if word.isEmpty { return false }
         if word.hasPrefix(".") { return true }
         if CommandRegistry.command(named: String(word)) != nil { return true }
-        return !sqlKeywords.contains(word.uppercased())
+        if sqlKeywords.contains(word.uppercased()) { return false }
+        // `SELET * FROM t;` is SQL with a slip (SQLite's error then suggests SELECT), unless
+        // the word is nearer a command, which gets "did you mean" as a command.
+        return SQLNameSuggestion.keyword(near: String(word)) == nil || CommandRegistry.suggestion(for: String(word)) != nil
     }
 
     public static let sqlKeywords: Set<String> = [

@@ -22,6 +22,13 @@ public enum Tokenizer {
             case "\"", "'":
                 quote = ch
                 inWord = true
+            case "\\" where !inWord:
+                // `\d`, `\dt`, `\x`, `\?`: psql's commands keep their backslash (escaping a
+                // letter means nothing to a POSIX shell, so no other word reads differently).
+                guard let next = iterator.next() else { continue }
+                if next.properties.isAlphabetic || next == "?" { current.append("\\") }
+                current.append(next)
+                inWord = true
             case "\\":
                 if let next = iterator.next() { current.append(next); inWord = true }
             case " ", "\t", "\n", "\r":

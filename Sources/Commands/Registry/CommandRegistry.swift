@@ -11,7 +11,10 @@ public enum CommandRegistry {
         for spec in all {
             precondition(map[spec.name] == nil, "command \(spec.name) declared twice")
             map[spec.name] = spec
-            for alias in spec.aliases { map[alias] = spec }
+            for alias in spec.aliases {
+                precondition(map[alias] == nil, "alias \(alias) of \(spec.name) already names a command")
+                map[alias] = spec
+            }
         }
         return map
     }()

@@ -205,6 +205,9 @@ public enum CompletionKind: Sendable, Equatable {
     case column
     case command
     case partner
+    case category
+    /// Supplier names from the workspace.
+    case supplier
     case year
     case theme
     case measure

@@ -16,13 +16,13 @@ public enum HelpText {
             }
             out += "\n"
         }
-        out += """
+        out += wrap("""
             SQL: any statement ending in ; runs against the workspace, across as many lines
             as it needs (SELECT, WITH, CREATE VIEW...); tables and describe TABLE show what
-            there is. Every command takes --format MODE (box, table, markdown, csv, tsv,
-            json, line) and --all (every row, however many).
-
-            """
+            there is.
+            """.replacingOccurrences(of: "\n", with: " "), indent: 0, first: "")
+        out += wrap(commonOptionsSentence, indent: 0, first: "") + "\n"
+        out += wrap("As in sqlite3 and psql: " + familiarAliases, indent: 2, first: "") + "\n"
         if interactive {
             out += """
                 Keys: Tab completes commands, options, tables, columns, files and values such
@@ -33,6 +33,22 @@ public enum HelpText {
         }
         out += "Type help COMMAND for its options and a worked example.\n"
         return out
+    }
+
+    /// "Every command takes --format MODE (box, table, …) and --all (every row, however many)."
+    /// from the common options' own declarations.
+    static var commonOptionsSentence: String {
+        let parts = CommandSpec.commonOptions.map { option in
+            "--" + option.name + (option.valueName.map { " " + $0 } ?? "") + ", " + option.help
+        }
+        return "Every command takes " + parts.joined(separator: "; ") + "."
+    }
+
+    /// `.tables = tables, \d = describe, …`: the sqlite3 and psql spellings the registry declares.
+    static var familiarAliases: String {
+        CommandRegistry.all.flatMap { spec in
+            spec.aliases.filter { $0.hasPrefix(".") || $0.hasPrefix("\\") }.map { "\($0) = \(spec.name)" }
+        }.joined(separator: ", ") + "."
     }
 
     /// `help NAME`: usage line, what it does, arguments, options, aliases, examples.

@@ -1,10 +1,10 @@
 /// Help and the shell's own housekeeping: `help`, `history`, `quit`, and the
 /// workspace-switching commands in `WorkspaceCommands`.
 enum ShellCommands {
-    static let specs: [CommandSpec] = [help, history, quit] + WorkspaceCommands.specs
+    static let specs: [CommandSpec] = [help, history, quit, ReadCommand.spec, EditCommand.spec] + WorkspaceCommands.specs
 
     static let help = CommandSpec(
-        name: "help", aliases: ["?"], group: .shell,
+        name: "help", aliases: ["?", ".help", "\\?"], group: .shell,
         abstract: "List commands, or show one command's usage, options and examples",
         arguments: [ArgumentSpec("COMMAND", "a command name", optional: true, completion: .command)],
         examples: ["help", "help describe"],
@@ -58,7 +58,7 @@ enum ShellCommands {
         })
 
     static let quit = CommandSpec(
-        name: "quit", aliases: ["exit"], group: .shell,
+        name: "quit", aliases: ["exit", ".quit", ".exit", "\\q"], group: .shell,
         abstract: "Leave svw (Ctrl-D on an empty line does the same)",
         discussion: """
             Leaving an in-memory workspace that holds data (loaded rows, or tables made

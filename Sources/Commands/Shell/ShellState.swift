@@ -19,6 +19,8 @@ public struct ShellState {
     public var sampleOnlyAtChanges: Int?
     /// The raw line history, oldest first; the interactive shell provides it.
     public var history: (() -> [String])?
+    /// Adds a line to that history (`edit` adds what it ran); the interactive shell provides it.
+    public var remember: ((String) -> Void)?
     /// Whether Ctrl-C has been pressed during the command now running; the interactive
     /// shell provides it, so rendering a huge result can stop part-way.
     public var interruptRequested: (@Sendable () -> Bool)?

@@ -99,7 +99,16 @@ struct CommandCompleter {
         case .partner: return plain(source.values(.partner, prefix: typed))
         case .year: return plain(source.values(.year, prefix: typed))
         case .theme: return plain(source.values(.theme, prefix: typed))
-        case .measure: return plain(source.values(.measure, prefix: typed))
+        case .category: return plain(source.values(.category, prefix: typed))
+        case .supplier: return plain(source.values(.supplier, prefix: typed))
+        case .measure:
+            // Listed with what each measures: "NT1  Local people employed (FTE)".
+            let measures = source.measuresDescribed(prefix: typed)
+            let width = measures.map(\.code.count).max() ?? 0
+            return Completion(replacing: raw, candidates: measures.map { m in
+                Completion.Candidate(insertion: wrap(style.quote(m.code)),
+                                     display: m.description.isEmpty ? m.code : m.code.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + m.description)
+            })
         case .outputMode:
             return plain(prefixed(OutputMode.allCases.map(\.rawValue), typed))
         case .choices(let choices):

@@ -68,11 +68,19 @@ public protocol CompletionSource {
     func distinctValues(table: String, column: String, prefix: String) -> [String]
     /// Files and folders for a partly typed path.
     func files(matching partial: String) -> [FileMatch]
+    /// Measure codes starting with `prefix`, each with its description, for listing.
+    func measuresDescribed(prefix: String) -> [(code: String, description: String)]
+}
+
+extension CompletionSource {
+    public func measuresDescribed(prefix: String) -> [(code: String, description: String)] {
+        values(.measure, prefix: prefix).map { ($0, "") }
+    }
 }
 
 /// The kinds of data value completion knows where to find.
 public enum DomainValue: Sendable, CaseIterable {
-    case partner, year, theme, measure, category
+    case partner, year, theme, measure, category, supplier
 
     /// The kind a column or `key=` name refers to, if any.
     public static func named(_ name: String) -> DomainValue? {
@@ -82,6 +90,7 @@ public enum DomainValue: Sendable, CaseIterable {
         case "theme", "themes": return .theme
         case "measure", "measure_code", "measures": return .measure
         case "category", "categories": return .category
+        case "supplier", "suppliers", "supplier_name": return .supplier
         default: return nil
         }
     }

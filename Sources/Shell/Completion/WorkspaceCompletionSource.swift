@@ -35,8 +35,13 @@ public struct WorkspaceCompletionSource: CompletionSource {
         // The most recent year first: the one an analyst most often wants.
         case .year: return ((try? Catalog.years(db, typed)) ?? []).reversed()
         case .measure: return (try? Catalog.measures(db, typed)) ?? []
+        case .supplier: return (try? Catalog.supplierNames(db, typed)) ?? []
         case .theme: return Catalog.themeNames(typed)
         }
+    }
+
+    public func measuresDescribed(prefix: String) -> [(code: String, description: String)] {
+        (try? Catalog.measuresDescribed(db, Prefix(prefix, limit: WorkspaceCompletionSource.limit))) ?? []
     }
 
     public func distinctValues(table: String, column: String, prefix: String) -> [String] {
