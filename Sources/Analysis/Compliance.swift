@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWWorkspace
 
 /// The policy checks: social value considered and SV KPIs on contracts over £25k,
 /// the Portal on contracts over £50k, and commitments still short of their committed
@@ -30,9 +31,18 @@ public enum Compliance {
     static let percent: Set<String> = ["failing_share", "delivered_pct"]
 
     /// One row per check: how many are in scope, failing, not recorded, and the value at stake.
-    public static func summary(_ db: Database, filter: Filter, options: Options = Options()) throws -> AnalysisResult {
+    /// From the rollups, the lag check adds up ended contracts' counts; from the raw tables
+    /// it reads every commitment on those contracts.
+    public static func summary(_ db: Database, filter: Filter, options: Options = Options(),
+                               source: AnalysisSource = .rollups) throws -> AnalysisResult {
+        try source.prepare(db)
         var q = QueryBuilder()
-        let fc = filter.contractsCTE(&q)
+        // At the policy's thresholds, with no more than a year, partner and category to filter
+        // by, a few cells hold every count; otherwise each contract is read.
+        let cells = source == .rollups && filter.onlyYearPartnerAndCategory
+            && options.consideredThresholdPence == Rollups.applicableThresholdPence
+            && options.portalThresholdPence == Rollups.portalThresholdPence
+        let fc = cells ? filter.cellsCTE(Rollups.contractCells.table, &q) : filter.contractsCTE(from: source, &q)
         let applicable = q.bind("considered_threshold_pence", options.consideredThresholdPence)
         let portal = q.bind("portal_threshold_pence", options.portalThresholdPence)
         let asOf = q.bind("as_of", options.asOf)
@@ -42,35 +52,18 @@ public enum Compliance {
         let d2 = q.bind("kpis_rule", "Over \(above): no social value KPIs")
         let d3 = q.bind("portal_rule", "Over \(aboveP): not through the Portal")
         let d4 = q.bind("lagging_rule", "Commitments behind after contract end")
+        let descriptions = [d1, d2, d3, d4]
+        let checks: String
+        if source == .raw {
+            checks = rawChecks(applicable: applicable, portal: portal, asOf: asOf, descriptions: descriptions)
+        } else if cells {
+            checks = cellChecks(filter.cellsCTE(named: "lag", Rollups.lagCells.table, &q), asOf: asOf, descriptions: descriptions)
+        } else {
+            checks = rollupChecks(applicable: applicable, portal: portal, asOf: asOf, descriptions: descriptions)
+        }
         let query = q.query("""
             WITH \(fc),
-            applicable AS (SELECT * FROM fc WHERE value_pence > \(applicable)),
-            portal_scope AS (SELECT * FROM fc WHERE value_pence > \(portal)),
-            ended AS (
-                SELECT v.*, fc.end_date FROM commitment_values v JOIN fc ON fc.contract_id = v.contract_id
-                 WHERE fc.end_date IS NOT NULL AND fc.end_date < \(asOf)
-            ),
-            checks(ord, rule, description, in_scope, failing, not_recorded, failing_value) AS (
-                SELECT 1, 'considered', \(d1), count(*), coalesce(sum(sv_considered = 0), 0),
-                       coalesce(sum(sv_considered IS NULL), 0), coalesce(sum(CASE WHEN sv_considered = 0 THEN value_pence END), 0)
-                  FROM applicable
-                UNION ALL
-                SELECT 2, 'kpis', \(d2), count(*), coalesce(sum(sv_kpis = 0), 0),
-                       coalesce(sum(sv_kpis IS NULL), 0), coalesce(sum(CASE WHEN sv_kpis = 0 THEN value_pence END), 0)
-                  FROM applicable
-                UNION ALL
-                SELECT 3, 'portal', \(d3), count(*), coalesce(sum(portal = 0), 0),
-                       coalesce(sum(portal IS NULL), 0), coalesce(sum(CASE WHEN portal = 0 THEN value_pence END), 0)
-                  FROM portal_scope
-                UNION ALL
-                -- no delivery reported is not recorded, like an empty flag: neither behind nor on track;
-                -- the value is the undelivered £ of the commitments behind
-                SELECT 4, 'lagging', \(d4), count(*), coalesce(sum(units_delivered < units_committed), 0),
-                       coalesce(sum(units_delivered IS NULL), 0),
-                       coalesce(sum(CASE WHEN units_delivered < units_committed
-                                         THEN committed_pence - delivered_pence END), 0)
-                  FROM ended
-            )
+            \(checks)
             SELECT rule, description, in_scope, failing,
                    round(100.0 * failing / nullif(in_scope, 0), 1) AS failing_share,
                    not_recorded, failing_value
@@ -81,6 +74,112 @@ public enum Compliance {
         if let asOf = options.asOf { title += " (delivery as of \(asOf))" }
         return AnalysisResult(title: Titles.with(filter, title),
                               result: try query.run(on: db, money: money, percent: percent), query: query)
+    }
+
+    /// `checks(ord, rule, description, in_scope, failing, not_recorded, failing_value)` read
+    /// from the raw tables: the contracts in scope of each check, and every commitment on ended ones.
+    static func rawChecks(applicable: String, portal: String, asOf: String, descriptions d: [String]) -> String {
+        """
+        applicable AS (SELECT * FROM fc WHERE value_pence > \(applicable)),
+        portal_scope AS (SELECT * FROM fc WHERE value_pence > \(portal)),
+        ended AS (
+            SELECT v.*, fc.end_date FROM commitment_values v JOIN fc ON fc.contract_id = v.contract_id
+             WHERE fc.end_date IS NOT NULL AND fc.end_date < \(asOf)
+        ),
+        checks(ord, rule, description, in_scope, failing, not_recorded, failing_value) AS (
+            SELECT 1, 'considered', \(d[0]), count(*), coalesce(sum(sv_considered = 0), 0),
+                   coalesce(sum(sv_considered IS NULL), 0), coalesce(sum(CASE WHEN sv_considered = 0 THEN value_pence END), 0)
+              FROM applicable
+            UNION ALL
+            SELECT 2, 'kpis', \(d[1]), count(*), coalesce(sum(sv_kpis = 0), 0),
+                   coalesce(sum(sv_kpis IS NULL), 0), coalesce(sum(CASE WHEN sv_kpis = 0 THEN value_pence END), 0)
+              FROM applicable
+            UNION ALL
+            SELECT 3, 'portal', \(d[2]), count(*), coalesce(sum(portal = 0), 0),
+                   coalesce(sum(portal IS NULL), 0), coalesce(sum(CASE WHEN portal = 0 THEN value_pence END), 0)
+              FROM portal_scope
+            UNION ALL
+            -- no delivery reported is not recorded, like an empty flag: neither behind nor on track;
+            -- the value is the undelivered £ of the commitments behind
+            SELECT 4, 'lagging', \(d[3]), count(*), coalesce(sum(units_delivered < units_committed), 0),
+                   coalesce(sum(units_delivered IS NULL), 0),
+                   coalesce(sum(CASE WHEN units_delivered < units_committed
+                                     THEN committed_pence - delivered_pence END), 0)
+              FROM ended
+        )
+        """
+    }
+
+    /// The same `checks` from the rollup, in one pass over the contracts in scope: each
+    /// contract carries its commitments' lag counts and shortfall.
+    static func rollupChecks(applicable: String, portal: String, asOf: String, descriptions d: [String]) -> String {
+        let flags = [("considered", "sv_considered", applicable), ("kpis", "sv_kpis", applicable), ("portal", "portal", portal)]
+        var sums = flags.map { rule, flag, threshold in
+            """
+                   coalesce(sum(value_pence > \(threshold)), 0) AS \(rule)_in_scope,
+                   coalesce(sum(value_pence > \(threshold) AND \(flag) = 0), 0) AS \(rule)_failing,
+                   coalesce(sum(value_pence > \(threshold) AND \(flag) IS NULL), 0) AS \(rule)_not_recorded,
+                   coalesce(sum(CASE WHEN value_pence > \(threshold) AND \(flag) = 0 THEN value_pence END), 0) AS \(rule)_value
+            """
+        }
+        // no delivery reported is not recorded (neither behind nor on track); the value is the
+        // undelivered £ of the commitments behind
+        let ended = "end_date IS NOT NULL AND end_date < \(asOf)"
+        sums.append("""
+                   coalesce(sum(CASE WHEN \(ended) THEN commitments END), 0) AS lagging_in_scope,
+                   coalesce(sum(CASE WHEN \(ended) THEN lagging END), 0) AS lagging_failing,
+                   coalesce(sum(CASE WHEN \(ended) THEN undelivered END), 0) AS lagging_not_recorded,
+                   coalesce(sum(CASE WHEN \(ended) THEN shortfall_pence END), 0) AS lagging_value
+            """)
+        let lines = zip(["considered", "kpis", "portal", "lagging"], d).enumerated().map { index, rule in
+            "SELECT \(index + 1), '\(rule.0)', \(rule.1), \(rule.0)_in_scope, \(rule.0)_failing, \(rule.0)_not_recorded, \(rule.0)_value FROM totals"
+        }
+        return """
+        totals AS (
+            SELECT
+        \(sums.joined(separator: ",\n"))
+              FROM fc
+        ),
+        checks(ord, rule, description, in_scope, failing, not_recorded, failing_value) AS (
+            \(lines.joined(separator: "\n    UNION ALL\n    "))
+        )
+        """
+    }
+
+    /// The same `checks` from the cell rollups, for the policy's thresholds and a filter of no
+    /// more than a year, partner and category: `fc` is then `rollup_contract_cells`' rows (see
+    /// `summary`) and `lag` the lag counts per contract end date.
+    static func cellChecks(_ lag: String, asOf: String, descriptions d: [String]) -> String {
+        let flags = [("considered", "sv_considered", "over_applicable"), ("kpis", "sv_kpis", "over_applicable"),
+                     ("portal", "portal", "over_portal")]
+        let sums = flags.map { rule, flag, scope in
+            """
+                   coalesce(sum(CASE WHEN \(scope) = 1 THEN contracts END), 0) AS \(rule)_in_scope,
+                   coalesce(sum(CASE WHEN \(scope) = 1 AND \(flag) = 0 THEN contracts END), 0) AS \(rule)_failing,
+                   coalesce(sum(CASE WHEN \(scope) = 1 AND \(flag) IS NULL THEN contracts END), 0) AS \(rule)_not_recorded,
+                   coalesce(sum(CASE WHEN \(scope) = 1 AND \(flag) = 0 THEN value_pence END), 0) AS \(rule)_value
+            """
+        }
+        let lines = zip(["considered", "kpis", "portal", "lagging"], d).enumerated().map { index, rule in
+            "SELECT \(index + 1), '\(rule.0)', \(rule.1), \(rule.0)_in_scope, \(rule.0)_failing, \(rule.0)_not_recorded, \(rule.0)_value FROM totals, lag_totals"
+        }
+        return """
+        \(lag),
+        totals AS (
+            SELECT
+        \(sums.joined(separator: ",\n"))
+              FROM fc
+        ),
+        -- no delivery reported is not recorded; the value is the undelivered £ of those behind
+        lag_totals AS (
+            SELECT coalesce(sum(commitments), 0) AS lagging_in_scope, coalesce(sum(lagging), 0) AS lagging_failing,
+                   coalesce(sum(undelivered), 0) AS lagging_not_recorded, coalesce(sum(shortfall_pence), 0) AS lagging_value
+              FROM lag WHERE end_date < \(asOf)
+        ),
+        checks(ord, rule, description, in_scope, failing, not_recorded, failing_value) AS (
+            \(lines.joined(separator: "\n    UNION ALL\n    "))
+        )
+        """
     }
 
     /// The contracts (or, for `lagging`, commitments) a check flags: failing first, then not recorded.

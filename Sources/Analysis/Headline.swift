@@ -2,9 +2,10 @@ import SVWDatabase
 
 /// The board figures for one financial year (definitions in `YearMetrics`): one row.
 public enum Headline {
-    public static func run(_ db: Database, year: String, filter: Filter) throws -> AnalysisResult {
+    public static func run(_ db: Database, year: String, filter: Filter, source: AnalysisSource = .rollups) throws -> AnalysisResult {
+        try source.prepare(db)
         var q = QueryBuilder()
-        let ctes = YearMetrics.ctes(filter, years: .single(year), &q)
+        let ctes = YearMetrics.ctes(filter, years: .single(year), source: source, &q)
         let query = q.query("WITH \(ctes)\nSELECT * FROM metrics")
         var shown = filter
         shown.year = year

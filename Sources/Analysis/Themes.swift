@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWWorkspace
 
 /// Social value committed and delivered, in TOMs £ (units × the active edition's proxy
 /// values, from the `commitment_values` view), on the contracts the filter selects.
@@ -11,23 +12,41 @@ public enum Themes {
     static let money: Set<String> = ["awarded", "committed", "delivered", "proxy", "value"]
     static let percent: Set<String> = ["delivery_rate", "committed_pct_awarded", "delivered_pct_awarded"]
 
-    /// `theme` and `measure` (already checked against the framework and the edition) narrow the commitments.
+    /// `theme` and `measure` (already checked against the framework and the edition) narrow the
+    /// commitments. The theme and partner breakdowns read the rollup's per-contract, per-theme
+    /// totals; a breakdown by measure, or one measure, needs the commitments themselves.
     public static func run(_ db: Database, filter: Filter, by breakdown: Breakdown = .theme,
-                           theme: String? = nil, measure: String? = nil) throws -> AnalysisResult {
+                           theme: String? = nil, measure: String? = nil,
+                           source requested: AnalysisSource = .rollups) throws -> AnalysisResult {
+        let source = breakdown == .measure || measure != nil ? AnalysisSource.raw : requested
+        try source.prepare(db)
         var q = QueryBuilder()
-        let fc = filter.contractsCTE(&q)
-        var conditions: [String] = []
-        if let theme { conditions.append("v.theme = \(q.bind("theme", theme))") }
-        if let measure { conditions.append("v.measure_code = \(q.bind("measure", measure))") }
-        let cv = "cv AS (SELECT v.*, fc.partner FROM commitment_values v JOIN fc ON fc.contract_id = v.contract_id"
-            + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + ")"
         var onlyTheme: String?
-        if let theme { onlyTheme = q.bind("theme", theme) }
         let text: String
-        switch breakdown {
-        case .theme: text = themeSQL(fc, cv, onlyTheme: onlyTheme)
-        case .measure: text = measureSQL(fc, cv)
-        case .partner: text = partnerSQL(fc, cv)
+        if source == .rollups {
+            // Filtered by no more than a year and a partner, the per-year rollup's few rows
+            // carry the same columns as the contracts' rows, added up.
+            let perYear = filter.onlyYearAndPartner
+            let fc = perYear ? filter.yearsCTE(allPartners: breakdown == .theme, &q) : filter.contractsCTE(from: source, &q)
+            if let theme { onlyTheme = q.bind("theme", theme) }
+            switch breakdown {
+            case .theme: text = themeSQL(fc, rollupByTheme(onlyTheme: onlyTheme), onlyTheme: onlyTheme)
+            case .partner: text = partnerSQL(fc, rollupByPartner(theme: theme), contracts: perYear ? "coalesce(sum(contracts), 0)" : "count(*)")
+            case .measure: preconditionFailure("a breakdown by measure reads the commitments")
+            }
+        } else {
+            let fc = filter.contractsCTE(from: source, &q)
+            if let theme { onlyTheme = q.bind("theme", theme) }
+            var conditions: [String] = []
+            if let onlyTheme { conditions.append("v.theme = \(onlyTheme)") }
+            if let measure { conditions.append("v.measure_code = \(q.bind("measure", measure))") }
+            let cv = "cv AS (SELECT v.*, fc.partner FROM commitment_values v JOIN fc ON fc.contract_id = v.contract_id"
+                + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + ")"
+            switch breakdown {
+            case .theme: text = themeSQL(fc, cv + ",\n" + rawByTheme, onlyTheme: onlyTheme)
+            case .measure: text = measureSQL(fc, cv)
+            case .partner: text = partnerSQL(fc, cv + ",\n" + rawByPartner)
+            }
         }
         let query = q.query(text)
         var title = "Social value committed and delivered by \(breakdown.rawValue)"
@@ -35,6 +54,59 @@ public enum Themes {
         if let measure { title += ", measure \(measure)" }
         return AnalysisResult(title: Titles.with(filter, title),
                               result: try query.run(on: db, money: money, percent: percent), query: query)
+    }
+
+    // `by_theme(theme, commitments, committed, delivered)`: theme NULL for commitments whose
+    // measure is not in the active edition; `sv(partner, commitments, committed, delivered)`.
+
+    /// One pass over the commitments in scope.
+    static let rawByTheme = """
+        by_theme AS (
+            SELECT theme, count(*) AS commitments, sum(committed_pence) AS committed, sum(delivered_pence) AS delivered
+              FROM cv GROUP BY theme
+        )
+        """
+
+    static let rawByPartner = """
+        sv AS (
+            SELECT partner, count(*) AS commitments, sum(committed_pence) AS committed, sum(delivered_pence) AS delivered
+              FROM cv GROUP BY partner
+        )
+        """
+
+    /// One pass over the contracts in scope, adding up the rollup's per-theme columns.
+    static func rollupByTheme(onlyTheme: String?) -> String {
+        let columns = Schema.themes.map(Rollups.themeColumn)
+        let sums = (["unvalued"] + columns.flatMap { ["\($0)_commitments", "\($0)_committed", "\($0)_delivered"] })
+            .map { "sum(\($0)) AS \($0)" }.joined(separator: ", ")
+        let themes = zip(Schema.themes, columns).map { theme, c in
+            "SELECT '\(theme)' AS theme, \(c)_commitments AS commitments, \(c)_committed AS committed, \(c)_delivered AS delivered FROM totals"
+        }
+        let lines = (themes + ["SELECT NULL, unvalued, NULL, NULL FROM totals WHERE unvalued > 0"])
+            .joined(separator: "\n        UNION ALL\n        ")
+        return """
+            totals AS (SELECT \(sums) FROM fc),
+            by_theme AS (
+                SELECT * FROM (
+                    \(lines)
+                )\(onlyTheme.map { " WHERE theme = \($0)" } ?? "")
+            )
+            """
+    }
+
+    /// Per partner from the rollup: every commitment, or one theme's (a theme name from the
+    /// framework's fixed list, so its column name is never user text).
+    static func rollupByPartner(theme: String?) -> String {
+        let (count, committed, delivered) = theme.map { theme -> (String, String, String) in
+            let c = Rollups.themeColumn(theme)
+            return ("\(c)_commitments", "\(c)_committed", "\(c)_delivered")
+        } ?? ("commitments", "committed_pence", "delivered_pence")
+        return """
+            sv AS (
+                SELECT partner, sum(\(count)) AS commitments, sum(\(committed)) AS committed, sum(\(delivered)) AS delivered
+                  FROM fc GROUP BY partner
+            )
+            """
     }
 
     /// Contracts worth more than `thresholdPence` with no commitments at all, largest first.
@@ -61,34 +133,34 @@ public enum Themes {
     }
 
     /// How many contracts over the threshold have no commitments, and their value: one row.
+    /// The contracts rollup counts each contract's commitments, so it needs no look-up.
     public static func uncommittedCount(_ db: Database, filter: Filter,
-                                        thresholdPence: Int64 = Policy.portalThresholdPence) throws -> AnalysisResult {
+                                        thresholdPence: Int64 = Policy.portalThresholdPence,
+                                        source: AnalysisSource = .rollups) throws -> AnalysisResult {
+        try source.prepare(db)
         var q = QueryBuilder()
-        let fc = filter.contractsCTE(&q)
+        let fc = filter.contractsCTE(from: source, &q)
         let threshold = q.bind("threshold_pence", thresholdPence)
+        let none = source == .rollups ? "fc.commitments = 0"
+                                      : "NOT EXISTS (SELECT 1 FROM commitments k WHERE k.contract_id = fc.contract_id)"
         let query = q.query("""
             WITH \(fc)
             SELECT count(*) AS contracts, coalesce(sum(fc.value_pence), 0) AS value
               FROM fc
              WHERE fc.value_pence > \(threshold)
-               AND NOT EXISTS (SELECT 1 FROM commitments k WHERE k.contract_id = fc.contract_id)
+               AND \(none)
             """)
         return AnalysisResult(title: "Contracts over \(MoneyCaption.short(thresholdPence)) with no commitments",
                               result: try query.run(on: db, money: money, percent: percent), query: query)
     }
 
-    static func themeSQL(_ fc: String, _ cv: String, onlyTheme: String?) -> String {
+    static func themeSQL(_ fc: String, _ byTheme: String, onlyTheme: String?) -> String {
         let themeRows = ThemeOrder.all.enumerated().map { "(\($0 + 1), '\($1)')" }.joined(separator: ", ")
         return """
         WITH \(fc),
-        \(cv),
+        \(byTheme),
         awarded AS (SELECT coalesce(sum(value_pence), 0) AS awarded FROM fc),
         themes(ord, theme) AS (VALUES \(themeRows)),
-        -- one pass over the commitments; theme NULL: the measure is not in the active edition
-        by_theme AS (
-            SELECT theme, count(*) AS commitments, sum(committed_pence) AS committed, sum(delivered_pence) AS delivered
-              FROM cv GROUP BY theme
-        ),
         lines AS (
             SELECT t.ord, t.theme, coalesce(b.commitments, 0) AS commitments,
                    coalesce(b.committed, 0) AS committed, coalesce(b.delivered, 0) AS delivered
@@ -139,21 +211,18 @@ public enum Themes {
         """
     }
 
-    static func partnerSQL(_ fc: String, _ cv: String) -> String {
+    /// `sv`: the CTEs ending in `sv`; `contracts`: how to count an `fc` row's contracts.
+    static func partnerSQL(_ fc: String, _ sv: String, contracts: String = "count(*)") -> String {
         """
         WITH \(fc),
-        awarded AS (SELECT partner, count(*) AS contracts, sum(value_pence) AS awarded FROM fc GROUP BY partner),
-        \(cv),
-        sv AS (
-            SELECT partner, count(*) AS commitments, sum(committed_pence) AS committed, sum(delivered_pence) AS delivered
-              FROM cv GROUP BY partner
-        ),
+        awarded AS (SELECT partner, \(contracts) AS contracts, sum(value_pence) AS awarded FROM fc GROUP BY partner),
+        \(sv),
         lines AS (
             SELECT 1 AS grp, a.partner, a.contracts, a.awarded, coalesce(s.commitments, 0) AS commitments,
                    coalesce(s.committed, 0) AS committed, coalesce(s.delivered, 0) AS delivered
               FROM awarded a LEFT JOIN sv s ON s.partner = a.partner
             UNION ALL
-            SELECT 2, 'Total', (SELECT count(*) FROM fc), (SELECT coalesce(sum(value_pence), 0) FROM fc),
+            SELECT 2, 'Total', (SELECT \(contracts) FROM fc), (SELECT coalesce(sum(value_pence), 0) FROM fc),
                    coalesce(sum(commitments), 0), coalesce(sum(committed), 0), coalesce(sum(delivered), 0)
               FROM sv
         )

@@ -78,9 +78,11 @@ public enum Trend {
     /// One row per financial year from the first to the last in the data (a year with no
     /// contract under the filter shows zeros, so a change is always from the year before),
     /// narrowed to --from/--to. Each metric is followed by its change; with `metric`, just that one.
-    public static func run(_ db: Database, filter: Filter, metric: Metric? = nil) throws -> AnalysisResult {
+    public static func run(_ db: Database, filter: Filter, metric: Metric? = nil,
+                           source: AnalysisSource = .rollups) throws -> AnalysisResult {
+        try source.prepare(db)
         var q = QueryBuilder()
-        let ctes = YearMetrics.ctes(filter, years: .span, &q)
+        let ctes = YearMetrics.ctes(filter, years: .span, source: source, &q)
         let columns = (metric.map { [$0] } ?? Metric.allCases).flatMap { [$0.column, $0.changeExpression] }
         let query = q.query("""
             WITH \(ctes)

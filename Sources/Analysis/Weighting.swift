@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWWorkspace
 
 /// The social value weighting (percent of award criteria) across applicable contracts:
 /// by default those worth more than £25,000, or every contract with `applicableOnly: false`.
@@ -28,11 +29,13 @@ public enum Weighting {
                                        "at_or_above_target", "weighting"]
 
     /// One row per bin (and a Total): contracts and value in each.
-    public static func histogram(_ db: Database, filter: Filter, options: Options = Options()) throws -> AnalysisResult {
+    public static func histogram(_ db: Database, filter: Filter, options: Options = Options(),
+                                 source: AnalysisSource = .rollups) throws -> AnalysisResult {
         precondition(!options.bins.isEmpty && options.bins == options.bins.sorted() && Set(options.bins).count == options.bins.count,
                      "bins are validated ascending and distinct before they reach the analysis")
+        try source.prepare(db)
         var q = QueryBuilder()
-        let pop = population(filter, options, &q)
+        let (pop, count) = population(filter, options, source: source, &q)
         var binRows: [String] = []
         for (index, bin) in bins(options.bins).enumerated() {
             let n = index + 1
@@ -45,7 +48,7 @@ public enum Weighting {
             ),
             -- contracts and value per weighting: a few rows, however many contracts, which the bins then add up
             weights AS (
-                SELECT sv_weighting AS w, count(*) AS n, sum(value_pence) AS value
+                SELECT sv_weighting AS w, \(count) AS n, sum(value_pence) AS value
                   FROM pop WHERE sv_weighting IS NOT NULL GROUP BY sv_weighting
             ),
             total AS (SELECT coalesce(sum(n), 0) AS contracts, coalesce(sum(value), 0) AS value FROM weights),
@@ -72,9 +75,10 @@ public enum Weighting {
     /// Mean (simple and value-weighted), median and share at or above target: one row for
     /// all applicable contracts, or one per group followed by a Total.
     public static func statistics(_ db: Database, filter: Filter, by breakdown: Breakdown? = nil,
-                                  options: Options = Options()) throws -> AnalysisResult {
+                                  options: Options = Options(), source: AnalysisSource = .rollups) throws -> AnalysisResult {
+        try source.prepare(db)
         var q = QueryBuilder()
-        let pop = population(filter, options, &q)
+        let (pop, count) = population(filter, options, source: source, &q)
         let target = q.bind("target", options.target)
         let group: String
         let groupColumn: String
@@ -99,7 +103,7 @@ public enum Weighting {
             -- contracts and value per group and weighting (NULL: not recorded): a few rows, however
             -- many contracts, from which every figure below is worked out
             cells AS (
-                SELECT \(group) AS grp, sv_weighting AS w, count(*) AS n, sum(value_pence) AS value
+                SELECT \(group) AS grp, sv_weighting AS w, \(count) AS n, sum(value_pence) AS value
                   FROM pop GROUP BY 1, 2
             ),
             lines AS (
@@ -149,7 +153,7 @@ public enum Weighting {
     public static func below(_ db: Database, filter: Filter, options: Options = Options(),
                              limit: Int? = nil, by breakdown: Breakdown? = nil) throws -> AnalysisResult {
         var q = QueryBuilder()
-        let pop = population(filter, options, &q)
+        let pop = population(filter, options, &q).sql
         let target = q.bind("target", options.target)
         var columns = ["pop.contract_id", "pop.partner", "pop.financial_year AS year", "pop.title",
                        "s.name AS supplier", "pop.value_pence AS value", "pop.sv_weighting AS weighting"]
@@ -203,11 +207,21 @@ public enum Weighting {
         return entry.split(separator: ".").last.map(String.init) ?? entry
     }
 
-    /// `fc` (filtered contracts) and `pop` (the applicable ones).
-    static func population(_ filter: Filter, _ options: Options, _ q: inout QueryBuilder) -> String {
-        let fc = filter.contractsCTE(&q)
-        guard let threshold = options.thresholdPence else { return "\(fc),\npop AS NOT MATERIALIZED (SELECT * FROM fc)" }
-        return "\(fc),\npop AS NOT MATERIALIZED (SELECT * FROM fc WHERE value_pence > \(q.bind("threshold_pence", threshold)))"
+    /// `fc` (filtered contracts) and `pop` (the applicable ones), and how to count a `pop`
+    /// row's contracts. Filtered by no more than a year, partner and category, at the policy's
+    /// threshold (or none), the rollups' rows of contracts per weighting stand in for the
+    /// contracts. The list of contracts below target shows titles, which only the contracts table holds.
+    static func population(_ filter: Filter, _ options: Options, source: AnalysisSource = .raw,
+                           _ q: inout QueryBuilder) -> (sql: String, count: String) {
+        if source == .rollups && filter.onlyYearPartnerAndCategory
+            && (options.thresholdPence == nil || options.thresholdPence == Rollups.applicableThresholdPence) {
+            let fc = filter.cellsCTE(Rollups.contractCells.table, &q)
+            let applicable = options.thresholdPence == nil ? "" : " WHERE over_applicable = 1"
+            return ("\(fc),\npop AS NOT MATERIALIZED (SELECT * FROM fc\(applicable))", "sum(contracts)")
+        }
+        let fc = filter.contractsCTE(from: source, &q)
+        guard let threshold = options.thresholdPence else { return ("\(fc),\npop AS NOT MATERIALIZED (SELECT * FROM fc)", "count(*)") }
+        return ("\(fc),\npop AS NOT MATERIALIZED (SELECT * FROM fc WHERE value_pence > \(q.bind("threshold_pence", threshold)))", "count(*)")
     }
 
     static func scope(_ options: Options) -> String {

@@ -16,8 +16,10 @@ enum YearMetrics {
         case single(String)
     }
 
-    /// CTEs ending in `metrics`: one row per year with the headline columns.
-    static func ctes(_ filter: Filter, years: Years, _ q: inout QueryBuilder) -> String {
+    /// CTEs ending in `metrics`: one row per year with the headline columns. From the rollup,
+    /// each contract's social value is read with its value in one pass; from the raw tables,
+    /// every commitment is joined to its contract and valued.
+    static func ctes(_ filter: Filter, years: Years, source: AnalysisSource, _ q: inout QueryBuilder) -> String {
         var contracts = filter
         var ownYear: String? = nil
         let yearsCTE: String
@@ -30,7 +32,7 @@ enum YearMetrics {
         case .span:
             contracts.year = nil
             yearsCTE = spanCTE(filter, &q)
-            key = Schema.financialYearStart(of: "award_date")
+            key = source == .rollups ? "year_start" : Schema.financialYearStart(of: "award_date")
             groupBy = "\n     GROUP BY 1"
         case .single(let year):
             contracts.year = year
@@ -40,9 +42,6 @@ enum YearMetrics {
             key = bound
             groupBy = ""
         }
-        let fc = contracts.contractsCTE(&q)
-        let applicable = q.bind("applicable_pence", Policy.applicableThresholdPence)
-        let portal = q.bind("portal_pence", Policy.portalThresholdPence)
         let own: String
         if filter.narrowsBeyondTime {
             // Own-workforce social value belongs to no partner, category or contract value.
@@ -60,33 +59,12 @@ enum YearMetrics {
             )
             """
         }
+        let perYear = source == .rollups && filter.onlyYearAndPartner
+            ? yearsRollupCTEs(key: key, year: contracts.year, partner: filter.partner, &q)
+            : contractCTEs(contracts, key: key, groupBy: groupBy, source: source, &q)
         return """
-        \(fc),
         \(yearsCTE),
-        awarded AS (
-            SELECT \(key) AS key, count(*) AS contracts, sum(value_pence) AS awarded,
-                   sum(value_pence > \(applicable)) AS over_applicable, sum(value_pence > \(portal)) AS over_portal,
-                   avg(CASE WHEN value_pence > \(applicable) THEN sv_weighting END) AS mean_weighting,
-                   sum(CASE WHEN value_pence > \(applicable) THEN sv_weighting * value_pence END)
-                     / sum(CASE WHEN value_pence > \(applicable) AND sv_weighting IS NOT NULL THEN value_pence END)
-                     AS weighted_mean_weighting
-              FROM fc\(groupBy)
-        ),
-        sv AS (
-            SELECT \(key) AS key,
-                   sum(v.committed_pence) AS committed, sum(v.delivered_pence) AS delivered,
-                   sum(v.committed_pence IS NULL) AS unvalued
-              FROM fc JOIN commitment_values v ON v.contract_id = fc.contract_id\(groupBy)
-        ),
-        winners AS (
-            SELECT w.key, count(*) AS suppliers, sum(g.gm_status = 'GM') AS gm_suppliers,
-                   sum(g.gm_status = 'unknown') AS unknown_suppliers
-              FROM (SELECT DISTINCT key, supplier_id FROM (
-                      SELECT \(key) AS key, supplier_id FROM fc
-                      UNION ALL   -- further suppliers of awards with several
-                      SELECT \(key) AS key, f.supplier_id FROM fc JOIN further_suppliers f ON f.contract_id = fc.contract_id)) w
-              JOIN supplier_geography g ON g.supplier_id = w.supplier_id\(groupBy)
-        ),
+        \(perYear),
         \(own),
         -- Shares stay exact here: a renderer shows one decimal and the headline a whole
         -- percent, each rounding once (27.46% is 27%, not 27.5% and then 28%).
@@ -114,6 +92,68 @@ enum YearMetrics {
               LEFT JOIN winners p ON p.key = y.key
               LEFT JOIN own o ON o.year = y.year
         )
+        """
+    }
+
+    /// `awarded`, `sv` and `winners` per year key from the contracts in scope: the rollup's
+    /// rows (each contract's social value comes with its value, in the same pass) or the
+    /// raw tables (every commitment joined to its contract and valued).
+    static func contractCTEs(_ contracts: Filter, key: String, groupBy: String, source: AnalysisSource,
+                             _ q: inout QueryBuilder) -> String {
+        let fc = contracts.contractsCTE(from: source, &q)
+        let applicable = q.bind("applicable_pence", Policy.applicableThresholdPence)
+        let portal = q.bind("portal_pence", Policy.portalThresholdPence)
+        // From the rollup, a contract's social value comes with its value in the same pass.
+        let svColumns = source == .rollups
+            ? ",\n           sum(committed_pence) AS committed, sum(delivered_pence) AS delivered, sum(unvalued) AS unvalued"
+            : ""
+        let sv = source == .rollups ? "sv AS (SELECT key, committed, delivered, unvalued FROM awarded)" : """
+            sv AS (
+                SELECT \(key) AS key,
+                       sum(v.committed_pence) AS committed, sum(v.delivered_pence) AS delivered,
+                       sum(v.committed_pence IS NULL) AS unvalued
+                  FROM fc JOIN commitment_values v ON v.contract_id = fc.contract_id\(groupBy)
+            )
+            """
+        return """
+        \(fc),
+        awarded AS (
+            SELECT \(key) AS key, count(*) AS contracts, sum(value_pence) AS awarded,
+                   sum(value_pence > \(applicable)) AS over_applicable, sum(value_pence > \(portal)) AS over_portal,
+                   avg(CASE WHEN value_pence > \(applicable) THEN sv_weighting END) AS mean_weighting,
+                   sum(CASE WHEN value_pence > \(applicable) THEN sv_weighting * value_pence END)
+                     / sum(CASE WHEN value_pence > \(applicable) AND sv_weighting IS NOT NULL THEN value_pence END)
+                     AS weighted_mean_weighting\(svColumns)
+              FROM fc\(groupBy)
+        ),
+        \(sv),
+        winners AS (
+            SELECT w.key, count(*) AS suppliers, sum(g.gm_status = 'GM') AS gm_suppliers,
+                   sum(g.gm_status = 'unknown') AS unknown_suppliers
+              FROM (SELECT DISTINCT key, supplier_id FROM (
+                      SELECT \(key) AS key, supplier_id FROM fc
+                      UNION ALL   -- further suppliers of awards with several
+                      SELECT \(key) AS key, f.supplier_id FROM fc JOIN further_suppliers f ON f.contract_id = fc.contract_id)) w
+              JOIN \(source.supplierGeography) g ON g.supplier_id = w.supplier_id\(groupBy)
+        )
+        """
+    }
+
+    /// The same `awarded`, `sv` and `winners` read from `rollup_years`: a few rows, for a
+    /// filter of at most a year and a partner (the rollup holds no other breakdown).
+    static func yearsRollupCTEs(key: String, year: String?, partner: String?, _ q: inout QueryBuilder) -> String {
+        var conditions = ["partner IS \(q.bind("partner", partner))"]
+        if let year { conditions.append("year_start = CAST(substr(\(q.bind("year", year)), 1, 4) AS INTEGER)") }
+        let rows = "FROM rollup_years WHERE " + conditions.joined(separator: " AND ")
+        return """
+        awarded AS (
+            SELECT \(key) AS key, contracts, awarded, over_applicable, over_portal,
+                   weighting_sum / weighted_n AS mean_weighting, weighting_value_sum / weighted_value AS weighted_mean_weighting,
+                   committed_pence AS committed, delivered_pence AS delivered, unvalued
+              \(rows)
+        ),
+        sv AS (SELECT key, committed, delivered, unvalued FROM awarded),
+        winners AS (SELECT \(key) AS key, suppliers, gm_suppliers, unknown_suppliers \(rows))
         """
     }
 

@@ -40,6 +40,8 @@ public enum Importer {
                 try run.finish()
                 try indexes.recreate(db: workspace.db)
                 try search.refresh(db: workspace.db)
+                // The analyses' rollups, once, from everything loaded (see `Rollups`).
+                try Rollups.refreshIfStale(workspace.db)
             } catch {
                 run.stopWatching()
                 throw error

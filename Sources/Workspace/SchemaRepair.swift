@@ -28,6 +28,8 @@ enum SchemaRepair {
             }
             let searchLost = missing.contains { isSearchIndex($0, virtualTables) }
             if searchLost { try rebuildSearch(db) }
+            // A rollup that came back empty, or lost a staleness trigger, is rebuilt before it is read.
+            try Rollups.markAllStale(db)
         }
         return ["this workspace had lost part of svw's schema; restored: " + restored.joined(separator: ", ")]
     }

@@ -6,12 +6,17 @@ enum ShellCommands {
     static let help = CommandSpec(
         name: "help", aliases: ["?", ".help", "\\?"], group: .shell,
         abstract: "List commands, or show one command's usage, options and examples",
-        arguments: [ArgumentSpec("COMMAND", "a command name", optional: true, completion: .command)],
-        examples: ["help", "help describe"],
+        arguments: [ArgumentSpec("COMMAND", "a command name, or rollups for the analyses' pre-aggregated table",
+                                 optional: true, completion: .command)],
+        examples: ["help", "help describe", "help rollups"],
         recorded: false,
         handler: { context in
             if let name = context.invocation.argument(0) {
                 let word = name.hasPrefix(".") ? String(name.dropFirst()) : name
+                if word == "rollups" {
+                    context.session.write(HelpText.rollups)
+                    return
+                }
                 guard let spec = CommandRegistry.command(named: word) else {
                     throw CommandError.unknownCommand(word, suggestion: CommandRegistry.suggestion(for: word))
                 }

@@ -1,0 +1,45 @@
+import SVWWorkspace
+
+extension HelpText {
+    /// `help rollups`: what the analyses' rollup holds, when it is rebuilt, and the SQL that
+    /// rebuilds it, so the SQL `--sql` prints from it can be followed back to the raw tables.
+    public static var rollups: String {
+        """
+        Rollups: the pre-aggregated tables the aggregate analyses read.
+
+        rollup_contracts has one row per contract: the contract columns the analyses filter
+        and add up, its commitments' social value (committed and delivered pence, units x the
+        proxy value in the active measures edition, exactly as the commitment_values view
+        values them), per TOMs theme as well, and the counts compliance's lag check needs.
+        headline, trend, themes (by theme and by partner), weighting and compliance read it,
+        so a year is one range of rows instead of a join of every commitment; their --sql
+        shows it. themes --by measure (or --measure) and the lists read the raw tables.
+        rollup_supplier_geography copies each supplier's gm_status, authority and area from
+        the supplier_geography view, so it follows however the view defines GM status; the
+        headline's count of GM winners reads it (geography reads the view).
+        rollup_years adds both up per financial year and partner (partner NULL: all of them):
+        contracts, value, contracts over £25k and £50k, weighting sums, social value and
+        distinct winning suppliers — what headline and trend read when the filter is no
+        more than a year and a partner; themes by theme and by partner read it too.
+        rollup_contract_cells counts contracts and value per year, partner, category,
+        weighting, policy flags and value band (over £25k, over £50k), and rollup_lag_cells
+        the lag counts per year, partner, category and contract end date: what weighting's
+        histogram and statistics and compliance's summary add up when the filter is no more
+        than a year, partner and category (and the thresholds are the policy's).
+
+        They are derived, never edited. Any change to a table a rollup is derived from —
+        by a load, by SQL, or by another program — marks it stale (triggers set its
+        settings row, rollup:NAME, to 'stale'), and so does a change of measures edition for
+        rollup_contracts; a stale rollup is rebuilt before the next analysis, and loads
+        rebuild at their end, inside their own transaction.
+        \(Rollups.all.map { "\($0.table) is derived from \($0.sources.joined(separator: ", "))." }.joined(separator: "\n"))
+
+        SQL printed by --sql reads the rollups as they were when the command ran: after
+        changing the tables from another program, run an analysis in svw (or the SQL below)
+        before replaying it there. This SQL rebuilds them:
+
+        \(Rollups.definition)
+
+        """
+    }
+}

@@ -1,0 +1,325 @@
+import SVWDatabase
+
+/// One pre-aggregated table the analyses read instead of re-deriving it: its name, the
+/// tables it is derived from, and the SQL that rebuilds it from them.
+public struct Rollup: Sendable {
+    /// The rollup table's name.
+    public let table: String
+    /// Tables whose every insert, update and delete marks it stale.
+    public let sources: [String]
+    /// Whether a change of measures edition marks it stale too.
+    public let followsEdition: Bool
+    /// The SELECT whose rows it holds, in its key order.
+    public let query: String
+
+    /// The `settings` key holding `fresh` or `stale`.
+    public var stateKey: String { "rollup:" + table }
+
+    /// The statements that rebuild it (what `help rollups` shows).
+    public var definition: String {
+        """
+        DELETE FROM \(table);
+        INSERT INTO \(table)
+        \(query);
+        UPDATE settings SET value = 'fresh' WHERE key = '\(stateKey)';
+        """
+    }
+}
+
+/// Pre-aggregated data the analyses read instead of joining every commitment to its
+/// contract and measure, and every supplier to its district's geography:
+///
+/// - `rollup_contracts`: one row per contract with what aggregate analyses read of it and
+///   its commitments' social value (committed and delivered pence in the active measures
+///   edition, in total and per TOMs theme, and what compliance's lag check counts);
+/// - `rollup_supplier_geography`: the `supplier_geography` view's GM status, authority and
+///   area per supplier, copied from the view — so however the view defines GM status, the
+///   rollup follows it.
+///
+/// A rollup is derived, never edited: `rebuild` recomputes it with the SQL `help rollups`
+/// shows. Triggers on every table it is derived from (and on a change of measures edition)
+/// mark it stale, whoever changes them — svw or any other SQLite client — and
+/// `refreshIfStale` rebuilds it before the next analysis. Loads refresh at their end,
+/// inside their own transaction.
+public enum Rollups {
+    /// Column name stems of the per-theme columns: `jobs_committed`, `growth_delivered`…
+    public static func themeColumn(_ theme: String) -> String { theme.lowercased() }
+
+    /// Per contract: committed and delivered pence, per theme, and lag counts.
+    public static let contracts = Rollup(
+        table: "rollup_contracts", sources: ["contracts", "commitments", "measures"], followsEdition: true,
+        query: contractsQuery)
+
+    /// Each supplier's GM status, authority and area, copied from the `supplier_geography` view.
+    public static let supplierGeography = Rollup(
+        table: "rollup_supplier_geography", sources: ["suppliers", "postcode_districts", "postcode_index"], followsEdition: false,
+        query: "SELECT supplier_id, gm_status, authority, area FROM supplier_geography ORDER BY supplier_id")
+
+    /// Per financial year, per partner and for all partners together (partner NULL): the
+    /// headline's figures, so headline and trend with no filter but year and partner read a
+    /// few rows. Built from the two rollups above, after them.
+    public static let years = Rollup(
+        table: "rollup_years",
+        sources: ["contracts", "commitments", "measures", "suppliers", "postcode_districts", "postcode_index", "further_suppliers"],
+        followsEdition: true, query: yearsQuery)
+
+    /// Contracts and value per financial year, partner, category, weighting, policy flags and
+    /// whether the contract is worth more than £25k and £50k: the few rows the weighting
+    /// analyses and compliance's flag checks add up.
+    public static let contractCells = Rollup(
+        table: "rollup_contract_cells", sources: ["contracts"], followsEdition: false,
+        query: """
+            SELECT year_start, partner, category, sv_weighting, value_pence > \(applicableThresholdPence),
+                   value_pence > \(portalThresholdPence), sv_considered, sv_kpis, portal, count(*), sum(value_pence)
+              FROM rollup_contracts GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+            """)
+
+    /// Per financial year, partner, category and end date, the lag counts of the contracts'
+    /// commitments: what compliance's lag check adds up for the contracts ended by a date.
+    public static let lagCells = Rollup(
+        table: "rollup_lag_cells", sources: ["contracts", "commitments", "measures"], followsEdition: true,
+        query: """
+            SELECT year_start, partner, category, end_date, sum(commitments), sum(lagging), sum(undelivered), sum(shortfall_pence)
+              FROM rollup_contracts WHERE end_date IS NOT NULL AND commitments > 0 GROUP BY 1, 2, 3, 4
+            """)
+
+    /// In build order: a rollup may read those before it.
+    public static let all = [contracts, supplierGeography, years, contractCells, lagCells]
+
+    /// The thresholds `rollup_years` counts and weights by: the policy's (Analysis's
+    /// `Policy`, which a test holds equal), as the headline uses no others.
+    public static let applicableThresholdPence: Int64 = 25_000_00
+    /// The contract value above which the Portal should be used, as `rollup_years` counts it.
+    public static let portalThresholdPence: Int64 = 50_000_00
+
+    /// Every rollup's definition, in order (what `help rollups` prints).
+    public static var definition: String { all.map(\.definition).joined(separator: "\n") }
+
+    private static var contractsQuery: String {
+        let themeSums = Schema.themes.map { theme -> String in
+            let c = themeColumn(theme)
+            return """
+                           sum(v.theme = '\(theme)') AS \(c)_commitments,
+                           sum(CASE WHEN v.theme = '\(theme)' THEN v.committed_pence END) AS \(c)_committed,
+                           sum(CASE WHEN v.theme = '\(theme)' THEN v.delivered_pence END) AS \(c)_delivered
+            """
+        }.joined(separator: ",\n")
+        return """
+            SELECT \(Schema.financialYearStart(of: "c.award_date")), c.award_date, c.contract_id, c.partner, c.category,
+                   c.supplier_id, c.value_pence, c.sv_weighting, c.end_date, c.sv_considered, c.portal, c.sv_kpis,
+                   coalesce(k.commitments, 0), k.committed_pence, k.delivered_pence, coalesce(k.unvalued, 0),
+                   coalesce(k.lagging, 0), coalesce(k.undelivered, 0), k.shortfall_pence,
+                   \(themeColumnNames.map { "k." + $0 }.joined(separator: ", "))
+              FROM contracts c NOT INDEXED
+              LEFT JOIN (
+                SELECT v.contract_id, count(*) AS commitments,
+                       sum(v.committed_pence) AS committed_pence, sum(v.delivered_pence) AS delivered_pence,
+                       sum(v.committed_pence IS NULL) AS unvalued,
+                       sum(v.units_delivered < v.units_committed) AS lagging,
+                       sum(v.units_delivered IS NULL) AS undelivered,
+                       sum(CASE WHEN v.units_delivered < v.units_committed
+                                THEN v.committed_pence - v.delivered_pence END) AS shortfall_pence,
+            \(themeSums)
+                  FROM commitment_values v
+                 WHERE v.contract_id IS NOT NULL
+                 GROUP BY v.contract_id
+              ) k ON k.contract_id = c.contract_id
+             ORDER BY 1, 2, 3
+            """
+    }
+
+    /// The per-theme columns both `rollup_contracts` and `rollup_years` carry, in order.
+    static var themeColumnNames: [String] {
+        Schema.themes.map(themeColumn).flatMap { ["\($0)_commitments", "\($0)_committed", "\($0)_delivered"] }
+    }
+
+    private static var yearsQuery: String {
+        let app = applicableThresholdPence
+        let sums = """
+            count(*), sum(value_pence), sum(value_pence > \(app)), sum(value_pence > \(portalThresholdPence)),
+                   sum(CASE WHEN value_pence > \(app) THEN sv_weighting END),
+                   count(CASE WHEN value_pence > \(app) THEN sv_weighting END),
+                   sum(CASE WHEN value_pence > \(app) THEN sv_weighting * value_pence END),
+                   sum(CASE WHEN value_pence > \(app) AND sv_weighting IS NOT NULL THEN value_pence END),
+                   sum(committed_pence), sum(delivered_pence), sum(unvalued), sum(commitments),
+                   \(themeColumnNames.map { "sum(\($0))" }.joined(separator: ", "))
+            """
+        let winners = """
+            count(*) AS suppliers, sum(g.gm_status = 'GM') AS gm_suppliers, sum(g.gm_status = 'unknown') AS unknown_suppliers
+            """
+        return """
+            WITH awards AS (   -- every supplier of every award: the lead and further suppliers of awards with several
+                SELECT year_start, partner, supplier_id FROM rollup_contracts
+                UNION ALL
+                SELECT c.year_start, c.partner, f.supplier_id
+                  FROM rollup_contracts c JOIN further_suppliers f ON f.contract_id = c.contract_id
+            ),
+            cells AS (
+                SELECT year_start, partner, \(sums) FROM rollup_contracts GROUP BY year_start, partner
+                UNION ALL
+                SELECT year_start, NULL, \(sums) FROM rollup_contracts GROUP BY year_start
+            ),
+            winners AS (
+                SELECT w.year_start, w.partner, \(winners)
+                  FROM (SELECT DISTINCT year_start, partner, supplier_id FROM awards) w
+                  JOIN rollup_supplier_geography g ON g.supplier_id = w.supplier_id GROUP BY 1, 2
+                UNION ALL
+                SELECT w.year_start, NULL, \(winners)
+                  FROM (SELECT DISTINCT year_start, supplier_id FROM awards) w
+                  JOIN rollup_supplier_geography g ON g.supplier_id = w.supplier_id GROUP BY 1
+            )
+            SELECT c.*, coalesce(w.suppliers, 0), coalesce(w.gm_suppliers, 0), coalesce(w.unknown_suppliers, 0)
+              FROM cells c LEFT JOIN winners w ON w.year_start = c.year_start AND w.partner IS c.partner
+             ORDER BY 1, 2
+            """
+    }
+
+    /// Marks every rollup stale, so each is rebuilt before it is next read.
+    static func markAllStale(_ db: Database) throws {
+        for rollup in all {
+            try db.run("INSERT INTO settings(key, value) VALUES (?1, 'stale') ON CONFLICT(key) DO UPDATE SET value = 'stale'",
+                       [rollup.stateKey])
+        }
+    }
+
+    /// Whether a change has made `rollup` out of date.
+    public static func isStale(_ rollup: Rollup, _ db: Database) throws -> Bool {
+        try db.scalar("SELECT value FROM settings WHERE key = ?1", [rollup.stateKey]).string != "fresh"
+    }
+
+    /// Whether any rollup is out of date.
+    public static func anyStale(_ db: Database) throws -> Bool {
+        try all.contains { try isStale($0, db) }
+    }
+
+    /// Recomputes every stale rollup from the core tables, all or nothing (inside a load's
+    /// transaction it is undone with the load).
+    public static func refreshIfStale(_ db: Database) throws {
+        let stale = try all.filter { try isStale($0, db) }
+        guard !stale.isEmpty else { return }
+        try db.transaction {
+            for rollup in stale { try db.execute(rollup.definition) }
+        }
+    }
+}
+
+extension Schema {
+    /// The migration that adds the analysis rollups (see `Rollups`). Any change to a table a rollup is
+    /// derived from marks it stale: the first change costs one small update, every further
+    /// row only the trigger's check of the flag.
+    static var rollupsMigration: String {
+        let themeColumns = themes.map(Rollups.themeColumn).map {
+            "    \($0)_commitments INTEGER, \($0)_committed INTEGER, \($0)_delivered INTEGER"
+        }.joined(separator: ",\n")
+        let states = Rollups.all.map { "INSERT INTO settings(key, value) VALUES ('\($0.stateKey)', 'stale');" }
+        let triggers = Rollups.all.flatMap { rollup -> [String] in
+            let markStale = "UPDATE settings SET value = 'stale' WHERE key = '\(rollup.stateKey)';"
+            let fresh = "(SELECT value FROM settings WHERE key = '\(rollup.stateKey)') = 'fresh'"
+            var out = rollup.sources.flatMap { table in
+                ["INSERT", "UPDATE", "DELETE"].map { event in
+                    """
+                    CREATE TRIGGER \(rollup.table)_stale_\(table)_\(event.lowercased()) AFTER \(event) ON \(table)
+                      WHEN \(fresh) BEGIN \(markStale) END;
+                    """
+                }
+            }
+            if rollup.followsEdition {
+                out.append("""
+                    CREATE TRIGGER \(rollup.table)_stale_edition AFTER UPDATE OF value ON settings
+                      WHEN new.key = 'measures_edition' AND new.value IS NOT old.value AND \(fresh) BEGIN \(markStale) END;
+                    """)
+            }
+            return out
+        }
+        return """
+        -- One row per contract: what aggregate analyses read of it, and its commitments' social
+        -- value in the active measures edition. Keyed by financial year and award date, so a year
+        -- (or a run of dates) is one range and per-year totals need no sort.
+        CREATE TABLE rollup_contracts (
+            year_start      INTEGER NOT NULL,   -- the financial year's start: 2020 for 2020/21
+            award_date      TEXT NOT NULL,
+            contract_id     TEXT NOT NULL,
+            partner         TEXT NOT NULL,
+            category        TEXT,
+            supplier_id     TEXT NOT NULL,
+            value_pence     INTEGER NOT NULL,
+            sv_weighting    REAL,
+            end_date        TEXT,
+            sv_considered   INTEGER,
+            portal          INTEGER,
+            sv_kpis         INTEGER,
+            commitments     INTEGER NOT NULL,   -- every commitment on the contract
+            committed_pence INTEGER,            -- NULL: no commitment valued in the edition
+            delivered_pence INTEGER,
+            unvalued        INTEGER NOT NULL,   -- commitments whose measure is not in the edition
+            lagging         INTEGER NOT NULL,   -- commitments with fewer units delivered (reported) than committed
+            undelivered     INTEGER NOT NULL,   -- commitments with no delivery reported
+            shortfall_pence INTEGER,            -- committed minus delivered pence of the lagging ones
+        \(themeColumns),
+            PRIMARY KEY (year_start, award_date, contract_id)
+        ) WITHOUT ROWID;
+        -- A year's distinct winning suppliers, read in order instead of sorted.
+        CREATE INDEX rollup_contracts_supplier ON rollup_contracts(year_start, supplier_id);
+
+        -- Each supplier's GM status, authority and postcode area, as supplier_geography gives them.
+        CREATE TABLE rollup_supplier_geography (
+            supplier_id TEXT PRIMARY KEY,
+            gm_status   TEXT NOT NULL,
+            authority   TEXT,
+            area        TEXT
+        ) WITHOUT ROWID;
+
+        -- Contracts and value per year, partner, category, weighting, flags and value band.
+        CREATE TABLE rollup_contract_cells (
+            year_start      INTEGER NOT NULL,
+            partner         TEXT NOT NULL,
+            category        TEXT,
+            sv_weighting    REAL,
+            over_applicable INTEGER NOT NULL,   -- worth more than £25k
+            over_portal     INTEGER NOT NULL,   -- worth more than £50k
+            sv_considered   INTEGER,
+            sv_kpis         INTEGER,
+            portal          INTEGER,
+            contracts       INTEGER NOT NULL,
+            value_pence     INTEGER NOT NULL
+        );
+
+        -- Lag counts of commitments per year, partner, category and contract end date.
+        CREATE TABLE rollup_lag_cells (
+            year_start      INTEGER NOT NULL,
+            partner         TEXT NOT NULL,
+            category        TEXT,
+            end_date        TEXT NOT NULL,
+            commitments     INTEGER NOT NULL,
+            lagging         INTEGER NOT NULL,
+            undelivered     INTEGER NOT NULL,
+            shortfall_pence INTEGER
+        );
+
+        -- Per financial year and partner (NULL: every partner), the headline's and themes' figures.
+        CREATE TABLE rollup_years (
+            year_start              INTEGER NOT NULL,
+            partner                 TEXT,
+            contracts               INTEGER NOT NULL,
+            awarded                 INTEGER NOT NULL,
+            over_applicable         INTEGER NOT NULL,   -- contracts worth more than £25k
+            over_portal             INTEGER NOT NULL,   -- … and more than £50k
+            weighting_sum           REAL,               -- sum of weightings recorded on those over £25k
+            weighted_n              INTEGER NOT NULL,   -- how many those are
+            weighting_value_sum     REAL,               -- sum of weighting x value over them
+            weighted_value          INTEGER,            -- their value
+            committed_pence         INTEGER,
+            delivered_pence         INTEGER,
+            unvalued                INTEGER,
+            commitments             INTEGER,
+        \(themeColumns),
+            suppliers               INTEGER NOT NULL,   -- distinct winning suppliers
+            gm_suppliers            INTEGER NOT NULL,
+            unknown_suppliers       INTEGER NOT NULL
+        );
+
+        \(states.joined(separator: "\n"))
+        \(triggers.joined(separator: "\n"))
+        """
+    }
+}
