@@ -2,6 +2,7 @@ import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// Power cut, OOM killer, `kill -9`: svw killed with SIGKILL at several moments of a large
@@ -34,7 +35,7 @@ import Glibc
 
     @Test(.timeLimit(.minutes(10)))
     func aLoadKilledAtAnyMomentIsAllOrNothing() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         let data = scratch.file("big")
         let generated = try SessionCLI.run(["sample", "--contracts", "40000", "--seed", "7", "--out", data.path], in: scratch.url)
         try #require(generated.status == 0, "\(generated.err)")
