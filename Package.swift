@@ -25,23 +25,25 @@ let package = Package(
         // Ctrl-C's handler and counter: state, so in a .c file (one copy), not a header.
         .target(name: "CInterrupt", path: "Sources/CInterrupt"),
 
+        // Numbers and plurals written for people to read, the same way in every layer.
+        .target(name: "SVWText", path: "Sources/Text"),
         // The one thin wrapper over SQLite.
         .target(name: "SVWDatabase", dependencies: ["CSQLite"], path: "Sources/Database"),
         // Schema, migrations, settings and the imports log.
         .target(name: "SVWWorkspace", dependencies: ["SVWDatabase"], path: "Sources/Workspace"),
         // Checked loading of CSV/TSV files.
         .target(name: "SVWImport",
-                dependencies: ["SVWWorkspace", "SVWDatabase", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                dependencies: ["SVWWorkspace", "SVWDatabase", "SVWText", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 path: "Sources/Import"),
         // Board questions answered in SQL.
-        .target(name: "SVWAnalysis", dependencies: ["SVWWorkspace", "SVWDatabase"], path: "Sources/Analysis"),
+        .target(name: "SVWAnalysis", dependencies: ["SVWWorkspace", "SVWDatabase", "SVWText"], path: "Sources/Analysis"),
         // Deterministic sample data.
         .target(name: "SVWSample", dependencies: [], path: "Sources/Sample"),
         // Result sets to text: box, table, csv, json…; charts.
-        .target(name: "SVWRendering", dependencies: ["SVWDatabase"], path: "Sources/Rendering"),
+        .target(name: "SVWRendering", dependencies: ["SVWDatabase", "SVWText"], path: "Sources/Rendering"),
         // The command registry, dispatcher and session scripts.
         .target(name: "SVWCommands",
-                dependencies: ["SVWImport", "SVWAnalysis", "SVWRendering", "SVWSample", "SVWWorkspace", "SVWDatabase"],
+                dependencies: ["SVWImport", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase", "SVWText"],
                 path: "Sources/Commands"),
         // The interactive shell: line editing, history, completion, interrupts.
         .target(name: "SVWShell",
@@ -55,10 +57,13 @@ let package = Package(
 
         // Seeded property-based testing shared by the fuzz tests (Tests/FuzzSupport).
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
+        // What tests of several layers share: scratch folders.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TextTests", dependencies: ["SVWText"], path: "Tests/TextTests"),
         .testTarget(name: "DatabaseTests", dependencies: ["SVWDatabase"], path: "Tests/DatabaseTests"),
         .testTarget(name: "WorkspaceTests", dependencies: ["SVWWorkspace", "SVWDatabase"], path: "Tests/WorkspaceTests"),
         .testTarget(name: "ImportTests",
-                    dependencies: ["SVWImport", "SVWWorkspace", "SVWCommands", "SVWDatabase", "FuzzSupport",
+                    dependencies: ["SVWImport", "SVWWorkspace", "SVWCommands", "SVWDatabase", "FuzzSupport", "TestSupport",
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     path: "Tests/ImportTests"),
         .testTarget(name: "AnalysisTests",
@@ -67,13 +72,13 @@ let package = Package(
         .testTarget(name: "SampleTests", dependencies: ["SVWSample"], path: "Tests/SampleTests"),
         .testTarget(name: "RenderingTests", dependencies: ["SVWRendering", "SVWDatabase"], path: "Tests/RenderingTests"),
         .testTarget(name: "CommandsTests",
-                    dependencies: ["SVWCommands", "SVWImport", "SVWRendering", "SVWWorkspace", "SVWDatabase", "FuzzSupport"],
+                    dependencies: ["SVWCommands", "SVWImport", "SVWRendering", "SVWWorkspace", "SVWDatabase", "FuzzSupport", "TestSupport"],
                     path: "Tests/CommandsTests"),
         .testTarget(name: "ShellTests",
                     dependencies: ["SVWShell", "SVWCommands", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase"],
                     path: "Tests/ShellTests"),
         // Runs the real svw binary: end-to-end and example tests.
-        .testTarget(name: "EndToEndTests", dependencies: ["svw"], path: "Tests/EndToEndTests", exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["svw", "TestSupport"], path: "Tests/EndToEndTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

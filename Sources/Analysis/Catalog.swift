@@ -3,17 +3,32 @@ import SVWWorkspace
 
 /// The values filters and completion may take, read from the workspace: partners,
 /// years and categories come from the contracts loaded, never from a list in code.
+/// Completion asks with the word typed so far (`Prefix`); commands ask for every value.
 public enum Catalog {
-    public static func partners(_ db: Database) throws -> [String] {
-        try strings(db, "SELECT DISTINCT partner FROM contracts ORDER BY partner")
+    public static func partners(_ db: Database, _ prefix: Prefix = .any) throws -> [String] {
+        try strings(db, "SELECT DISTINCT partner FROM contracts WHERE partner LIKE ?1 ESCAPE '\\' ORDER BY partner LIMIT ?2", prefix)
     }
 
-    public static func years(_ db: Database) throws -> [String] {
-        try strings(db, "SELECT DISTINCT financial_year FROM contracts ORDER BY financial_year")
+    public static func years(_ db: Database, _ prefix: Prefix = .any) throws -> [String] {
+        try strings(db, """
+            SELECT DISTINCT financial_year FROM contracts WHERE financial_year LIKE ?1 ESCAPE '\\'
+             ORDER BY financial_year LIMIT ?2
+            """, prefix)
     }
 
-    public static func categories(_ db: Database) throws -> [String] {
-        try strings(db, "SELECT DISTINCT category FROM contracts WHERE category IS NOT NULL ORDER BY category")
+    public static func categories(_ db: Database, _ prefix: Prefix = .any) throws -> [String] {
+        try strings(db, "SELECT DISTINCT category FROM contracts WHERE category LIKE ?1 ESCAPE '\\' ORDER BY category LIMIT ?2", prefix)
+    }
+
+    /// Supplier names, as `supplier NAME` takes them.
+    public static func supplierNames(_ db: Database, _ prefix: Prefix = .any) throws -> [String] {
+        try strings(db, "SELECT DISTINCT name FROM suppliers WHERE name LIKE ?1 ESCAPE '\\' ORDER BY name LIMIT ?2", prefix)
+    }
+
+    /// The themes `--theme` accepts: the five TOMs themes in the framework's order, whether or
+    /// not measures are loaded yet (`themes(_:)` gives the ones the active edition uses).
+    public static func themeNames(_ prefix: Prefix = .any) -> [String] {
+        ThemeOrder.all.filter { prefix.admits($0) }
     }
 
     /// Themes used by the active measures edition, in the framework's order.
@@ -26,12 +41,21 @@ public enum Catalog {
     }
 
     /// Measure codes of the active edition.
-    public static func measures(_ db: Database) throws -> [String] {
+    public static func measures(_ db: Database, _ prefix: Prefix = .any) throws -> [String] {
         try strings(db, """
             SELECT code FROM measures
-             WHERE edition = (SELECT value FROM settings WHERE key = 'measures_edition')
-             ORDER BY code
-            """)
+             WHERE edition = (SELECT value FROM settings WHERE key = 'measures_edition') AND code LIKE ?1 ESCAPE '\\'
+             ORDER BY code LIMIT ?2
+            """, prefix)
+    }
+
+    /// Measure codes of the active edition with their descriptions, for a list to choose from.
+    public static func measuresDescribed(_ db: Database, _ prefix: Prefix = .any) throws -> [(code: String, description: String)] {
+        try db.query("""
+            SELECT code, description FROM measures
+             WHERE edition = (SELECT value FROM settings WHERE key = 'measures_edition') AND code LIKE ?1 ESCAPE '\\'
+             ORDER BY code LIMIT ?2
+            """, [prefix.likePattern, prefix.limit ?? -1]).rows.map { ($0[0].string ?? "", $0[1].string ?? "") }
     }
 
     /// The active measures edition and whether any of its proxy values are illustrative.
@@ -74,6 +98,10 @@ public enum Catalog {
 
     static func strings(_ db: Database, _ sql: String) throws -> [String] {
         try db.query(sql).rows.compactMap { $0.first?.string }
+    }
+
+    static func strings(_ db: Database, _ sql: String, _ prefix: Prefix) throws -> [String] {
+        try db.query(sql, [prefix.likePattern, prefix.limit ?? -1]).rows.compactMap { $0.first?.string }
     }
 }
 

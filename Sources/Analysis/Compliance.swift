@@ -46,8 +46,8 @@ public enum Compliance {
         let applicable = q.bind("considered_threshold_pence", options.consideredThresholdPence)
         let portal = q.bind("portal_threshold_pence", options.portalThresholdPence)
         let asOf = q.bind("as_of", options.asOf)
-        let above = Money.short(options.consideredThresholdPence)
-        let aboveP = Money.short(options.portalThresholdPence)
+        let above = MoneyCaption.short(options.consideredThresholdPence)
+        let aboveP = MoneyCaption.short(options.portalThresholdPence)
         let d1 = q.bind("considered_rule", "Over \(above): social value not considered")
         let d2 = q.bind("kpis_rule", "Over \(above): no social value KPIs")
         let d3 = q.bind("portal_rule", "Over \(aboveP): not through the Portal")
@@ -203,9 +203,9 @@ public enum Compliance {
                  WHERE fc.value_pence > \(bound) AND (fc.\(flag) = 0 OR fc.\(flag) IS NULL)
                  ORDER BY fc.\(flag) IS NULL, fc.value_pence DESC, fc.contract_id
                 """
-            title = [Rule.considered: "Contracts over \(Money.short(threshold)) without social value considered",
-                     .kpis: "Contracts over \(Money.short(threshold)) without social value KPIs",
-                     .portal: "Contracts over \(Money.short(threshold)) not through the Portal"][rule]!
+            title = [Rule.considered: "Contracts over \(MoneyCaption.short(threshold)) without social value considered",
+                     .kpis: "Contracts over \(MoneyCaption.short(threshold)) without social value KPIs",
+                     .portal: "Contracts over \(MoneyCaption.short(threshold)) not through the Portal"][rule]!
         case .lagging:
             let asOf = q.bind("as_of", options.asOf)
             text = """
@@ -221,10 +221,10 @@ public enum Compliance {
                 """
             title = "Commitments behind after their contract ended" + (options.asOf.map { " (as of \($0))" } ?? "")
         }
-        let capped = text + Titles.limitClause(limit, &q)
+        let capped = text + ListLimit.clause(limit, &q)
         let query = q.query(capped)
         return AnalysisResult(title: Titles.with(filter, title),
                               result: try query.run(on: db, money: money, percent: percent), query: query,
-                              rowsWithoutLimit: try Titles.rowsWithoutLimit(db, text, limit: limit, q))
+                              rowsWithoutLimit: try ListLimit.rowsWithoutLimit(db, text, limit: limit, q))
     }
 }

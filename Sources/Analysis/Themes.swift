@@ -125,11 +125,11 @@ public enum Themes {
                AND NOT EXISTS (SELECT 1 FROM commitments k WHERE k.contract_id = fc.contract_id)
              ORDER BY fc.value_pence DESC, fc.contract_id
             """
-        let cap = Titles.limitClause(limit, &q)
+        let cap = ListLimit.clause(limit, &q)
         let query = q.query(text + cap)
-        return AnalysisResult(title: Titles.with(filter, "Contracts over \(Money.short(thresholdPence)) with no social value commitments"),
+        return AnalysisResult(title: Titles.with(filter, "Contracts over \(MoneyCaption.short(thresholdPence)) with no social value commitments"),
                               result: try query.run(on: db, money: money, percent: percent), query: query,
-                              rowsWithoutLimit: try Titles.rowsWithoutLimit(db, text, limit: limit, q))
+                              rowsWithoutLimit: try ListLimit.rowsWithoutLimit(db, text, limit: limit, q))
     }
 
     /// How many contracts over the threshold have no commitments, and their value: one row.
@@ -150,7 +150,7 @@ public enum Themes {
              WHERE fc.value_pence > \(threshold)
                AND \(none)
             """)
-        return AnalysisResult(title: "Contracts over \(Money.short(thresholdPence)) with no commitments",
+        return AnalysisResult(title: "Contracts over \(MoneyCaption.short(thresholdPence)) with no commitments",
                               result: try query.run(on: db, money: money, percent: percent), query: query)
     }
 

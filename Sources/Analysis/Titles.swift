@@ -1,21 +1,6 @@
-import SVWDatabase
-
 /// Captions that say which filter produced the figures.
 enum Titles {
     static func with(_ filter: Filter, _ title: String) -> String {
         filter.isEmpty ? title : "\(title) — \(filter.label)"
-    }
-
-    /// How many rows `text` (a list's SQL without its limit) gives, when a limit was asked
-    /// for; nil otherwise. Binds what `q` holds, so it counts exactly the list that was cut.
-    static func rowsWithoutLimit(_ db: Database, _ text: String, limit: Int?, _ q: QueryBuilder) throws -> Int? {
-        guard limit != nil else { return nil }
-        return try q.query("SELECT count(*) FROM (\n\(text)\n)").run(on: db).rows.first?.first?.int64.map(Int.init)
-    }
-
-    /// `\n LIMIT :limit` for lists an analyst may cap, or nothing.
-    static func limitClause(_ limit: Int?, _ q: inout QueryBuilder) -> String {
-        guard let limit else { return "" }
-        return "\n LIMIT \(q.bind("limit", limit))"
     }
 }

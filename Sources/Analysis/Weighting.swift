@@ -191,14 +191,14 @@ public enum Weighting {
                  WHERE pop.sv_weighting < \(target)
                  ORDER BY pop.value_pence DESC, pop.contract_id
                 """
-            text = uncapped + Titles.limitClause(limit, &q)
+            text = uncapped + ListLimit.clause(limit, &q)
         }
         let query = q.query(text)
         var title = "Contracts weighted below \(Bin.number(options.target))%, \(scope(options))"
         if let breakdown { title += ", by \(breakdown.rawValue)" + (limit.map { " (the \($0) largest in each)" } ?? "") }
         return AnalysisResult(title: Titles.with(filter, title),
                               result: try query.run(on: db, money: money, percent: percent), query: query,
-                              rowsWithoutLimit: try Titles.rowsWithoutLimit(db, uncapped, limit: limit, q))
+                              rowsWithoutLimit: try ListLimit.rowsWithoutLimit(db, uncapped, limit: limit, q))
     }
 
     /// The name a select-list entry gives its column (`pop.title` → `title`, `x AS y` → `y`).
@@ -225,7 +225,7 @@ public enum Weighting {
     }
 
     static func scope(_ options: Options) -> String {
-        options.thresholdPence.map { "contracts over \(Money.short($0))" } ?? "all contracts"
+        options.thresholdPence.map { "contracts over \(MoneyCaption.short($0))" } ?? "all contracts"
     }
 
     /// A histogram bin: [low, high), either end open when nil.

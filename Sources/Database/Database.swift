@@ -3,6 +3,7 @@ import CSQLite
 /// One open SQLite connection: the only door from svw to SQLite.
 public final class Database {
     let handle: OpaquePointer
+    /// The file this connection opened (`:memory:` or empty for an in-memory database).
     public let path: String
 
     /// ":memory:" for an in-memory database.
@@ -28,6 +29,7 @@ public final class Database {
 
     deinit { sqlite3_close_v2(handle) }
 
+    /// Whether the database lives in memory only (nothing is written to disk).
     public var isInMemory: Bool { path == ":memory:" || path.isEmpty }
 
     func error(_ rc: Int32, sql: String? = nil) -> SQLiteError {
@@ -53,6 +55,7 @@ public final class Database {
             + "reading works meanwhile, so try the change again when that process has finished"
     }
 
+    /// Compiles one SQL statement; bind its parameters and step it, or use `query`/`run`.
     public func prepare(_ sql: String) throws -> Statement {
         try Statement(database: self, sql: sql)
     }
@@ -100,9 +103,13 @@ public final class Database {
         sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, 0)
     }
 
+    /// Rows the last INSERT, UPDATE or DELETE changed (0 when an upsert found the row identical).
     public var changes: Int { Int(sqlite3_changes64(handle)) }
+    /// Rows changed since the connection opened: two equal readings mean nothing was written in between.
     public var totalChanges: Int { Int(sqlite3_total_changes64(handle)) }
+    /// The rowid of the last row inserted on this connection.
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    /// Whether no transaction is open (SQLite commits each statement on its own).
     public var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
 
     /// Runs `body` in one transaction: all of it happens, or (on any error, interrupt
@@ -154,12 +161,11 @@ public final class Database {
     /// A handle another thread (a signal watcher) may use to cancel the running statement.
     public var interruptHandle: InterruptHandle { InterruptHandle(handle: handle) }
 
+    /// Whether a table or view of this name exists (any letter case, as SQLite matches names).
     public func tableExists(_ name: String) throws -> Bool {
         try scalar("SELECT count(*) FROM sqlite_schema WHERE type IN ('table','view') AND name = ?1 COLLATE NOCASE",
                    [name]).int64 == 1
     }
-
-    public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
 
     /// Whether `sql` is one or more complete statements (ends with `;` outside quotes, comments and triggers).
     public static func isComplete(_ sql: String) -> Bool { sqlite3_complete(sql) != 0 }
@@ -169,5 +175,6 @@ public final class Database {
 /// documented as safe to call from any thread, which is what makes this Sendable.
 public struct InterruptHandle: @unchecked Sendable {
     let handle: OpaquePointer
+    /// Stops the statement now running at its next step (safe from another thread; Ctrl-C uses it).
     public func interrupt() { sqlite3_interrupt(handle) }
 }

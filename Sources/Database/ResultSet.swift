@@ -1,6 +1,8 @@
 /// The rows a query returned, fully materialised: what every renderer takes.
 public struct ResultSet: Sendable, Equatable {
+    /// Column names, in the order the query gave them.
     public var columns: [String]
+    /// The rows, each with one value per column.
     public var rows: [[SQLValue]]
     /// What each column's numbers mean, so renderers can show £ and % (all `.plain` for raw SQL).
     public var kinds: [ColumnKind]
@@ -13,6 +15,7 @@ public struct ResultSet: Sendable, Equatable {
     /// counted without being read, so "… N more rows" stays exact.
     public var omittedRows = 0
 
+    /// A result; `kinds` default to `.plain` for every column.
     public init(columns: [String], rows: [[SQLValue]], kinds: [ColumnKind]? = nil, emptyCellText: String? = nil) {
         self.columns = columns
         self.rows = rows
@@ -20,8 +23,10 @@ public struct ResultSet: Sendable, Equatable {
         self.emptyCellText = emptyCellText
     }
 
+    /// Whether the query returned no rows.
     public var isEmpty: Bool { rows.isEmpty }
 
+    /// The index of the first column called `name` (exact case), or nil.
     public func column(named name: String) -> Int? { columns.firstIndex(of: name) }
 
     /// The single value of a one-row, one-column result, as scalar queries return.

@@ -6,8 +6,10 @@ public enum SQLValue: Sendable, Hashable {
     case text(String)
     case blob([UInt8])
 
+    /// Whether the value is SQL NULL.
     public var isNull: Bool { if case .null = self { return true } else { return false } }
 
+    /// The value as an integer: integers as they are, finite reals rounded to the nearest, integer text converted; else nil.
     public var int64: Int64? {
         switch self {
         case .integer(let v): return v
@@ -17,6 +19,7 @@ public enum SQLValue: Sendable, Hashable {
         }
     }
 
+    /// The value as a real: numbers as they are, numeric text converted; else nil.
     public var double: Double? {
         switch self {
         case .integer(let v): return Double(v)
@@ -26,6 +29,7 @@ public enum SQLValue: Sendable, Hashable {
         }
     }
 
+    /// The value as text: text as it is, numbers written out, blobs as an `x'…'` literal; nil for NULL.
     public var string: String? {
         switch self {
         case .null: return nil
@@ -49,9 +53,13 @@ public enum SQLValue: Sendable, Hashable {
 }
 
 extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByNilLiteral {
+    /// A string literal is TEXT.
     public init(stringLiteral value: String) { self = .text(value) }
+    /// An integer literal is INTEGER.
     public init(integerLiteral value: Int64) { self = .integer(value) }
+    /// A floating-point literal is REAL.
     public init(floatLiteral value: Double) { self = .real(value) }
+    /// `nil` is NULL.
     public init(nilLiteral: ()) { self = .null }
 }
 
@@ -64,5 +72,6 @@ extension Int64: SQLBindable { public var sqlValue: SQLValue { .integer(self) } 
 extension Double: SQLBindable { public var sqlValue: SQLValue { .real(self) } }
 extension Bool: SQLBindable { public var sqlValue: SQLValue { .integer(self ? 1 : 0) } }
 extension Optional: SQLBindable where Wrapped: SQLBindable {
+    /// NULL when absent, else the wrapped value's SQL value.
     public var sqlValue: SQLValue { self?.sqlValue ?? .null }
 }

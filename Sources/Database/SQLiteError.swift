@@ -3,12 +3,16 @@ import CSQLite
 /// An error reported by SQLite, carrying its own message and, when SQLite knows it,
 /// the byte offset in the SQL text where the problem lies.
 public struct SQLiteError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// SQLite's extended result code (`sqlite3_extended_errcode`).
     public let code: Int32
+    /// SQLite's own message (`sqlite3_errmsg`).
     public let message: String
+    /// The statement that failed, when there was one.
     public let sql: String?
     /// Byte offset into `sql` of the token SQLite complained about (sqlite3_error_offset).
     public let offset: Int?
 
+    /// An error as SQLite reported it; `offset` is a byte offset into `sql`.
     public init(code: Int32, message: String, sql: String? = nil, offset: Int? = nil) {
         self.code = code
         self.message = message
@@ -16,11 +20,17 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable, Equatable {
         self.offset = offset
     }
 
+    /// The statement was stopped by `Database.interrupt()` (Ctrl-C).
     public var isInterrupt: Bool { code == SQLITE_INTERRUPT }
+    /// A constraint refused the row (NOT NULL, UNIQUE, CHECK, FOREIGN KEY…), whatever the extended code.
     public var isConstraint: Bool { (code & 0xff) == SQLITE_CONSTRAINT }
+    /// A row refers to a key its parent table does not hold (SQLITE_CONSTRAINT_FOREIGNKEY,
+    /// an extended code the C macro builds, so Swift cannot import it by name).
+    public var isForeignKeyViolation: Bool { code == SQLITE_CONSTRAINT | (3 << 8) }
     /// The file exists but is not an SQLite database (SQLITE_NOTADB).
     public var isNotADatabase: Bool { (code & 0xff) == SQLITE_NOTADB }
 
+    /// SQLite's message, as shown to the analyst.
     public var description: String { message }
 
     /// The SQL line with a caret under the offending token, as DuckDB and psql show it.

@@ -5,6 +5,7 @@ import CSQLite
 public final class Statement {
     let handle: OpaquePointer
     unowned let database: Database
+    /// The SQL text the statement was compiled from.
     public let sql: String
 
     init(database: Database, sql: String) throws {
@@ -21,32 +22,35 @@ public final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
+    /// How many parameters the statement takes (the highest parameter number).
     public var parameterCount: Int { Int(sqlite3_bind_parameter_count(handle)) }
 
     /// The name of a 1-based parameter as written (`$year`, `:year`, `@year`); nil for `?`.
     public func parameterName(_ index: Int) -> String? {
         sqlite3_bind_parameter_name(handle, Int32(index)).map { String(cString: $0) }
     }
-    public var columnCount: Int { Int(sqlite3_column_count(handle)) }
+    /// Whether the statement only reads (SELECT, or a PRAGMA that changes nothing): a script may run it without --allow-writes.
     public var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
 
+    /// How many columns each result row has.
+    public var columnCount: Int { Int(sqlite3_column_count(handle)) }
+
+    /// The name of a 0-based result column, as the query wrote it (`AS` names included).
     public func columnName(_ index: Int) -> String {
         String(cString: sqlite3_column_name(handle, Int32(index)))
     }
 
+    /// Every result column's name, in order.
     public var columnNames: [String] { (0..<columnCount).map(columnName) }
-
-    /// The declared type of a result column that comes straight from a table, else nil.
-    public func declaredType(_ index: Int) -> String? {
-        sqlite3_column_decltype(handle, Int32(index)).map { String(cString: $0) }
-    }
 
     // MARK: Binding (1-based, as SQLite numbers parameters)
 
+    /// Binds `values` to parameters 1, 2, 3… in order.
     public func bind(_ values: [SQLBindable]) throws {
         for (i, v) in values.enumerated() { try bind(v.sqlValue, at: i + 1) }
     }
 
+    /// Binds one value to a 1-based parameter.
     public func bind(_ value: SQLValue, at index: Int) throws {
         let i = Int32(index)
         let rc: Int32
@@ -68,8 +72,6 @@ public final class Statement {
         guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
     }
 
-    public func clearBindings() { sqlite3_clear_bindings(handle) }
-
     // MARK: Stepping
 
     /// Advances; true when a row is ready to read.
@@ -86,8 +88,10 @@ public final class Statement {
         }
     }
 
+    /// Rewinds the statement so it can be stepped again; bindings are kept.
     public func reset() { sqlite3_reset(handle) }
 
+    /// The value of a 0-based column of the current row.
     public func value(_ index: Int) -> SQLValue {
         let i = Int32(index)
         switch sqlite3_column_type(handle, i) {
@@ -105,6 +109,7 @@ public final class Statement {
         }
     }
 
+    /// Every value of the current row, in column order.
     public var row: [SQLValue] { (0..<columnCount).map(value) }
 
     /// Runs to completion and collects every row, or the first `maxRows` of them; the

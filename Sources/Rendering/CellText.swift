@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWText
 
 /// How one value reads in text output, honouring its column's kind.
 public enum CellText {
@@ -11,7 +12,7 @@ public enum CellText {
             return pounds(pence, grouped: true, symbol: true)
         case (_, .percent):
             guard let d = value.double else { return value.string ?? null }
-            return oneDecimal(d) + "%"
+            return NumberText.oneDecimal(d) + "%"
         default: return value.string ?? null
         }
     }
@@ -25,7 +26,7 @@ public enum CellText {
             return pounds(pence, grouped: false, symbol: false)
         case (_, .percent):
             guard let d = value.double else { return value.string ?? "" }
-            return oneDecimal(d)
+            return NumberText.oneDecimal(d)
         default: return value.string ?? ""
         }
     }
@@ -36,19 +37,9 @@ public enum CellText {
         let magnitude = pence.magnitude
         let whole = String(magnitude / 100)
         let fraction = magnitude % 100
-        let digits = grouped ? thousands(whole) : whole
+        let digits = grouped ? NumberText.thousands(whole) : whole
         let cents = fraction < 10 ? "0\(fraction)" : "\(fraction)"
         return (negative ? "-" : "") + (symbol ? "£" : "") + digits + "." + cents
-    }
-
-    /// Groups a run of digits in threes: "1234567" → "1,234,567".
-    public static func thousands(_ digits: String) -> String {
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return out
     }
 
     /// Whether text is an amount or a percentage already formatted for reading (SQL's
@@ -70,18 +61,6 @@ public enum CellText {
         let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
         guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return false }
         return groups.count == 1 || (groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 })
-    }
-
-    /// A count for prose ("1,204 rows").
-    public static func count(_ n: Int) -> String {
-        (n < 0 ? "-" : "") + thousands(String(n.magnitude))
-    }
-
-    public static func oneDecimal(_ d: Double) -> String {
-        let tenths = (d * 10).rounded()
-        let negative = tenths < 0
-        let m = Int64(abs(tenths))
-        return (negative ? "-" : "") + "\(m / 10).\(m % 10)"
     }
 
     /// Keeps a table cell on one line: control characters become visible escapes

@@ -1,3 +1,5 @@
+import SVWText
+
 /// The two grid modes: `box` (line-drawing borders, as sqlite3 and DuckDB draw them)
 /// and `table` (plain aligned columns under a dashed rule). Both fit the terminal
 /// width and honour the row limit.

@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWText
 
 /// A result prepared for the human modes: display text per cell, which columns are
 /// numeric (right-aligned), and which rows survive the row limit.
@@ -49,7 +50,7 @@ struct TableModel {
     /// "… 960 more rows (1,000 in all; …)" when the row limit cut the result.
     func moreRowsLine(options: RenderOptions) -> String? {
         guard hiddenRows > 0 else { return nil }
-        let noun = hiddenRows == 1 ? "row" : "rows"
-        return "… \(CellText.count(hiddenRows)) more \(noun) (\(CellText.count(totalRows)) in all; \(options.moreRowsHint))"
+        let noun = Plural.noun(hiddenRows, "row")
+        return "… \(NumberText.grouped(hiddenRows)) more \(noun) (\(NumberText.grouped(totalRows)) in all; \(options.moreRowsHint))"
     }
 }

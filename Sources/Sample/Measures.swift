@@ -1,14 +1,20 @@
 /// One TOMs-style measure of the bundled, illustrative measures table.
 public struct SampleMeasure: Sendable, Equatable {
+    /// The measure's code (`NT1`, `RE14`…).
     public let code: String
+    /// The TOMs theme it belongs to (Jobs, Growth, Social, Environment, Innovation).
     public let theme: String
+    /// The outcome the measure serves.
     public let outcome: String
+    /// What is counted.
     public let description: String
+    /// The unit a commitment is made in (FTE, weeks, hours, £…).
     public let unit: String
     /// Illustrative proxy value per unit, in pence. Not a published TOMs value.
     public let proxyPence: Int64
     /// The granularity commitments are made in, in hundredths of a unit (10 = 0.1 FTE, 100 = whole hours).
     let stepHundredths: Int
+    /// The GM Social Value Framework priority the measure serves.
     public let gmPriority: String
 }
 
@@ -20,7 +26,9 @@ public struct SampleMeasure: Sendable, Equatable {
 /// checked against public sources; the other codes follow the National TOMs' naming pattern but
 /// are unverified (see SampleData/README.md). Organisations load their own licensed table.
 public enum SampleMeasures {
+    /// The edition name the bundled table loads under, plainly not a published one.
     public static let edition = "svw-illustrative-2020"
+    /// The columns of `measures.csv`, in order.
     public static let header = ["code", "theme", "outcome", "description", "unit", "proxy_value",
                                 "edition", "illustrative", "gm_priority"]
 
@@ -48,6 +56,7 @@ public enum SampleMeasures {
     private static let localBusiness = "More opportunities for local MSMEs and VCSEs"
     private static let resilient = "Healthier, safer and more resilient communities"
 
+    /// Every bundled measure, in file order.
     public static let all: [SampleMeasure] = [
         // Jobs: promote local skills and employment.
         measure("NT1", "Jobs", localJobs, "Local people employed on the contract, counted in FTE for every year of employment",

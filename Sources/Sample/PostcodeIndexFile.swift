@@ -7,6 +7,7 @@
 /// The generator draws its suppliers' postcodes from it, so the sample exercises exact
 /// placement, and writes it out again unchanged so a generated folder is complete.
 public struct PostcodeIndexFile: Sendable {
+    /// The file's name, in SampleData/ and in every generated folder.
     public static let name = "gm_postcodes.csv"
 
     /// The file as read.

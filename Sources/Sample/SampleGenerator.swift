@@ -13,20 +13,28 @@ import Foundation
 /// least 20% on contracts over £25,000. Amounts scale with the contract count; percentages hold
 /// at every size.
 public enum SampleGenerator {
+    /// Contracts in a set when none is asked for: the size the published figures describe.
     public static let defaultContracts = SamplePlan.referenceContracts
+    /// The seed when none is given; the same seed always gives the same bytes.
     public static let defaultSeed: UInt64 = 2021
+    /// The largest set the generator writes.
     public static let maximumContracts = 20_000_000
 
     /// Every file the generator writes, in the order a workspace should load them.
     public static let fileNames = ["postcode_districts.csv", PostcodeIndexFile.name, "measures.csv", "suppliers.csv",
                                    "contracts.csv", "commitments.csv"]
 
+    /// The columns of `contracts.csv`, in order.
     public static let contractHeader = ["contract_id", "partner", "title", "category", "supplier_id", "award_date",
                                         "start_date", "end_date", "value", "sv_weighting", "sv_considered", "portal", "sv_kpis"]
 
+    /// How many rows of each kind a run wrote.
     public struct Summary: Equatable, Sendable {
+        /// Suppliers written to `suppliers.csv`.
         public let suppliers: Int
+        /// Contracts written to `contracts.csv`.
         public let contracts: Int
+        /// Commitments written to `commitments.csv`.
         public let commitments: Int
     }
 
@@ -45,12 +53,13 @@ public enum SampleGenerator {
         }
     }
 
+    /// Writes the whole set of `fileNames` for `contracts` contracts from `seed` to `output`, deterministically.
     @discardableResult
     public static func generate(contracts: Int, seed: UInt64, postcodeIndex: PostcodeIndexFile,
                                 into output: any SampleOutput) throws -> Summary {
         guard (1...maximumContracts).contains(contracts) else { throw SampleError.invalidContractCount(contracts) }
         let plan = SamplePlan(contracts: contracts, seed: seed)
-        let geography = Geography(tableText: PostcodeDistrictsFile.text, index: postcodeIndex,
+        let geography = SampleGeography(tableText: PostcodeDistrictsFile.text, index: postcodeIndex,
                                   partners: Vocabulary.partners.map(\.name))
         let suppliers = SupplierFactory(plan: plan, geography: geography)
         var drafter = ContractDrafter(plan: plan, suppliers: suppliers)

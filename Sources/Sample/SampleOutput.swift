@@ -11,10 +11,12 @@ public protocol SampleOutput: AnyObject {
 /// Writes each file as `NAME.partial` and renames it into place when the whole set is done,
 /// so an interrupted run never leaves a half-written file under a real name.
 public final class DirectorySampleOutput: SampleOutput {
+    /// The folder the files are written into.
     public let directory: URL
     private var handles: [String: FileHandle] = [:]
     private var finished: [String] = []
 
+    /// Writes into `directory`, creating it when missing.
     public init(directory: URL) throws {
         self.directory = directory
         do {
@@ -26,6 +28,7 @@ public final class DirectorySampleOutput: SampleOutput {
 
     private func partialURL(_ name: String) -> URL { directory.appendingPathComponent(name + ".partial") }
 
+    /// Opens `NAME.partial` for writing.
     public func begin(_ name: String) throws {
         let url = partialURL(name)
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
@@ -34,6 +37,7 @@ public final class DirectorySampleOutput: SampleOutput {
         handles[name] = try FileHandle(forWritingTo: url)
     }
 
+    /// Appends a chunk to the file `name`.
     public func append(_ bytes: [UInt8], to name: String) throws {
         guard let handle = handles[name] else { throw SampleError.cannotWrite(partialURL(name).path) }
         do {
@@ -43,6 +47,7 @@ public final class DirectorySampleOutput: SampleOutput {
         }
     }
 
+    /// Closes the file `name`; it is renamed into place when the whole set is done.
     public func end(_ name: String) throws {
         try handles.removeValue(forKey: name)?.close()
         finished.append(name)
@@ -74,25 +79,33 @@ public final class DirectorySampleOutput: SampleOutput {
 
 /// Keeps the files in memory; for tests and small sets.
 public final class MemorySampleOutput: SampleOutput {
+    /// Each file's bytes, by name.
     public private(set) var files: [String: [UInt8]] = [:]
 
+    /// An empty set of files.
     public init() {}
 
+    /// Starts the file `name`, empty.
     public func begin(_ name: String) throws { files[name] = [] }
+    /// Appends a chunk to the file `name`.
     public func append(_ bytes: [UInt8], to name: String) throws { files[name, default: []].append(contentsOf: bytes) }
+    /// Nothing to do: a file in memory is complete once written.
     public func end(_ name: String) throws {}
 
+    /// The file `name` as UTF-8 text, or nil when there is no such file.
     public func text(_ name: String) -> String? {
         files[name].map { String(decoding: $0, as: UTF8.self) }
     }
 }
 
+/// Why the generator could not write a set.
 public enum SampleError: Error, CustomStringConvertible, Equatable {
     case cannotCreateFolder(String)
     case cannotWrite(String)
     case invalidContractCount(Int)
     case badPostcodeIndex(line: Int)
 
+    /// The problem in words, naming the folder or the option.
     public var description: String {
         switch self {
         case .cannotCreateFolder(let path): return "cannot create the folder \(path)"

@@ -14,7 +14,7 @@ struct SupplierRecord {
 /// comes from its own random stream.
 struct SupplierFactory {
     let plan: SamplePlan
-    let geography: Geography
+    let geography: SampleGeography
 
     private static let suffixWeights = Vocabulary.categories.map { $0.suffixes.map(\.weight) }
 
@@ -74,15 +74,15 @@ struct SupplierFactory {
         if isGM {
             postcode = geography.gmPostcode(rng: &rng)
         } else if index == plan.bfpoIndex {
-            postcode = Geography.bfpo
+            postcode = SampleGeography.bfpo
         } else if index == plan.overseasIndex {
-            postcode = Geography.overseas
+            postcode = SampleGeography.overseas
         } else {
             let roll = rng.below(100)
             if roll < 5 {
                 postcode = nil                                     // missing: unknown
             } else if roll < 13 {
-                postcode = rng.element(of: Geography.malformed)   // malformed: unknown
+                postcode = rng.element(of: SampleGeography.malformed)   // malformed: unknown
             } else {
                 postcode = geography.outsidePostcode(rng: &rng)
             }

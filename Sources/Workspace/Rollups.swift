@@ -3,6 +3,7 @@ import SVWDatabase
 /// One pre-aggregated table the analyses read instead of re-deriving it: its name, the
 /// tables it is derived from, and the SQL that rebuilds it from them.
 public struct Rollup: Sendable {
+    /// The rollup table's name.
     public let table: String
     /// Tables whose every insert, update and delete marks it stale.
     public let sources: [String]
@@ -44,10 +45,12 @@ public enum Rollups {
     /// Column name stems of the per-theme columns: `jobs_committed`, `growth_delivered`…
     public static func themeColumn(_ theme: String) -> String { theme.lowercased() }
 
+    /// Per contract: committed and delivered pence, per theme, and lag counts.
     public static let contracts = Rollup(
         table: "rollup_contracts", sources: ["contracts", "commitments", "measures"], followsEdition: true,
         query: contractsQuery)
 
+    /// Each supplier's GM status, authority and area, copied from the `supplier_geography` view.
     public static let supplierGeography = Rollup(
         table: "rollup_supplier_geography", sources: ["suppliers", "postcode_districts", "postcode_index"], followsEdition: false,
         query: "SELECT supplier_id, gm_status, authority, area FROM supplier_geography ORDER BY supplier_id")
@@ -86,6 +89,7 @@ public enum Rollups {
     /// The thresholds `rollup_years` counts and weights by: the policy's (Analysis's
     /// `Policy`, which a test holds equal), as the headline uses no others.
     public static let applicableThresholdPence: Int64 = 25_000_00
+    /// The contract value above which the Portal should be used, as `rollup_years` counts it.
     public static let portalThresholdPence: Int64 = 50_000_00
 
     /// Every rollup's definition, in order (what `help rollups` prints).

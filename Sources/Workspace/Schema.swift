@@ -5,8 +5,10 @@
 /// contract's financial year, a commitment's £ value, a supplier's GM status) are
 /// computed here in SQL, once, not in Swift loops.
 public enum Schema {
+    /// The migrations in order: entry N takes a workspace from schema version N to N + 1.
     public static let migrations: [String] = [v1, SearchIndex.migration, severalSuppliersAndExactGeography, rollupsMigration]
 
+    /// The schema version this build writes (`PRAGMA user_version` after every migration).
     public static var currentVersion: Int { migrations.count }
 
     /// The five TOMs themes, in the framework's order.

@@ -19,7 +19,7 @@ enum SchemaRepair {
                     // Shadow tables left behind by a lost virtual table would block its re-creation.
                     for shadow in Schema.ownedObjects where shadow.isShadow && shadow.name.hasPrefix(object.name + "_")
                         && present.contains(shadow.name.lowercased()) {
-                        try db.execute("DROP TABLE " + Schema.quoted(shadow.name))
+                        try db.execute("DROP TABLE " + SQLIdentifier.quoted(shadow.name))
                     }
                 }
                 try db.execute(object.sql)
@@ -47,12 +47,5 @@ enum SchemaRepair {
             INSERT INTO search_fts_docs(kind, ref, body) SELECT 'contract', contract_id, title FROM contracts;
             """)
         try SearchIndex.rebuild(db)
-    }
-}
-
-extension Schema {
-    /// A schema-owned name (never user text) as an SQL identifier.
-    static func quoted(_ name: String) -> String {
-        "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 }

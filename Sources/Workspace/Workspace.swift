@@ -3,6 +3,7 @@ import SVWDatabase
 /// An svw workspace: one SQLite database holding the schema in `Schema`,
 /// opened with foreign keys on, WAL for files, and migrated forward to the current version.
 public final class Workspace {
+    /// The connection every layer above reads and writes through.
     public let db: Database
     /// What opening had to put right (svw's own tables, views, indexes or triggers that were
     /// missing and have been recreated), one note each, for the opener to show.
@@ -31,6 +32,7 @@ public final class Workspace {
         db.protectSchema(names: Schema.ownedNames)
     }
 
+    /// The workspace file's path; nil for an in-memory workspace.
     public var path: String? { db.isInMemory ? nil : db.path }
 
     /// How long a write waits while another process writes to the same workspace file.
@@ -49,6 +51,7 @@ public final class Workspace {
         if version == 0 && tables > 0 { throw WorkspaceError.foreign(path: path) }
     }
 
+    /// The migrations this workspace has run (`PRAGMA user_version`).
     public var schemaVersion: Int {
         Int((try? db.scalar("PRAGMA user_version").int64) ?? 0)
     }
@@ -70,10 +73,12 @@ public final class Workspace {
 
     // MARK: Settings
 
+    /// The value stored under `key` in the settings table, or nil.
     public func setting(_ key: String) throws -> String? {
         try db.scalar("SELECT value FROM settings WHERE key = ?1", [key]).string
     }
 
+    /// Stores `value` under `key` in the settings table, replacing any earlier value.
     public func setSetting(_ key: String, _ value: String) throws {
         try db.run("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                    [key, value])
@@ -99,7 +104,7 @@ public final class Workspace {
         }
         for table in ownTables {
             // Names from sqlite_schema that the schema owns: quoted, never user text.
-            if (try? db.scalar("SELECT EXISTS (SELECT 1 FROM \(Schema.quoted(table)))").int64) != 0 { return true }
+            if (try? db.scalar("SELECT EXISTS (SELECT 1 FROM \(SQLIdentifier.quoted(table)))").int64) != 0 { return true }
         }
         return false
     }
@@ -109,18 +114,9 @@ public final class Workspace {
     public var changeCounter: Int {
         db.totalChanges + Int((try? db.scalar("PRAGMA schema_version").int64) ?? 0)
     }
-
-    /// The tables and views an analyst sees, user-loaded tables included: everything but
-    /// SQLite's own objects and svw's internal search index (`Schema.internalNames`).
-    public func tableNames() throws -> [String] {
-        try db.query("""
-            SELECT name FROM sqlite_schema
-             WHERE type IN ('table','view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-             ORDER BY type, name
-            """).rows.compactMap { $0.first?.string }.filter { !Schema.isInternal($0) }
-    }
 }
 
+/// Why a file cannot be opened as a workspace.
 public enum WorkspaceError: Error, CustomStringConvertible {
     case tooNew(found: Int, supported: Int)
     /// An SQLite database with tables of its own and no svw schema.
@@ -128,6 +124,7 @@ public enum WorkspaceError: Error, CustomStringConvertible {
     /// A file that is not an SQLite database at all (a CSV file named by mistake, say).
     case notSQLite(path: String)
 
+    /// The refusal in words, naming the file.
     public var description: String {
         switch self {
         case .foreign(let path):

@@ -150,19 +150,19 @@ import SVWDatabase
     }
 
     @Test func publishedStyle() {
-        #expect(Money.published(60_012_345_67) == "£60m")
-        #expect(Money.published(214_400_000_00) == "£214m")
-        #expect(Money.published(1_000_000_00) == "£1m")
-        #expect(Money.published(980_000_00) == "£1m")
-        #expect(Money.published(1_440_000_00) == "£1.4m")
-        #expect(Money.published(250_400_00) == "£250k")
-        #expect(Money.published(512_49) == "£512")
-        #expect(Money.published(2_345_000_000_00) == "£2.3bn")
-        #expect(Money.publishedPercent(28.04) == "28%")
-        #expect(Money.publishedPercent(76.6) == "77%")
-        #expect(Money.publishedPercent(0.6) == "0.6%")
-        #expect(Money.short(2_500_000) == "£25k")
-        #expect(Money.short(2_500_001) == "£25,000.01")
-        #expect(Money.short(150_000_000) == "£1.5m")
+        #expect(MoneyCaption.published(60_012_345_67) == "£60m")
+        #expect(MoneyCaption.published(214_400_000_00) == "£214m")
+        #expect(MoneyCaption.published(1_000_000_00) == "£1m")
+        #expect(MoneyCaption.published(980_000_00) == "£1m")
+        #expect(MoneyCaption.published(1_440_000_00) == "£1.4m")
+        #expect(MoneyCaption.published(250_400_00) == "£250k")
+        #expect(MoneyCaption.published(512_49) == "£512")
+        #expect(MoneyCaption.published(2_345_000_000_00) == "£2.3bn")
+        #expect(MoneyCaption.publishedPercent(28.04) == "28%")
+        #expect(MoneyCaption.publishedPercent(76.6) == "77%")
+        #expect(MoneyCaption.publishedPercent(0.6) == "0.6%")
+        #expect(MoneyCaption.short(2_500_000) == "£25k")
+        #expect(MoneyCaption.short(2_500_001) == "£25,000.01")
+        #expect(MoneyCaption.short(150_000_000) == "£1.5m")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SVWCommands
+import TestSupport
 
 /// Which words are files (from the registry), how `save` moves them, where a script may
 /// write, and how notebooks keep what went to files.
@@ -63,8 +64,8 @@ import Testing
     /// Whatever the registry holds: every script-safe command with an argument or option it
     /// writes refuses, in a script, a path outside the script's folder, before doing anything.
     @Test func everyWrittenFileWordIsConfinedInScripts() throws {
-        let scratch = try SessionScratchFolder()
-        let outside = try SessionScratchFolder()
+        let scratch = try ScratchFolder()
+        let outside = try ScratchFolder()
         var checked: [String] = []
         for spec in CommandRegistry.all where spec.scriptSafe {
             let target = outside.file("\(spec.name).out").path
@@ -93,15 +94,15 @@ import Testing
     }
 
     @Test func outsideAScriptCommandsWriteWhereTheyAreTold() throws {
-        let scratch = try SessionScratchFolder()
-        let outside = try SessionScratchFolder()
+        let scratch = try ScratchFolder()
+        let outside = try ScratchFolder()
         let h = try SessionHarness(folder: scratch.url)
         #expect(h.run("once \(outside.file("a.txt").path)\nSELECT 1 AS one;") == 0)
         #expect(try outside.read("a.txt") == "one\n---\n  1\n")
     }
 
     @Test func canonicalFollowsLinksDanglingOnesToo() throws {
-        let scratch = try SessionScratchFolder()
+        let scratch = try ScratchFolder()
         let fm = FileManager.default
         try fm.createDirectory(at: scratch.file("real/deep"), withIntermediateDirectories: true)
         try fm.createSymbolicLink(atPath: scratch.file("up").path, withDestinationPath: "real/deep/../../..")

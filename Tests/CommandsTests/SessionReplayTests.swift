@@ -3,17 +3,18 @@ import Testing
 import SVWImport
 import SVWWorkspace
 @testable import SVWCommands
+import TestSupport
 
 @Suite struct SessionReplayTests {
     /// Runs `run ARGS` in a shell session; the session's own state must survive it.
-    private func replay(_ args: String, in scratch: SessionScratchFolder) throws -> (SessionHarness, Int) {
+    private func replay(_ args: String, in scratch: ScratchFolder) throws -> (SessionHarness, Int) {
         let h = try SessionHarness(folder: scratch.url)
         let failures = h.run("run " + args)
         return (h, failures)
     }
 
     @Test func runReplaysInAFreshWorkspaceAndLeavesTheSessionAlone() throws {
-        let scratch = try SessionScratchFolder()
+        let scratch = try ScratchFolder()
         try scratch.write("s.svw", "CREATE TABLE t(a);\nINSERT INTO t VALUES (7);\nmode csv\nSELECT a FROM t;\n")
         let h = try SessionHarness(folder: scratch.url)
         #expect(h.run("CREATE TABLE mine(x);\nrun s.svw\nSELECT count(*) AS n FROM sqlite_schema WHERE name = 't';") == 0)
@@ -23,7 +24,7 @@ import SVWWorkspace
     }
 
     @Test func pathsResolveAgainstTheScriptsFolder() throws {
-        let scratch = try SessionScratchFolder()
+        let scratch = try ScratchFolder()
         try scratch.write("nb/inner.svw", "SELECT 'inner' AS who;\n")
         try scratch.write("nb/outer.svw", "run inner.svw\nSELECT 'outer' AS who;\n")
         let (h, failures) = try replay("nb/outer.svw --format csv", in: scratch)
@@ -33,7 +34,7 @@ import SVWWorkspace
     }
 
     @Test func parametersAreDeclaredOverriddenAndChecked() throws {
-        let scratch = try SessionScratchFolder()
+        let scratch = try ScratchFolder()
         try scratch.write("p.svw", "param year = 2020/21\nparam partner\nSELECT $year AS year, $partner AS partner;\n")
         var (h, failures) = try replay("p.svw", in: scratch)
         #expect(failures == 1)
@@ -46,7 +47,7 @@ import SVWWorkspace
     }
 
     @Test func escapesAreRefused() throws {
-        let scratch = try SessionScratchFolder()
+        let scratch = try ScratchFolder()
         try scratch.write("escape.svw", """
             SELECT 1 AS one;
             save copy.svw
@@ -90,7 +91,7 @@ import SVWWorkspace
     }
 
     @Test func nestedRunsAreBounded() throws {
-        let scratch = try SessionScratchFolder()
+        let scratch = try ScratchFolder()
         try scratch.write("loop.svw", "run loop.svw\n")
         let (h, failures) = try replay("loop.svw", in: scratch)
         #expect(failures == 1)
@@ -98,7 +99,7 @@ import SVWWorkspace
     }
 
     @Test func changedDataIsReportedAndStrictStops() throws {
-        let scratch = try SessionScratchFolder()
+        let scratch = try ScratchFolder()
         try scratch.write("data/c.csv", "contract_id,value\nC1,100\nC2,200\n")
         let recorded = "6f4bf91b6d402f04eb3344db9c021f2ce7f797594fd891f2386b4e760eebde43"
         try scratch.write("d.svw", "# data: data/c.csv sha256=\(recorded) rows=2\nSELECT 'ran' AS x;\n")
@@ -128,7 +129,7 @@ import SVWWorkspace
     }
 
     @Test func checkPassesFailsWithDiffAndUpdateRewrites() throws {
-        let scratch = try SessionScratchFolder()
+        let scratch = try ScratchFolder()
         let original = "CREATE TABLE t(a);\nINSERT INTO t VALUES (1), (2);\nSELECT a FROM t ORDER BY a;\n"
         try scratch.write("n.svw", original)
         var (h, failures) = try replay("n.svw --update", in: scratch)
@@ -166,7 +167,7 @@ import SVWWorkspace
     }
 
     @Test func updateRefusesARunThatFailed() throws {
-        let scratch = try SessionScratchFolder()
+        let scratch = try ScratchFolder()
         let text = "SELECT 1 AS a;\nSELECT nosuch FROM nowhere;\n"
         try scratch.write("f.svw", text)
         let (h, failures) = try replay("f.svw --update", in: scratch)
@@ -176,7 +177,7 @@ import SVWWorkspace
     }
 
     @Test func unreadableScriptIsAClearError() throws {
-        let scratch = try SessionScratchFolder()
+        let scratch = try ScratchFolder()
         let (h, failures) = try replay("missing.svw", in: scratch)
         #expect(failures == 1)
         #expect(h.capture.err == "test:1: run: cannot read missing.svw: no such file\n")

@@ -5,6 +5,7 @@ import FoundationXML
 import Testing
 import SVWDatabase
 @testable import SVWCommands
+import TestSupport
 
 @Suite struct SessionReportTests {
     /// A session whose data is hostile to markup: tags, ampersands, pipes, backticks, control characters.
@@ -97,7 +98,7 @@ import SVWDatabase
     }
 
     @Test func reportCommandWritesByExtensionAndRejectsOthers() throws {
-        let scratch = try SessionScratchFolder()
+        let scratch = try ScratchFolder()
         let h = try SessionHarness(folder: scratch.url)
         #expect(h.run("SELECT 1 AS one;\nexport report r.md --title 'Q3 pack'\nexport report r.html\nexport report r.txt") == 1)
         #expect(try scratch.read("r.md").hasPrefix("# Q3 pack\n\nProduced by svw"))
@@ -110,7 +111,7 @@ import SVWDatabase
     /// A replayed notebook's prose reaches the report: introduction under the title, each
     /// cell's comment with its output; paragraphs stay paragraphs, indented lines stay as typed.
     @Test func notebookProseIsPartOfTheReport() throws {
-        let scratch = try SessionScratchFolder()
+        let scratch = try ScratchFolder()
         try scratch.write("nb.svw", """
             # svw notebook: ones and twos.
             #

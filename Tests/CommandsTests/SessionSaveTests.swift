@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import SVWRendering
 @testable import SVWCommands
+import TestSupport
 
 @Suite struct SessionSaveTests {
     @Test func recordingLeavesOutFailuresAndLookUps() throws {
@@ -21,7 +22,7 @@ import SVWRendering
 
     /// A load records absolute paths; the script names them relative to itself, with hash and rows.
     @Test func dataFilesAreRecordedRelativeToTheScript() throws {
-        let scratch = try SessionScratchFolder()
+        let scratch = try ScratchFolder()
         let h = try SessionHarness(folder: scratch.url)
         let data = scratch.file("data/My Contracts.csv")
         let other = URL(fileURLWithPath: "/srv/shared/suppliers.csv")
@@ -56,7 +57,7 @@ import SVWRendering
     /// Paths typed relative to the folder the shell runs in are rewritten relative to the
     /// script, which may be saved anywhere; so is the folder of `load sample DIR`.
     @Test func relativePathsTypedAtThePromptAreRewrittenForTheScript() throws {
-        let scratch = try SessionScratchFolder()
+        let scratch = try ScratchFolder()
         try scratch.write("work/data/rates.csv", "code,rate\nA,1\nB,2\n")
         let h = try SessionHarness(folder: scratch.file("work"))
         #expect(h.run("load table rates data/rates.csv\nload table again ./data/../data/rates.csv") == 0)
@@ -95,7 +96,7 @@ import SVWRendering
     }
 
     @Test func saveWritesTheFileAndRefusesToOverwrite() throws {
-        let scratch = try SessionScratchFolder()
+        let scratch = try ScratchFolder()
         let h = try SessionHarness(folder: scratch.url)
         #expect(h.run("save empty.svw") == 1)
         #expect(h.capture.err.contains("save: nothing recorded yet"))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// Power cut, OOM killer, `kill -9`: svw killed with SIGKILL at several moments of a large
@@ -34,7 +35,7 @@ import Glibc
 
     @Test(.timeLimit(.minutes(10)))
     func aLoadKilledAtAnyMomentIsAllOrNothing() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         let data = scratch.file("big")
         let generated = try SessionCLI.run(["sample", "--contracts", "40000", "--seed", "7", "--out", data.path], in: scratch.url)
         try #require(generated.status == 0, "\(generated.err)")
@@ -86,5 +87,58 @@ import Glibc
         }
         // At least one kill landed inside the load (else the test showed nothing).
         #expect(outcomes.contains { $0.hasSuffix(": killed, 0 contracts") }, "\(outcomes)")
+    }
+
+    /// A rollup rebuild is one transaction too: killed part-way through, the workspace
+    /// passes the integrity check and each rollup is either still marked stale (rebuilt
+    /// again before the next analysis) or fresh and equal to its source tables.
+    @Test(.timeLimit(.minutes(10)))
+    func aRollupRebuildKilledAtAnyMomentLeavesItStaleOrRight() throws {
+        let scratch = try ScratchFolder()
+        let data = scratch.file("big")
+        let generated = try SessionCLI.run(["sample", "--contracts", "40000", "--seed", "11", "--out", data.path], in: scratch.url)
+        try #require(generated.status == 0, "\(generated.err)")
+        let base = scratch.file("base.db")
+        let loaded = try SessionCLI.run(["--db", base.path, "-c", "load sample big"], in: scratch.url)
+        try #require(loaded.status == 0, "\(loaded.err)")
+        // A change through SQL marks the rollups stale; the next analysis rebuilds them.
+        let changed = try SessionCLI.run(["--db", base.path, "-c", "UPDATE contracts SET value_pence = value_pence + 1;"],
+                                         in: scratch.url)
+        try #require(changed.status == 0, "\(changed.err)")
+
+        let timed = scratch.file("timed.db")
+        try Self.copyWorkspace(base, to: timed)
+        let began = Date()
+        let full = try Self.start(["--db", timed.path, "-c", "headline 2020/21"], in: scratch.url)
+        full.waitUntilExit()
+        let duration = Date().timeIntervalSince(began)
+        try #require(full.terminationStatus == 0)
+
+        var outcomes: [String] = []
+        for fraction in [0.2, 0.4, 0.6, 0.8, 0.95] {
+            let workspace = scratch.file("killed-\(fraction).db")
+            try Self.copyWorkspace(base, to: workspace)
+            let rebuild = try Self.start(["--db", workspace.path, "-c", "headline 2020/21"], in: scratch.url)
+            Thread.sleep(forTimeInterval: duration * fraction)
+            kill(rebuild.processIdentifier, SIGKILL)
+            rebuild.waitUntilExit()
+
+            let after = try SessionCLI.run(["--db", workspace.path, "--format", "csv", "-c", """
+                PRAGMA integrity_check;
+                SELECT (SELECT value FROM settings WHERE key = 'rollup:rollup_contracts') AS state,
+                       (SELECT sum(value_pence) FROM rollup_contracts) = (SELECT sum(value_pence) FROM contracts) AS equal
+                """], in: scratch.url)
+            #expect(after.status == 0, "\(fraction): \(after.err)")
+            let lines = after.out.split(separator: "\n").map(String.init)
+            #expect(lines.first == "integrity_check" && lines.dropFirst().first == "ok", "\(fraction): \(after.out)")
+            let fields = lines.last?.split(separator: ",").map(String.init) ?? []
+            try #require(fields.count == 2, "\(fraction): \(after.out)")
+            let killedBy = rebuild.terminationReason == .uncaughtSignal ? "killed" : "finished"
+            outcomes.append("\(fraction): \(killedBy), \(fields[0])")
+            #expect(fields[0] == "stale" || fields[0] == "fresh" && fields[1] == "1",
+                    "\(fraction) (\(killedBy)): rollup \(fields[0]), equal to contracts: \(fields[1])")
+        }
+        // At least one kill landed inside the rebuild (else the test showed nothing).
+        #expect(outcomes.contains { $0.hasSuffix(": killed, stale") }, "\(outcomes)")
     }
 }

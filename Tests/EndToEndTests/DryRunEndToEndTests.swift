@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `svw run --dry-run SCRIPT` runs nothing and says what the script would read, write and
 /// be refused, by the same rules a replay enforces.
 @Suite struct DryRunEndToEndTests {
     @Test func listsReadsWritesAndRefusalsAndRunsNothing() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         try scratch.write("data/things.csv", "name,v\na,1\n")
         try scratch.write("notebooks/s.svw", """
             param year = 2020/21

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Every notebook in Notebooks/ must replay to exactly its stored output: a change that
 /// alters any figure fails here until the notebook is deliberately updated (--update).
@@ -58,7 +59,7 @@ import Testing
     }
 
     @Test func driftFailsWithADiffAndUpdateRewrites() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         let original = try String(contentsOf: SessionCLI.packageRoot.appendingPathComponent("Notebooks/example-sql.svw"), encoding: .utf8)
         // One contract's value changes: the partner table and the headline drift, nothing else.
         let changed = original.replacingOccurrences(of: "('C001', 'Bolton',    '2020/21', 125000000,", with: "('C001', 'Bolton',    '2020/21', 125000100,")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// What `output` and `once` send to files is part of a notebook's expected output, and
 /// `--check` compares it without writing any file.
@@ -18,7 +19,7 @@ import Testing
         """
 
     @Test func checkComparesFileOutputAndWritesNothing() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         try scratch.write("data/things.csv", "name,v\na,1\nb,2\n")
         try scratch.write("nb.svw", Self.notebook)
 
@@ -95,7 +96,7 @@ import Testing
 
     /// Output that moves between the screen and a file is drift even when the text is the same.
     @Test func outputSentElsewhereIsDrift() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         try scratch.write("nb.svw", "once a.txt\nSELECT 1 AS one;\n#> one\n#> ---\n#>   1\n")
         let run = try SessionCLI.run(["run", "nb.svw", "--check"], in: scratch.url)
         #expect(run.status == 1)
@@ -108,7 +109,7 @@ import Testing
     /// checked replay still sees every batch, and `once` still writes nothing under --check,
     /// not even when it would have replaced a file at the first result.
     @Test func streamedResultsAreCheckedAcrossBatches() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         let rows = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4500) SELECT i, i * 2 AS twice FROM n;"
         try scratch.write("nb.svw", "mode csv\n\(rows)\nonce big.csv\n\(rows)\nmode json\nSELECT 1 AS a, NULL AS b;\n")
         let update = try SessionCLI.run(["run", "nb.svw", "--update"], in: scratch.url)

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A session that starts on a workspace already holding data: `save` writes the loads
 /// that built it (from the imports log) so the script replays on its own, and names
 /// what it cannot rebuild.
 @Suite struct PreexistingDataEndToEndTests {
     @Test func saveRestoresLoadsMadeBeforeTheRecording() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         // Semicolon-separated: the replayed load needs the --delimiter it was given.
         try scratch.write("data/things.txt", "name;v\na;1\nb;2\nc;3;extra\n")
         let measures = try String(contentsOf: SessionCLI.packageRoot.appendingPathComponent("SampleData/measures.csv"), encoding: .utf8)
@@ -39,7 +40,7 @@ import Testing
         #expect(script.contains(" rows=3\nload table things data/things.txt --delimiter ';'\n"))
         #expect(script.contains(" rows=27\nload measures data/measures.csv\n"))
 
-        let elsewhere = try SessionScratch()
+        let elsewhere = try ScratchFolder()
         let replay = try SessionCLI.run(["run", scratch.file("s.svw").path, "--strict"], in: elsewhere.url)
         #expect(replay.status == 0, "\(replay.err)")
         #expect(replay.out == session.out)
@@ -47,7 +48,7 @@ import Testing
 
     /// After `session clear`, what was loaded before is no longer in the recording: save restores it.
     @Test func sessionClearKeepsTheScriptReplayable() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         try scratch.write("data/things.csv", "name,v\na,1\nb,2\n")
         let session = try SessionCLI.run(["-c", "load table things data/things.csv; session clear; SELECT sum(v) AS total FROM things; save s.svw"],
                                          in: scratch.url)
@@ -60,7 +61,7 @@ import Testing
 
     /// A recording that loads everything itself gets no preamble and no warning.
     @Test func aSelfContainedRecordingIsLeftAsItIs() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         try scratch.write("data/things.csv", "name,v\na,1\n")
         let session = try SessionCLI.run(["-c", "load table things data/things.csv; CREATE TABLE notes(x); SELECT 1 AS one; save s.svw"],
                                          in: scratch.url)

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Published data through the binary users run: Contracts Finder OCDS and its CSV export
 /// loaded into a workspace file, then saved and replayed in a fresh process to the same output.
 @Suite struct PublishedDataEndToEndTests {
     @Test func ocdsAndTheContractsFinderExportLoadSaveAndReplay() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         let fixtures = SessionCLI.packageRoot.appendingPathComponent("Tests/Fixtures")
         for (from, to) in [("ocds/release-package.json", "data/notices.json"), ("presets/contracts-finder-export.csv", "data/cf.csv")] {
             try scratch.write(to, String(contentsOf: fixtures.appendingPathComponent(from), encoding: .utf8))

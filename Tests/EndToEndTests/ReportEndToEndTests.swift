@@ -3,11 +3,12 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import TestSupport
 
 /// Reports written by the real binary: well-formed, self-contained, with the figures in them.
 @Suite struct ReportEndToEndTests {
     @Test func htmlReportOfANotebookRun() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         let run = try SessionCLI.run(["run", "Notebooks/example-sql.svw", "--report", scratch.file("board.html").path],
                                     in: SessionCLI.packageRoot)
         #expect(run.status == 0, "\(run.err)")
@@ -33,7 +34,7 @@ import Testing
     }
 
     @Test func reportCommandInsideTheShellWritesMarkdown() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         let run = try SessionCLI.run(["-c", "SELECT 'a|b' AS x, 2 AS n; export report out.md --title 'Pack'"], in: scratch.url)
         #expect(run.status == 0, "\(run.err)")
         #expect(try scratch.read("out.md") == """

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// What `--sql` prints runs in the real sqlite3 shell, pasted as printed (its
 /// `.parameter set` lines uncommented), on the same workspace file, and gives the same
@@ -35,7 +36,7 @@ import Testing
 
     @Test(.enabled(if: sqlite3 != nil, "sqlite3 is not installed (apt-get install sqlite3), so the printed SQL cannot be run in it"))
     func printedSQLRunsInSQLite3WithItsParameters() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         let workspace = scratch.file("ws.db")
         #expect(try SessionCLI.run(["--db", workspace.path, "-c", "load sample"], in: scratch.url).status == 0)
 

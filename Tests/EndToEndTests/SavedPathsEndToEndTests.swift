@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `save` rewrites every path a command declares as a file, relative to the script, so
 /// the script replays from any folder and writes where the session wrote.
@@ -7,7 +8,7 @@ import Testing
     /// The session works in x/, loads data/…, writes out/…, and saves to x/sub/; the
     /// replay runs from a third folder.
     @Test func relativePathsAreRebasedToTheScriptsFolder() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         let measures = try String(contentsOf: SessionCLI.packageRoot.appendingPathComponent("SampleData/measures.csv"), encoding: .utf8)
         try scratch.write("x/data/measures.csv", measures)
         try scratch.write("x/data/things.csv", "name,v\na,1\nb,2\n")
@@ -62,7 +63,7 @@ import Testing
     /// Saved beside the data, the script needs no --allow-writes, and `session` shows the
     /// paths as typed (relative to the current folder).
     @Test func scriptSavedInTheSessionsFolderKeepsPathsAsTyped() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         try scratch.write("data/things.csv", "name,v\na,1\nb,2\n")
         try FileManager.default.createDirectory(at: scratch.file("out"), withIntermediateDirectories: true)
         let original = try SessionCLI.run(["-c", "load table things ./data/../data/things.csv; once out/t.csv; SELECT * FROM things; session; save s.svw"],
@@ -72,7 +73,7 @@ import Testing
         #expect(try scratch.read("s.svw").hasSuffix("load table things data/things.csv\nonce out/t.csv\nSELECT * FROM things;\n"
                                                     + "#>> out/t.csv\n#> name,v\n#> a,1\n#> b,2\n"))
         try FileManager.default.removeItem(at: scratch.file("out/t.csv"))
-        let elsewhere = try SessionScratch()
+        let elsewhere = try ScratchFolder()
         let replay = try SessionCLI.run(["run", scratch.file("s.svw").path], in: elsewhere.url)
         #expect(replay.status == 0, "\(replay.err)")
         #expect(try scratch.read("out/t.csv") == "name,v\na,1\nb,2\n")

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A replayed script writes only inside its own folder tree (and folders given with
 /// `svw run --allow-writes`), whatever path it names: absolute, `..`, `~`, or a
 /// symbolic link out of the folder.
 @Suite struct ScriptWritesEndToEndTests {
     @Test func writesOutsideTheScriptsFolderAreRefused() throws {
-        let scratch = try SessionScratch()
-        let outside = try SessionScratch()
+        let scratch = try ScratchFolder()
+        let outside = try ScratchFolder()
         try FileManager.default.createDirectory(at: scratch.file("nb/sub"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: scratch.file("nb/link").path, withDestinationPath: outside.url.path)
         try FileManager.default.createSymbolicLink(atPath: scratch.file("nb/dangling").path,
@@ -63,8 +64,8 @@ import Testing
     }
 
     @Test func allowWritesOpensAFolder() throws {
-        let scratch = try SessionScratch()
-        let outside = try SessionScratch()
+        let scratch = try ScratchFolder()
+        let outside = try ScratchFolder()
         try scratch.write("nb/x.svw", "once \(outside.file("a.txt").path)\nSELECT 1 AS one;\nexport report ../r.md\n")
         let refused = try SessionCLI.run(["run", "nb/x.svw"], in: scratch.url)
         #expect(refused.status == 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Record → save → replay through the real binary, in separate processes.
 @Suite struct SessionReplayEndToEndTests {
@@ -17,7 +18,7 @@ import Testing
         """
 
     @Test func savedSessionReplaysByteForByte() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         try FileManager.default.createDirectory(at: scratch.file("scripts"), withIntermediateDirectories: true)
         // The interactive session, fed on stdin as the shell reads it; the failing SELECT and help are not recorded.
         let original = try SessionCLI.run([], in: scratch.url, stdin: Self.session + "\nsave scripts/board.svw\n")
@@ -34,7 +35,7 @@ import Testing
         #expect(expected.contains("\"year\":\"2020/21\""))
 
         // Replayed from another folder: paths resolve against the script, not the current directory.
-        let elsewhere = try SessionScratch()
+        let elsewhere = try ScratchFolder()
         let replay = try SessionCLI.run(["run", scratch.file("scripts/board.svw").path], in: elsewhere.url)
         #expect(replay.status == 0)
         #expect(replay.err == "")
@@ -50,7 +51,7 @@ import Testing
     /// A script with no stored output at all (saved by hand, or before outputs were stored)
     /// gets one line that says what to do, not a diff for every command.
     @Test func aScriptWithNoStoredOutputSaysSoOnce() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         try scratch.write("bare.svw", "SELECT 1 AS one;\nSELECT 2 AS two;\nSELECT 3 AS three;\n")
         let check = try SessionCLI.run(["run", "bare.svw", "--check"], in: scratch.url)
         #expect(check.status == 1)
@@ -62,7 +63,7 @@ import Testing
     }
 
     @Test func dashCSessionReplaysIdentically() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         let commands = Self.session.components(separatedBy: "\n").filter { !$0.contains("nosuch") && $0 != "help" }
         let original = try SessionCLI.run(["-c", commands.joined(separator: "\n") + "\nsave s.svw"], in: scratch.url)
         #expect(original.status == 0)
@@ -73,7 +74,7 @@ import Testing
     }
 
     @Test func parametersOverrideAndUnknownOnesAreErrors() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         try scratch.write("p.svw", """
             param year = 2020/21
             param minimum
@@ -101,7 +102,7 @@ import Testing
     }
 
     @Test func changedDataFileIsReportedAndStrictFails() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         // sha256sum of exactly these bytes.
         try scratch.write("data/c.csv", "contract_id,value\nC1,100\nC2,200\n")
         let recorded = "6f4bf91b6d402f04eb3344db9c021f2ce7f797594fd891f2386b4e760eebde43"
@@ -124,7 +125,7 @@ import Testing
     }
 
     @Test func escapingScriptIsRefused() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         try scratch.write("x.svw", """
             SELECT 'before' AS step;
             save stolen.svw

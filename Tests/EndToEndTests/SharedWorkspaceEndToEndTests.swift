@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Two svw processes on one workspace file: the second reads alongside the first, and a
 /// write from it waits a bounded time, then says clearly that the workspace is busy;
@@ -7,7 +8,7 @@ import Testing
 @Suite struct SharedWorkspaceEndToEndTests {
     @Test(.timeLimit(.minutes(2)))
     func aSecondProcessReadsAlongsideAndIsToldWhenTheWorkspaceIsBusy() throws {
-        let scratch = try SessionScratch()
+        let scratch = try ScratchFolder()
         let workspace = scratch.file("shared.db")
         #expect(try SessionCLI.run(["--db", workspace.path, "-c", "load sample"], in: scratch.url).status == 0)
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SVWImport
+import TestSupport
 
 /// Reads every record of `bytes`, with each field's line, at several chunk sizes so
 /// that records and quotes straddle buffer boundaries; all sizes must agree.
@@ -13,7 +14,7 @@ private struct Parsed: Equatable {
 
 private func parse(_ bytes: [UInt8], name: String = "t.csv", delimiter: UInt8 = UInt8(ascii: ","),
                    chunks: [Int] = [1, 2, 3, 5, 7, 64, 1 << 20]) throws -> Parsed {
-    let dir = try TempDir()
+    let dir = try ScratchFolder()
     let url = try dir.write(name, bytes: bytes)
     var results: [Parsed] = []
     for chunk in chunks {
@@ -125,7 +126,7 @@ private func parse(_ text: String, delimiter: UInt8 = UInt8(ascii: ",")) throws 
     }
 
     @Test func unterminatedQuoteFailsWithItsLineAndColumn() throws {
-        let dir = try TempDir()
+        let dir = try ScratchFolder()
         let url = try dir.write("bad.csv", "a,b\n1,2\n3,\"never closed\n4,5\n")
         let reader = try CSVReader(path: url.path, chunkSize: 4)
         #expect(try reader.next())
@@ -134,7 +135,7 @@ private func parse(_ text: String, delimiter: UInt8 = UInt8(ascii: ",")) throws 
     }
 
     @Test func recordTextIsTheRowAsWritten() throws {
-        let dir = try TempDir()
+        let dir = try ScratchFolder()
         let url = try dir.write("r.csv", "a,b\r\n\"x,\"\"y\"\"\",2\r\n")
         let reader = try CSVReader(path: url.path)
         _ = try reader.next()
@@ -147,7 +148,7 @@ private func parse(_ text: String, delimiter: UInt8 = UInt8(ascii: ",")) throws 
         #expect(throws: CSVError.cannotOpen(path: "/nonexistent/x.csv", reason: "No such file or directory")) {
             try CSVReader(path: "/nonexistent/x.csv")
         }
-        let dir = try TempDir()
+        let dir = try ScratchFolder()
         #expect(throws: CSVError.cannotOpen(path: dir.url.path, reason: "it is a folder, not a file")) {
             try CSVReader(path: dir.url.path)
         }

@@ -13,28 +13,28 @@ private func reason(_ body: () throws -> some Any) -> String? {
         ("92233720368547758.07", 9_223_372_036_854_775_807),
     ])
     func reads(_ text: String, _ pence: Int64) throws {
-        #expect(try Money.pence(text) == pence)
+        #expect(try MoneyParser.pence(text) == pence)
     }
 
     @Test func windows1252PoundSign() throws {
         let bytes: [UInt8] = [0xA3] + Array("1,250.00".utf8)
-        #expect(try bytes.withUnsafeBytes { try Money.pence($0) } == 125_000)
+        #expect(try bytes.withUnsafeBytes { try MoneyParser.pence($0) } == 125_000)
     }
 
     @Test func reasons() {
-        #expect(reason { try Money.pence("abc") } == "not a money amount: \"abc\" (expected like £1,250,000.00)")
-        #expect(reason { try Money.pence("£1,25,000") } == "\"£1,25,000\" has a misplaced thousands separator")
-        #expect(reason { try Money.pence("1250,00") } == "\"1250,00\" has a misplaced thousands separator")
-        #expect(reason { try Money.pence("£1.234") } == "\"£1.234\" has fractions of a penny (more than 2 decimal places)")
-        #expect(reason { try Money.pence("$100") } == "\"$100\" is not in pounds (£)")
-        #expect(reason { try Money.pence("€100") } == "\"€100\" is not in pounds (£)")
-        #expect(reason { try Money.pence("(-5)") } == "\"(-5)\" has both brackets and a sign")
-        #expect(reason { try Money.pence("(5") } == "not a money amount: \"(5\" (expected like £1,250,000.00)")
-        #expect(reason { try Money.pence("99999999999999999999") } == "\"99999999999999999999\" is too large")
-        #expect(reason { try Money.pence("92233720368547758.08") } == "\"92233720368547758.08\" is too large")
-        #expect(reason { try Money.pence("1.2.3") } == "not a money amount: \"1.2.3\" (expected like £1,250,000.00)")
-        #expect(reason { try Money.pence("£") } == "not a money amount: \"£\" (expected like £1,250,000.00)")
-        #expect(reason { try Money.pence("1e6") } == "not a money amount: \"1e6\" (expected like £1,250,000.00)")
+        #expect(reason { try MoneyParser.pence("abc") } == "not a money amount: \"abc\" (expected like £1,250,000.00)")
+        #expect(reason { try MoneyParser.pence("£1,25,000") } == "\"£1,25,000\" has a misplaced thousands separator")
+        #expect(reason { try MoneyParser.pence("1250,00") } == "\"1250,00\" has a misplaced thousands separator")
+        #expect(reason { try MoneyParser.pence("£1.234") } == "\"£1.234\" has fractions of a penny (more than 2 decimal places)")
+        #expect(reason { try MoneyParser.pence("$100") } == "\"$100\" is not in pounds (£)")
+        #expect(reason { try MoneyParser.pence("€100") } == "\"€100\" is not in pounds (£)")
+        #expect(reason { try MoneyParser.pence("(-5)") } == "\"(-5)\" has both brackets and a sign")
+        #expect(reason { try MoneyParser.pence("(5") } == "not a money amount: \"(5\" (expected like £1,250,000.00)")
+        #expect(reason { try MoneyParser.pence("99999999999999999999") } == "\"99999999999999999999\" is too large")
+        #expect(reason { try MoneyParser.pence("92233720368547758.08") } == "\"92233720368547758.08\" is too large")
+        #expect(reason { try MoneyParser.pence("1.2.3") } == "not a money amount: \"1.2.3\" (expected like £1,250,000.00)")
+        #expect(reason { try MoneyParser.pence("£") } == "not a money amount: \"£\" (expected like £1,250,000.00)")
+        #expect(reason { try MoneyParser.pence("1e6") } == "not a money amount: \"1e6\" (expected like £1,250,000.00)")
     }
 }
 

@@ -32,14 +32,14 @@ import Testing
             let pence = Int64(random.below(2_000_000_000_000)) - 1_000_000_000_000
             let cell = ExcelSerial.plain(Double(pence) / 100)
             #expect(!cell.contains("e"))
-            #expect(try Bytes.with(cell) { try Money.penceRoundingFloatNoise($0) } == pence, "\(cell)")
+            #expect(try Bytes.with(cell) { try MoneyParser.penceRoundingFloatNoise($0) } == pence, "\(cell)")
             // What Excel writes (17 significant digits) reads back the same.
             let excel = String(format: "%.17g", Double(pence) / 100)
             if !excel.contains("e") {
-                #expect(try Bytes.with(excel) { try Money.penceRoundingFloatNoise($0) } == pence, "\(excel)")
+                #expect(try Bytes.with(excel) { try MoneyParser.penceRoundingFloatNoise($0) } == pence, "\(excel)")
             }
         }
-        #expect(throws: CoercionError.self) { try Bytes.with("1250.125") { try Money.penceRoundingFloatNoise($0) } }
+        #expect(throws: CoercionError.self) { try Bytes.with("1250.125") { try MoneyParser.penceRoundingFloatNoise($0) } }
     }
 
     @Test func plainNumbersNeverUseExponentsAndReadBackExactly() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SVWImport
+import TestSupport
 
 @Suite struct SHA256Tests {
     @Test func knownVectors() {
@@ -35,7 +36,7 @@ import Testing
 
     /// The reader hashes the file as it streams it; the digest matches `sha256sum`.
     @Test func readerHashMatchesSha256sum() throws {
-        let dir = try TempDir()
+        let dir = try ScratchFolder()
         var text = "id,name\n"
         for i in 0..<5000 { text += "\(i),\"name, \(i)\"\r\n" }
         let url = try dir.write("big.csv", text)

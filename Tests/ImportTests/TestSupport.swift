@@ -1,29 +1,4 @@
 import Foundation
-
-/// A temporary folder removed when the value goes away.
-final class TempDir {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("svw-import-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> URL {
-        try write(name, bytes: Array(text.utf8))
-    }
-
-    @discardableResult
-    func write(_ name: String, bytes: [UInt8]) throws -> URL {
-        let file = url.appendingPathComponent(name)
-        try Data(bytes).write(to: file)
-        return file
-    }
-}
-
 enum Shell {
     static func output(_ executable: String, _ arguments: [String]) throws -> String {
         let process = Process()
@@ -41,16 +16,17 @@ enum Shell {
 import SVWCommands
 import SVWDatabase
 import SVWWorkspace
+import TestSupport
 
 /// A fresh in-memory workspace with a session whose output is captured and whose
 /// relative paths resolve in a temporary folder of fixture files.
 final class Harness {
-    let dir: TempDir
+    let dir: ScratchFolder
     let session: Session
     let capture: Console.Capture
 
     init() throws {
-        dir = try TempDir()
+        dir = try ScratchFolder()
         let (console, capture) = Console.capturing()
         self.capture = capture
         session = Session(workspace: try Workspace(), console: console, baseDirectory: dir.url)

@@ -74,17 +74,17 @@ struct GeneratorPartsTests {
 
     @Test("The generator's GM and outside districts agree with the shipped table's majority rule")
     func geographyAgreesWithTable() throws {
-        let geography = Geography(tableText: PostcodeDistrictsFile.text, index: SampleFixtures.postcodeIndex, partners: ["Stockport"])
+        let geography = SampleGeography(tableText: PostcodeDistrictsFile.text, index: SampleFixtures.postcodeIndex, partners: ["Stockport"])
         let table = SampleFixtures.committed.gmShare
         #expect(geography.gmDistricts.count > 80)
         for district in geography.gmDistricts {
             #expect(try #require(table[district.outwardCode]) > 0.5, "\(district.outwardCode) is not GM")
         }
         #expect(Set(geography.fringeDistricts) == ["OL14", "WA12", "SK22", "SK12", "WA13", "WA3"])
-        for code in Geography.nearbyOutside + Geography.farOutside { #expect(table[code] == nil) }
+        for code in SampleGeography.nearbyOutside + SampleGeography.farOutside { #expect(table[code] == nil) }
         #expect(geography.gmDistricts.first { $0.outwardCode == "M3" }?.authority == "Salford")
         #expect(geography.gmDistricts.first { $0.outwardCode == "BL7" } != nil, "BL7 (0.58) is GM")
-        for malformed in Geography.malformed + [Geography.overseas] { #expect(Value.normalisedPostcode(malformed) == nil, "\(malformed)") }
+        for malformed in SampleGeography.malformed + [SampleGeography.overseas] { #expect(Value.normalisedPostcode(malformed) == nil, "\(malformed)") }
     }
 
     @Test("Winner counts hit the GM percentage exactly when the year is big enough")

@@ -100,7 +100,7 @@ struct SampleContentTests {
         #expect(postcodes.filter(\.isEmpty).count >= 3, "missing postcodes")
         #expect(postcodes.filter { !$0.isEmpty && Value.normalisedPostcode($0) == nil }.count >= 5, "malformed postcodes")
         #expect(postcodes.contains { $0.hasPrefix("BFPO") })
-        #expect(postcodes.contains(Geography.overseas))
+        #expect(postcodes.contains(SampleGeography.overseas))
         #expect(postcodes.contains { $0 != $0.uppercased() }, "some postcodes typed in lower case")
         let statuses = postcodes.map(set.gmStatus(postcode:))
         #expect(statuses.filter { $0 == "GM" }.count > postcodes.count / 2)

@@ -125,7 +125,12 @@ import SVWCommands
         let source = WorkspaceCompletionSource(session: session)
         #expect(source.values(.partner, prefix: "") == ["Greater Manchester", "Stockport", "Tameside", "Trafford"])
         #expect(source.values(.year, prefix: "20") == ["2021/22", "2020/21", "2019/20"])
+        // Measures of the active edition only, as --measure accepts them.
+        try session.db.execute("""
+            INSERT INTO measures(code, edition, theme, description, unit, proxy_pence) VALUES ('NT11', '2020', 'Jobs', 'w', 'FTE', 1);
+            """)
         #expect(source.values(.measure, prefix: "nt1") == ["NT1", "NT10"])
+        #expect(source.measuresDescribed(prefix: "nt1").map(\.code) == ["NT1", "NT10"])
         #expect(source.values(.theme, prefix: "e") == ["Environment"])
         #expect(source.values(.category, prefix: "") == ["Grounds", "Highways", "Social care"])
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SVWDatabase
+import SVWWorkspace
 @testable import SVWCommands
 @testable import SVWRendering
 
@@ -233,7 +234,7 @@ import SVWDatabase
         capture.out = ""
         #expect(run("schema gifts_2021") == 0)
         #expect(capture.out == "CREATE TABLE gifts_2021(b);\nCREATE INDEX gifts_by_b ON gifts_2021(b);\n")
-        let completed = try session.workspace.tableNames()
+        let completed = try SchemaQueries.tablesAndViews(session.db).map(\.name)
         #expect(completed.contains("shifts") && completed.contains("gifts_2021"))
         #expect(!completed.contains { $0.hasPrefix("search_fts") })
     }

@@ -20,6 +20,7 @@ enum TestWorkspace {
             INSERT INTO measures(code, edition, theme, description, unit, proxy_pence) VALUES
               ('NT1', '2023', 'Jobs', 'Local staff', 'FTE', 100), ('NT10', '2023', 'Jobs', 'x', 'weeks', 1),
               ('NT2', '2023', 'Jobs', 'y', 'FTE', 1), ('RE1', '2023', 'Growth', 'z', 'FTE', 1);
+            UPDATE settings SET value = '2023' WHERE key = 'measures_edition';
             """)
         let (console, capture) = Console.capturing()
         return (Session(workspace: workspace, console: console, mode: .csv), capture)

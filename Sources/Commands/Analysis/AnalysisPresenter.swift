@@ -1,6 +1,7 @@
 import SVWAnalysis
 import SVWDatabase
 import SVWRendering
+import SVWText
 
 /// Writes an analysis the same way for every command: its SQL when `--sql` asks, a
 /// caption, the table in the session's mode, footnotes, and the chart under it (in the
@@ -66,8 +67,11 @@ struct AnalysisPresenter {
             for warning in sections.flatMap(\.warnings) where seen.insert(warning).inserted { session.note(warning) }
             // A redirected file keeps the caveat: each row of £ figures says which edition valued it.
             session.emit(sections: sections.map { section in
-                let result = caveat != nil && section.warnings.contains(caveat!.warning)
-                    ? caveat!.labelling(section.result.result) : section.result.result
+                let result = if let caveat, section.warnings.contains(caveat.warning) {
+                    caveat.labelling(section.result.result)
+                } else {
+                    section.result.result
+                }
                 return ResultSection(name: section.name, result: result)
             })
         } else {
@@ -85,7 +89,7 @@ struct AnalysisPresenter {
     /// for all there are: `15 of 322 shown (--limit); …`.
     static func limitLine(_ result: AnalysisResult) -> String? {
         guard let total = result.rowsWithoutLimit, total > result.result.rows.count else { return nil }
-        return "\(CellText.count(result.result.rows.count)) of \(CellText.count(total)) shown (--limit); "
+        return "\(NumberText.grouped(result.result.rows.count)) of \(NumberText.grouped(total)) shown (--limit); "
             + "without --limit the list has them all."
     }
 

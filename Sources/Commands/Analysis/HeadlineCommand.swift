@@ -1,6 +1,7 @@
 import SVWAnalysis
 import SVWDatabase
 import SVWRendering
+import SVWText
 
 /// `headline`: the board figures for one financial year.
 enum HeadlineCommand {
@@ -55,9 +56,9 @@ enum HeadlineCommand {
         let row = result.firstRow
         func int(_ key: String) -> Int64 { row[key]?.int64 ?? 0 }
         // Counts print as a board paper prints them: 1,332.
-        func count(_ key: String) -> String { CellText.count(Int(int(key))) }
-        func pct(_ key: String) -> String { row[key]?.double.map(Money.publishedPercent) ?? "–" }
-        func money(_ key: String) -> String { row[key]?.int64.map(Money.published) ?? "–" }
+        func count(_ key: String) -> String { NumberText.grouped(Int(int(key))) }
+        func pct(_ key: String) -> String { row[key]?.double.map(MoneyCaption.publishedPercent) ?? "–" }
+        func money(_ key: String) -> String { row[key]?.int64.map(MoneyCaption.published) ?? "–" }
         var lines: [(String, String)] = []
         lines.append((money("awarded"), "awarded in \(count("contracts")) contract\(int("contracts") == 1 ? "" : "s")"))
         lines.append((pct("sv_committed_pct"), "of the value awarded committed as social value: \(money("sv_committed")) (TOMs £ committed by winning suppliers)"))

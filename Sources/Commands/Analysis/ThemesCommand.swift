@@ -45,7 +45,7 @@ enum ThemesCommand {
             let result = try Themes.uncommitted(db, filter: filter, thresholdPence: over,
                                                 limit: try AnalysisOptions.positiveInt(context, "limit"))
             try presenter.present(result, chart: nil,
-                              footer: result.result.isEmpty ? ["Every contract over \(Money.short(over)) has commitments."] : [])
+                              footer: result.result.isEmpty ? ["Every contract over \(MoneyCaption.short(over)) has commitments."] : [])
             return
         }
         let by = try AnalysisOptions.choice(context, "by", as: Themes.Breakdown.self, allowed: [.measure, .partner]) ?? .theme
@@ -59,7 +59,7 @@ enum ThemesCommand {
         let gap = try Themes.uncommittedCount(db, filter: filter, thresholdPence: over)
         var footer: [String] = []
         if let count = gap.result.rows.first?[0].int64, let value = gap.result.rows.first?[1].int64 {
-            footer.append("Contracts over \(Money.short(over)) with no commitments: \(count)"
+            footer.append("Contracts over \(MoneyCaption.short(over)) with no commitments: \(count)"
                           + (count > 0 ? " (\(CellText.pounds(value, grouped: true, symbol: true)) awarded; themes --uncommitted lists them)" : ""))
         }
         let label = by == .theme ? "theme" : by.rawValue

@@ -1,6 +1,7 @@
 import SVWAnalysis
 import SVWDatabase
 import SVWRendering
+import SVWText
 
 /// `trend`: the headline figures across years.
 enum TrendCommand {
@@ -112,14 +113,14 @@ enum TrendCommand {
 
     /// A figure as its column's kind shows it, counts with thousands separators.
     static func figure(_ value: SQLValue, kind: ColumnKind) -> String {
-        if kind == .plain, let n = value.int64 { return CellText.count(Int(n)) }
+        if kind == .plain, let n = value.int64 { return NumberText.grouped(Int(n)) }
         return CellText.display(value, kind: kind, null: AnalysisResult.emptyCell)
     }
 
     /// `+7.4%`, `-1.2 pts`, `0.0%`; `–` where there is no change to give.
     static func change(_ value: SQLValue, points: Bool) -> String {
         guard let d = value.double else { return AnalysisResult.emptyCell }
-        let text = CellText.oneDecimal(d)
+        let text = NumberText.oneDecimal(d)
         let signed = d > 0 && text != "0.0" ? "+" + text : text
         return signed + (points ? " pts" : "%")
     }

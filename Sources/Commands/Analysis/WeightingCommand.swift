@@ -1,5 +1,6 @@
 import SVWAnalysis
 import SVWRendering
+import SVWText
 
 /// `weighting`: how much of the award criteria went to social value.
 enum WeightingCommand {
@@ -107,7 +108,7 @@ enum WeightingCommand {
     static func summary(_ stats: AnalysisResult, target: Double) -> [String] {
         let row = stats.firstRow
         func pct(_ key: String) -> String {
-            row[key]?.double.map { CellText.oneDecimal($0) + "%" } ?? "–"
+            row[key]?.double.map { NumberText.oneDecimal($0) + "%" } ?? "–"
         }
         var lines: [String]
         if row["mean"]?.isNull ?? true {
@@ -117,12 +118,12 @@ enum WeightingCommand {
                      + "\(pct("at_or_above_target")) of contracts at or above the \(percentText(target)) target."]
         }
         if let missing = row["not_recorded"]?.int64, missing > 0 {
-            lines.append("\(missing) contract\(missing == 1 ? "" : "s") in scope with no weighting recorded, left out.")
+            lines.append("\(missing) \(Plural.noun(missing, "contract")) in scope with no weighting recorded, left out.")
         }
         return lines
     }
 
     static func percentText(_ d: Double) -> String {
-        (d == d.rounded() ? String(Int(d)) : CellText.oneDecimal(d)) + "%"
+        (d == d.rounded() ? String(Int(d)) : NumberText.oneDecimal(d)) + "%"
     }
 }

@@ -1,5 +1,6 @@
 import SVWDatabase
 import SVWRendering
+import SVWText
 import SVWWorkspace
 
 /// Looking around the workspace: tables, columns, schema, what was imported.
@@ -18,9 +19,9 @@ enum ExploreCommands {
     static func listTables(_ context: CommandContext) throws {
         let db = context.db
         var rows: [[SQLValue]] = []
-        for (name, type) in try SchemaObjects.tablesAndViews(db) {
-            let count = try db.scalar("SELECT count(*) FROM " + SchemaObjects.quote(name))
-            rows.append([.text(name), .text(type), count])
+        for object in try SchemaQueries.tablesAndViews(db) {
+            let count = try SchemaQueries.rowCount(of: object.name, in: db)
+            rows.append([.text(object.name), .text(object.type), .integer(Int64(count))])
         }
         context.session.emit(ResultSet(columns: ["name", "type", "rows"], rows: rows))
     }
@@ -36,7 +37,8 @@ enum ExploreCommands {
             let db = context.db
             // psql's \d alone lists the relations.
             guard let word = context.invocation.argument(0) else { return try listTables(context) }
-            let (name, type) = try SchemaObjects.resolve(word, in: db, command: context.invocation.spec.name)
+            let object = try NamedTable.resolve(word, in: db, command: context.invocation.spec.name)
+            let name = object.name
             let columns = try db.query("""
                 SELECT name AS "column",
                        type,
@@ -47,9 +49,9 @@ enum ExploreCommands {
                   FROM pragma_table_xinfo(?1)
                  ORDER BY cid
                 """, [name])
-            let count = try db.scalar("SELECT count(*) FROM " + SchemaObjects.quote(name)).int64 ?? 0
-            let noun = count == 1 ? "row" : "rows"
-            context.session.emit(columns, footer: "\(name): \(type), \(CellText.count(Int(count))) \(noun)")
+            let count = try SchemaQueries.rowCount(of: name, in: db)
+            let noun = Plural.noun(count, "row")
+            context.session.emit(columns, footer: "\(name): \(object.type), \(NumberText.grouped(count)) \(noun)")
         })
 
     static let schema = CommandSpec(
@@ -63,7 +65,7 @@ enum ExploreCommands {
             let db = context.db
             var table: String?
             if let word = context.invocation.argument(0) {
-                table = try SchemaObjects.resolve(word, in: db, command: "schema").name
+                table = try NamedTable.resolve(word, in: db, command: "schema").name
             }
             // Creation order (rowid) puts each table before its indexes and the views that use it.
             let result = try db.query("""
@@ -97,32 +99,13 @@ enum ExploreCommands {
         })
 }
 
-/// Tables and views by name: looked up with bound parameters, then quoted, never spliced raw.
-enum SchemaObjects {
-    static func tablesAndViews(_ db: Database) throws -> [(name: String, type: String)] {
-        try db.query("""
-            SELECT name, type FROM sqlite_schema
-             WHERE type IN ('table','view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-             ORDER BY type, name
-            """).rows.map { ($0[0].string ?? "", $0[1].string ?? "") }.filter { !Schema.isInternal($0.0) }
-    }
-
-    /// The table or view a user named (any letter case), or an error that suggests the closest.
-    static func resolve(_ word: String, in db: Database, command: String) throws -> (name: String, type: String) {
-        let found = try db.query("""
-            SELECT name, type FROM sqlite_schema
-             WHERE type IN ('table','view') AND name = ?1 COLLATE NOCASE
-             ORDER BY name = ?1 DESC LIMIT 1
-            """, [word])
-        if let row = found.rows.first { return (row[0].string ?? word, row[1].string ?? "table") }
-        let names = try tablesAndViews(db).map(\.name)
+/// A table or view an analyst named in a command, or an error that suggests the closest.
+enum NamedTable {
+    static func resolve(_ word: String, in db: Database, command: String) throws -> SchemaObject {
+        if let found = try SchemaQueries.resolve(word, in: db) { return found }
+        let names = try SchemaQueries.tablesAndViews(db).map(\.name)
         var message = "\(command): no table or view named \"\(word)\""
         if let guess = Suggest.closest(to: word.lowercased(), among: names) { message += "; did you mean \"\(guess)\"?" }
         throw CommandError.failed(message + " (tables lists them)")
-    }
-
-    /// An identifier as SQL text: double-quoted, inner quotes doubled.
-    static func quote(_ name: String) -> String {
-        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

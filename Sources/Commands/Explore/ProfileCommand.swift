@@ -1,5 +1,6 @@
 import SVWDatabase
 import SVWRendering
+import SVWText
 
 /// `profile TABLE [COLUMN…]`: what each column holds, at a glance, the way a data analyst
 /// first looks at a new table. Counts, nulls, minimum, maximum and mean come from one pass
@@ -37,7 +38,7 @@ enum ProfileCommand {
 
     static func run(_ context: CommandContext) throws {
         let db = context.db
-        let (table, _) = try SchemaObjects.resolve(context.invocation.argument(0) ?? "", in: db, command: context.invocation.spec.name)
+        let table = try NamedTable.resolve(context.invocation.argument(0) ?? "", in: db, command: context.invocation.spec.name).name
         let all = try db.query("SELECT name, type FROM pragma_table_xinfo(?1) WHERE hidden <> 1 ORDER BY cid", [table]).rows
             .map { Column(name: $0[0].string ?? "", type: $0[1].string ?? "") }
         var columns = all
@@ -52,10 +53,10 @@ enum ProfileCommand {
                 throw CommandError.failed(message + " (describe \(table) lists them)")
             }
         }
-        let source = SchemaObjects.quote(table)
+        let source = SQLIdentifier.quoted(table)
         // One pass for everything exact: per column, non-null count, min, max, numeric count and mean.
         let aggregates = columns.map { c -> String in
-            let q = SchemaObjects.quote(c.name)
+            let q = SQLIdentifier.quoted(c.name)
             return "count(\(q)), min(\(q)), max(\(q)), sum(typeof(\(q)) IN ('integer','real')), avg(CASE WHEN typeof(\(q)) IN ('integer','real') THEN \(q) END)"
         }
         let exact = try db.query("SELECT count(*)" + aggregates.map { ", " + $0 }.joined() + " FROM " + source).rows.first ?? []
@@ -70,7 +71,7 @@ enum ProfileCommand {
             let minimum = exact[base + 1], maximum = exact[base + 2]
             let numbers = Int(exact[base + 3].int64 ?? 0)
             let mean = exact[base + 4]
-            let q = SchemaObjects.quote(column.name)
+            let q = SQLIdentifier.quoted(column.name)
             let distinct = try db.scalar("SELECT count(DISTINCT \(q)) FROM \(grouped)")
             let top = try db.query("""
                 SELECT \(q), count(*) AS n FROM \(grouped) WHERE \(q) IS NOT NULL
@@ -85,17 +86,17 @@ enum ProfileCommand {
                 return value
             }
             let meanText: SQLValue = mean.double.map { d in
-                .text(column.isMoney ? CellText.pounds(Int64(d.rounded()), grouped: true, symbol: true) : CellText.oneDecimal(d))
+                .text(column.isMoney ? CellText.pounds(Int64(d.rounded()), grouped: true, symbol: true) : NumberText.oneDecimal(d))
             } ?? .null
             let topText = top.map { row in
-                (shown(row[0]).string ?? "") + " (" + CellText.count(Int(row[1].int64 ?? 0)) + ")"
+                (shown(row[0]).string ?? "") + " (" + NumberText.grouped(Int(row[1].int64 ?? 0)) + ")"
             }.joined(separator: ", ")
-            out.append([.text(column.name), .text(column.type), .text(CellText.count(rows - nonNull)),
-                        .text(CellText.count(Int(distinct.int64 ?? 0)) + (sampled ? "*" : "")),
+            out.append([.text(column.name), .text(column.type), .text(NumberText.grouped(rows - nonNull)),
+                        .text(NumberText.grouped(Int(distinct.int64 ?? 0)) + (sampled ? "*" : "")),
                         shown(minimum), shown(maximum), meanText, .text(topText), .text(histogram)])
         }
-        let footer = "\(table): \(CellText.count(rows)) \(rows == 1 ? "row" : "rows")"
-            + (sampled ? "; * distinct, top values and histograms from the first \(CellText.count(sampleRows)) rows (exact would read every value twice)" : "")
+        let footer = "\(table): \(NumberText.grouped(rows)) \(rows == 1 ? "row" : "rows")"
+            + (sampled ? "; * distinct, top values and histograms from the first \(NumberText.grouped(sampleRows)) rows (exact would read every value twice)" : "")
         context.session.emit(ResultSet(columns: ["column", "type", "nulls", "distinct", "min", "max", "mean", "top values", "histogram"],
                                        rows: out, kinds: [.plain, .plain, .figure, .figure, .plain, .plain, .figure, .plain, .plain],
                                        emptyCellText: "–"), footer: footer)

@@ -36,7 +36,7 @@ public enum Suggest {
         var best: (String, Int)?
         for candidate in candidates.sorted() {
             let d = distance(word, candidate)
-            if d <= limit, best == nil || d < best!.1 { best = (candidate, d) }
+            if d <= limit, d < best?.1 ?? Int.max { best = (candidate, d) }
         }
         if best == nil, word.count >= 3,
            let prefixed = candidates.sorted().first(where: { $0.hasPrefix(word) }) {

@@ -1,4 +1,5 @@
 import Foundation
+import SVWText
 
 /// Help derived from the command specs, never written separately.
 public enum HelpText {
@@ -89,7 +90,7 @@ public enum HelpText {
         }
         if !spec.aliases.isEmpty { out += "\nAlso: " + spec.aliases.joined(separator: ", ") + "\n" }
         if !spec.examples.isEmpty {
-            out += "\nExample" + (spec.examples.count == 1 ? "" : "s") + ":\n"
+            out += "\n" + Plural.noun(spec.examples.count, "Example") + ":\n"
                 + spec.examples.map { "  " + $0 + "\n" }.joined()
         }
         return out

@@ -247,9 +247,6 @@ public struct Notebook {
         if !newlineAtEnd { out += noNewlineMarker + "\n" }
         return out
     }
-
-    /// The data declarations in file order (the ones `rewritten(data:)` replaces).
-    public var dataDeclarations: [DataDeclaration] { cells.flatMap(\.data) }
 }
 
 /// `# data: PATH sha256=HEX rows=N`: a data file the next command reads, as it was

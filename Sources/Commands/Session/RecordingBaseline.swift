@@ -1,6 +1,7 @@
 import Foundation
 import SVWDatabase
 import SVWImport
+import SVWText
 import SVWWorkspace
 
 /// What the workspace held when the recording began (the session started, `session
@@ -18,17 +19,17 @@ public struct RecordingBaseline: Sendable, Equatable {
         let db = workspace.db
         lastImportID = (try? db.scalar("SELECT coalesce(max(import_id), 0) FROM imports").int64) ?? 0
         let own = RecordingBaseline.schemaObjects
-        userObjects = ((try? workspace.tableNames()) ?? []).filter { !own.contains($0.lowercased()) }
+        userObjects = ((try? SchemaQueries.tablesAndViews(db)) ?? []).map(\.name).filter { !own.contains($0.lowercased()) }
         filledTables = ImportKind.allCases.map(\.table).filter { table in
             // Table names come from svw's own list, never from user text.
-            (try? db.scalar("SELECT EXISTS (SELECT 1 FROM \"\(table)\")").int64) == 1
+            (try? db.scalar("SELECT EXISTS (SELECT 1 FROM \(SQLIdentifier.quoted(table)))").int64) == 1
         }
     }
 
     /// The tables and views svw's schema creates (lower case).
     static let schemaObjects: Set<String> = {
-        guard let fresh = try? Workspace(), let names = try? fresh.tableNames() else { return [] }
-        return Set(names.map { $0.lowercased() })
+        guard let fresh = try? Workspace(), let objects = try? SchemaQueries.tablesAndViews(fresh.db) else { return [] }
+        return Set(objects.map { $0.name.lowercased() })
     }()
 }
 
@@ -97,7 +98,7 @@ struct RecordingPreamble {
         if !loads.isEmpty {
             let n = loads.count
             notes.append("save: the workspace held data before this recording began; \(script) starts with "
-                + "\(n) load\(n == 1 ? "" : "s") from its imports log to rebuild it: "
+                + "\(n) \(Plural.noun(n, "load")) from its imports log to rebuild it: "
                 + loads.map { "\($0.kind == "table" ? "table " + $0.table : $0.kind) from \(RelativePath.from(folder, to: $0.file))" }
                     .joined(separator: ", "))
             for load in loads {

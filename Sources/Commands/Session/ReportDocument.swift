@@ -1,6 +1,7 @@
 import Foundation
 import SVWDatabase
 import SVWRendering
+import SVWText
 
 /// A session (or script run) laid out as a document: what `report FILE.md|FILE.html`
 /// writes. Built from the session's transcript, so it shows exactly what the recorded
@@ -61,7 +62,7 @@ public struct ReportDocument {
     /// The line under the title.
     var summary: String {
         let n = steps.count
-        return "Produced by svw \(SVWVersion.current) from \(n) recorded command\(n == 1 ? "" : "s")."
+        return "Produced by svw \(SVWVersion.current) from \(n) recorded \(Plural.noun(n, "command"))."
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import SVWDatabase
 import SVWRendering
+import SVWText
 
 /// Recording, saving and replaying session scripts; parameters; reports.
 enum SessionCommands {
@@ -34,7 +35,7 @@ enum SessionCommands {
             case "clear":
                 let count = session.recording.count
                 session.clearRecording()
-                session.note("session: recording cleared (\(count) command\(count == 1 ? "" : "s") dropped)")
+                session.note("session: recording cleared (\(count) \(Plural.noun(count, "command")) dropped)")
             case let other?:
                 throw CommandError.usage("session: unexpected \"\(other)\" (session shows the recording; session clear empties it)")
             }
@@ -83,7 +84,7 @@ enum SessionCommands {
             }
             let n = session.recording.count
             if let problem = SavedOutput.store(scriptAt: url, shown: path) {
-                session.note("saved \(n) command\(n == 1 ? "" : "s") to \(path), without expected output: replaying it failed (\(problem)); "
+                session.note("saved \(n) \(Plural.noun(n, "command")) to \(path), without expected output: replaying it failed (\(problem)); "
                              + "when it replays cleanly, svw run \(Tokenizer.quote(path)) --update stores it")
             } else {
                 session.note("saved \(n == 1 ? "1 command and its" : "\(n) commands and their") output to \(path) (svw run \(Tokenizer.quote(path)) --check checks it)")
@@ -199,7 +200,7 @@ enum SessionCommands {
         try session.writeFile(ReportWriter.data(document, for: url), to: url, shown: path, command: "export report")
         let n = document.steps.count
         session.note(session.files.dryRun ? "export report: \(path) not written (run --check writes no files)"
-                                          : "wrote report \(path) (\(n) command\(n == 1 ? "" : "s"))")
+                                          : "wrote report \(path) (\(n) \(Plural.noun(n, "command")))")
     }
 }
 
@@ -232,10 +233,10 @@ enum ParamCommand {
 public enum ReplaySummary {
     public static func text(_ outcome: ReplayOutcome, name: String, options: ReplayOptions) -> String? {
         var parts: [String] = []
-        if outcome.failures > 0 { parts.append("\(outcome.failures) command\(outcome.failures == 1 ? "" : "s") failed") }
-        if outcome.changedData > 0 { parts.append("\(outcome.changedData) data file\(outcome.changedData == 1 ? "" : "s") changed") }
+        if outcome.failures > 0 { parts.append("\(outcome.failures) \(Plural.noun(outcome.failures, "command")) failed") }
+        if outcome.changedData > 0 { parts.append("\(outcome.changedData) data \(Plural.noun(outcome.changedData, "file")) changed") }
         if options.dryRun {
-            return outcome.refused == 0 ? nil : "\(name): a replay would refuse \(outcome.refused) command\(outcome.refused == 1 ? "" : "s")"
+            return outcome.refused == 0 ? nil : "\(name): a replay would refuse \(outcome.refused) \(Plural.noun(outcome.refused, "command"))"
         }
         if options.check && outcome.nothingStored {
             parts.append("nothing checked (no expected output stored)")

@@ -167,8 +167,6 @@ public final class CSVReader {
         return hex
     }
 
-    public var isAtEnd: Bool { eof && start == end }
-
     // MARK: Parsing
 
     private enum Outcome { case record(blank: Bool), needMore, endOfFile }

@@ -26,7 +26,7 @@ public struct BulkIndexes {
         for row in rows {
             guard let name = row[0].string, let sql = row[1].string else { continue }
             // Names come from the schema itself, not from user text.
-            try db.execute("DROP INDEX \"\(name.replacingOccurrences(of: "\"", with: "\"\""))\"")
+            try db.execute("DROP INDEX " + SQLIdentifier.quoted(name))
             dropped.append((name, sql))
         }
     }

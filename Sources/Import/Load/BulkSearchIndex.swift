@@ -63,7 +63,7 @@ struct BulkSearchIndex {
         for row in rows {
             guard let name = row[0].string, let sql = row[1].string, Schema.owns(name) else { continue }
             // Names come from the schema itself, not from user text.
-            try db.execute("DROP TRIGGER \"\(name.replacingOccurrences(of: "\"", with: "\"\""))\"")
+            try db.execute("DROP TRIGGER " + SQLIdentifier.quoted(name))
             dropped.append(sql)
         }
         return dropped

@@ -32,7 +32,7 @@ enum CommitmentLoader {
             let key = LoadRun.hash(run.value(id)!)
             guard try run.checkDuplicate(key: key, column: id, describe: { "commitment_id \(run.string(id)!)" }) else { continue }
             let written = try run.step(insert) { error in
-                if error.code == 787 /* SQLITE_CONSTRAINT_FOREIGNKEY */ {
+                if error.isForeignKeyViolation {
                     return (contract, "unknown contract \(run.string(contract) ?? "") (load contracts first)")
                 }
                 return (nil, "refused by the commitments table: \(error.message)")

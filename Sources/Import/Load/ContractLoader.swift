@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWText
 
 /// `load contracts FILE`: one row per contract, or — as published registers flatten
 /// framework awards — one row per contract × supplier. The supplier is either a
@@ -117,8 +118,8 @@ enum ContractLoader {
             if let first, let pence, let awardDate {
                 let contract = run.string(id)!
                 if pence != first.pence {
-                    run.problem(value, "contract \(contract) has value \(Money.text(pence: pence)) here but "
-                                + "\(Money.text(pence: first.pence)) on line \(first.line); an award's rows must agree")
+                    run.problem(value, "contract \(contract) has value \(MoneyParser.text(pence: pence)) here but "
+                                + "\(MoneyParser.text(pence: first.pence)) on line \(first.line); an award's rows must agree")
                 }
                 if day(awardDate) != first.award {
                     run.problem(award, "contract \(contract) has award date \(awardDate.iso) here but "
@@ -129,7 +130,7 @@ enum ContractLoader {
 
             let line = Int32(truncatingIfNeeded: run.reader.fieldLine(id))
             let explainUnknown: (SQLiteError) -> (column: Int?, reason: String) = { error in
-                if error.code == 787 /* SQLITE_CONSTRAINT_FOREIGNKEY */ {
+                if error.isForeignKeyViolation {
                     return (supplier, "unknown supplier \(run.string(supplier) ?? "") (load suppliers first)")
                 }
                 return (nil, "refused by the contracts table: \(error.message)")
@@ -189,8 +190,8 @@ enum ContractLoader {
         }
         try counter.finish(into: &run.report)
         if !shared.isEmpty {
-            let rows = linkedRows == 0 ? "" : "\(CountText.grouped(linkedRows)) further row\(linkedRows == 1 ? "" : "s") "
-            run.report.notes.append("several suppliers: \(rows)added a supplier to \(CountText.grouped(shared.count)) "
+            let rows = linkedRows == 0 ? "" : "\(NumberText.grouped(linkedRows)) further row\(linkedRows == 1 ? "" : "s") "
+            run.report.notes.append("several suppliers: \(rows)added a supplier to \(NumberText.grouped(shared.count)) "
                                     + "contract\(shared.count == 1 ? "" : "s") (framework or lot awards; each contract's value is counted once)")
         }
         if let summary = inline?.summary { run.report.notes.append(summary) }

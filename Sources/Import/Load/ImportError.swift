@@ -1,3 +1,5 @@
+import SVWText
+
 /// Why a load failed as a whole. A failed load writes nothing.
 public enum ImportError: Error, CustomStringConvertible, Equatable {
     case csv(CSVError)
@@ -39,7 +41,7 @@ public enum ImportError: Error, CustomStringConvertible, Equatable {
             return "\(file): columns \(HeaderMatcher.list(headers)) could each be \"\(field)\"; choose one with --map \(field)=\"\(headers.first ?? "")\""
         case .badOption(let message): return message
         case .strictRejected(let file, let rows, let first):
-            var text = "--strict: \(rows) row\(rows == 1 ? "" : "s") of \(file) rejected, so nothing was loaded"
+            var text = "--strict: \(rows) \(Plural.noun(rows, "row")) of \(file) rejected, so nothing was loaded"
             for line in first { text += "\n  " + line }
             if rows > first.count { text += "\n  …" }
             return text

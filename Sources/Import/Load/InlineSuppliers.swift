@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWText
 
 /// Suppliers named inline in a contracts file (name, postcode, flags, company number
 /// instead of a supplier id), as most published contract registers carry them. Each is
@@ -128,19 +129,19 @@ final class InlineSuppliers {
         var parts: [String] = []
         if matched > 0 {
             var how: [String] = []
-            if !matchedByCompany.isEmpty { how.append("\(CountText.grouped(matchedByCompany.count)) by company number") }
-            if byName > 0 { how.append("\(CountText.grouped(byName)) by name") }
+            if !matchedByCompany.isEmpty { how.append("\(NumberText.grouped(matchedByCompany.count)) by company number") }
+            if byName > 0 { how.append("\(NumberText.grouped(byName)) by name") }
             let noun = matched == 1 ? "an existing supplier" : "existing suppliers"
-            parts.append("matched \(CountText.grouped(matched)) to \(noun) (\(how.joined(separator: ", ")))")
+            parts.append("matched \(NumberText.grouped(matched)) to \(noun) (\(how.joined(separator: ", ")))")
         }
-        if !created.isEmpty { parts.append("created \(CountText.grouped(created.count)) new supplier\(created.count == 1 ? "" : "s")") }
+        if !created.isEmpty { parts.append("created \(NumberText.grouped(created.count)) new supplier\(created.count == 1 ? "" : "s")") }
         if let first = firstConflict {
-            let rows = postcodeConflicts == 1 ? "1 row gives" : "\(CountText.grouped(postcodeConflicts)) rows give"
+            let rows = postcodeConflicts == 1 ? "1 row gives" : "\(NumberText.grouped(postcodeConflicts)) rows give"
             parts.append("\(rows) a matched supplier a different postcode; each supplier keeps its first "
                          + "(\(first.name): \(first.kept) kept, \(first.ignored) not used)")
         }
         if nameless > 0 {
-            parts.append("\(CountText.grouped(nameless)) given by id with no name, kept under the id (name_missing = 1)")
+            parts.append("\(NumberText.grouped(nameless)) given by id with no name, kept under the id (name_missing = 1)")
         }
         return "inline suppliers: " + parts.joined(separator: "; ")
     }

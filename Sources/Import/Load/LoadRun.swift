@@ -1,5 +1,6 @@
 import Foundation
 import SVWDatabase
+import SVWText
 
 /// The machinery every load shares: the reader and its header, the `imports` log row,
 /// the `rejects` writer, per-row problem collection, typed binding of fields, and the
@@ -102,7 +103,7 @@ final class LoadRun {
         report.rowsRead = reader.recordCount - 1
         if transcodedFields > 0 {
             report.notes.append(transcodedFields == 1 ? "1 text value was not UTF-8 and was read as Windows-1252"
-                                                      : "\(CountText.grouped(transcodedFields)) text values were not UTF-8 and were read as Windows-1252")
+                                                      : "\(NumberText.grouped(transcodedFields)) text values were not UTF-8 and were read as Windows-1252")
         }
         try LoadRun.complete(&report, options: options, name: name, db: db)
     }
@@ -320,8 +321,8 @@ final class LoadRun {
         var result: SQLValue = .null
         if let b = value(column), let column {
             do {
-                let pence = try wholePence ? Money.wholePence(b)
-                    : reader.isNumber(column) ? Money.penceRoundingFloatNoise(b) : Money.pence(b)
+                let pence = try wholePence ? MoneyParser.wholePence(b)
+                    : reader.isNumber(column) ? MoneyParser.penceRoundingFloatNoise(b) : MoneyParser.pence(b)
                 if nonNegative && pence < 0 { problem(column, "\(Bytes.quoted(b)) is negative") }
                 else { result = .integer(pence) }
             } catch let e as CoercionError { problem(column, e.reason) }

@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWText
 import SVWWorkspace
 
 /// `load measures FILE`: TOMs measures keyed by (code, edition). Afterwards the
@@ -68,7 +69,7 @@ enum MeasureLoader {
         if illustrativeCount > 0 {
             run.report.notes.append(illustrativeCount == 1
                 ? "1 of these measures has an illustrative proxy value (not a published one)"
-                : "\(CountText.grouped(illustrativeCount)) of these measures have illustrative proxy values (not published ones)")
+                : "\(NumberText.grouped(illustrativeCount)) of these measures have illustrative proxy values (not published ones)")
         }
     }
 }

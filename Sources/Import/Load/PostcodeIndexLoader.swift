@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWText
 
 /// `load postcode-index FILE`: full postcodes with their ONS district and GM borough (empty
 /// outside GM), as in SampleData/gm_postcodes.csv. Replaced wholesale in the load's
@@ -38,10 +39,10 @@ enum PostcodeIndexLoader {
         try counter.finish(into: &run.report)
         run.report.previousRows = previous
         let gm = try run.db.scalar("SELECT count(*) FROM postcode_index WHERE authority IS NOT NULL").int64 ?? 0
-        run.report.notes.append("postcode index: \(CountText.grouped(Int(gm))) of these postcodes are in a GM borough; "
+        run.report.notes.append("postcode index: \(NumberText.grouped(Int(gm))) of these postcodes are in a GM borough; "
                                 + "a supplier's full postcode listed here decides its GM status and borough")
         if previous > 0 {
-            run.report.notes.append("replaced the \(CountText.grouped(previous)) postcode\(previous == 1 ? "" : "s") held before (the index is replaced wholesale)")
+            run.report.notes.append("replaced the \(NumberText.grouped(previous)) postcode\(previous == 1 ? "" : "s") held before (the index is replaced wholesale)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWText
 
 /// `load postcodes FILE`: the (outward code, authority) reference table, replaced
 /// wholesale — rows the file does not have are removed — in the load's transaction.
@@ -56,7 +57,7 @@ enum PostcodeLoader {
         run.report.replaced = run.report.loaded - run.report.added
         run.report.previousRows = removed
         if removed > 0 {
-            run.report.notes.append("removed \(CountText.grouped(removed)) row\(removed == 1 ? "" : "s") the file does not have (the table is replaced wholesale)")
+            run.report.notes.append("removed \(Plural.counted(removed, "row")) the file does not have (the table is replaced wholesale)")
         }
     }
 

@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWWorkspace
 
 /// Tells new rows from replaced ones without a lookup per row: the table's row count
 /// before and after gives the new ones, and each upsert's change count tells a
@@ -17,7 +18,7 @@ struct RowCounter {
     }
 
     static func count(_ db: Database, _ table: String) throws -> Int {
-        Int(try db.scalar("SELECT count(*) FROM \(table)").int64 ?? 0)
+        try SchemaQueries.rowCount(of: table, in: db)
     }
 
     /// Call after each successful upsert.

@@ -1,3 +1,5 @@
+import SVWText
+
 /// Why a row with the wrong number of fields was rejected, in terms that point at the
 /// cause: the count against the header's, and for a row that runs over several lines,
 /// the quoted field that made it do so — usually a stray quote that swallowed the lines
@@ -7,7 +9,7 @@ enum ShapeReason {
         let count = reader.fieldCount
         let reason = count > headerCount
             ? "too many fields: \(count) found, and the header has \(headerCount)"
-            : "row has \(count) field\(count == 1 ? "" : "s"); the header has \(headerCount)"
+            : "row has \(count) \(Plural.noun(count, "field")); the header has \(headerCount)"
         return reason + span(reader, headerCount: headerCount)
     }
 

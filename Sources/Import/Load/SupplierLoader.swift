@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWText
 
 /// `load suppliers FILE`: one row per supplier, keyed by supplier_id.
 enum SupplierLoader {
@@ -42,7 +43,7 @@ enum SupplierLoader {
         try counter.finish(into: &run.report)
         run.report.notes += places.notes
         if nameless > 0 {
-            run.report.notes.append("\(CountText.grouped(nameless)) supplier\(nameless == 1 ? " has" : "s have") an id but no name: "
+            run.report.notes.append("\(NumberText.grouped(nameless)) supplier\(nameless == 1 ? " has" : "s have") an id but no name: "
                                     + "kept under the id, with name_missing = 1")
         }
     }
@@ -61,15 +62,15 @@ struct PlaceTally {
     var notes: [String] {
         var out: [String] = []
         if fromAddress > 0 {
-            out.append("postcodes: \(CountText.grouped(fromAddress)) found in the address (no postcode field, or it was empty)")
+            out.append("postcodes: \(NumberText.grouped(fromAddress)) found in the address (no postcode field, or it was empty)")
         }
         let unknown = [("malformed", statuses["malformed"] ?? 0), ("missing", statuses["missing"] ?? 0)].filter { $0.1 > 0 }
         if !unknown.isEmpty {
-            out.append("postcodes: " + unknown.map { "\(CountText.grouped($0.1)) \($0.0)" }.joined(separator: ", ")
+            out.append("postcodes: " + unknown.map { "\(NumberText.grouped($0.1)) \($0.0)" }.joined(separator: ", ")
                        + " (those suppliers' GM status is unknown)")
         }
         if let outside = statuses["outside_uk"], outside > 0 {
-            out.append("postcodes: \(CountText.grouped(outside)) outside the UK (BFPO or overseas)")
+            out.append("postcodes: \(NumberText.grouped(outside)) outside the UK (BFPO or overseas)")
         }
         return out
     }

@@ -22,7 +22,7 @@ struct ColumnProfile {
         if type == .text && base != .text && firstText == nil { firstText = String(decoding: b.prefix(40), as: UTF8.self) }
         base = base.merged(with: type)
         if allMoney {
-            let reads = isNumberCell ? (try? Money.penceRoundingFloatNoise(b)) != nil : (try? Money.pence(b)) != nil
+            let reads = isNumberCell ? (try? MoneyParser.penceRoundingFloatNoise(b)) != nil : (try? MoneyParser.pence(b)) != nil
             if !reads { allMoney = false }
             else if !moneyMarks && b.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "(") || $0 == 0xA3 || $0 == UInt8(ascii: "p") || $0 == UInt8(ascii: "P") }) {
                 moneyMarks = true

@@ -16,11 +16,6 @@ enum Identifier {
         using vacuum values view virtual when where window with without rowid oid _rowid_
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
-    static func isPlain(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
-        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
-    }
-
     /// "Contract Value (£)" → contract_value; "2020 total" → col_2020_total; "" → column_3;
     /// "order" → order_. Then duplicates get _2, _3 (compared ignoring case, as SQLite does).
     static func columnNames(for headers: [String]) -> [String] {
@@ -51,7 +46,4 @@ enum Identifier {
         }
         return names
     }
-
-    /// `"name"` with any `"` doubled: for identifiers already checked, belt and braces.
-    static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 }

@@ -53,12 +53,12 @@ enum TableLoader {
     private static func fill(_ run: LoadRun, name: String, columns: [String], types: [TableColumnType],
                              replacing: Bool, display: String) throws {
         let db = run.db
-        if replacing { try db.execute("DROP TABLE \(Identifier.quoted(name))") }
-        let definitions = zip(columns, types).map { "\(Identifier.quoted($0)) \($1.sqlType)" }
-        try db.execute("CREATE TABLE \(Identifier.quoted(name)) (\(definitions.joined(separator: ", ")))")
+        if replacing { try db.execute("DROP TABLE \(SQLIdentifier.quoted(name))") }
+        let definitions = zip(columns, types).map { "\(SQLIdentifier.quoted($0)) \($1.sqlType)" }
+        try db.execute("CREATE TABLE \(SQLIdentifier.quoted(name)) (\(definitions.joined(separator: ", ")))")
         try run.begin()
         let params = (1...columns.count).map { "?\($0)" }.joined(separator: ", ")
-        let insert = try db.prepare("INSERT INTO \(Identifier.quoted(name)) (\(columns.map(Identifier.quoted).joined(separator: ", "))) VALUES (\(params))")
+        let insert = try db.prepare("INSERT INTO \(SQLIdentifier.quoted(name)) (\(columns.map(SQLIdentifier.quoted).joined(separator: ", "))) VALUES (\(params))")
         var loaded = 0
         let reader = run.reader
         while try run.next() {
@@ -100,7 +100,7 @@ enum TableLoader {
             }
             try insert.bind(.real(v), at: index)
         case .money:
-            try insert.bind(.integer(number ? try Money.penceRoundingFloatNoise(b) : try Money.pence(b)), at: index)
+            try insert.bind(.integer(number ? try MoneyParser.penceRoundingFloatNoise(b) : try MoneyParser.pence(b)), at: index)
         case .percent:
             try insert.bind(.real(try Percent.value(b, fraction: false, field: "")), at: index)
         case .date:
@@ -143,7 +143,7 @@ enum TableLoader {
 
     /// Checks the name; true when a table of that name exists (and --replace allows replacing it).
     static func validate(name: String, db: Database, replace: Bool) throws -> Bool {
-        guard Identifier.isPlain(name) else {
+        guard SQLIdentifier.isPlain(name) else {
             throw ImportError.badTableName(name, reason: "a table name is letters, digits and _, starting with a letter or _")
         }
         let lower = name.lowercased()

@@ -44,7 +44,7 @@ final class Workbook {
         }
         let book = WorkbookPartParser()
         try Workbook.parse(archive, main, fileName, book)
-        let folder = main.contains("/") ? String(main[..<main.lastIndex(of: "/")!]) + "/" : ""
+        let folder = main.lastIndex(of: "/").map { String(main[...$0]) } ?? ""
         let relsPath = folder + "_rels/" + (main.split(separator: "/").last.map(String.init) ?? "workbook.xml") + ".rels"
         let rels = RelationshipsParser()
         if archive[relsPath] != nil { try Workbook.parse(archive, relsPath, fileName, rels) }

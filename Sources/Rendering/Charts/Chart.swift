@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWText
 
 /// A small chart model: one label per bar (or bin), one or more series of values, and how
 /// to print those values. Analyses fill it from their result sets; `TextChart` draws it
@@ -94,9 +95,9 @@ enum ChartNumber {
     static func text(_ value: Double, format: Chart.ValueFormat) -> String {
         switch format {
         case .money: return compactMoney(Int64(value.rounded()))
-        case .percent: return oneDecimal(value) + "%"
-        case .count: return grouped(Int64(value.rounded()))
-        case .number: return value == value.rounded() ? grouped(Int64(value)) : oneDecimal(value)
+        case .percent: return NumberText.oneDecimal(value) + "%"
+        case .count: return NumberText.grouped(Int64(value.rounded()))
+        case .number: return value == value.rounded() ? NumberText.grouped(Int64(value)) : NumberText.oneDecimal(value)
         }
     }
 
@@ -120,21 +121,5 @@ enum ChartNumber {
         if p >= 999_500_00 { return scaled(1_000_000_00, "m") }
         if p >= 1_000_00 { return scaled(1_000_00, "k") }
         return sign + "£" + String((p + 50) / 100)
-    }
-
-    static func oneDecimal(_ d: Double) -> String {
-        let tenths = (d * 10).rounded()
-        let m = Int64(abs(tenths))
-        return (tenths < 0 ? "-" : "") + "\(m / 10).\(m % 10)"
-    }
-
-    static func grouped(_ n: Int64) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (n < 0 ? "-" : "") + out
     }
 }

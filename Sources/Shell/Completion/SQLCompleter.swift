@@ -1,3 +1,5 @@
+import SVWDatabase
+
 /// Completion inside SQL: table names after FROM/JOIN/INTO/UPDATE, columns of the
 /// tables the statement names (or `alias.column`), keywords, and — inside a string
 /// compared with a column (`partner = 'Sto`) — that column's values from the data.
@@ -25,13 +27,13 @@ struct SQLCompleter {
             else { return .none }
             let columns = source.columns(of: table).filter { $0.lowercased().hasPrefix(partial.lowercased()) }
             return Completion(replacing: raw, candidates: columns.map {
-                .init(insertion: qualifier + "." + SQLCompleter.identifier($0), display: $0)
+                .init(insertion: qualifier + "." + SQLIdentifier.minimallyQuoted($0), display: $0)
             })
         }
 
         if SQLCompleter.expectsTable(before) {
             let tables = source.tables().filter { $0.lowercased().hasPrefix(raw.lowercased()) }
-            return Completion(replacing: raw, candidates: tables.map { .init(insertion: SQLCompleter.identifier($0), display: $0) })
+            return Completion(replacing: raw, candidates: tables.map { .init(insertion: SQLIdentifier.minimallyQuoted($0), display: $0) })
         }
 
         var names: [String] = []
@@ -42,7 +44,7 @@ struct SQLCompleter {
         var seen = Set<String>()
         var candidates: [Completion.Candidate] = []
         for name in names where name.lowercased().hasPrefix(raw.lowercased()) && seen.insert(name.lowercased()).inserted {
-            candidates.append(.init(insertion: SQLCompleter.identifier(name), display: name))
+            candidates.append(.init(insertion: SQLIdentifier.minimallyQuoted(name), display: name))
         }
         candidates.sort { $0.display.lowercased() < $1.display.lowercased() }
         if !raw.isEmpty {
@@ -119,13 +121,6 @@ struct SQLCompleter {
     static func matchCase(_ keyword: String, _ typed: String) -> String {
         let letters = typed.filter(\.isLetter)
         return !letters.isEmpty && letters == letters.lowercased() ? keyword.lowercased() : keyword
-    }
-
-    /// A name as SQL: bare when it is a plain identifier, else double-quoted.
-    static func identifier(_ name: String) -> String {
-        let plain = name.first.map { $0.isLetter || $0 == "_" } == true
-            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
-        return plain ? name : "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 

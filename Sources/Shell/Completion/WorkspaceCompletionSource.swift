@@ -1,4 +1,5 @@
 import Foundation
+import SVWAnalysis
 import SVWCommands
 import SVWDatabase
 import SVWWorkspace
@@ -18,42 +19,29 @@ public struct WorkspaceCompletionSource: CompletionSource {
     private var db: Database { session.db }
 
     public func tables() -> [String] {
-        (try? session.workspace.tableNames()) ?? []
+        ((try? SchemaQueries.tablesAndViews(db)) ?? []).map(\.name)
     }
 
     public func columns(of table: String) -> [String] {
-        // table_xinfo, not table_info: generated columns such as financial_year are columns to the analyst.
-        let rows = try? db.query("SELECT name FROM pragma_table_xinfo(?1) WHERE hidden <> 1 ORDER BY cid", [table]).rows
-        return rows?.compactMap { $0.first?.string } ?? []
+        (try? SchemaQueries.columns(of: table, in: db)) ?? []
     }
 
+    /// The values the option accepts, from the catalog the commands check them against.
     public func values(_ kind: DomainValue, prefix: String) -> [String] {
-        let pattern = WorkspaceCompletionSource.likePrefix(prefix)
+        let typed = Prefix(prefix, limit: WorkspaceCompletionSource.limit)
         switch kind {
-        case .partner:
-            return strings("SELECT DISTINCT partner FROM contracts WHERE partner LIKE ?1 ESCAPE '\\' ORDER BY partner LIMIT ?2", pattern)
-        case .category:
-            return strings("SELECT DISTINCT category FROM contracts WHERE category LIKE ?1 ESCAPE '\\' ORDER BY category LIMIT ?2", pattern)
-        case .year:
-            return strings("""
-                SELECT financial_year FROM (SELECT financial_year FROM contracts UNION SELECT financial_year FROM commitments)
-                 WHERE financial_year LIKE ?1 ESCAPE '\\' ORDER BY financial_year DESC LIMIT ?2
-                """, pattern)
-        case .measure:
-            return strings("SELECT DISTINCT code FROM measures WHERE code LIKE ?1 ESCAPE '\\' ORDER BY code LIMIT ?2", pattern)
-        case .supplier:
-            return strings("SELECT DISTINCT name FROM suppliers WHERE name LIKE ?1 ESCAPE '\\' ORDER BY name LIMIT ?2", pattern)
-        case .theme:
-            // The five TOMs themes, in the framework's order, whether or not measures are loaded yet.
-            return Schema.themes.filter { $0.lowercased().hasPrefix(prefix.lowercased()) }
+        case .partner: return (try? Catalog.partners(db, typed)) ?? []
+        case .category: return (try? Catalog.categories(db, typed)) ?? []
+        // The most recent year first: the one an analyst most often wants.
+        case .year: return ((try? Catalog.years(db, typed)) ?? []).reversed()
+        case .measure: return (try? Catalog.measures(db, typed)) ?? []
+        case .supplier: return (try? Catalog.supplierNames(db, typed)) ?? []
+        case .theme: return Catalog.themeNames(typed)
         }
     }
 
     public func measuresDescribed(prefix: String) -> [(code: String, description: String)] {
-        let rows = try? db.query("""
-            SELECT code, min(description) FROM measures WHERE code LIKE ?1 ESCAPE '\\' GROUP BY code ORDER BY code LIMIT ?2
-            """, [WorkspaceCompletionSource.likePrefix(prefix), WorkspaceCompletionSource.limit]).rows
-        return rows?.map { ($0[0].string ?? "", $0[1].string ?? "") } ?? []
+        (try? Catalog.measuresDescribed(db, Prefix(prefix, limit: WorkspaceCompletionSource.limit))) ?? []
     }
 
     public func distinctValues(table: String, column: String, prefix: String) -> [String] {
@@ -61,10 +49,9 @@ public struct WorkspaceCompletionSource: CompletionSource {
         guard tables().contains(table), let name = columns(of: table).first(where: {
             $0.caseInsensitiveCompare(column) == .orderedSame
         }) else { return [] }
-        let t = "\"" + table.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        let c = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let t = SQLIdentifier.quoted(table), c = SQLIdentifier.quoted(name)
         return strings("SELECT DISTINCT \(c) FROM \(t) WHERE typeof(\(c)) = 'text' AND \(c) LIKE ?1 ESCAPE '\\' ORDER BY 1 LIMIT ?2",
-                       WorkspaceCompletionSource.likePrefix(prefix))
+                       Prefix(prefix).likePattern)
     }
 
     public func files(matching partial: String) -> [FileMatch] {
@@ -74,16 +61,6 @@ public struct WorkspaceCompletionSource: CompletionSource {
     private func strings(_ sql: String, _ pattern: String) -> [String] {
         let rows = try? db.query(sql, [pattern, WorkspaceCompletionSource.limit]).rows
         return rows?.compactMap { $0.first?.string } ?? []
-    }
-
-    /// `prefix%` for LIKE, with LIKE's own wildcards in the prefix escaped.
-    static func likePrefix(_ prefix: String) -> String {
-        var out = ""
-        for ch in prefix {
-            if ch == "%" || ch == "_" || ch == "\\" { out.append("\\") }
-            out.append(ch)
-        }
-        return out + "%"
     }
 }
 

@@ -1,7 +1,9 @@
+import SVWText
+
 /// Money as spreadsheets write it — `£1,250,000.00`, `1250000`, `(1,000)`, `-£5.00`,
 /// `GBP 12.50` — read into integer pence exactly: the digits are parsed, never
 /// passed through a Double.
-public enum Money {
+public enum MoneyParser {
     public static func pence(_ raw: UnsafeRawBufferPointer) throws -> Int64 {
         let b = Bytes.trimmed(raw)
         guard let base = b.baseAddress, b.count > 0 else { throw CoercionError("empty money amount") }
@@ -118,7 +120,7 @@ public enum Money {
     public static func text(pence: Int64) -> String {
         let m = pence.magnitude
         let fraction = m % 100
-        return (pence < 0 ? "-£" : "£") + CountText.grouped(Int(m / 100)) + "." + (fraction < 10 ? "0" : "") + String(fraction)
+        return (pence < 0 ? "-£" : "£") + NumberText.grouped(Int(m / 100)) + "." + (fraction < 10 ? "0" : "") + String(fraction)
     }
 
     private static func notMoney(_ b: UnsafeRawBufferPointer) -> CoercionError {

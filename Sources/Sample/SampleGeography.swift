@@ -3,7 +3,7 @@
 /// share exactly. Postcodes are real ones from the postcode index (placed exactly), with a few
 /// unlisted ones in districts wholly in or wholly outside GM (placed by the district rule: a
 /// district is GM when the shares of its GM authorities sum to more than 0.5).
-struct Geography {
+struct SampleGeography {
     struct District {
         let outwardCode: String
         /// Sum of the district's GM shares, in ten-thousandths (the file has 4 d.p.), so the

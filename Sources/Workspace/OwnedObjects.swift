@@ -5,6 +5,7 @@ import SVWDatabase
 /// drift from `Schema.migrations`, and it includes what SQLite makes on the schema's
 /// behalf (FTS5 shadow tables), which no hand-written list would remember.
 public struct OwnedObject: Sendable, Equatable {
+    /// The object's name, as the migrations write it.
     public let name: String
     /// `table`, `view`, `index` or `trigger`.
     public let type: String

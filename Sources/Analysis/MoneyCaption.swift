@@ -1,13 +1,15 @@
+import SVWText
+
 /// Money and percentages in words: captions (`£25k`) and the published style of the
 /// board figures (`£60m`, `28%`). Exact amounts are the renderer's job (`.money` columns).
-public enum Money {
+public enum MoneyCaption {
     /// Thresholds and captions, exact: `£25k`, `£1.5m`, `£25,000.01`.
     public static func short(_ pence: Int64) -> String {
         let sign = pence < 0 ? "-" : ""
         let p = pence.magnitude
         if p >= 1_000_000_00 && p % 100_000_00 == 0 { return sign + "£" + decimal(p, unit: 1_000_000_00, places: 1) + "m" }
         if p >= 1_000_00 && p % 1_000_00 == 0 { return sign + "£\(p / 1_000_00)k" }
-        return sign + "£" + grouped(p / 100) + (p % 100 == 0 ? "" : "." + (p % 100 < 10 ? "0" : "") + "\(p % 100)")
+        return sign + "£" + NumberText.grouped(p / 100) + (p % 100 == 0 ? "" : "." + (p % 100 < 10 ? "0" : "") + "\(p % 100)")
     }
 
     /// The way board papers print money: `£214m`, `£60m`, `£1.4m`, `£1m`, `£250k`, `£512`.
@@ -42,16 +44,6 @@ public enum Money {
         var fraction = places == 0 ? "" : String(scaled % scale)
         while fraction.count < places { fraction = "0" + fraction }
         while fraction.hasSuffix("0") { fraction.removeLast() }
-        return grouped(whole) + (fraction.isEmpty ? "" : "." + fraction)
-    }
-
-    static func grouped(_ n: UInt64) -> String {
-        let digits = String(n)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return out
+        return NumberText.grouped(whole) + (fraction.isEmpty ? "" : "." + fraction)
     }
 }
