@@ -174,23 +174,11 @@ private func reason(_ body: () throws -> some Any) -> String? {
 }
 
 @Suite struct SupplierIdentityTests {
-    /// SplitMix64, so the names are the same every run.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func asciiNamesCleanAsTheUnicodePathCleansThem() {
-        var rng = SeededGenerator(state: 11)
+        var rng = SeededBytes(seed: 11)
         let alphabet = Array("aZ09 &+'.,-()/\t\r\n\u{7F}\u{01}\"Ltd")
         var names = ["The Acme Co. Ltd.", "A&B + C", "O'Brien's", "\r\n", "", "LIMITED"]
-        for _ in 0..<500 { names.append(String((0..<Int.random(in: 0...20, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })) }
+        for _ in 0..<500 { names.append(String((0..<rng.below(21)).map { _ in alphabet[rng.below(alphabet.count)] })) }
         for name in names {
             #expect(SupplierIdentity.asciiCleaned(name).split(separator: " ") == SupplierIdentity.unicodeCleaned(name).split(separator: " "),
                     "\(name.debugDescription)")

@@ -79,10 +79,6 @@ public enum Dispatcher {
         if sql.range(of: "search_fts", options: .caseInsensitive) != nil {
             do { try SearchIndex.refreshIfStale(session.db) } catch let error as SQLiteError { throw SQLFailure(error: error) }
         }
-        // Likewise the rollups (an analysis's --sql pasted back), which loads leave stale.
-        if sql.range(of: "rollup_", options: .caseInsensitive) != nil {
-            do { try Rollups.refreshIfStale(session.db) } catch let error as SQLiteError { throw SQLFailure(error: error) }
-        }
         let statement: Statement
         // SQL typed by the analyst may not drop or alter svw's own tables (Database.guardingSchema).
         do { statement = try session.db.guardingSchema { try session.db.prepare(sql) } } catch let error as SQLiteError {
