@@ -20,13 +20,16 @@ public enum Importer {
         }
         let deferIndexes = try BulkIndexes.worthDeferring(table: kind.table, fileSize: run.reader.fileSize,
                                                              threshold: options.bulkIndexThreshold, db: workspace.db)
-        try workspace.db.transaction {
+        try LoadMemory.bounded(workspace.db) {
+          try workspace.db.transaction {
             do {
                 var indexes = BulkIndexes()
                 var search = BulkSearchIndex(table: kind.table)
+                var rollupTriggers = BulkRollupTriggers()
                 if deferIndexes {
                     try indexes.drop(on: kind.table, db: workspace.db)
                     try search.suspend(db: workspace.db)
+                    try rollupTriggers.suspend(on: kind.table, db: workspace.db)
                 }
                 try run.begin()
                 switch kind {
@@ -39,13 +42,15 @@ public enum Importer {
                 }
                 try run.finish()
                 try indexes.recreate(db: workspace.db)
+                try rollupTriggers.restore(db: workspace.db)
                 try search.refresh(db: workspace.db)
-                // The analyses' rollups, once, from everything loaded (see `Rollups`).
-                try Rollups.refreshIfStale(workspace.db)
+                // The rollups are left stale (the triggers marked them): the next analysis
+                // rebuilds them once, rather than every load of a run rebuilding them again.
             } catch {
                 run.stopWatching()
                 throw error
             }
+          }
         }
         run.report.ignoredColumns = mapping.ignored
         return run.report

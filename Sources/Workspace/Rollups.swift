@@ -39,8 +39,8 @@ public struct Rollup: Sendable {
 /// A rollup is derived, never edited: `rebuild` recomputes it with the SQL `help rollups`
 /// shows. Triggers on every table it is derived from (and on a change of measures edition)
 /// mark it stale, whoever changes them — svw or any other SQLite client — and
-/// `refreshIfStale` rebuilds it before the next analysis. Loads refresh at their end,
-/// inside their own transaction.
+/// `refreshIfStale` rebuilds it before the next analysis. Loads leave it stale, so a run
+/// of loads costs one rebuild, not one each.
 public enum Rollups {
     /// Column name stems of the per-theme columns: `jobs_committed`, `growth_delivered`…
     public static func themeColumn(_ theme: String) -> String { theme.lowercased() }
@@ -179,6 +179,21 @@ public enum Rollups {
         for rollup in all {
             try db.run("INSERT INTO settings(key, value) VALUES (?1, 'stale') ON CONFLICT(key) DO UPDATE SET value = 'stale'",
                        [rollup.stateKey])
+        }
+    }
+
+    /// Marks stale every rollup derived from `table`, as its triggers would on a change: a
+    /// bulk load does it once, up front, and suspends those triggers (see `stalenessTriggers`).
+    public static func markStale(derivedFrom table: String, _ db: Database) throws {
+        for rollup in all where rollup.sources.contains(table) {
+            try db.run("UPDATE settings SET value = 'stale' WHERE key = ?1", [rollup.stateKey])
+        }
+    }
+
+    /// The names of the triggers by which a change to `table` marks rollups stale.
+    public static func stalenessTriggers(on table: String) -> [String] {
+        all.filter { $0.sources.contains(table) }.flatMap { rollup in
+            ["insert", "update", "delete"].map { "\(rollup.table)_stale_\(table)_\($0)" }
         }
     }
 

@@ -174,6 +174,18 @@ private func reason(_ body: () throws -> some Any) -> String? {
 }
 
 @Suite struct SupplierIdentityTests {
+    @Test func asciiNamesCleanAsTheUnicodePathCleansThem() {
+        var rng = SeededBytes(seed: 11)
+        let alphabet = Array("aZ09 &+'.,-()/\t\r\n\u{7F}\u{01}\"Ltd")
+        var names = ["The Acme Co. Ltd.", "A&B + C", "O'Brien's", "\r\n", "", "LIMITED"]
+        for _ in 0..<500 { names.append(String((0..<rng.below(21)).map { _ in alphabet[rng.below(alphabet.count)] })) }
+        for name in names {
+            #expect(SupplierIdentity.asciiCleaned(name).split(separator: " ") == SupplierIdentity.unicodeCleaned(name).split(separator: " "),
+                    "\(name.debugDescription)")
+        }
+        #expect(SupplierIdentity.nameKey("Café Ltd") == "cafe", "non-ASCII names take the Unicode path")
+    }
+
     @Test func nameKeys() {
         #expect(SupplierIdentity.nameKey("Acme Ltd") == "acme")
         #expect(SupplierIdentity.nameKey("ACME LIMITED") == "acme")

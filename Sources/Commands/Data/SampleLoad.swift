@@ -71,8 +71,10 @@ enum SampleLoad {
             }
         }
         if pristine {
-            // A first search would otherwise rebuild the index and look like a change.
+            // A first search (or analysis) would otherwise rebuild the index (or the
+            // rollups, which loads leave stale) and look like a change.
             try SearchIndex.refreshIfStale(session.db)
+            try Rollups.refreshIfStale(session.db)
             session.shell.sampleOnlyAtChanges = session.workspace.changeCounter
         }
         for note in notes { session.note(note) }

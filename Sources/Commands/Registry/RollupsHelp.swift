@@ -30,8 +30,8 @@ extension HelpText {
         They are derived, never edited. Any change to a table a rollup is derived from —
         by a load, by SQL, or by another program — marks it stale (triggers set its
         settings row, rollup:NAME, to 'stale'), and so does a change of measures edition for
-        rollup_contracts; a stale rollup is rebuilt before the next analysis, and loads
-        rebuild at their end, inside their own transaction.
+        rollup_contracts; a stale rollup is rebuilt before the next analysis, so a run of
+        loads leaves them to be rebuilt once (load sample rebuilds them at its end).
         \(Rollups.all.map { "\($0.table) is derived from \($0.sources.joined(separator: ", "))." }.joined(separator: "\n"))
 
         SQL printed by --sql reads the rollups as they were when the command ran: after

@@ -10,6 +10,12 @@ public enum SupplierIdentity {
     /// punctuation a space, a leading "the" and trailing legal suffixes (ltd, limited,
     /// plc, llp…) removed, single spaces.
     public static func nameKey(_ name: String) -> String {
+        words(name.utf8.allSatisfy { $0 < 0x80 } ? asciiCleaned(name) : unicodeCleaned(name))
+    }
+
+    /// The name folded and its punctuation replaced, for any text (Foundation's folding
+    /// and Unicode's letter test: the slow part of loading suppliers).
+    static func unicodeCleaned(_ name: String) -> String {
         let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
         var cleaned = ""
         cleaned.reserveCapacity(folded.count)
@@ -19,6 +25,27 @@ public enum SupplierIdentity {
             else if ch.isLetter || ch.isNumber { cleaned.append(ch) }
             else { cleaned.append(" ") }
         }
+        return cleaned
+    }
+
+    /// `unicodeCleaned` for ASCII text (most names), byte by byte: the same result, since
+    /// folding ASCII only lowers its case and its letters and numbers are A–Z, a–z, 0–9.
+    static func asciiCleaned(_ name: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count + 8)
+        for c in name.utf8 {
+            switch c {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(c + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): out.append(c)
+            case UInt8(ascii: "&"), UInt8(ascii: "+"): out += Array(" and ".utf8)
+            case UInt8(ascii: "'"), UInt8(ascii: "."): continue
+            default: out.append(UInt8(ascii: " "))
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func words(_ cleaned: String) -> String {
         var words = cleaned.split(separator: " ").map(String.init)
         if words.count > 1, words.first == "the" { words.removeFirst() }
         while words.count > 1, let last = words.last, legalSuffixes.contains(last) { words.removeLast() }

@@ -1,0 +1,24 @@
+import SVWDatabase
+
+/// Keeps a load's memory flat whatever the file's size. The workspace's settings suit
+/// analyses (a 64 MB page cache, the file mapped up to 2 GB, its pages counted in the
+/// process's memory as they are touched); a load writes pages once, in key order for
+/// the usual file, and gains nothing from either, so it runs with a small cache and no
+/// mapping, and the analysts' settings come back after.
+enum LoadMemory {
+    static let cacheKiB = 8192
+
+    static func bounded<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        guard !db.isInMemory else { return try body() }
+        let cache = try db.scalar("PRAGMA cache_size").int64 ?? -65536
+        let mmap = try db.scalar("PRAGMA mmap_size").int64 ?? 0
+        try db.execute("PRAGMA cache_size = -\(cacheKiB)")
+        try db.execute("PRAGMA mmap_size = 0")
+        defer {
+            // Our own integers read back from SQLite, not user text.
+            try? db.execute("PRAGMA cache_size = \(cache)")
+            try? db.execute("PRAGMA mmap_size = \(mmap)")
+        }
+        return try body()
+    }
+}
