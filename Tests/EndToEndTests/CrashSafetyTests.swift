@@ -33,6 +33,30 @@ import TestSupport
         }
     }
 
+    /// Times `command` on a copy of `base`, then runs it on a fresh copy for each fraction and
+    /// kills it with SIGKILL after that fraction of the time, so the kills land inside it.
+    /// Returns each killed copy with whether the kill landed ("killed") or came too late ("finished").
+    static func killedCopies(of base: URL, running command: String, at fractions: [Double],
+                             in scratch: ScratchFolder) throws -> [(fraction: Double, workspace: URL, outcome: String)] {
+        let timed = scratch.file("timed.db")
+        try copyWorkspace(base, to: timed)
+        let began = Date()
+        let full = try start(["--db", timed.path, "-c", command], in: scratch.url)
+        full.waitUntilExit()
+        let duration = Date().timeIntervalSince(began)
+        try #require(full.terminationStatus == 0)
+
+        return try fractions.map { fraction in
+            let workspace = scratch.file("killed-\(fraction).db")
+            try copyWorkspace(base, to: workspace)
+            let process = try start(["--db", workspace.path, "-c", command], in: scratch.url)
+            Thread.sleep(forTimeInterval: duration * fraction)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return (fraction, workspace, process.terminationReason == .uncaughtSignal ? "killed" : "finished")
+        }
+    }
+
     @Test(.timeLimit(.minutes(10)))
     func aLoadKilledAtAnyMomentIsAllOrNothing() throws {
         let scratch = try ScratchFolder()
@@ -49,24 +73,9 @@ import TestSupport
         let suppliers = Int(try SessionCLI.run(["--db", base.path, "--format", "csv", "-c", "SELECT count(*) FROM suppliers"],
                                                in: scratch.url).out.split(separator: "\n").last ?? "") ?? -1
 
-        // How long the whole load takes here and now, so the kills land inside it.
-        let timed = scratch.file("timed.db")
-        try Self.copyWorkspace(base, to: timed)
-        let began = Date()
-        let full = try Self.start(["--db", timed.path, "-c", "load contracts big/contracts.csv"], in: scratch.url)
-        full.waitUntilExit()
-        let duration = Date().timeIntervalSince(began)
-        try #require(full.terminationStatus == 0)
-
         var outcomes: [String] = []
-        for fraction in [0.1, 0.3, 0.5, 0.7, 0.85, 0.95] {
-            let workspace = scratch.file("killed-\(fraction).db")
-            try Self.copyWorkspace(base, to: workspace)
-            let load = try Self.start(["--db", workspace.path, "-c", "load contracts big/contracts.csv"], in: scratch.url)
-            Thread.sleep(forTimeInterval: duration * fraction)
-            kill(load.processIdentifier, SIGKILL)
-            load.waitUntilExit()
-
+        for (fraction, workspace, killedBy) in try Self.killedCopies(
+            of: base, running: "load contracts big/contracts.csv", at: [0.1, 0.3, 0.5, 0.7, 0.85, 0.95], in: scratch) {
             let after = try SessionCLI.run(["--db", workspace.path, "--format", "csv", "-c", """
                 PRAGMA integrity_check;
                 SELECT (SELECT count(*) FROM contracts) AS contracts,
@@ -79,7 +88,6 @@ import TestSupport
             #expect(lines.first == "integrity_check" && lines.dropFirst().first == "ok", "\(fraction): \(after.out)")
             let counts = lines.last?.split(separator: ",").compactMap { Int($0) } ?? []
             try #require(counts.count == 4, "\(fraction): \(after.out)")
-            let killedBy = load.terminationReason == .uncaughtSignal ? "killed" : "finished"
             outcomes.append("\(fraction): \(killedBy), \(counts[0]) contracts")
             #expect(counts[0] == 0 && counts[1] == 0 && counts[2] == 0 || counts[0] == rows && counts[1] == 1 && counts[2] == rows,
                     "\(fraction) (\(killedBy)): \(counts[0]) of \(rows) contracts, \(counts[1]) loads logged, \(counts[2]) search documents")
@@ -107,23 +115,9 @@ import TestSupport
                                          in: scratch.url)
         try #require(changed.status == 0, "\(changed.err)")
 
-        let timed = scratch.file("timed.db")
-        try Self.copyWorkspace(base, to: timed)
-        let began = Date()
-        let full = try Self.start(["--db", timed.path, "-c", "headline 2020/21"], in: scratch.url)
-        full.waitUntilExit()
-        let duration = Date().timeIntervalSince(began)
-        try #require(full.terminationStatus == 0)
-
         var outcomes: [String] = []
-        for fraction in [0.2, 0.4, 0.6, 0.8, 0.95] {
-            let workspace = scratch.file("killed-\(fraction).db")
-            try Self.copyWorkspace(base, to: workspace)
-            let rebuild = try Self.start(["--db", workspace.path, "-c", "headline 2020/21"], in: scratch.url)
-            Thread.sleep(forTimeInterval: duration * fraction)
-            kill(rebuild.processIdentifier, SIGKILL)
-            rebuild.waitUntilExit()
-
+        for (fraction, workspace, killedBy) in try Self.killedCopies(
+            of: base, running: "headline 2020/21", at: [0.2, 0.4, 0.6, 0.8, 0.95], in: scratch) {
             let after = try SessionCLI.run(["--db", workspace.path, "--format", "csv", "-c", """
                 PRAGMA integrity_check;
                 SELECT (SELECT value FROM settings WHERE key = 'rollup:rollup_contracts') AS state,
@@ -134,7 +128,6 @@ import TestSupport
             #expect(lines.first == "integrity_check" && lines.dropFirst().first == "ok", "\(fraction): \(after.out)")
             let fields = lines.last?.split(separator: ",").map(String.init) ?? []
             try #require(fields.count == 2, "\(fraction): \(after.out)")
-            let killedBy = rebuild.terminationReason == .uncaughtSignal ? "killed" : "finished"
             outcomes.append("\(fraction): \(killedBy), \(fields[0])")
             #expect(fields[0] == "stale" || fields[0] == "fresh" && fields[1] == "1",
                     "\(fraction) (\(killedBy)): rollup \(fields[0]), equal to contracts: \(fields[1])")
