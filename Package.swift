@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Reads .xlsx workbooks (ZIP archives of XML parts), entry by entry in chunks.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // SHA-256 of every loaded file (BoringSSL's, with the CPU's SHA instructions).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C interop, all of it: the two system libraries and their shims, and Ctrl-C's state.
@@ -33,7 +35,8 @@ let package = Package(
         .target(name: "SVWWorkspace", dependencies: ["SVWDatabase"], path: "Sources/Workspace"),
         // Checked loading of CSV/TSV files.
         .target(name: "SVWImport",
-                dependencies: ["SVWWorkspace", "SVWDatabase", "SVWText", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                dependencies: ["SVWWorkspace", "SVWDatabase", "SVWText", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                               .product(name: "Crypto", package: "swift-crypto")],
                 path: "Sources/Import"),
         // Board questions answered in SQL.
         .target(name: "SVWAnalysis", dependencies: ["SVWWorkspace", "SVWDatabase", "SVWText"], path: "Sources/Analysis"),

@@ -6,7 +6,12 @@
 /// computed here in SQL, once, not in Swift loops.
 public enum Schema {
     /// The migrations in order: entry N takes a workspace from schema version N to N + 1.
-    public static let migrations: [String] = [v1, SearchIndex.migration, severalSuppliersAndExactGeography, rollupsMigration]
+    public static let migrations: [String] = [v1, SearchIndex.migration, severalSuppliersAndExactGeography, rollupsMigration,
+                                              rowidKeys]
+
+    /// Suppliers, contracts and commitments as rowid tables with a unique index on their text id (see `RowidKeys`).
+    public static let rowidKeys = RowidKeys.migration(after: [v1, SearchIndex.migration, severalSuppliersAndExactGeography,
+                                                              rollupsMigration])
 
     /// The schema version this build writes (`PRAGMA user_version` after every migration).
     public static var currentVersion: Int { migrations.count }

@@ -57,18 +57,35 @@ public final class Workspace {
     }
 
     /// Runs every migration this workspace has not seen, each in its own transaction.
+    ///
+    /// Foreign keys are off meanwhile, as SQLite's procedure for rebuilding a table asks: a
+    /// parent table dropped to be recreated would otherwise fail on its children's rows. An
+    /// index or trigger an analyst put on a table a migration rebuilds is recreated after it
+    /// (svw's own are the migration's business).
     func migrate() throws {
         let version = schemaVersion
         guard version <= Schema.currentVersion else {
             throw WorkspaceError.tooNew(found: version, supported: Schema.currentVersion)
         }
+        guard version < Schema.currentVersion else { return }
+        try db.execute("PRAGMA foreign_keys = OFF")
+        defer { try? db.execute("PRAGMA foreign_keys = ON") }
         for (index, sql) in Schema.migrations.enumerated() where index >= version {
             try db.transaction {
+                let dependents = try Workspace.indexesAndTriggers(db)
                 try db.execute(sql)
+                let kept = Set(try Workspace.indexesAndTriggers(db).map(\.name))
+                for lost in dependents where !kept.contains(lost.name) && !Schema.owns(lost.name) { try db.execute(lost.sql) }
                 // PRAGMA cannot take a bound parameter; the value is our own integer, not user text.
                 try db.execute("PRAGMA user_version = \(index + 1)")
             }
         }
+    }
+
+    /// Every index and trigger with SQL of its own (not those SQLite makes for a constraint), in creation order.
+    private static func indexesAndTriggers(_ db: Database) throws -> [(name: String, sql: String)] {
+        try db.query("SELECT lower(name), sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY rowid")
+            .rows.map { ($0[0].string ?? "", $0[1].string ?? "") }
     }
 
     // MARK: Settings

@@ -18,22 +18,6 @@ import TestSupport
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
-    /// Feeding in pieces of every awkward size gives the same digest as one update.
-    @Test func incrementalMatchesOneShot() {
-        let data = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
-        let whole = SHA256.hex(of: data)
-        for piece in [1, 3, 55, 56, 63, 64, 65, 127, 500] {
-            var hasher = SHA256()
-            var offset = 0
-            while offset < data.count {
-                let chunk = Array(data[offset..<min(offset + piece, data.count)])
-                chunk.withUnsafeBytes { hasher.update($0) }
-                offset += piece
-            }
-            #expect(hasher.finalizeHex() == whole, "piece size \(piece)")
-        }
-    }
-
     /// The reader hashes the file as it streams it; the digest matches `sha256sum`.
     @Test func readerHashMatchesSha256sum() throws {
         let dir = try ScratchFolder()

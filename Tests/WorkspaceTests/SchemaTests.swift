@@ -142,6 +142,56 @@ import SVWDatabase
         #expect(try ws.db.scalar("SELECT postcode_source FROM suppliers") == .text("postcode"))
     }
 
+    /// A workspace from before integer row keys keeps every row, column, index, trigger and
+    /// view of its own and of the analyst's, and its keys still refuse NULLs and unknown parents.
+    @Test func migratingToRowidTablesKeepsEveryRowAndTheAnalystsOwnObjects() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svw-\(UUID()).db").path
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let target = try #require(Schema.migrations.firstIndex(of: Schema.rowidKeys))
+        let tables = ["suppliers", "contracts", "commitments", "further_suppliers", "search_fts_docs"]
+        var before: [String: [[SQLValue]]] = [:]
+        do {
+            let db = try Database(path: path)
+            for sql in Schema.migrations.prefix(target) { try db.execute(sql) }
+            try db.execute("PRAGMA user_version = \(target)")
+            try db.execute("""
+                INSERT INTO suppliers(supplier_id, name, name_key, postcode, district, postcode_status, postcode_source)
+                VALUES ('S2','Two','two',NULL,NULL,'missing',NULL), ('S1','One','one','SK4 1AA','SK4','ok','postcode');
+                INSERT INTO contracts(contract_id, partner, title, supplier_id, award_date, value_pence)
+                VALUES ('C2','Bury','Roads','S1','2021-03-31',250), ('C1','Stockport','Meals','S2','2020-06-01',1000);
+                INSERT INTO further_suppliers(contract_id, supplier_id) VALUES ('C1','S1');
+                INSERT INTO commitments(commitment_id, contract_id, measure_code, units_committed, reporting_date)
+                VALUES ('K1','C1','NT1',2.5,'2021-03-31'), ('K2',NULL,'NT1',1,NULL);
+                CREATE TABLE audit (contract_id TEXT);
+                CREATE INDEX my_titles ON contracts(title);
+                CREATE TRIGGER my_audit AFTER INSERT ON contracts BEGIN INSERT INTO audit VALUES (new.contract_id); END;
+                CREATE VIEW my_view AS SELECT c.contract_id, s.name FROM contracts c JOIN suppliers s USING (supplier_id);
+                """)
+            for table in tables { before[table] = try db.query("SELECT * FROM \(table) ORDER BY 1, 2").rows }
+        }
+        let ws = try Workspace(path: path)
+        #expect(ws.schemaVersion == Schema.currentVersion)
+        for table in tables { #expect(try ws.db.query("SELECT * FROM \(table) ORDER BY 1, 2").rows == before[table], "\(table)") }
+        for table in ["suppliers", "contracts", "commitments"] {
+            let sql = try ws.db.scalar("SELECT sql FROM sqlite_schema WHERE name = ?1", [table]).string ?? ""
+            #expect(!sql.contains("WITHOUT ROWID"), "\(table)")
+        }
+        #expect(try ws.db.query("SELECT contract_id, name FROM my_view ORDER BY 1").rows == [["C1", "Two"], ["C2", "One"]])
+        #expect(try ws.db.scalar("SELECT count(*) FROM sqlite_schema WHERE name IN ('my_titles', 'my_audit')") == 2)
+        try ws.db.execute("INSERT INTO contracts(contract_id, partner, title, supplier_id, award_date, value_pence) VALUES ('C3','Bury','Bins','S1','2021-04-01',5)")
+        #expect(try ws.db.query("SELECT contract_id FROM audit").rows == [["C3"]])
+        #expect(try ws.db.scalar("SELECT financial_year FROM contracts WHERE contract_id = 'C3'") == .text("2021/22"))
+        #expect(throws: SQLiteError.self) {
+            try ws.db.execute("INSERT INTO contracts(contract_id, partner, title, supplier_id, award_date, value_pence) VALUES (NULL,'Bury','Bins','S1','2021-04-01',5)")
+        }
+        #expect(throws: SQLiteError.self) {
+            try ws.db.execute("INSERT INTO commitments(commitment_id, contract_id, measure_code, units_committed) VALUES ('K9','NOPE','NT1',1)")
+        }
+        #expect(throws: SQLiteError.self) { try ws.db.execute("DELETE FROM suppliers WHERE supplier_id = 'S1'") }
+        #expect(try ws.db.query("PRAGMA foreign_key_check").rows.isEmpty)
+        #expect(try ws.db.scalar("PRAGMA integrity_check") == .text("ok"))
+    }
+
     @Test func commitmentValueUsesTheActiveEdition() throws {
         let ws = try workspace()
         try ws.db.execute("""

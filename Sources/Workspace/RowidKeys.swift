@@ -1,0 +1,65 @@
+import SVWDatabase
+
+/// The migration that stores suppliers, contracts and commitments as ordinary rowid tables,
+/// each with a unique index on its text id, instead of WITHOUT ROWID tables keyed by that
+/// text. A WITHOUT ROWID table keeps whole rows (titles and all) in its text-keyed B-tree,
+/// so every insert moves far more bytes through it; a rowid table appends the row and keeps
+/// only the short id in its index — about three times as fast to load. Every column keeps its
+/// name, type, checks and meaning (the integer rowid is SQLite's hidden one, not a new
+/// column), so `SELECT *`, the views, notebooks and analysts' own SQL read exactly as before;
+/// the id stays the declared primary key, now also NOT NULL as WITHOUT ROWID enforced.
+///
+/// Each table is rebuilt the way SQLite's documentation describes: a new table, the rows
+/// copied in id order, the old table dropped and the new one renamed, then every index and
+/// trigger the earlier migrations put on it recreated from its own SQL. The statements are
+/// read from a scratch database holding the earlier migrations, so whatever they define
+/// (rollup staleness triggers included) is carried over without a second hand-written copy.
+enum RowidKeys {
+    /// The tables rebuilt, parents before children.
+    static let tables = ["suppliers", "contracts", "commitments"]
+
+    /// The migration's SQL, for a workspace holding the schema `earlier` builds.
+    static func migration(after earlier: [String]) -> String {
+        do {
+            let db = try Database()
+            for sql in earlier { try db.execute(sql) }
+            // A view naming a table being rebuilt would stop RENAME in the modern mode; the
+            // old mode renames the table and leaves views and triggers, which name it by name.
+            var out = ["PRAGMA legacy_alter_table = ON;"]
+            for table in tables { out += try rebuild(table, db) }
+            out.append("PRAGMA legacy_alter_table = OFF;")
+            return out.joined(separator: "\n")
+        } catch {
+            // The migrations are constants that every test runs; failing here means the schema itself is broken.
+            preconditionFailure("svw's schema does not build on a scratch database: \(error)")
+        }
+    }
+
+    private static func rebuild(_ table: String, _ db: Database) throws -> [String] {
+        guard let create = try db.scalar("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1", [table]).string
+        else { preconditionFailure("no table \(table) to rebuild") }
+        let staging = table + "_rowid"
+        let definition = rowidDefinition(create, table: table, staging: staging)
+        let stored = try db.query("SELECT name FROM pragma_table_xinfo(?1) WHERE hidden = 0 ORDER BY cid", [table])
+            .rows.compactMap { $0.first?.string }.joined(separator: ", ")
+        let key = try db.scalar("SELECT name FROM pragma_table_info(?1) WHERE pk = 1", [table]).string ?? "rowid"
+        let dependents = try db.query("""
+            SELECT sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY rowid
+            """, [table]).rows.compactMap { $0.first?.string }
+        return [
+            definition + ";",
+            "INSERT INTO \(staging)(\(stored)) SELECT \(stored) FROM \(table) ORDER BY \(key);",
+            "DROP TABLE \(table);",
+            "ALTER TABLE \(staging) RENAME TO \(table);",
+        ] + dependents.map { $0 + ";" }
+    }
+
+    /// `CREATE TABLE t (… id TEXT PRIMARY KEY …) WITHOUT ROWID` as a rowid table named `staging`.
+    static func rowidDefinition(_ create: String, table: String, staging: String) -> String {
+        let head = "CREATE TABLE \(table) (", tail = ") WITHOUT ROWID", key = " TEXT PRIMARY KEY"
+        guard create.hasPrefix(head), create.hasSuffix(tail), create.ranges(of: key).count == 1
+        else { preconditionFailure("\(table) is not a text-keyed WITHOUT ROWID table") }
+        let body = create.replacing(key, with: " TEXT NOT NULL PRIMARY KEY").dropFirst(head.count).dropLast(tail.count)
+        return "CREATE TABLE \(staging) (" + body + ")"
+    }
+}
