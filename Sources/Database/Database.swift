@@ -112,6 +112,18 @@ public final class Database {
     /// Whether no transaction is open (SQLite commits each statement on its own).
     public var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
 
+    /// Runs `body` with SQLite's foreign-key enforcement off, for a bulk load that checks every
+    /// key itself against what the tables hold (a look-up per row in SQLite costs more than the
+    /// row). Only outside a transaction can it be switched (SQLite ignores the pragma inside
+    /// one): there `body` runs with enforcement as it is. It is a setting of this connection,
+    /// never stored, so a process killed meanwhile leaves nothing behind.
+    public func withoutForeignKeyEnforcement<T>(if condition: Bool = true, _ body: () throws -> T) throws -> T {
+        guard condition, isAutocommit, try scalar("PRAGMA foreign_keys").int64 == 1 else { return try body() }
+        try execute("PRAGMA foreign_keys = OFF")
+        defer { try? execute("PRAGMA foreign_keys = ON") }
+        return try body()
+    }
+
     /// Runs `body` in one transaction: all of it happens, or (on any error, interrupt
     /// included) none of it. Nested calls become savepoints.
     public func transaction<T>(_ body: () throws -> T) throws -> T {

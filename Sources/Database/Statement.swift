@@ -109,6 +109,14 @@ public final class Statement {
         }
     }
 
+    /// The bytes of a 0-based TEXT column of the current row, valid only inside `body`
+    /// (until the next step): for reading many keys without a Swift String each.
+    public func withText<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        let i = Int32(index)
+        let p = sqlite3_column_text(handle, i)
+        return try body(UnsafeRawBufferPointer(start: p, count: p == nil ? 0 : Int(sqlite3_column_bytes(handle, i))))
+    }
+
     /// Every value of the current row, in column order.
     public var row: [SQLValue] { (0..<columnCount).map(value) }
 

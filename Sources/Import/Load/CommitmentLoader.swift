@@ -13,6 +13,9 @@ enum CommitmentLoader {
         let reported = mapping.column("reporting_date")
 
         let codes = try MeasureCodes(db: run.db)
+        let knownContracts = run.checksKeysItself && contract != nil
+            ? try KnownKeys(db: run.db, table: "contracts", column: "contract_id") : nil
+        let unknownContract = { (contract, "unknown contract \(run.string(contract) ?? "") (load contracts first)") }
         let insert = try run.db.prepare(Upsert.sql(table: "commitments", columns: columns, key: ["commitment_id"]))
         var counter = try RowCounter(db: run.db, table: "commitments")
 
@@ -31,10 +34,14 @@ enum CommitmentLoader {
             guard try run.endRow() else { continue }
             let key = LoadRun.hash(run.value(id)!)
             guard try run.checkDuplicate(key: key, column: id, describe: { "commitment_id \(run.string(id)!)" }) else { continue }
+            if let knownContracts, let parent = run.value(contract), !knownContracts.contains(parent) {
+                let (column, reason) = unknownContract()
+                try run.reject(column, reason)
+                run.forget(key: key)
+                continue
+            }
             let written = try run.step(insert) { error in
-                if error.isForeignKeyViolation {
-                    return (contract, "unknown contract \(run.string(contract) ?? "") (load contracts first)")
-                }
+                if error.isForeignKeyViolation { return unknownContract() }
                 return (nil, "refused by the commitments table: \(error.message)")
             }
             if written { counter.wrote() } else { run.forget(key: key) }

@@ -32,6 +32,11 @@ enum ContractLoader {
         return text.withUTF8 { LoadRun.hash(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Whether a file names each contract's supplier by id alone (no supplier named inline or packed).
+    static func namesSuppliersByID(_ mapping: HeaderMapping) -> Bool {
+        mapping.column("supplier_name") == nil && mapping.column("supplier_packed") == nil
+    }
+
     static func load(_ run: LoadRun, _ mapping: HeaderMapping) throws {
         let id = mapping.column("contract_id")!
         let partner = mapping.column("partner")!, title = mapping.column("title")!
@@ -49,7 +54,9 @@ enum ContractLoader {
         let link = try run.db.prepare("""
             INSERT INTO further_suppliers(contract_id, supplier_id) SELECT ?1, ?2 WHERE ?2 IS NOT (SELECT supplier_id FROM contracts WHERE contract_id = ?1) ON CONFLICT DO NOTHING
             """)
-        let inline = inlineName == nil && packed == nil ? nil : try InlineSuppliers(db: run.db)
+        let inline = namesSuppliersByID(mapping) ? nil : try InlineSuppliers(db: run.db)
+        let knownSuppliers = run.checksKeysItself ? try KnownKeys(db: run.db, table: "suppliers", column: "supplier_id") : nil
+        let unknownSupplier = { (supplier, "unknown supplier \(run.string(supplier) ?? "") (load suppliers first)") }
         var counter = try RowCounter(db: run.db, table: "contracts")
         var firstRows: [UInt64: FirstRow] = [:]
         var pairs: [UInt64: Int32] = [:]
@@ -68,6 +75,11 @@ enum ContractLoader {
                 let earlier = supplierHash == first.lead ? first.line : pairs[pair]!
                 run.problem(id, "duplicate contract_id \(run.string(id)!) with supplier \(supplierID()): line \(earlier) has it too")
                 _ = try run.endRow()
+                return false
+            }
+            if let knownSuppliers, !knownSuppliers.contains(supplierID()) {
+                let (column, reason) = unknownSupplier()
+                try run.reject(column, reason)
                 return false
             }
             try link.bind([run.string(id)!, supplierID()])
@@ -130,20 +142,24 @@ enum ContractLoader {
 
             let line = Int32(truncatingIfNeeded: run.reader.fieldLine(id))
             let explainUnknown: (SQLiteError) -> (column: Int?, reason: String) = { error in
-                if error.isForeignKeyViolation {
-                    return (supplier, "unknown supplier \(run.string(supplier) ?? "") (load suppliers first)")
-                }
+                if error.isForeignKeyViolation { return unknownSupplier() }
                 return (nil, "refused by the contracts table: \(error.message)")
             }
 
             // The usual file: a supplier id column alone, read without making strings.
             guard let inline else {
-                let lead = LoadRun.hash(run.value(supplier)!)
+                guard let leadBytes = run.value(supplier) else { preconditionFailure("a row with no supplier passed its checks") }
+                let lead = LoadRun.hash(leadBytes)
                 if let first = firstRows[key] {
                     if try linkFurther(contractKey: key, supplierHash: lead, first: first, line: line,
                                        supplierID: { run.string(supplier)! }, explain: explainUnknown) {
                         linkedRows += 1
                     }
+                    continue
+                }
+                if let knownSuppliers, !knownSuppliers.contains(leadBytes) {
+                    let (column, reason) = unknownSupplier()
+                    try run.reject(column, reason)
                     continue
                 }
                 try run.bindText(insert, 5, supplier)

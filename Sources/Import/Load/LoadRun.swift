@@ -16,6 +16,9 @@ final class LoadRun {
     let options: ImportOptions
     let headers: [String]
     var report: ImportReport
+    /// Whether the loader checks each row's parent key (supplier, contract) against the
+    /// table's ids in memory, SQLite's own foreign-key look-up being off for the load.
+    var checksKeysItself = false
 
     private var rejectStatement: Statement?
     private let watch: InterruptWatch
@@ -226,10 +229,15 @@ final class LoadRun {
             return true
         } catch let error as SQLiteError where error.isConstraint {
             let (column, reason) = explain(error)
-            if let column { problem(column, reason) } else { rowProblem(reason) }
-            _ = try endRow()
+            try reject(column, reason)
             return false
         }
+    }
+
+    /// Rejects the current row for a problem with one field (or, with no column, the row as a whole).
+    func reject(_ column: Int?, _ reason: String) throws {
+        if let column { problem(column, reason) } else { rowProblem(reason) }
+        _ = try endRow()
     }
 
     /// Rejects the current row when its key was already loaded from an earlier row of this

@@ -1,0 +1,82 @@
+import SVWDatabase
+
+/// The ids a table holds, as an exact set of byte strings: a load checks each row's
+/// supplier or contract against it instead of SQLite looking the parent up per row (see
+/// `Database.withoutForeignKeyEnforcement`). Exact, not hashed: an unknown id is never taken
+/// for a known one. The ids sit end to end in one byte array, so 1M contract ids cost about
+/// 20 MB rather than a Swift String each.
+struct KnownKeys {
+    /// Each id as a 4-byte length and its bytes.
+    private var arena: [UInt8] = []
+    /// Open addressing: 0 is empty, else 1 + the id's offset in `arena`.
+    private var slots: [UInt32]
+    private(set) var count = 0
+
+    init(expected: Int = 0) {
+        var capacity = 16
+        while capacity < expected * 2 { capacity <<= 1 }
+        slots = Array(repeating: 0, count: capacity)
+    }
+
+    /// Every value of a table's text column (`table` and `column` are svw's own names, not user text).
+    init(db: Database, table: String, column: String) throws {
+        self.init(expected: try RowCounter.count(db, table))
+        let statement = try db.prepare("SELECT \(column) FROM \(table)")
+        while try statement.step() {
+            statement.withText(0) { insert($0) }
+        }
+    }
+
+    func contains(_ key: UnsafeRawBufferPointer) -> Bool {
+        find(key, hash: LoadRun.hash(key)).found
+    }
+
+    func contains(_ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { contains(UnsafeRawBufferPointer($0)) }
+    }
+
+    mutating func insert(_ key: UnsafeRawBufferPointer) {
+        let hash = LoadRun.hash(key)
+        let (slot, found) = find(key, hash: hash)
+        if found { return }
+        precondition(arena.count + key.count + 4 < Int(UInt32.max), "more ids than a load can hold")
+        slots[slot] = UInt32(arena.count + 1)
+        withUnsafeBytes(of: UInt32(key.count).littleEndian) { arena.append(contentsOf: $0) }
+        arena.append(contentsOf: key)
+        count += 1
+        if count * 2 > slots.count { grow() }
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    private func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (slot: Int, found: Bool) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        return arena.withUnsafeBytes { bytes in
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { return (slot, false) }
+                if KnownKeys.key(at: Int(entry - 1), in: bytes).elementsEqual(key) { return (slot, true) }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    private static func key(at offset: Int, in bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+        return UnsafeRawBufferPointer(rebasing: bytes[(offset + 4)..<(offset + 4 + length)])
+    }
+
+    private mutating func grow() {
+        var bigger = Array(repeating: UInt32(0), count: slots.count * 2)
+        let mask = bigger.count - 1
+        arena.withUnsafeBytes { bytes in
+            for entry in slots where entry != 0 {
+                var slot = Int(truncatingIfNeeded: LoadRun.hash(KnownKeys.key(at: Int(entry - 1), in: bytes))) & mask
+                while bigger[slot] != 0 { slot = (slot + 1) & mask }
+                bigger[slot] = entry
+            }
+        }
+        slots = bigger
+    }
+}
