@@ -27,6 +27,8 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable, Equatable {
     /// A row refers to a key its parent table does not hold (SQLITE_CONSTRAINT_FOREIGNKEY,
     /// an extended code the C macro builds, so Swift cannot import it by name).
     public var isForeignKeyViolation: Bool { code == SQLITE_CONSTRAINT | (3 << 8) }
+    /// A PRIMARY KEY or UNIQUE constraint refused a row whose key a row already has.
+    public var isUniqueViolation: Bool { code == SQLITE_CONSTRAINT | (6 << 8) || code == SQLITE_CONSTRAINT | (8 << 8) }
     /// The file exists but is not an SQLite database (SQLITE_NOTADB).
     public var isNotADatabase: Bool { (code & 0xff) == SQLITE_NOTADB }
 

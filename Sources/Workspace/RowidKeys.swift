@@ -23,8 +23,8 @@ enum RowidKeys {
         do {
             let db = try Database()
             for sql in earlier { try db.execute(sql) }
-            // A view naming a table being rebuilt would stop RENAME in the modern mode; the
-            // old mode renames the table and leaves views and triggers, which name it by name.
+            // The old mode renames a table without rewriting the views, triggers and foreign
+            // keys that name it, so they name the new table once it takes the old one's name.
             var out = ["PRAGMA legacy_alter_table = ON;"]
             for table in tables { out += try rebuild(table, db) }
             out.append("PRAGMA legacy_alter_table = OFF;")
@@ -38,8 +38,8 @@ enum RowidKeys {
     private static func rebuild(_ table: String, _ db: Database) throws -> [String] {
         guard let create = try db.scalar("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1", [table]).string
         else { preconditionFailure("no table \(table) to rebuild") }
-        let staging = table + "_rowid"
-        let definition = rowidDefinition(create, table: table, staging: staging)
+        let old = table + "_without_rowid"
+        let definition = rowidDefinition(create, table: table)
         let stored = try db.query("SELECT name FROM pragma_table_xinfo(?1) WHERE hidden = 0 ORDER BY cid", [table])
             .rows.compactMap { $0.first?.string }.joined(separator: ", ")
         let key = try db.scalar("SELECT name FROM pragma_table_info(?1) WHERE pk = 1", [table]).string ?? "rowid"
@@ -47,19 +47,19 @@ enum RowidKeys {
             SELECT sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY rowid
             """, [table]).rows.compactMap { $0.first?.string }
         return [
+            "ALTER TABLE \(table) RENAME TO \(old);",
             definition + ";",
-            "INSERT INTO \(staging)(\(stored)) SELECT \(stored) FROM \(table) ORDER BY \(key);",
-            "DROP TABLE \(table);",
-            "ALTER TABLE \(staging) RENAME TO \(table);",
+            "INSERT INTO \(table)(\(stored)) SELECT \(stored) FROM \(old) ORDER BY \(key);",
+            "DROP TABLE \(old);",
         ] + dependents.map { $0 + ";" }
     }
 
-    /// `CREATE TABLE t (… id TEXT PRIMARY KEY …) WITHOUT ROWID` as a rowid table named `staging`.
-    static func rowidDefinition(_ create: String, table: String, staging: String) -> String {
+    /// `CREATE TABLE t (… id TEXT PRIMARY KEY …) WITHOUT ROWID` as a rowid table.
+    static func rowidDefinition(_ create: String, table: String) -> String {
         let head = "CREATE TABLE \(table) (", tail = ") WITHOUT ROWID", key = " TEXT PRIMARY KEY"
         guard create.hasPrefix(head), create.hasSuffix(tail), create.ranges(of: key).count == 1
         else { preconditionFailure("\(table) is not a text-keyed WITHOUT ROWID table") }
         let body = create.replacing(key, with: " TEXT NOT NULL PRIMARY KEY").dropFirst(head.count).dropLast(tail.count)
-        return "CREATE TABLE \(staging) (" + body + ")"
+        return head + body + ")"
     }
 }

@@ -80,3 +80,63 @@ import SVWDatabase
         #expect(inMemory.tables[2].contains(["K11", "C10", "3.0"]))
     }
 }
+
+/// A load into an empty table lets the table's unique key find a key met twice in the file
+/// (`FreshTable`); a load into a table with rows remembers the keys it has seen. Both name
+/// the same first line, across records that span lines and rows that were refused.
+@Suite struct FreshTableTests {
+    private let suppliers = """
+        supplier_id,name,postcode
+        S10,"Two
+        lines Ltd",SK4 1AA
+        S11,Plain Ltd,M1 1AE
+        S12,,M1 1AE
+        S10,Again Ltd,SK4 1AA
+        S13,"Three
+        whole
+        lines",M1 1AE
+        S11,Again Ltd,SK4 1AA
+        S13,Again Ltd,SK4 1AA
+        """
+
+    private let commitments = """
+        commitment_id,contract_id,measure_code,units_committed
+        K1,C001,NT1,1
+        K2,C001,NT1,-1
+        K2,C001,NT1,2
+        K3,C404,NT1,2
+        K1,C404,NT1,2
+        K2,C001,NT1,5
+        """
+
+    /// The rejects of loading both files, into empty tables or into tables holding one other row.
+    private func rejects(intoEmptyTables: Bool) throws -> [[String]] {
+        let h = try Harness()
+        try h.writeSample()
+        try h.write("s.csv", suppliers)
+        try h.write("k.csv", commitments)
+        #expect(h.run("load measures measures.csv; load postcodes postcode_districts.csv") == 0)
+        let suppliersFirst = "load suppliers s.csv; load suppliers suppliers.csv"
+        #expect(h.run(intoEmptyTables ? suppliersFirst : "load suppliers suppliers.csv; load suppliers s.csv") == 0)
+        #expect(h.run("load contracts contracts.csv") == 0)
+        if !intoEmptyTables {
+            try h.db.execute("INSERT INTO commitments(commitment_id, contract_id, measure_code, units_committed) VALUES ('K0', 'C001', 'NT1', 1)")
+        }
+        #expect(h.run("load commitments k.csv") == 0, "\(h.capture.err)")
+        return try h.rows("SELECT line, coalesce(col, '-'), reason FROM rejects WHERE file IN ('s.csv', 'k.csv') ORDER BY rowid")
+    }
+
+    @Test func duplicatesNameTheSameFirstLineEitherWay() throws {
+        let fresh = try rejects(intoEmptyTables: true)
+        #expect(fresh == (try rejects(intoEmptyTables: false)))
+        #expect(fresh == [
+            ["6", "1", "duplicate supplier_id S10: line 2 has it too"],
+            ["10", "1", "duplicate supplier_id S11: line 4 has it too"],
+            ["11", "1", "duplicate supplier_id S13: line 7 has it too"],
+            ["3", "4", "\"-1\" is negative"],
+            ["5", "2", "unknown contract C404 (load contracts first)"],
+            ["6", "1", "duplicate commitment_id K1: line 2 has it too"],
+            ["7", "1", "duplicate commitment_id K2: line 4 has it too"],
+        ])
+    }
+}

@@ -13,11 +13,14 @@ enum CommitmentLoader {
         let reported = mapping.column("reporting_date")
 
         let codes = try MeasureCodes(db: run.db)
+        let fresh = try FreshTable(db: run.db, table: "commitments", key: "commitment_id")
+        let insert = try run.db.prepare(Upsert.sql(table: "commitments", columns: columns, key: ["commitment_id"],
+                                                   fresh: fresh != nil))
+        var counter = try RowCounter(db: run.db, table: "commitments")
         let knownContracts = run.checksKeysItself && contract != nil
             ? try KnownKeys(db: run.db, table: "contracts", column: "contract_id") : nil
         let unknownContract = { (contract, "unknown contract \(run.string(contract) ?? "") (load contracts first)") }
-        let insert = try run.db.prepare(Upsert.sql(table: "commitments", columns: columns, key: ["commitment_id"]))
-        var counter = try RowCounter(db: run.db, table: "commitments")
+        let duplicate = { (line: Int) in (Optional(id), "duplicate commitment_id \(run.string(id) ?? ""): line \(line) has it too") }
 
         while try run.next() {
             try run.bindText(insert, 1, id, required: true)
@@ -32,9 +35,29 @@ enum CommitmentLoader {
                     : "unknown measure code \(Bytes.quoted(code)) (in no loaded measures edition)")
             }
             guard try run.endRow() else { continue }
-            let key = LoadRun.hash(run.value(id)!)
-            guard try run.checkDuplicate(key: key, column: id, describe: { "commitment_id \(run.string(id)!)" }) else { continue }
-            if let knownContracts, let parent = run.value(contract), !knownContracts.contains(parent) {
+            guard let idBytes = run.value(id) else { preconditionFailure("a row with no commitment_id passed its checks") }
+            let unknown = knownContracts.map { known in run.value(contract).map { !known.contains($0) } ?? false } ?? false
+            if let fresh {
+                // The key is checked before the contract, as it is below.
+                if unknown {
+                    let (column, reason) = try fresh.line(of: idBytes).map(duplicate) ?? unknownContract()
+                    try run.reject(column, reason)
+                    continue
+                }
+                let written = try run.step(insert) { error in
+                    if error.isUniqueViolation, let line = try fresh.line(of: idBytes) { return duplicate(line) }
+                    if error.isForeignKeyViolation { return unknownContract() }
+                    return (nil, "refused by the commitments table: \(error.message)")
+                }
+                if written {
+                    counter.wrote()
+                    fresh.inserted(line: run.reader.fieldLine(id))
+                }
+                continue
+            }
+            let key = LoadRun.hash(idBytes)
+            guard try run.checkDuplicate(key: key, column: id, describe: { "commitment_id \(run.string(id) ?? "")" }) else { continue }
+            if unknown {
                 let (column, reason) = unknownContract()
                 try run.reject(column, reason)
                 run.forget(key: key)

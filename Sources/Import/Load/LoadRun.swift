@@ -222,13 +222,13 @@ final class LoadRun {
 
     /// Steps an upsert for the current row. True when it was written or matched;
     /// a constraint failure becomes a reject explained by `explain`.
-    func step(_ statement: Statement, explain: (SQLiteError) -> (column: Int?, reason: String)) throws -> Bool {
+    func step(_ statement: Statement, explain: (SQLiteError) throws -> (column: Int?, reason: String)) throws -> Bool {
         do {
             try statement.step()
             statement.reset()
             return true
         } catch let error as SQLiteError where error.isConstraint {
-            let (column, reason) = explain(error)
+            let (column, reason) = try explain(error)
             try reject(column, reason)
             return false
         }
@@ -415,10 +415,13 @@ final class LoadRun {
 /// deletes the old row and would break the foreign keys pointing at it. The update is
 /// skipped when nothing differs, so reloading the same file writes nothing.
 enum Upsert {
-    static func sql(table: String, columns: [String], key: [String]) -> String {
+    /// - Parameter fresh: the table was empty when the load began (`FreshTable`): a plain
+    ///   INSERT, as there is no earlier row to replace, and a key met twice is refused.
+    static func sql(table: String, columns: [String], key: [String], fresh: Bool = false) -> String {
         let params = (1...columns.count).map { "?\($0)" }.joined(separator: ", ")
         let others = columns.filter { !key.contains($0) }
         var sql = "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(params))"
+        if fresh { return sql }
         sql += " ON CONFLICT(\(key.joined(separator: ", "))) DO UPDATE SET "
         sql += others.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         sql += " WHERE (" + others.map { "\(table).\($0)" }.joined(separator: ", ") + ") IS NOT ("

@@ -11,7 +11,8 @@ enum SupplierLoader {
         let company = mapping.column("company_number"), postcode = mapping.column("postcode")
         let postcodeRaw = mapping.column("postcode_raw"), address = mapping.column("address")
         let sme = mapping.column("sme"), vcse = mapping.column("vcse")
-        let insert = try run.db.prepare(Upsert.sql(table: "suppliers", columns: columns, key: ["supplier_id"]))
+        let fresh = try FreshTable(db: run.db, table: "suppliers", key: "supplier_id")
+        let insert = try run.db.prepare(Upsert.sql(table: "suppliers", columns: columns, key: ["supplier_id"], fresh: fresh != nil))
         var counter = try RowCounter(db: run.db, table: "suppliers")
         var places = PlaceTally()
         var nameless = 0
@@ -30,13 +31,23 @@ enum SupplierLoader {
             try run.bindText(insert, 11, place.source)
             try insert.bind(.integer(nameMissing ? 1 : 0), at: 12)
             guard try run.endRow() else { continue }
-            let key = LoadRun.hash(run.value(id)!)
-            guard try run.checkDuplicate(key: key, column: id, describe: { "supplier_id \(run.string(id)!)" }) else { continue }
-            if try run.step(insert, explain: { (nil, "refused by the suppliers table: \($0.message)") }) {
+            guard let idBytes = run.value(id) else { preconditionFailure("a row with no supplier_id passed its checks") }
+            let explain = { (error: SQLiteError) throws -> (column: Int?, reason: String) in
+                if error.isUniqueViolation, let fresh, let line = try fresh.line(of: idBytes) {
+                    return (id, "duplicate supplier_id \(run.string(id) ?? ""): line \(line) has it too")
+                }
+                return (nil, "refused by the suppliers table: \(error.message)")
+            }
+            let key = LoadRun.hash(idBytes)
+            if fresh == nil {
+                guard try run.checkDuplicate(key: key, column: id, describe: { "supplier_id \(run.string(id) ?? "")" }) else { continue }
+            }
+            if try run.step(insert, explain: explain) {
                 counter.wrote()
+                fresh?.inserted(line: run.reader.fieldLine(id))
                 places.count(place)
                 if nameMissing { nameless += 1 }
-            } else {
+            } else if fresh == nil {
                 run.forget(key: key)
             }
         }
