@@ -99,6 +99,21 @@ import SVWDatabase
         S13,Again Ltd,SK4 1AA
         """
 
+    private let contracts = """
+        contract_id,partner,title,supplier_id,award_date,value
+        C10,Bury,Roads,S001,01/05/2021,£1
+        C10,Bury,Roads,S002,01/05/2021,£2
+        C10,Bury,Roads,S003,01/05/2021,£1
+        C10,Bury,Roads,S001,01/05/2021,£1
+        C10,Bury,Roads,S003,01/05/2021,£1
+        C10,Bury,Roads,S999,01/05/2021,£1
+        C10,Bury,Roads,S999,02/05/2021,£1
+        C11,Bury,"Bins,
+        and more",S999,01/05/2021,£1
+        C11,Bury,Bins,S002,01/05/2021,£1
+        C11,Bury,Bins,S003,01/05/2021,£3
+        """
+
     private let commitments = """
         commitment_id,contract_id,measure_code,units_committed
         K1,C001,NT1,1
@@ -109,34 +124,58 @@ import SVWDatabase
         K2,C001,NT1,5
         """
 
-    /// The rejects of loading both files, into empty tables or into tables holding one other row.
-    private func rejects(intoEmptyTables: Bool) throws -> [[String]] {
+    /// The rejects of loading the files, into empty tables or into tables holding other rows,
+    /// with keys checked in memory (`bulk`) or by SQLite.
+    private func rejects(intoEmptyTables: Bool, bulk: Bool) throws -> [[String]] {
         let h = try Harness()
         try h.writeSample()
         try h.write("s.csv", suppliers)
+        try h.write("c.csv", contracts)
         try h.write("k.csv", commitments)
+        var options = ImportOptions()
+        options.bulkIndexThreshold = bulk ? 0 : .max
+        func load(_ kind: ImportKind, _ file: String) throws {
+            _ = try Importer.load(kind, file: h.dir.url.appendingPathComponent(file), into: h.session.workspace, options: options)
+        }
         #expect(h.run("load measures measures.csv; load postcodes postcode_districts.csv") == 0)
-        let suppliersFirst = "load suppliers s.csv; load suppliers suppliers.csv"
-        #expect(h.run(intoEmptyTables ? suppliersFirst : "load suppliers suppliers.csv; load suppliers s.csv") == 0)
-        #expect(h.run("load contracts contracts.csv") == 0)
+        for (kind, file) in intoEmptyTables
+            ? [(ImportKind.suppliers, "s.csv"), (.suppliers, "suppliers.csv"), (.contracts, "c.csv"), (.contracts, "contracts.csv")]
+            : [(.suppliers, "suppliers.csv"), (.suppliers, "s.csv"), (.contracts, "contracts.csv"), (.contracts, "c.csv")] {
+            try load(kind, file)
+        }
         if !intoEmptyTables {
             try h.db.execute("INSERT INTO commitments(commitment_id, contract_id, measure_code, units_committed) VALUES ('K0', 'C001', 'NT1', 1)")
         }
-        #expect(h.run("load commitments k.csv") == 0, "\(h.capture.err)")
-        return try h.rows("SELECT line, coalesce(col, '-'), reason FROM rejects WHERE file IN ('s.csv', 'k.csv') ORDER BY rowid")
+        try load(.commitments, "k.csv")
+        #expect(try h.rows("SELECT contract_id, supplier_id FROM award_suppliers WHERE contract_id LIKE 'C1_' ORDER BY 1, 2")
+                == [["C10", "S001"], ["C10", "S003"], ["C11", "S002"]])
+        return try h.rows("""
+            SELECT substr(file, length(file) - 4), line, coalesce(col, '-'), reason FROM rejects
+             WHERE substr(file, length(file) - 4) IN ('s.csv', 'c.csv', 'k.csv') AND file NOT LIKE '%suppliers.csv'
+               AND file NOT LIKE '%contracts.csv' ORDER BY rowid
+            """)
     }
 
     @Test func duplicatesNameTheSameFirstLineEitherWay() throws {
-        let fresh = try rejects(intoEmptyTables: true)
-        #expect(fresh == (try rejects(intoEmptyTables: false)))
-        #expect(fresh == [
-            ["6", "1", "duplicate supplier_id S10: line 2 has it too"],
-            ["10", "1", "duplicate supplier_id S11: line 4 has it too"],
-            ["11", "1", "duplicate supplier_id S13: line 7 has it too"],
-            ["3", "4", "\"-1\" is negative"],
-            ["5", "2", "unknown contract C404 (load contracts first)"],
-            ["6", "1", "duplicate commitment_id K1: line 2 has it too"],
-            ["7", "1", "duplicate commitment_id K2: line 4 has it too"],
+        let fresh = try rejects(intoEmptyTables: true, bulk: true)
+        #expect(fresh == (try rejects(intoEmptyTables: false, bulk: true)))
+        #expect(fresh == (try rejects(intoEmptyTables: true, bulk: false)))
+        #expect(fresh == (try rejects(intoEmptyTables: false, bulk: false)))
+        #expect(fresh.map { $0.joined(separator: "|") } == [
+            "s.csv|6|1|duplicate supplier_id S10: line 2 has it too",
+            "s.csv|10|1|duplicate supplier_id S11: line 4 has it too",
+            "s.csv|11|1|duplicate supplier_id S13: line 7 has it too",
+            "c.csv|3|6|contract C10 has value £2.00 here but £1.00 on line 2; an award's rows must agree",
+            "c.csv|5|1|duplicate contract_id C10 with supplier S001: line 2 has it too",
+            "c.csv|6|1|duplicate contract_id C10 with supplier S003: line 4 has it too",
+            "c.csv|7|4|unknown supplier S999 (load suppliers first)",
+            "c.csv|8|5|contract C10 has award date 2021-05-02 here but 2021-05-01 on line 2; an award's rows must agree",
+            "c.csv|10|4|unknown supplier S999 (load suppliers first)",
+            "c.csv|12|6|contract C11 has value £3.00 here but £1.00 on line 11; an award's rows must agree",
+            "k.csv|3|4|\"-1\" is negative",
+            "k.csv|5|2|unknown contract C404 (load contracts first)",
+            "k.csv|6|1|duplicate commitment_id K1: line 2 has it too",
+            "k.csv|7|1|duplicate commitment_id K2: line 4 has it too",
         ])
     }
 }

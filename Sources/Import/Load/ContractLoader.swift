@@ -50,7 +50,10 @@ enum ContractLoader {
         let inlineSME = mapping.column("supplier_sme"), inlineVCSE = mapping.column("supplier_vcse")
         let packed = mapping.column("supplier_packed")
 
-        let insert = try run.db.prepare(Upsert.sql(table: "contracts", columns: columns, key: ["contract_id"]))
+        // Only a file naming suppliers by id loads a fresh table without remembering its contracts.
+        let fresh = namesSuppliersByID(mapping) ? try FreshTable(db: run.db, table: "contracts", key: "contract_id") : nil
+        let insert = try run.db.prepare(Upsert.sql(table: "contracts", columns: columns, key: ["contract_id"], fresh: fresh != nil))
+        let firstRow = try run.db.prepare("SELECT rowid, value_pence, award_date, supplier_id FROM contracts WHERE contract_id = ?1")
         let link = try run.db.prepare("""
             INSERT INTO further_suppliers(contract_id, supplier_id) SELECT ?1, ?2 WHERE ?2 IS NOT (SELECT supplier_id FROM contracts WHERE contract_id = ?1) ON CONFLICT DO NOTHING
             """)
@@ -125,10 +128,10 @@ enum ContractLoader {
                 else if let packed { run.problem(packed, "no supplier named") }
             }
 
-            let key = LoadRun.hash(run.value(id) ?? UnsafeRawBufferPointer(start: nil, count: 0))
-            let first = run.rowHasProblems ? nil : firstRows[key]
-            if let first, let pence, let awardDate {
-                let contract = run.string(id)!
+            /// A further row of a contract must agree with its first row; false when it did not.
+            func agrees(with first: FirstRow) throws -> Bool {
+                guard let pence, let awardDate else { return true }
+                let contract = run.string(id) ?? ""
                 if pence != first.pence {
                     run.problem(value, "contract \(contract) has value \(MoneyParser.text(pence: pence)) here but "
                                 + "\(MoneyParser.text(pence: first.pence)) on line \(first.line); an award's rows must agree")
@@ -137,8 +140,14 @@ enum ContractLoader {
                     run.problem(award, "contract \(contract) has award date \(awardDate.iso) here but "
                                 + "\(first.awardDate?.iso ?? "another") on line \(first.line); an award's rows must agree")
                 }
+                return try run.endRow()
             }
-            guard try run.endRow() else { continue }
+            let key = LoadRun.hash(run.value(id) ?? UnsafeRawBufferPointer(start: nil, count: 0))
+            if !run.rowHasProblems, let first = firstRows[key] {
+                guard try agrees(with: first) else { continue }
+            } else {
+                guard try run.endRow() else { continue }
+            }
 
             let line = Int32(truncatingIfNeeded: run.reader.fieldLine(id))
             let explainUnknown: (SQLiteError) -> (column: Int?, reason: String) = { error in
@@ -154,6 +163,38 @@ enum ContractLoader {
                     if try linkFurther(contractKey: key, supplierHash: lead, first: first, line: line,
                                        supplierID: { run.string(supplier)! }, explain: explainUnknown) {
                         linkedRows += 1
+                    }
+                    continue
+                }
+                if let fresh {
+                    // A fresh table: the contract's own row tells whether it was met before.
+                    func further(_ first: FirstRow) throws {
+                        guard try agrees(with: first) else { return }
+                        if try linkFurther(contractKey: key, supplierHash: lead, first: first, line: line,
+                                           supplierID: { run.string(supplier) ?? "" }, explain: explainUnknown) {
+                            linkedRows += 1
+                        }
+                    }
+                    if let knownSuppliers, !knownSuppliers.contains(leadBytes) {
+                        if let first = try loadedRow(firstRow, fresh, key: run.value(id)) { try further(first) } else {
+                            let (column, reason) = unknownSupplier()
+                            try run.reject(column, reason)
+                        }
+                        continue
+                    }
+                    try run.bindText(insert, 5, supplier)
+                    do {
+                        try insert.step()
+                        insert.reset()
+                        counter.wrote()
+                        fresh.inserted(line: Int(line))
+                    } catch let error as SQLiteError where error.isUniqueViolation {
+                        if let first = try loadedRow(firstRow, fresh, key: run.value(id)) { try further(first) } else {
+                            try run.reject(nil, "refused by the contracts table: \(error.message)")
+                        }
+                    } catch let error as SQLiteError where error.isConstraint {
+                        let (column, reason) = explainUnknown(error)
+                        try run.reject(column, reason)
                     }
                     continue
                 }
@@ -212,6 +253,17 @@ enum ContractLoader {
         }
         if let summary = inline?.summary { run.report.notes.append(summary) }
         if let notes = inline?.places.notes { run.report.notes += notes }
+    }
+
+    /// What the first row of a contract this load wrote to a fresh table said; nil when it wrote none.
+    private static func loadedRow(_ lookup: Statement, _ fresh: FreshTable, key: UnsafeRawBufferPointer?) throws -> FirstRow? {
+        guard let key else { return nil }
+        try lookup.bindText(bytes: key, at: 1)
+        defer { lookup.reset() }
+        guard try lookup.step(), case .integer(let rowid) = lookup.value(0), case .integer(let pence) = lookup.value(1),
+              let award = lookup.value(2).string, let date = Array(award.utf8).withUnsafeBytes({ try? CalendarDate.parse($0) }),
+              let lead = lookup.value(3).string, let line = fresh.line(ofRowid: rowid) else { return nil }
+        return FirstRow(line: Int32(truncatingIfNeeded: line), award: day(date), pence: pence, lead: hash(lead))
     }
 
     private static func flag(_ run: LoadRun, _ column: Int?, sme: Bool = false) -> Bool? {

@@ -32,11 +32,16 @@ final class FreshTable {
         try lookup.bindText(bytes: key, at: 1)
         defer { lookup.reset() }
         guard try lookup.step(), case .integer(let rowid) = lookup.value(0) else { return nil }
+        return line(ofRowid: rowid)
+    }
+
+    /// The line the row `rowid` was read from; nil when this load wrote no row before it.
+    func line(ofRowid rowid: Int64) -> Int? {
         var low = 0, high = offsets.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
             if offsets[middle].rowid <= rowid { low = middle } else { high = middle - 1 }
         }
-        return offsets.isEmpty ? nil : Int(rowid + offsets[low].offset)
+        return offsets.isEmpty || offsets[0].rowid > rowid ? nil : Int(rowid + offsets[low].offset)
     }
 }
