@@ -17,6 +17,11 @@ public enum SearchIndex {
         try rebuild(db)
     }
 
+    /// Marks the index stale, as the document triggers do: the next search rebuilds it.
+    public static func markStale(_ db: Database) throws {
+        try db.run("INSERT INTO settings(key, value) SELECT ?1, '1' WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = ?1)", [staleKey])
+    }
+
     /// Re-indexes every document and clears the stale mark, in one transaction.
     public static func rebuild(_ db: Database) throws {
         try db.transaction {

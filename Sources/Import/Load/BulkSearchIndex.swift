@@ -5,10 +5,10 @@ import SVWWorkspace
 /// is kept in step by triggers, a document upsert and an FTS write for every row: on a
 /// big load that is most of SQLite's work. Like `BulkIndexes`, a deferred load drops the
 /// table's search triggers before the rows go in; after, two set-based statements bring
-/// the table's documents up to date, one FTS5 'rebuild' re-indexes every document in a
-/// single pass (about twice as fast as per-row FTS writes once documents are replaced),
-/// and the triggers are recreated from their own SQL. All of it happens inside the
-/// load's transaction, so a failed or interrupted load leaves index and schema as they were.
+/// the table's documents up to date, the index is marked stale for the next search to
+/// rebuild in one pass, and the triggers are recreated from their own SQL. All of it happens
+/// inside the load's transaction, so a failed or interrupted load leaves index and schema as
+/// they were.
 struct BulkSearchIndex {
     /// The table's searchable text: document kind, key column, text column (constants, not user text).
     private let source: (kind: String, key: String, text: String)?
@@ -30,11 +30,13 @@ struct BulkSearchIndex {
         dropped = try BulkSearchIndex.dropSearchTriggers(on: table, db: db)
     }
 
-    /// Brings the table's documents and the FTS index up to date, then recreates the triggers.
+    /// Brings the table's documents up to date, then recreates the triggers. The FTS index is
+    /// marked stale, as the document triggers would have: the next search rebuilds it in one
+    /// pass, so a run of loads (suppliers, then contracts) indexes its documents once, not per load.
     func refresh(db: Database) throws {
         // Triggers a user (or nothing) had already dropped stay dropped, and their index stays as it was.
         guard let source, !dropped.isEmpty else { return }
-        // Per-row FTS writes for the documents replaced here would cost more than one rebuild.
+        // One stale mark below, rather than the document triggers' check on every row.
         let indexTriggers = try BulkSearchIndex.dropSearchTriggers(on: "search_fts_docs", db: db)
         try db.run("""
             DELETE FROM search_fts_docs
@@ -42,12 +44,14 @@ struct BulkSearchIndex {
                AND NOT EXISTS (SELECT 1 FROM \(table) t
                                 WHERE t.\(source.key) = search_fts_docs.ref AND t.\(source.text) = search_fts_docs.body)
             """, [source.kind])
+        var changed = db.changes
         try db.run("""
             INSERT INTO search_fts_docs(kind, ref, body)
             SELECT ?1, t.\(source.key), t.\(source.text) FROM \(table) t
              WHERE NOT EXISTS (SELECT 1 FROM search_fts_docs d WHERE d.kind = ?1 AND d.ref = t.\(source.key))
             """, [source.kind])
-        try db.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
+        changed += db.changes
+        if changed > 0 { try SearchIndex.markStale(db) }
         for sql in indexTriggers + dropped { try db.execute(sql) }
     }
 
