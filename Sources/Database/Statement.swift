@@ -72,6 +72,16 @@ public final class Statement {
         guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
     }
 
+    /// Binds UTF-8 bytes as TEXT without copying them: SQLite reads them where they are, so
+    /// they must stay valid and unchanged until the statement is next stepped, reset and
+    /// rebound (a CSV field within the reader's current record). Saves an allocation and a
+    /// copy per field of a bulk load.
+    public func bindTextUntilStep(bytes: UnsafeRawBufferPointer, at index: Int) throws {
+        let rc = sqlite3_bind_text(handle, Int32(index), bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
+                                   Int32(bytes.count), svw_sqlite_static())
+        guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
+    }
+
     // MARK: Stepping
 
     /// Advances; true when a row is ready to read.

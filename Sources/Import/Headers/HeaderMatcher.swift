@@ -12,6 +12,12 @@ public struct HeaderMapping: Sendable {
 
     public func column(_ field: String) -> Int? { columns[field] }
 
+    /// The column of a field the matcher required (its absence was refused before any load began).
+    func required(_ field: String) throws -> Int {
+        guard let column = columns[field] else { throw ImportError.badOption("the file has no \(field) column") }
+        return column
+    }
+
     /// The header text feeding `field`, as the file spells it (for messages).
     public func header(_ field: String) -> String { columns[field].map { headers[$0] } ?? field }
 }

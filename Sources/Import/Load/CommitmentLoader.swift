@@ -7,9 +7,9 @@ enum CommitmentLoader {
     static let columns = ["commitment_id", "contract_id", "measure_code", "units_committed", "units_delivered", "reporting_date"]
 
     static func load(_ run: LoadRun, _ mapping: HeaderMapping) throws {
-        let id = mapping.column("commitment_id")!, contract = mapping.column("contract_id")
-        let measure = mapping.column("measure_code")!
-        let committed = mapping.column("units_committed")!, delivered = mapping.column("units_delivered")
+        let id = try mapping.required("commitment_id"), contract = mapping.column("contract_id")
+        let measure = try mapping.required("measure_code")
+        let committed = try mapping.required("units_committed"), delivered = mapping.column("units_delivered")
         let reported = mapping.column("reporting_date")
 
         let codes = try MeasureCodes(db: run.db)
@@ -26,8 +26,8 @@ enum CommitmentLoader {
             try run.bindText(insert, 1, id, required: true)
             try run.bindText(insert, 2, contract)
             try run.bindText(insert, 3, measure, required: true)
-            try run.bindQuantity(insert, 4, committed, required: true)
-            try run.bindQuantity(insert, 5, delivered)
+            try run.bind(insert, 4, committed, .quantity, required: true)
+            try run.bind(insert, 5, delivered, .quantity)
             try run.bindDate(insert, 6, reported)
             if let code = run.value(measure), !codes.contains(code) {
                 run.problem(measure, codes.isEmpty

@@ -38,11 +38,11 @@ enum ContractLoader {
     }
 
     static func load(_ run: LoadRun, _ mapping: HeaderMapping) throws {
-        let id = mapping.column("contract_id")!
-        let partner = mapping.column("partner")!, title = mapping.column("title")!
+        let id = try mapping.required("contract_id")
+        let partner = try mapping.required("partner"), title = try mapping.required("title")
         let category = mapping.column("category"), supplier = mapping.column("supplier_id")
-        let award = mapping.column("award_date")!, start = mapping.column("start_date"), end = mapping.column("end_date")
-        let value = mapping.column("value")!, weighting = mapping.column("sv_weighting")
+        let award = try mapping.required("award_date"), start = mapping.column("start_date"), end = mapping.column("end_date")
+        let value = try mapping.required("value"), weighting = mapping.column("sv_weighting")
         let inPence = mapping.wholePence.contains("value")
         let considered = mapping.column("sv_considered"), portal = mapping.column("portal"), kpis = mapping.column("sv_kpis")
         let inlineName = mapping.column("supplier_name"), inlinePostcode = mapping.column("supplier_postcode")
@@ -75,8 +75,8 @@ enum ContractLoader {
             let pair = contractKey ^ (supplierHash &* 0x9E37_79B9_7F4A_7C15)
             if supplierHash == first.lead || pairs[pair] != nil {
                 if quiet { return true }
-                let earlier = supplierHash == first.lead ? first.line : pairs[pair]!
-                run.problem(id, "duplicate contract_id \(run.string(id)!) with supplier \(supplierID()): line \(earlier) has it too")
+                let earlier = supplierHash == first.lead ? first.line : pairs[pair] ?? first.line
+                run.problem(id, "duplicate contract_id \(run.string(id) ?? "") with supplier \(supplierID()): line \(earlier) has it too")
                 _ = try run.endRow()
                 return false
             }
@@ -85,7 +85,7 @@ enum ContractLoader {
                 try run.reject(column, reason)
                 return false
             }
-            try link.bind([run.string(id)!, supplierID()])
+            try link.bind([run.string(id) ?? "", supplierID()])
             guard try run.step(link, explain: explain) else { return false }
             pairs[pair] = line
             shared.insert(contractKey)
@@ -101,10 +101,10 @@ enum ContractLoader {
             let startDate = try run.bindDate(insert, 7, start)
             let endDate = try run.bindDate(insert, 8, end)
             let pence = try run.bindMoney(insert, 9, value, required: true, wholePence: inPence)
-            try run.bindPercent(insert, 10, weighting, field: "sv_weighting")
-            try run.bindFlag(insert, 11, considered)
-            try run.bindFlag(insert, 12, portal)
-            try run.bindFlag(insert, 13, kpis)
+            try run.bind(insert, 10, weighting, .percent(field: "sv_weighting", fraction: run.options.fractions.contains("sv_weighting")))
+            try run.bind(insert, 11, considered, .flag)
+            try run.bind(insert, 12, portal, .flag)
+            try run.bind(insert, 13, kpis, .flag)
             if let startDate, let endDate, let end, endDate < startDate {
                 run.problem(end, "end date \(endDate.iso) is before start date \(startDate.iso)")
             }
@@ -161,7 +161,7 @@ enum ContractLoader {
                 let lead = LoadRun.hash(leadBytes)
                 if let first = firstRows[key] {
                     if try linkFurther(contractKey: key, supplierHash: lead, first: first, line: line,
-                                       supplierID: { run.string(supplier)! }, explain: explainUnknown) {
+                                       supplierID: { run.string(supplier) ?? "" }, explain: explainUnknown) {
                         linkedRows += 1
                     }
                     continue

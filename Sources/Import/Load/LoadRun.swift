@@ -301,7 +301,8 @@ final class LoadRun {
             return
         }
         if TextEncoding.isASCII(b) || TextEncoding.isValidUTF8(b) {
-            try s.bindText(bytes: b, at: index)
+            // The field stays in the reader's record until the row is stepped.
+            try s.bindTextUntilStep(bytes: b, at: index)
         } else {
             transcodedFields += 1
             try s.bind(.text(TextEncoding.windows1252(b)), at: index)
@@ -311,7 +312,8 @@ final class LoadRun {
     /// Binds a field's bytes as text as they are (not trimmed), Windows-1252 read as such.
     func bindRawText(_ s: Statement, _ index: Int, _ b: UnsafeRawBufferPointer) throws {
         if TextEncoding.isASCII(b) || TextEncoding.isValidUTF8(b) {
-            try s.bindText(bytes: b, at: index)
+            // The field stays in the reader's record until the row is stepped.
+            try s.bindTextUntilStep(bytes: b, at: index)
         } else {
             transcodedFields += 1
             try s.bind(.text(TextEncoding.windows1252(b)), at: index)
@@ -354,45 +356,12 @@ final class LoadRun {
         return nil
     }
 
-    /// - Parameter sme: an SME flag, which also reads a supplier's scale (`sme`, `micro`, `small`, `medium`, `large`).
-    func bindFlag(_ s: Statement, _ index: Int, _ column: Int?, sme: Bool = false) throws {
+    /// Binds parameter `index` from column `column` through `coercion`: NULL when empty (a
+    /// problem if `required`), the coerced value when it reads, else a problem and NULL.
+    func bind(_ s: Statement, _ index: Int, _ column: Int?, _ coercion: FieldCoercion, required: Bool = false) throws {
         var result: SQLValue = .null
         if let b = value(column), let column {
-            do { result = .integer(try (sme ? SMEFlag.value(b) : Flag.value(b)) ? 1 : 0) }
-            catch let e as CoercionError { problem(column, e.reason) }
-        }
-        try s.bind(result, at: index)
-    }
-
-    func bindPercent(_ s: Statement, _ index: Int, _ column: Int?, field: String) throws {
-        var result: SQLValue = .null
-        if let b = value(column), let column {
-            do { result = .real(try Percent.value(b, fraction: options.fractions.contains(field), field: field)) }
-            catch let e as CoercionError { problem(column, e.reason) }
-        }
-        try s.bind(result, at: index)
-    }
-
-    func bindQuantity(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false) throws {
-        var result: SQLValue = .null
-        if let b = value(column), let column {
-            do { result = .real(try Quantity.value(b)) } catch let e as CoercionError { problem(column, e.reason) }
-        } else if required, let column { self.required(column) }
-        try s.bind(result, at: index)
-    }
-
-    func bindCount(_ s: Statement, _ index: Int, _ column: Int?) throws {
-        var result: SQLValue = .null
-        if let b = value(column), let column {
-            do { result = .integer(try Quantity.count(b)) } catch let e as CoercionError { problem(column, e.reason) }
-        }
-        try s.bind(result, at: index)
-    }
-
-    func bindShare(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false) throws {
-        var result: SQLValue = .null
-        if let b = value(column), let column {
-            do { result = .real(try Percent.share(b)) } catch let e as CoercionError { problem(column, e.reason) }
+            do { result = try coercion.read(b) } catch let e as CoercionError { problem(column, e.reason) }
         } else if required, let column { self.required(column) }
         try s.bind(result, at: index)
     }
@@ -408,6 +377,27 @@ final class LoadRun {
         try s.bind(place.postcode.district.map(SQLValue.text) ?? .null, at: index + 2)
         try s.bind(.text(place.postcode.status), at: index + 3)
         return place
+    }
+}
+
+/// How a field's bytes become the value bound for it (`LoadRun.bind`); a `CoercionError` is the row's problem.
+struct FieldCoercion: Sendable {
+    let read: @Sendable (UnsafeRawBufferPointer) throws -> SQLValue
+
+    /// yes/no, true/false, 1/0.
+    static let flag = FieldCoercion { .integer(try Flag.value($0) ? 1 : 0) }
+    /// An SME flag, which also reads a supplier's scale (`sme`, `micro`, `small`, `medium`, `large`).
+    static let smeFlag = FieldCoercion { .integer(try SMEFlag.value($0) ? 1 : 0) }
+    /// A non-negative number of units.
+    static let quantity = FieldCoercion { .real(try Quantity.value($0)) }
+    /// A whole count.
+    static let count = FieldCoercion { .integer(try Quantity.count($0)) }
+    /// A share between 0 and 1.
+    static let share = FieldCoercion { .real(try Percent.share($0)) }
+
+    /// A percentage; `fraction` when `--fraction` says the column holds 0–1 rather than 0–100.
+    static func percent(field: String, fraction: Bool) -> FieldCoercion {
+        FieldCoercion { .real(try Percent.value($0, fraction: fraction, field: field)) }
     }
 }
 

@@ -9,9 +9,9 @@ enum MeasureLoader {
     static let columns = ["code", "edition", "theme", "outcome", "description", "unit", "proxy_pence", "illustrative", "gm_priority"]
 
     static func load(_ run: LoadRun, _ mapping: HeaderMapping, workspace: Workspace) throws {
-        let code = mapping.column("code")!, theme = mapping.column("theme")!, outcome = mapping.column("outcome")
-        let description = mapping.column("description")!, unit = mapping.column("unit")!
-        let proxy = mapping.column("proxy_value")!, edition = mapping.column("edition")
+        let code = try mapping.required("code"), theme = try mapping.required("theme"), outcome = mapping.column("outcome")
+        let description = try mapping.required("description"), unit = try mapping.required("unit")
+        let proxy = try mapping.required("proxy_value"), edition = mapping.column("edition")
         let inPence = mapping.wholePence.contains("proxy_value")
         let illustrative = mapping.column("illustrative"), priority = mapping.column("gm_priority")
         let fallbackEdition = run.options.edition.flatMap { $0.isEmpty ? nil : $0 }
@@ -48,13 +48,15 @@ enum MeasureLoader {
             try insert.bind(.integer(isIllustrative ? 1 : 0), at: 8)
             try run.bindText(insert, 9, priority)
             guard try run.endRow() else { continue }
+            // A row without a code or an edition was refused just above.
+            guard let rowEdition, let codeBytes = run.value(code) else { continue }
 
-            let key = Array(rowEdition!.utf8).withUnsafeBytes { LoadRun.hash(run.value(code)!, $0) }
+            let key = Array(rowEdition.utf8).withUnsafeBytes { LoadRun.hash(codeBytes, $0) }
             guard try run.checkDuplicate(key: key, column: code,
-                                         describe: { "measure \(run.string(code)!) in edition \(rowEdition!)" }) else { continue }
+                                         describe: { "measure \(run.string(code) ?? "") in edition \(rowEdition)" }) else { continue }
             if try run.step(insert, explain: { (nil, "refused by the measures table: \($0.message)") }) {
                 counter.wrote()
-                editions.insert(rowEdition!)
+                editions.insert(rowEdition)
                 if isIllustrative { illustrativeCount += 1 }
             } else {
                 run.forget(key: key)

@@ -6,7 +6,7 @@ import SVWText
 /// transaction: a postcode the file does not list falls back to the district rule.
 enum PostcodeIndexLoader {
     static func load(_ run: LoadRun, _ mapping: HeaderMapping) throws {
-        let postcode = mapping.column("postcode")!
+        let postcode = try mapping.required("postcode")
         let district = mapping.column("district_code"), authority = mapping.column("authority")
         let previous = try RowCounter.count(run.db, "postcode_index")
         try run.db.execute("DELETE FROM postcode_index")
@@ -27,9 +27,10 @@ enum PostcodeIndexLoader {
             try run.bindText(insert, 1, normalised)
             try run.bindText(insert, 2, district)
             try run.bindText(insert, 3, authority)
-            guard try run.endRow() else { continue }
-            let key = Array(normalised!.utf8).withUnsafeBytes { LoadRun.hash($0) }
-            guard try run.checkDuplicate(key: key, column: postcode, describe: { "postcode \(normalised!)" }) else { continue }
+            // A row without a postcode was refused just above.
+            guard try run.endRow(), let normalised else { continue }
+            let key = Array(normalised.utf8).withUnsafeBytes { LoadRun.hash($0) }
+            guard try run.checkDuplicate(key: key, column: postcode, describe: { "postcode \(normalised)" }) else { continue }
             if try run.step(insert, explain: { (nil, "refused by the postcode_index table: \($0.message)") }) {
                 counter.wrote()
             } else {

@@ -7,9 +7,9 @@ enum PostcodeLoader {
     static let columns = ["outward_code", "authority", "authority_code", "postcodes", "share"]
 
     static func load(_ run: LoadRun, _ mapping: HeaderMapping) throws {
-        let outward = mapping.column("outward_code")!, authority = mapping.column("authority")!
+        let outward = try mapping.required("outward_code"), authority = try mapping.required("authority")
         let code = mapping.column("authority_code"), count = mapping.column("postcodes")
-        let share = mapping.column("share")!
+        let share = try mapping.required("share")
 
         let insert = try run.db.prepare(Upsert.sql(table: "postcode_districts", columns: columns, key: ["outward_code", "authority"]))
         var counter = try RowCounter(db: run.db, table: "postcode_districts")
@@ -27,15 +27,15 @@ enum PostcodeLoader {
             try run.bindText(insert, 1, district)
             try run.bindText(insert, 2, authority, required: true)
             try run.bindText(insert, 3, code)
-            try run.bindCount(insert, 4, count)
-            try run.bindShare(insert, 5, share, required: true)
-            guard try run.endRow() else { continue }
-            let name = run.string(authority)!
-            let key = Array((district! + "\u{0}" + name).utf8).withUnsafeBytes { LoadRun.hash($0) }
-            guard try run.checkDuplicate(key: key, column: outward, describe: { "district \(district!) for \(name)" }) else { continue }
+            try run.bind(insert, 4, count, .count)
+            try run.bind(insert, 5, share, .share, required: true)
+            // A row without a district or an authority was refused just above.
+            guard try run.endRow(), let district, let name = run.string(authority) else { continue }
+            let key = Array((district + "\u{0}" + name).utf8).withUnsafeBytes { LoadRun.hash($0) }
+            guard try run.checkDuplicate(key: key, column: outward, describe: { "district \(district) for \(name)" }) else { continue }
             if try run.step(insert, explain: { (nil, "refused by the postcode_districts table: \($0.message)") }) {
                 counter.wrote()
-                kept.insert([district!, name])
+                kept.insert([district, name])
             } else {
                 run.forget(key: key)
             }

@@ -7,7 +7,7 @@ enum SupplierLoader {
                           "district", "postcode_status", "sme", "vcse", "postcode_source", "name_missing"]
 
     static func load(_ run: LoadRun, _ mapping: HeaderMapping) throws {
-        let id = mapping.column("supplier_id")!, name = mapping.column("name")!
+        let id = try mapping.required("supplier_id"), name = try mapping.required("name")
         let company = mapping.column("company_number"), postcode = mapping.column("postcode")
         let postcodeRaw = mapping.column("postcode_raw"), address = mapping.column("address")
         let sme = mapping.column("sme"), vcse = mapping.column("vcse")
@@ -26,8 +26,8 @@ enum SupplierLoader {
             try run.bindText(insert, 3, supplierName.map(SupplierIdentity.nameKey))
             try run.bindText(insert, 4, run.string(company).flatMap(SupplierIdentity.companyNumber))
             let place = try run.bindPostcode(insert, 5, run.value(postcodeRaw) != nil ? postcodeRaw : postcode, address: address)
-            try run.bindFlag(insert, 9, sme, sme: true)
-            try run.bindFlag(insert, 10, vcse)
+            try run.bind(insert, 9, sme, .smeFlag)
+            try run.bind(insert, 10, vcse, .flag)
             try run.bindText(insert, 11, place.source)
             try insert.bind(.integer(nameMissing ? 1 : 0), at: 12)
             guard try run.endRow() else { continue }
