@@ -186,6 +186,22 @@ private func reason(_ body: () throws -> some Any) -> String? {
         #expect(SupplierIdentity.nameKey("Café Ltd") == "cafe", "non-ASCII names take the Unicode path")
     }
 
+    /// The byte-by-byte paths for ASCII text (name keys, postcodes, company numbers) give what
+    /// the String and Unicode paths give, on seeded random text of the characters that matter.
+    @Test func asciiFastPathsMatchTheUnicodePaths() {
+        var rng = SeededBytes(seed: 12)
+        let alphabet = Array("aZ09 &+'.,-()/\t\r\n\u{0B}\u{0C}\u{7F}\u{01}\"Ltd theLIMITED plcSK41AA")
+        var texts = ["The Acme Co. Ltd.", "the ltd", "Ltd", " sk4 1aa ", "\t\n", "", "n/a", "bfpo 61", "12345", "the the plc ltd"]
+        for _ in 0..<1000 { texts.append(String((0..<rng.below(24)).map { _ in alphabet[rng.below(alphabet.count)] })) }
+        for text in texts {
+            let cleaned = SupplierIdentity.asciiCleaned(text)
+            #expect(SupplierIdentity.asciiWords(cleaned) == SupplierIdentity.words(cleaned), "\(text.debugDescription)")
+            #expect(Postcode.asciiForms(text) == Postcode.unicodeForms(text), "\(text.debugDescription)")
+            // An em space is white space the Unicode path drops: with it, the same number.
+            #expect(SupplierIdentity.companyNumber(text) == SupplierIdentity.companyNumber(text + "\u{2003}"), "\(text.debugDescription)")
+        }
+    }
+
     @Test func nameKeys() {
         #expect(SupplierIdentity.nameKey("Acme Ltd") == "acme")
         #expect(SupplierIdentity.nameKey("ACME LIMITED") == "acme")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A supplier's postcode, normalised (`sk41aa` → `SK4 1AA`, district `SK4`) and
 /// classified. A bad postcode never rejects a row: the supplier loads, and its GM
 /// status is then unknown (missing, malformed) or outside (BFPO, overseas).
@@ -29,10 +31,8 @@ public enum Postcode: Equatable, Sendable {
     /// "International" or "Overseas" prove nothing; only BFPO and clearly non-UK formats
     /// (an Irish Eircode, a Canadian postal code) are outside the UK.
     public static func classify(_ raw: String) -> Postcode {
-        let upper = raw.uppercased()
-        let trimmed = upper.trimmingCharacters(in: .whitespacesAndNewlines)
+        let (trimmed, compact) = raw.utf8.allSatisfy({ $0 < 0x80 }) ? asciiForms(raw) : unicodeForms(raw)
         if placeholders.contains(trimmed) { return .missing }
-        let compact = String(trimmed.unicodeScalars.filter { !$0.properties.isWhitespace })
         if compact.hasPrefix("BFPO") { return .outsideUK }
         let chars = Array(compact.utf8)
         if let normalised = ukPostcode(chars) { return normalised }
@@ -41,6 +41,25 @@ public enum Postcode: Equatable, Sendable {
         if isEircode(chars) || isCanadian(chars) { return .outsideUK }
         return .malformed
     }
+
+    /// The field upper-cased and trimmed, and also with no white space at all.
+    static func unicodeForms(_ raw: String) -> (trimmed: String, compact: String) {
+        let trimmed = raw.uppercased().trimmingCharacters(in: .whitespacesAndNewlines)
+        return (trimmed, String(trimmed.unicodeScalars.filter { !$0.properties.isWhitespace }))
+    }
+
+    /// `unicodeForms` for ASCII text (almost every postcode), byte by byte: the same result,
+    /// since ASCII's white space is tab, line feed, vertical tab, form feed, carriage return
+    /// and space for both Foundation's trimming and Unicode's property.
+    static func asciiForms(_ raw: String) -> (trimmed: String, compact: String) {
+        let upper = raw.utf8.map { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") ? $0 - 32 : $0 }
+        let first = upper.firstIndex { !isSpace($0) } ?? upper.endIndex
+        let last = upper.lastIndex { !isSpace($0) }.map { $0 + 1 } ?? first
+        let trimmed = upper[first..<max(first, last)]
+        return (String(decoding: trimmed, as: UTF8.self), String(decoding: trimmed.filter { !isSpace($0) }, as: UTF8.self))
+    }
+
+    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) }
 
     private static func isLetter(_ c: UInt8) -> Bool { c >= 65 && c <= 90 }
     private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }

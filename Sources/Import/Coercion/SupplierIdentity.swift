@@ -10,7 +10,7 @@ public enum SupplierIdentity {
     /// punctuation a space, a leading "the" and trailing legal suffixes (ltd, limited,
     /// plc, llp…) removed, single spaces.
     public static func nameKey(_ name: String) -> String {
-        words(name.utf8.allSatisfy { $0 < 0x80 } ? asciiCleaned(name) : unicodeCleaned(name))
+        name.utf8.allSatisfy { $0 < 0x80 } ? asciiWords(asciiCleaned(name)) : words(unicodeCleaned(name))
     }
 
     /// The name folded and its punctuation replaced, for any text (Foundation's folding
@@ -45,17 +45,32 @@ public enum SupplierIdentity {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func words(_ cleaned: String) -> String {
+    static func words(_ cleaned: String) -> String {
         var words = cleaned.split(separator: " ").map(String.init)
         if words.count > 1, words.first == "the" { words.removeFirst() }
         while words.count > 1, let last = words.last, legalSuffixes.contains(last) { words.removeLast() }
         return words.joined(separator: " ")
     }
 
+    /// `words` for ASCII text, byte by byte: the same result without a String per word.
+    static func asciiWords(_ cleaned: String) -> String {
+        var bytes = Array(cleaned.utf8)
+        var words = bytes.split(separator: UInt8(ascii: " "))
+        let the = Array("the".utf8)[...]
+        if words.count > 1, words.first == the { words.removeFirst() }
+        while words.count > 1, let last = words.last, legalSuffixBytes.contains(Array(last)) { words.removeLast() }
+        bytes = Array(words.joined(separator: [UInt8(ascii: " ")]))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let legalSuffixBytes = Set(legalSuffixes.map { Array($0.utf8) })
+
     /// A Companies House number as registered: upper case, no spaces, numeric ones
     /// padded to eight digits (`1234567` → `01234567`). Nil when empty.
     public static func companyNumber(_ raw: String) -> String? {
-        let compact = String(raw.uppercased().unicodeScalars.filter { !$0.properties.isWhitespace })
+        let compact = raw.utf8.allSatisfy({ $0 < 0x80 })
+            ? String(decoding: raw.utf8.compactMap { c in Postcode.isSpace(c) ? nil : (c >= 97 && c <= 122 ? c - 32 : c) }, as: UTF8.self)
+            : String(raw.uppercased().unicodeScalars.filter { !$0.properties.isWhitespace })
         guard !compact.isEmpty else { return nil }
         if compact.count < 8, compact.allSatisfy(\.isNumber) {
             return String(repeating: "0", count: 8 - compact.count) + compact
