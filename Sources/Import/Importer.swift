@@ -24,44 +24,38 @@ public enum Importer {
         run.checksKeysItself = run.reader.fileSize >= options.bulkIndexThreshold
             && (kind == .commitments || (kind == .contracts && ContractLoader.namesSuppliersByID(mapping)))
         try workspace.db.withoutForeignKeyEnforcement(if: run.checksKeysItself) {
-        try LoadMemory.bounded(workspace.db) {
-          try workspace.db.transaction {
-            do {
-                var indexes = BulkIndexes()
-                var search = BulkSearchIndex(table: kind.table)
-                var rollupTriggers = BulkRollupTriggers()
-                if deferIndexes {
-                    try indexes.drop(on: kind.table, db: workspace.db)
-                    try search.suspend(db: workspace.db)
-                    try rollupTriggers.suspend(on: kind.table, db: workspace.db)
-                }
-                let t0 = Date()
-                func lap(_ what: String) { if ProcessInfo.processInfo.environment["SVW_PHASES"] != nil { FileHandle.standardError.write("\(what) \(Date().timeIntervalSince(t0))\n".data(using: .utf8)!) } }
-                try run.begin()
-                switch kind {
-                case .suppliers: try SupplierLoader.load(run, mapping)
-                case .contracts: try ContractLoader.load(run, mapping)
-                case .commitments: try CommitmentLoader.load(run, mapping)
-                case .measures: try MeasureLoader.load(run, mapping, workspace: workspace)
-                case .postcodes: try PostcodeLoader.load(run, mapping)
-                case .postcodeIndex: try PostcodeIndexLoader.load(run, mapping)
-                }
-                lap("rows")
-                try run.finish()
-                lap("finish")
-                try indexes.recreate(db: workspace.db)
-                lap("indexes")
-                try rollupTriggers.restore(db: workspace.db)
-                try search.refresh(db: workspace.db)
-                lap("search")
-                // The rollups are left stale (the triggers marked them): the next analysis
-                // rebuilds them once, rather than every load of a run rebuilding them again.
-            } catch {
-                run.stopWatching()
-                throw error
+          try LoadMemory.bounded(workspace.db) {
+            try workspace.db.transaction {
+              do {
+                  var indexes = BulkIndexes()
+                  var search = BulkSearchIndex(table: kind.table)
+                  var rollupTriggers = BulkRollupTriggers()
+                  if deferIndexes {
+                      try indexes.drop(on: kind.table, db: workspace.db)
+                      try search.suspend(db: workspace.db)
+                      try rollupTriggers.suspend(on: kind.table, db: workspace.db)
+                  }
+                  try run.begin()
+                  switch kind {
+                  case .suppliers: try SupplierLoader.load(run, mapping)
+                  case .contracts: try ContractLoader.load(run, mapping)
+                  case .commitments: try CommitmentLoader.load(run, mapping)
+                  case .measures: try MeasureLoader.load(run, mapping, workspace: workspace)
+                  case .postcodes: try PostcodeLoader.load(run, mapping)
+                  case .postcodeIndex: try PostcodeIndexLoader.load(run, mapping)
+                  }
+                  try run.finish()
+                  try indexes.recreate(db: workspace.db)
+                  try rollupTriggers.restore(db: workspace.db)
+                  try search.refresh(db: workspace.db)
+                  // The rollups are left stale (the triggers marked them): the next analysis
+                  // rebuilds them once, rather than every load of a run rebuilding them again.
+              } catch {
+                  run.stopWatching()
+                  throw error
+              }
             }
           }
-        }
         }
         run.report.ignoredColumns = mapping.ignored
         return run.report

@@ -179,3 +179,18 @@ import SVWDatabase
         ])
     }
 }
+
+/// The exact id set: every id inserted is found, whatever its length, and no other.
+@Suite struct KnownKeysTests {
+    @Test func findsExactlyTheIdsItHolds() {
+        var keys = KnownKeys()
+        let ids = (0..<5000).map { "C\($0)" } + ["", String(repeating: "x", count: 200), String(repeating: "y", count: 20_000)]
+        for id in ids { Array(id.utf8).withUnsafeBytes { keys.insert($0) } }
+        for id in ids { Array(id.utf8).withUnsafeBytes { keys.insert($0) } }
+        #expect(keys.count == ids.count)
+        for id in ids { #expect(keys.contains(id), "\(id.prefix(10))") }
+        for id in ["C5000", "c1", "C1 ", String(repeating: "x", count: 199), String(repeating: "y", count: 20_001)] {
+            #expect(!keys.contains(id), "\(id.prefix(10))")
+        }
+    }
+}

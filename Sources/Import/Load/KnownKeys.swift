@@ -3,24 +3,26 @@ import SVWDatabase
 /// The ids a table holds, as an exact set of byte strings: a load checks each row's
 /// supplier or contract against it instead of SQLite looking the parent up per row (see
 /// `Database.withoutForeignKeyEnforcement`). Exact, not hashed: an unknown id is never taken
-/// for a known one. The ids sit end to end in one byte array, so 1M contract ids cost about
-/// 20 MB rather than a Swift String each.
+/// for a known one. The ids sit end to end in one byte array sized once, so 1M contract ids
+/// cost about 17 MB rather than a Swift String each.
 struct KnownKeys {
-    /// Each id as a 4-byte length and its bytes.
+    /// Each id as its length (LEB128: one byte below 128) and its bytes.
     private var arena: [UInt8] = []
     /// Open addressing: 0 is empty, else 1 + the id's offset in `arena`.
     private var slots: [UInt32]
     private(set) var count = 0
 
-    init(expected: Int = 0) {
+    init(expected: Int = 0, bytes: Int = 0) {
         var capacity = 16
         while capacity < expected * 2 { capacity <<= 1 }
         slots = Array(repeating: 0, count: capacity)
+        arena.reserveCapacity(bytes)
     }
 
     /// Every value of a table's text column (`table` and `column` are svw's own names, not user text).
     init(db: Database, table: String, column: String) throws {
-        self.init(expected: try RowCounter.count(db, table))
+        let size = try db.query("SELECT count(*), coalesce(sum(length(CAST(\(column) AS BLOB)) + 1), 0) FROM \(table)").rows.first
+        self.init(expected: Int(size?[0].int64 ?? 0), bytes: Int(size?[1].int64 ?? 0))
         let statement = try db.prepare("SELECT \(column) FROM \(table)")
         while try statement.step() {
             statement.withText(0) { insert($0) }
@@ -40,9 +42,14 @@ struct KnownKeys {
         let hash = LoadRun.hash(key)
         let (slot, found) = find(key, hash: hash)
         if found { return }
-        precondition(arena.count + key.count + 4 < Int(UInt32.max), "more ids than a load can hold")
+        precondition(arena.count + key.count + 5 < Int(UInt32.max), "more ids than a load can hold")
         slots[slot] = UInt32(arena.count + 1)
-        withUnsafeBytes(of: UInt32(key.count).littleEndian) { arena.append(contentsOf: $0) }
+        var length = key.count
+        while length >= 0x80 {
+            arena.append(UInt8(truncatingIfNeeded: length) | 0x80)
+            length >>= 7
+        }
+        arena.append(UInt8(length))
         arena.append(contentsOf: key)
         count += 1
         if count * 2 > slots.count { grow() }
@@ -63,8 +70,15 @@ struct KnownKeys {
     }
 
     private static func key(at offset: Int, in bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-        let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-        return UnsafeRawBufferPointer(rebasing: bytes[(offset + 4)..<(offset + 4 + length)])
+        var start = offset, length = 0, shift = 0
+        while true {
+            let byte = bytes[start]
+            start += 1
+            length |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<(start + length)])
     }
 
     private mutating func grow() {
