@@ -6,7 +6,7 @@ import SVWDatabase
 /// the usual file, and gains nothing from either, so it runs with a small cache and no
 /// mapping, and the analysts' settings come back after.
 enum LoadMemory {
-    static let cacheKiB = 8192
+    static let cacheKiB = 4096
 
     static func bounded<T>(_ db: Database, _ body: () throws -> T) throws -> T {
         guard !db.isInMemory else { return try body() }
