@@ -15,9 +15,12 @@ public enum Geography {
         case partner
     }
 
-    static let money: Set<String> = ["awarded", "gm_awarded"]
-    static let percent: Set<String> = ["supplier_share", "value_share", "gm_supplier_share", "gm_value_share", "share_of_outside",
-                                       "district_gm_share"]
+    static let columns: ColumnMeanings = [
+        "location": .text("Location"), "supplier_share": .percent("Share of suppliers"),
+        "gm_supplier_share": .percent("GM share of suppliers"), "unknown_suppliers": .count("Suppliers, postcode unknown"),
+        "gm_awarded": .money("Awarded in GM"), "gm_value_share": .percent("GM share of value"),
+        "share_of_outside": .percent("Share of value outside GM"),
+    ]
 
     public static func run(_ db: Database, filter: Filter, by breakdown: Breakdown = .status) throws -> AnalysisResult {
         var q = QueryBuilder()
@@ -32,7 +35,7 @@ public enum Geography {
         let query = q.query(text)
         let title = "Winning suppliers and awarded value by " + (breakdown == .status ? "location" : breakdown.rawValue)
         return AnalysisResult(title: Titles.with(filter, title),
-                              result: try query.run(on: db, money: money, percent: percent), query: query)
+                              result: try query.run(on: db, columns: columns), query: query)
     }
 
     /// The `top` largest suppliers outside GM by value awarded, with their district's GM
@@ -64,7 +67,7 @@ public enum Geography {
              LIMIT \(limit)
             """)
         return AnalysisResult(title: Titles.with(filter, "Largest suppliers outside GM (top \(top))"),
-                              result: try query.run(on: db, money: money, percent: percent), query: query)
+                              result: try query.run(on: db, columns: columns), query: query)
     }
 
     /// Each contract under the filter with each of its winning suppliers, the supplier's share
