@@ -22,13 +22,14 @@ enum GridRenderer {
             tries.append((scaled, frame))
             if frame == .box { tries.append((scaled, .plain)) }
         }
-        var best: (model: TableModel, frame: Frame, fit: ColumnFit)?
+        var first: (model: TableModel, frame: Frame, fit: ColumnFit)?
         for (candidate, candidateFrame) in tries {
             let fitted = fit(candidate, frame: candidateFrame, options: options)
             if fitted.visible == candidate.headers.count { return (candidate, candidateFrame, fitted) }
-            if best == nil || fitted.visible > best!.fit.visible { best = (candidate, candidateFrame, fitted) }
+            first = first ?? (candidate, candidateFrame, fitted)
         }
-        return best!
+        // Columns are lost whatever is given up: then nothing else is, the table is drawn as asked.
+        return first!
     }
 
     private static func fit(_ model: TableModel, frame: Frame, options: RenderOptions) -> ColumnFit {

@@ -55,14 +55,16 @@ enum ProfileCommand {
         }
         let source = SQLIdentifier.quoted(table)
         // One pass for everything exact: per column, non-null count, min, max, numeric count and mean.
+        // `x < ''` is true exactly for numbers (SQLite orders every integer and real before any
+        // text, and '' takes no numeric affinity): the same as typeof(x) IN ('integer','real')
+        // at a third of the cost, which is most of the pass on a million rows.
         let aggregates = columns.map { c -> String in
             let q = SQLIdentifier.quoted(c.name)
-            return "count(\(q)), min(\(q)), max(\(q)), sum(typeof(\(q)) IN ('integer','real')), avg(CASE WHEN typeof(\(q)) IN ('integer','real') THEN \(q) END)"
+            return "count(\(q)), min(\(q)), max(\(q)), sum(\(q) < ''), avg(CASE WHEN \(q) < '' THEN \(q) END)"
         }
         let exact = try db.query("SELECT count(*)" + aggregates.map { ", " + $0 }.joined() + " FROM " + source).rows.first ?? []
         let rows = Int(exact.first?.int64 ?? 0)
         let sampled = rows > sampleRows
-        let grouped = sampled ? "(SELECT * FROM \(source) LIMIT \(sampleRows))" : source
         var out: [[SQLValue]] = []
         for (i, column) in columns.enumerated() {
             if context.session.interruptRequested { throw Interrupted() }
@@ -72,11 +74,14 @@ enum ProfileCommand {
             let numbers = Int(exact[base + 3].int64 ?? 0)
             let mean = exact[base + 4]
             let q = SQLIdentifier.quoted(column.name)
-            let distinct = try db.scalar("SELECT count(DISTINCT \(q)) FROM \(grouped)")
+            // The sample reads just this column; one grouping gives the distinct count (the
+            // number of groups) and the commonest values.
+            let grouped = sampled ? "(SELECT \(q) FROM \(source) LIMIT \(sampleRows))" : source
             let top = try db.query("""
-                SELECT \(q), count(*) AS n FROM \(grouped) WHERE \(q) IS NOT NULL
+                SELECT \(q), count(*) AS n, count(*) OVER () AS groups FROM \(grouped) WHERE \(q) IS NOT NULL
                  GROUP BY 1 ORDER BY n DESC, 1 LIMIT \(topCount)
                 """).rows
+            let distinct = top.first?[2] ?? .integer(0)
             let histogram = numbers > 0 && numbers == nonNull
                 ? try self.histogram(db, column: q, from: grouped, minimum: minimum, maximum: maximum) : ""
             func shown(_ value: SQLValue) -> SQLValue {
