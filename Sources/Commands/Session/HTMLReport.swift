@@ -15,6 +15,7 @@ enum HTMLReport {
             <head>
             <meta charset="utf-8" />
             <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)" />
             <meta name="generator" content="svw \(escape(SVWVersion.current))" />
             <title>\(escape(document.title))</title>
             <style>\n\(style)</style>
@@ -54,6 +55,10 @@ enum HTMLReport {
         out += "</body>\n</html>\n"
         return out
     }
+
+    /// The browser itself holds the report to "nothing fetched, nothing run": no scripts,
+    /// no requests, styles only inline and images only from data: URIs.
+    static let contentSecurityPolicy = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 
     static func section(_ step: TranscriptEntry) -> String {
         let text = step.command.text.trimmingCharacters(in: .whitespacesAndNewlines)
