@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWText
 
 /// Where the winning suppliers are: inside Greater Manchester, outside, or unknown
 /// (missing or malformed postcode — never counted as outside). GM status comes from the
@@ -249,10 +250,11 @@ extension Geography {
 
         /// "Suppliers placed by full postcode: 576; by the district rule: 107 (9 of them …); unknown: 15."
         public var sentence: String {
-            var text = "Suppliers placed by full postcode: \(byPostcode); by the district rule: \(byDistrict)"
-            if unlisted > 0 { text += " (\(unlisted) of them in districts touching GM, their full postcode not in postcode_index)" }
-            if outsideUK > 0 { text += "; outside the UK: \(outsideUK)" }
-            return text + "; unknown: \(unknown)."
+            func n(_ count: Int) -> String { NumberText.grouped(count) }
+            var text = "Suppliers placed by full postcode: \(n(byPostcode)); by the district rule: \(n(byDistrict))"
+            if unlisted > 0 { text += " (\(n(unlisted)) of them in districts touching GM, their full postcode not in postcode_index)" }
+            if outsideUK > 0 { text += "; outside the UK: \(n(outsideUK))" }
+            return text + "; unknown: \(n(unknown))."
         }
     }
 
