@@ -67,6 +67,7 @@ struct TableModel {
         }
     }
 
+    /// Each money column's unit is chosen from the rows shown, so one column reads in one unit.
     private static func scaleMoney(_ result: ResultSet, shownRows: Int, headers: [String], rows: [[Cell]]) -> ScaledMoney? {
         let money = result.columns.indices.filter { $0 < result.kinds.count && result.kinds[$0] == .money }
         guard !money.isEmpty else { return nil }
