@@ -18,21 +18,18 @@ enum RowidKeys {
     /// The tables rebuilt, parents before children.
     static let tables = ["suppliers", "contracts", "commitments"]
 
-    /// The migration's SQL, for a workspace holding the schema `earlier` builds.
-    static func migration(after earlier: [String]) -> String {
-        do {
-            let db = try Database()
-            for sql in earlier { try db.execute(sql) }
-            // The old mode renames a table without rewriting the views, triggers and foreign
-            // keys that name it, so they name the new table once it takes the old one's name.
-            var out = ["PRAGMA legacy_alter_table = ON;"]
-            for table in tables { out += try rebuild(table, db) }
-            out.append("PRAGMA legacy_alter_table = OFF;")
-            return out.joined(separator: "\n")
-        } catch {
-            // The migrations are constants that every test runs; failing here means the schema itself is broken.
-            preconditionFailure("svw's schema does not build on a scratch database: \(error)")
-        }
+    /// The migration's first statement (what tells it from the others).
+    static let opening = "PRAGMA legacy_alter_table = ON;"
+
+    /// The migration's SQL, for a workspace holding the schema `db` holds now (the earlier
+    /// migrations run on a scratch database: see `Schema.scratch`).
+    static func migration(for db: Database) throws -> String {
+        // The old mode renames a table without rewriting the views, triggers and foreign
+        // keys that name it, so they name the new table once it takes the old one's name.
+        var out = [opening]
+        for table in tables { out += try rebuild(table, db) }
+        out.append("PRAGMA legacy_alter_table = OFF;")
+        return out.joined(separator: "\n")
     }
 
     private static func rebuild(_ table: String, _ db: Database) throws -> [String] {

@@ -6,12 +6,14 @@
 /// computed here in SQL, once, not in Swift loops.
 public enum Schema {
     /// The migrations in order: entry N takes a workspace from schema version N to N + 1.
-    public static let migrations: [String] = [v1, SearchIndex.migration, severalSuppliersAndExactGeography, rollupsMigration,
-                                              rowidKeys]
+    public static var migrations: [String] { scratch.migrations }
 
-    /// Suppliers, contracts and commitments as rowid tables with a unique index on their text id (see `RowidKeys`).
-    public static let rowidKeys = RowidKeys.migration(after: [v1, SearchIndex.migration, severalSuppliersAndExactGeography,
-                                                              rollupsMigration])
+    /// The migrations before integer row keys, written out.
+    static let writtenMigrations = [v1, SearchIndex.migration, severalSuppliersAndExactGeography, rollupsMigration]
+
+    /// The migration that made suppliers, contracts and commitments rowid tables with a unique
+    /// index on their text id (see `RowidKeys`).
+    public static var rowidKeys: String { migrations.first { $0.hasPrefix(RowidKeys.opening) } ?? "" }
 
     /// The schema version this build writes (`PRAGMA user_version` after every migration).
     public static var currentVersion: Int { migrations.count }

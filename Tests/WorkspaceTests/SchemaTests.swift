@@ -190,6 +190,14 @@ import SVWDatabase
         #expect(throws: SQLiteError.self) { try ws.db.execute("DELETE FROM suppliers WHERE supplier_id = 'S1'") }
         #expect(try ws.db.query("PRAGMA foreign_key_check").rows.isEmpty)
         #expect(try ws.db.scalar("PRAGMA integrity_check") == .text("ok"))
+        // The migrated schema is the one svw knows as its own (and restores from), statement for statement.
+        for object in Schema.ownedObjects where !object.isShadow {
+            #expect(try ws.db.scalar("SELECT sql FROM sqlite_schema WHERE name = ?1", [object.name]) == .text(object.sql), "\(object.name)")
+        }
+        let fresh = try Workspace()
+        for object in Schema.ownedObjects where !object.isShadow {
+            #expect(try fresh.db.scalar("SELECT sql FROM sqlite_schema WHERE name = ?1", [object.name]) == .text(object.sql), "\(object.name)")
+        }
     }
 
     @Test func commitmentValueUsesTheActiveEdition() throws {
