@@ -1,5 +1,6 @@
 import Foundation
 import SVWRendering
+import SVWText
 
 /// How and where results are shown: `mode`, `headers`, `maxrows`, `output`, `once`, `timer`.
 enum OutputCommands {

@@ -1,3 +1,5 @@
+import SVWText
+
 /// A command's words parsed against its spec: positional arguments, option values and flags.
 public struct Invocation: Sendable {
     public let spec: CommandSpec

@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWText
 
 /// The `param` values of a session or script, and how `$name` reaches commands and SQL.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import SVWImport
 import SVWRendering
+import SVWText
 import SVWWorkspace
 
 /// How to replay a script: `svw run FILE [NAME=VALUE...] [--check|--update] [--strict] ...`
