@@ -1,6 +1,7 @@
 import SVWAnalysis
 import SVWDatabase
 import SVWRendering
+import SVWScript
 import SVWText
 
 /// The options every analysis command shares — the filter, `--sql`, `--no-chart` — and

@@ -1,5 +1,6 @@
 import Foundation
 import SVWRendering
+import SVWScript
 
 /// `export chart FILE.svg` (the last analysis's chart as a standalone SVG) and
 /// `export report FILE.md|FILE.html` (the session as a document, written by the session layer).

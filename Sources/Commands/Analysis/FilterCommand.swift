@@ -1,4 +1,5 @@
 import SVWAnalysis
+import SVWScript
 import SVWText
 
 /// `filter`: the session's analysis filter, which every analysis command starts from.

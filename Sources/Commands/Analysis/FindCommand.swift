@@ -1,4 +1,5 @@
 import SVWAnalysis
+import SVWScript
 
 /// `find TEXT`: full-text search over supplier names and contract titles.
 enum FindCommand {

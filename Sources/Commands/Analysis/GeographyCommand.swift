@@ -1,5 +1,6 @@
 import SVWAnalysis
 import SVWRendering
+import SVWScript
 
 /// `geography`: where the winning suppliers are.
 enum GeographyCommand {

@@ -1,6 +1,7 @@
 import SVWAnalysis
 import SVWDatabase
 import SVWRendering
+import SVWScript
 import SVWText
 
 /// `headline`: the board figures for one financial year.

@@ -1,5 +1,6 @@
 import SVWAnalysis
 import SVWRendering
+import SVWScript
 
 /// `supplier NAME|ID`: one firm's profile.
 enum SupplierCommand {

@@ -1,5 +1,6 @@
 import SVWAnalysis
 import SVWRendering
+import SVWScript
 import SVWWorkspace
 
 /// `themes`: social value committed and delivered by TOMs theme, measure or partner.

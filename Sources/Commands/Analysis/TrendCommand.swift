@@ -1,6 +1,7 @@
 import SVWAnalysis
 import SVWDatabase
 import SVWRendering
+import SVWScript
 import SVWText
 
 /// `trend`: the headline figures across years.

@@ -1,5 +1,6 @@
 import SVWAnalysis
 import SVWRendering
+import SVWScript
 import SVWText
 
 /// `weighting`: how much of the award criteria went to social value.

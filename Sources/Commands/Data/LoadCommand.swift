@@ -1,6 +1,7 @@
 import Foundation
 import SVWDatabase
 import SVWImport
+import SVWScript
 import SVWText
 
 /// `load KIND FILE`: turns the command's words into an import and reports what it did.

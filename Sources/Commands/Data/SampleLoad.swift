@@ -1,5 +1,6 @@
 import Foundation
 import SVWImport
+import SVWScript
 import SVWWorkspace
 
 /// `load sample [DIR]`: the six sample files in dependency order, in one transaction.

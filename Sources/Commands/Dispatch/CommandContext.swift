@@ -1,5 +1,6 @@
 import Foundation
 import SVWDatabase
+import SVWScript
 
 /// What a command handler gets: the session it runs in and its parsed words.
 public final class CommandContext {

@@ -1,5 +1,6 @@
 import SVWDatabase
 import SVWRendering
+import SVWScript
 import SVWText
 import SVWWorkspace
 

@@ -1,5 +1,6 @@
 import SVWDatabase
 import SVWRendering
+import SVWScript
 import SVWText
 
 /// `profile TABLE [COLUMN…]`: what each column holds, at a glance, the way a data analyst

@@ -1,5 +1,6 @@
 import Foundation
 import SVWRendering
+import SVWScript
 import SVWText
 
 /// How and where results are shown: `mode`, `headers`, `maxrows`, `output`, `once`, `timer`.

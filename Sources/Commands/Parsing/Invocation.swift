@@ -1,3 +1,4 @@
+import SVWScript
 import SVWText
 
 /// A command's words parsed against its spec: positional arguments, option values and flags.

@@ -1,6 +1,7 @@
 import Foundation
 import SVWDatabase
 import SVWImport
+import SVWScript
 import SVWText
 import SVWWorkspace
 

@@ -1,6 +1,7 @@
 import Foundation
 import SVWImport
 import SVWRendering
+import SVWScript
 import SVWText
 import SVWWorkspace
 

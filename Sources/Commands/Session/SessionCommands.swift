@@ -1,6 +1,7 @@
 import Foundation
 import SVWDatabase
 import SVWRendering
+import SVWScript
 import SVWText
 
 /// Recording, saving and replaying session scripts; parameters; reports.

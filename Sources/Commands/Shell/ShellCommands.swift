@@ -1,3 +1,5 @@
+import SVWScript
+
 /// Help and the shell's own housekeeping: `help`, `history`, `quit`, and the
 /// workspace-switching commands in `WorkspaceCommands`.
 enum ShellCommands {

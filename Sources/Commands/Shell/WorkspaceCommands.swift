@@ -1,5 +1,6 @@
 import Foundation
 import SVWDatabase
+import SVWScript
 import SVWWorkspace
 
 /// Switching workspaces and keeping an in-memory one: `open` and `persist`.

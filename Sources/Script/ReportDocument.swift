@@ -23,6 +23,13 @@ public struct ReportDocument {
         public let sha256: String
         public let rows: Int
         public let loadedBy: String
+
+        public init(path: String, sha256: String, rows: Int, loadedBy: String) {
+            self.path = path
+            self.sha256 = sha256
+            self.rows = rows
+            self.loadedBy = loadedBy
+        }
     }
 
     public static let standardTitle = "svw session report"
@@ -34,28 +41,8 @@ public struct ReportDocument {
         self.provenance = provenance
     }
 
-    /// The report of everything `session` has recorded; file paths relative to `folder`.
-    public init(session: Session, folder: URL, title: String? = nil) {
-        // Exports (earlier reports, chart files) are not part of the story a report tells.
-        let steps = session.transcript.entries.filter { !ReportDocument.isExport($0.command) }
-        var provenance: [Provenance] = []
-        for step in steps {
-            for file in step.command.files {
-                provenance.append(Provenance(path: RelativePath.shown(from: folder, to: file.url), sha256: file.sha256,
-                                             rows: file.rows, loadedBy: step.command.text))
-            }
-        }
-        self.init(title: title ?? ReportDocument.standardTitle, steps: steps,
-                  parameters: session.parameters.names.map { ($0, session.parameters[$0] ?? "") },
-                  provenance: provenance)
-    }
-
-    static func isExport(_ command: RecordedCommand) -> Bool {
-        guard command.kind == .command, let first = try? Tokenizer.words(command.text).first else { return false }
-        return CommandRegistry.command(named: first)?.name == ExportCommand.spec.name
-    }
-
-    static func defaultTitle(forScript url: URL) -> String {
+    /// The title of a script's report when the script gives none: its file name.
+    public static func defaultTitle(forScript url: URL) -> String {
         url.deletingPathExtension().lastPathComponent
     }
 
@@ -84,15 +71,6 @@ public enum ReportWriter {
         switch format {
         case .markdown: return MarkdownReport.render(document)
         case .html: return HTMLReport.render(document)
-        }
-    }
-
-    public static func write(_ document: ReportDocument, to url: URL) throws {
-        let data = try data(document, for: url)
-        do {
-            try data.write(to: url, options: .atomic)
-        } catch {
-            throw CommandError.failed("report: cannot write \(url.path): \(FileProblem.describe(error, url: url))")
         }
     }
 

@@ -53,7 +53,8 @@ public struct Notebook {
     static let noNewlineMarker = "#~ no newline at end"
     static let dataPrefix = "# data:"
 
-    public init(text original: String) throws {
+    /// Reads `original`, telling commands from SQL as `splitter` does.
+    public init(text original: String, splitter: ScriptSplitter) throws {
         // Editors on some systems start UTF-8 files with a byte-order mark.
         let raw = original.hasPrefix("\u{FEFF}") ? String(original.dropFirst()) : original
         // A file converted to CRLF as a whole still reads as written.
@@ -63,7 +64,7 @@ public struct Notebook {
         endsWithNewline = physical.last == ""
         if endsWithNewline { physical.removeLast() }
 
-        var splitter = ScriptSplitter()
+        var splitter = splitter
         var kept: [String] = []
         var cells: [Cell] = []
         var pendingData: [DataDeclaration] = []
@@ -147,7 +148,7 @@ public struct Notebook {
                     do {
                         pendingData.append(try DataDeclaration(line: line))
                     } catch {
-                        throw NotebookError(line: number + 1, message: ErrorText.describe(error))
+                        throw NotebookError(line: number + 1, message: "\(error)")
                     }
                     dataLineIndex[kept.count] = declarationCount
                     declarationCount += 1
@@ -193,19 +194,6 @@ public struct Notebook {
         while lines.first?.isEmpty == true { lines.removeFirst() }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines
-    }
-
-    /// Every parameter the script declares with `param`, with its default (nil when it has none).
-    public var declaredParameters: [(name: String, defaultValue: String?)] {
-        var result: [(String, String?)] = []
-        for unit in cells.flatMap(\.units) where unit.kind == .command {
-            guard let words = try? Tokenizer.words(unit.text), let first = words.first,
-                  first.lowercased() == "param" || first.lowercased() == ".param",
-                  let declaration = try? ParamCommand.parse(Array(words.dropFirst())), declaration.name != nil
-            else { continue }
-            if !result.contains(where: { $0.0 == declaration.name! }) { result.append((declaration.name!, declaration.value)) }
-        }
-        return result
     }
 
     /// The script with new expected blocks (one per cell, nil or empty for none) and
@@ -317,12 +305,14 @@ public struct CellOutput: Equatable, Sendable, ExpressibleByStringLiteral {
 
     public var isEmpty: Bool { stdout.isEmpty && files.allSatisfy { $0.text.isEmpty } }
 
-    mutating func append(file path: String, text: String) {
+    /// Adds text written to `path`, after what the cell already wrote there.
+    public mutating func append(file path: String, text: String) {
         if let index = files.firstIndex(where: { $0.path == path }) { files[index].text += text }
         else { files.append(FileOutput(path: path, text: text)) }
     }
 
-    mutating func append(_ other: CellOutput) {
+    /// Adds another unit's output after this one's.
+    public mutating func append(_ other: CellOutput) {
         stdout += other.stdout
         for file in other.files { append(file: file.path, text: file.text) }
     }
