@@ -55,119 +55,28 @@ public struct Notebook {
 
     /// Reads `original`, telling commands from SQL as `splitter` does.
     public init(text original: String, splitter: ScriptSplitter) throws {
-        // Editors on some systems start UTF-8 files with a byte-order mark.
-        let raw = original.hasPrefix("\u{FEFF}") ? String(original.dropFirst()) : original
-        // A file converted to CRLF as a whole still reads as written.
-        let text = raw.contains("\r\n") && !raw.replacingOccurrences(of: "\r\n", with: "").contains("\n")
-            ? raw.replacingOccurrences(of: "\r\n", with: "\n") : raw
-        var physical = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var physical = Notebook.normalised(original).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         endsWithNewline = physical.last == ""
         if endsWithNewline { physical.removeLast() }
-
-        var splitter = splitter
-        var kept: [String] = []
-        var cells: [Cell] = []
-        var pendingData: [DataDeclaration] = []
-        var pendingDataLine = 0
-        var declarationCount = 0
-        // The block being read: sections of lines, the first for stdout, then one per `#>> FILE`.
-        var block: [(file: String?, lines: [String])]?
-        var blockOwner: Int?
-        // Prose: comment lines gather until a blank line, and belong to the cell they sit on.
-        var inPreamble = true
-        var preamble: [String] = []
-        var comments: [String] = []
-        var notesForCell: [String]?
-        func closeBlock() {
-            if let owner = blockOwner, let sections = block {
-                var expected = cells[owner].expected ?? CellOutput()
-                for section in sections {
-                    if let file = section.file { expected.append(file: file, text: section.lines.joined()) }
-                    else { expected.stdout += section.lines.joined() }
-                }
-                cells[owner].expected = expected
-            }
-            block = nil
-            blockOwner = nil
+        var parser = NotebookParser(splitter: splitter)
+        for (index, line) in physical.enumerated() {
+            try parser.read(line, number: index + 1)
         }
-        func newCell(_ units: [ScriptUnit]) {
-            cells.append(Cell(units: units, endLine: kept.count - 1, expected: nil, data: pendingData,
-                              notes: notesForCell ?? []))
-            pendingData = []
-            notesForCell = nil
-        }
-        for (number, line) in physical.enumerated() {
-            let isFileLine = line == Notebook.filePrefix || line.hasPrefix(Notebook.filePrefix + " ")
-            let isBlockLine = isFileLine || line == Notebook.outputPrefix || line.hasPrefix(Notebook.outputPrefix + " ")
-            // Expected output ends a statement left without its `;` (SQLite has no # comments).
-            if isBlockLine, splitter.isContinuing, let unit = splitter.finish() {
-                newCell([unit])
-            }
-            if !splitter.isContinuing && !isBlockLine && line != Notebook.noNewlineMarker
-                && !line.hasPrefix(Notebook.dataPrefix) {
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
-                if let text = Notebook.commentText(trimmed) {
-                    if inPreamble { preamble.append(text) } else { comments.append(text) }
-                } else {
-                    inPreamble = false
-                    if trimmed.isEmpty { comments = [] } else if notesForCell == nil {
-                        notesForCell = comments
-                        comments = []
-                    }
-                }
-            }
-            if !splitter.isContinuing {
-                if isBlockLine {
-                    guard !cells.isEmpty else {
-                        throw NotebookError(line: number + 1, message: "expected output (#>) before any command")
-                    }
-                    if blockOwner == nil { blockOwner = cells.count - 1; block = [] }
-                    if isFileLine {
-                        let words = (try? Tokenizer.words(String(line.dropFirst(Notebook.filePrefix.count)))) ?? []
-                        guard words.count == 1 else {
-                            throw NotebookError(line: number + 1, message: "#>> must name one file (quote a name with spaces)")
-                        }
-                        block!.append((words[0], []))
-                    } else {
-                        if block!.isEmpty { block!.append((nil, [])) }
-                        block![block!.count - 1].lines.append(String(line.dropFirst(Notebook.outputPrefix.count + 1)) + "\n")
-                    }
-                    _ = splitter.feed(line: "")
-                    continue
-                }
-                if line == Notebook.noNewlineMarker {
-                    guard let last = block?.last?.lines.last else {
-                        throw NotebookError(line: number + 1, message: "\"\(Notebook.noNewlineMarker)\" must follow a #> line")
-                    }
-                    block![block!.count - 1].lines[block![block!.count - 1].lines.count - 1] = String(last.dropLast())
-                    _ = splitter.feed(line: "")
-                    continue
-                }
-                closeBlock()
-                if line.hasPrefix(Notebook.dataPrefix) {
-                    do {
-                        pendingData.append(try DataDeclaration(line: line))
-                    } catch {
-                        throw NotebookError(line: number + 1, message: "\(error)")
-                    }
-                    dataLineIndex[kept.count] = declarationCount
-                    declarationCount += 1
-                    pendingDataLine = number + 1
-                }
-            }
-            let units = splitter.feed(line: line.hasSuffix("\r") ? String(line.dropLast()) : line)
-            kept.append(line)
-            if !units.isEmpty { newCell(units) }
-        }
-        closeBlock()
-        if let last = splitter.finish() { newCell([last]) }
-        guard pendingData.isEmpty else {
-            throw NotebookError(line: pendingDataLine, message: "\"# data:\" must come before the command that reads the file")
-        }
-        lines = kept
-        self.cells = cells
+        try parser.finish()
+        lines = parser.kept
+        cells = parser.cells
+        dataLineIndex = parser.dataLineIndex
         // `save` opens a script with its version and date: a header, not an introduction.
+        let preamble = parser.prose.preamble
         self.preamble = preamble.first?.hasPrefix("svw session script") == true ? [] : preamble
+    }
+
+    /// The text without a byte-order mark (editors on some systems start UTF-8 files with
+    /// one), and with CRLF line ends read as LF when the whole file uses them.
+    static func normalised(_ original: String) -> String {
+        let raw = original.hasPrefix("\u{FEFF}") ? String(original.dropFirst()) : original
+        return raw.contains("\r\n") && !raw.replacingOccurrences(of: "\r\n", with: "").contains("\n")
+            ? raw.replacingOccurrences(of: "\r\n", with: "\n") : raw
     }
 
     /// The text of a comment line (`# text`, `-- text`), or nil for any other line.
