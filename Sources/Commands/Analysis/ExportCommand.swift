@@ -30,7 +30,7 @@ enum ExportCommand {
     static func run(_ context: CommandContext) throws {
         let kind = context.invocation.argument(0) ?? ""
         guard kinds.contains(kind.lowercased()) else {
-            throw CommandError.usage("export: unknown kind \"\(kind)\" (one of: \(kinds.joined(separator: ", ")))")
+            throw CommandError.usage(context.prefixed("unknown kind \"\(kind)\" (one of: \(kinds.joined(separator: ", ")))"))
         }
         let path = context.invocation.argument(1) ?? ""
         if kind.lowercased() == "report" {

@@ -28,7 +28,7 @@ enum FindCommand {
         do {
             result = try Search.find(context.db, text: text, filter: filter, limit: limit)
         } catch let error as Search.Error {
-            throw CommandError.usage("find: \(error.description)")
+            throw CommandError.usage(context.prefixed(error.description))
         }
         try AnalysisPresenter(context: context, filter: filter).present(result, chart: nil,
                                                     footer: result.result.isEmpty ? ["No matches."] : [])

@@ -38,7 +38,7 @@ enum GeographyCommand {
         let presenter = AnalysisPresenter(context: context, filter: filter)
         if let top = try AnalysisOptions.positiveInt(context, "top") {
             if context.invocation.value("by") != nil {
-                throw CommandError.usage("geography: --top lists suppliers; it does not combine with --by")
+                throw CommandError.usage(context.prefixed("--top lists suppliers; it does not combine with --by"))
             }
             let result = try Geography.topOutside(context.db, filter: filter, top: top)
             // The presenter adds the filter to a chart's title; the result's title already carries it.

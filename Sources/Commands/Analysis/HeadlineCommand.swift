@@ -31,9 +31,9 @@ enum HeadlineCommand {
         // Without a year: --year, the filter's year, or the latest in the data.
         let filter = try AnalysisOptions.filter(context)
         guard let year = try filter.year ?? Headline.latestYear(context.db) else {
-            throw CommandError.failed("headline: no contracts are loaded yet (load contracts FILE, or start svw with --sample)")
+            throw CommandError.failed(context.prefixed("no contracts are loaded yet (load contracts FILE, or start svw with --sample)"))
         }
-        if filter.year == nil { context.session.note("headline: showing \(year), the latest year in the data (headline YEAR for another)") }
+        if filter.year == nil { context.session.note(context.prefixed("showing \(year), the latest year in the data (headline YEAR for another)")) }
         let result = try Headline.run(context.db, year: year, filter: filter)
         var shown = filter
         shown.year = year

@@ -40,7 +40,7 @@ enum SupplierCommand {
         switch try SupplierProfile.lookup(context.db, text) {
         case .found(let found): id = found
         case .none:
-            throw CommandError.failed("supplier: no supplier matches \"\(text)\" (find \(text) searches names and titles)")
+            throw CommandError.failed(context.prefixed("no supplier matches \"\(text)\" (find \(text) searches names and titles)"))
         case .ambiguous(let candidates):
             throw CommandError.failed(ambiguity(text, candidates))
         }

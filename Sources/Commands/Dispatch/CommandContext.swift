@@ -20,5 +20,5 @@ public final class CommandContext {
 
     /// `message` after the command's name (`describe: no table …`), as every command error
     /// starts, taken from the spec the words were parsed against rather than retyped.
-    public func prefixed(_ message: String) -> String { "\(invocation.spec.name): \(message)" }
+    public func prefixed(_ message: String) -> String { invocation.prefixed(message) }
 }

@@ -66,7 +66,7 @@ enum ExploreCommands {
             let db = context.db
             var table: String?
             if let word = context.invocation.argument(0) {
-                table = try NamedTable.resolve(word, in: db, command: "schema").name
+                table = try NamedTable.resolve(word, in: db, command: context.invocation.spec.name).name
             }
             // Creation order (rowid) puts each table before its indexes and the views that use it.
             let result = try db.query("""

@@ -19,11 +19,11 @@ enum OutputCommands {
         examples: ["mode markdown", "mode", "mode box"],
         handler: { context in
             guard let name = context.invocation.argument(0) else {
-                context.session.note("mode: \(context.session.mode.rawValue) (one of: "
-                    + OutputMode.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                context.session.note(context.prefixed("\(context.session.mode.rawValue) (one of: "
+                    + OutputMode.allCases.map(\.rawValue).joined(separator: ", ") + ")"))
                 return
             }
-            context.session.mode = try parseMode(name, command: "mode")
+            context.session.mode = try parseMode(name, command: context.invocation.spec.name)
         })
 
     static let expanded = CommandSpec(
@@ -70,7 +70,7 @@ enum OutputCommands {
                 context.session.note("headers: " + (context.session.renderOptions.showHeaders ? "on" : "off"))
                 return
             }
-            context.session.renderOptions.showHeaders = try onOff(word, command: "headers")
+            context.session.renderOptions.showHeaders = try onOff(word, command: context.invocation.spec.name)
         })
 
     static let maxrows = CommandSpec(
@@ -116,9 +116,9 @@ enum OutputCommands {
                 session.outputFile = nil
                 return
             }
-            let url = try session.writableURL(for: path, command: "output")
+            let url = try session.writableURL(for: path, command: context.invocation.spec.name)
             let fileMode = try fileMode(context, path: path)
-            try session.beginOutputFile(url, command: "output")
+            try session.beginOutputFile(url, command: context.invocation.spec.name)
             session.outputFile = url
             session.outputFileMode = fileMode
             let shownMode = " as " + (fileMode ?? session.mode).rawValue
@@ -141,9 +141,9 @@ enum OutputCommands {
         examples: ["once contracts.csv", "once partners.txt --format csv", "once contracts.csv; SELECT * FROM contracts;"],
         handler: { context in
             let path = context.invocation.argument(0) ?? ""
-            let url = try context.session.writableURL(for: path, command: "once")
+            let url = try context.session.writableURL(for: path, command: context.invocation.spec.name)
             let fileMode = try fileMode(context, path: path)
-            try context.session.armOnceFile(url, command: "once")
+            try context.session.armOnceFile(url, command: context.invocation.spec.name)
             context.session.onceFileMode = fileMode
         })
 
@@ -165,7 +165,7 @@ enum OutputCommands {
                 context.session.note("timer: " + (context.session.timer ? "on" : "off"))
                 return
             }
-            context.session.timer = try onOff(word, command: "timer")
+            context.session.timer = try onOff(word, command: context.invocation.spec.name)
         })
 
     static func onOff(_ word: String, command: String) throws -> Bool {

@@ -27,7 +27,7 @@ enum SessionCommands {
             switch context.invocation.argument(0)?.lowercased() {
             case nil:
                 if session.recording.isEmpty {
-                    session.note("session: nothing recorded yet")
+                    session.note(context.prefixed("nothing recorded yet"))
                     return
                 }
                 session.write(SessionScriptWriter.body(recording: session.recording, startMode: session.recordingStartMode,
@@ -36,9 +36,9 @@ enum SessionCommands {
             case "clear":
                 let count = session.recording.count
                 session.clearRecording()
-                session.note("session: recording cleared (\(count) \(Plural.noun(count, "command")) dropped)")
+                session.note(context.prefixed("recording cleared (\(count) \(Plural.noun(count, "command")) dropped)"))
             case let other?:
-                throw CommandError.usage("session: unexpected \"\(other)\" (session shows the recording; session clear empties it)")
+                throw CommandError.usage(context.prefixed("unexpected \"\(other)\" (session shows the recording; session clear empties it)"))
             }
         })
 
@@ -70,18 +70,18 @@ enum SessionCommands {
             let session = context.session
             guard let path = context.invocation.argument(0) else { return }
             guard !session.recording.isEmpty else {
-                throw CommandError.failed("save: nothing recorded yet (commands that succeed are recorded; see session)")
+                throw CommandError.failed(context.prefixed("nothing recorded yet (commands that succeed are recorded; see session)"))
             }
-            let url = try session.writableURL(for: path, command: "save")
+            let url = try session.writableURL(for: path, command: context.invocation.spec.name)
             if FileManager.default.fileExists(atPath: url.path), !context.invocation.flag("force") {
-                throw CommandError.failed("save: \(path) exists; use --force to replace it")
+                throw CommandError.failed(context.prefixed("\(path) exists; use --force to replace it"))
             }
             let folder = url.deletingLastPathComponent()
             let preamble = RecordingPreamble(session: session)
             let text = SessionScriptWriter.script(recording: session.recording, startMode: session.recordingStartMode,
                                                   preamble: preamble, base: session.baseDirectory, scriptURL: url, savedOn: Date())
             do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
-                throw CommandError.failed("save: cannot write \(path): \(FileProblem.describe(error, url: url))")
+                throw CommandError.failed(context.prefixed("cannot write \(path): \(FileProblem.describe(error, url: url))"))
             }
             let n = session.recording.count
             if let problem = SavedOutput.store(scriptAt: url, shown: path) {
@@ -94,8 +94,8 @@ enum SessionCommands {
             let outside = SessionScriptWriter.writesOutside(recording: session.recording, base: session.baseDirectory, folder: folder)
             if !outside.isEmpty {
                 let folders = Set(outside.map { RelativePath.from(session.baseDirectory, to: folder.appendingPathComponent($0).deletingLastPathComponent()) })
-                session.note("save: note: \(path) writes outside its own folder (\(outside.joined(separator: ", "))); a replay refuses "
-                    + "that unless it is run with " + folders.sorted().map { "--allow-writes \(Tokenizer.quote($0))" }.joined(separator: " "))
+                session.note(context.prefixed("note: \(path) writes outside its own folder (\(outside.joined(separator: ", "))); a replay refuses "
+                    + "that unless it is run with " + folders.sorted().map { "--allow-writes \(Tokenizer.quote($0))" }.joined(separator: " ")))
             }
         })
 

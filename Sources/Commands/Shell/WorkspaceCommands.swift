@@ -26,7 +26,7 @@ enum WorkspaceCommands {
             let url = context.invocation.argument(0).map { session.resolve(path: $0) }
             if let url, let current = session.workspace.path,
                URL(fileURLWithPath: current).standardizedFileURL.path == url.standardizedFileURL.path {
-                session.note("open: \(url.path) is already the open workspace")
+                session.note(context.prefixed("\(url.path) is already the open workspace"))
                 return
             }
             guard session.confirmLeaving(again: "type the open command again to leave it anyway") else { return }
@@ -34,9 +34,9 @@ enum WorkspaceCommands {
             let workspace: Workspace
             do { workspace = try Workspace(path: url?.path) } catch let error as WorkspaceError {
                 // Workspace refuses a file that is not SQLite, or is someone else's database.
-                throw CommandError.failed("open: \(error)")
+                throw CommandError.failed(context.prefixed("\(error)"))
             } catch {
-                throw CommandError.failed("open: cannot open \(url?.path ?? "an in-memory workspace"): \(ErrorText.describe(error))")
+                throw CommandError.failed(context.prefixed("cannot open \(url?.path ?? "an in-memory workspace"): \(ErrorText.describe(error))"))
             }
             session.workspace = workspace
             session.shell.persistedAtChanges = nil
