@@ -60,7 +60,8 @@ let package = Package(
 
         // Seeded property-based testing shared by the fuzz tests (Tests/FuzzSupport).
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
-        // What tests of several layers share: scratch folders.
+        // What tests of several layers share: scratch folders, the svw binary and its one
+        // process runner, and the pseudo-terminal harness.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TextTests", dependencies: ["SVWText"], path: "Tests/TextTests"),
         .testTarget(name: "DatabaseTests", dependencies: ["SVWDatabase"], path: "Tests/DatabaseTests"),
@@ -80,7 +81,8 @@ let package = Package(
                                    "TestSupport"],
                     path: "Tests/CommandsTests"),
         .testTarget(name: "ShellTests",
-                    dependencies: ["SVWShell", "SVWCommands", "SVWScript", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase"],
+                    dependencies: ["SVWShell", "SVWCommands", "SVWScript", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase",
+                                   "TestSupport"],
                     path: "Tests/ShellTests"),
         // Runs the real svw binary: end-to-end and example tests.
         .testTarget(name: "EndToEndTests", dependencies: ["svw", "TestSupport"], path: "Tests/EndToEndTests", exclude: ["Fixtures"]),
