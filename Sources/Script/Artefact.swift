@@ -2,11 +2,14 @@ import SVWDatabase
 
 /// One recorded command and what it produced.
 public struct TranscriptEntry: Equatable {
+    /// The command as recorded.
     public let command: RecordedCommand
+    /// What it produced, in order.
     public let artefacts: [Artefact]
     /// The notebook's comment lines about this command (empty at the prompt).
     public var notes: [String]
 
+    /// One recorded command, what it produced, and the notebook's notes on it.
     public init(command: RecordedCommand, artefacts: [Artefact], notes: [String] = []) {
         self.command = command
         self.artefacts = artefacts
@@ -28,8 +31,11 @@ public enum Artefact: Equatable {
 /// Text a command sent to a file (`output FILE`, `once FILE`): the file as the
 /// script names it (relative to the script's folder) and what was written to it.
 public struct FileOutput: Equatable, Sendable {
+    /// The file as the script names it.
     public var path: String
+    /// What was written to it.
     public var text: String
+    /// Text written to the file `path`.
     public init(path: String, text: String) {
         self.path = path
         self.text = text

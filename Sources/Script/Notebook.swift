@@ -25,12 +25,15 @@ import Foundation
 ///     #> authority,suppliers,gm_share
 ///     #> Bolton,41,12.5
 public struct Notebook {
+    /// The unit (or units) ending on one line, with what the notebook says about them.
     public struct Cell {
+        /// The commands and SQL statements, in order.
         public var units: [ScriptUnit]
         /// 0-based index in `lines` of the line the cell ends on; its expected block follows it.
         public var endLine: Int
         /// nil when the cell carries no block (it is expected to print nothing).
         public var expected: CellOutput?
+        /// The `# data:` lines above the cell: files its commands read.
         public var data: [DataDeclaration]
         /// The comment lines right above the cell (`#` or `--`, markers stripped): what the
         /// author wrote about it, which a report prints with its output.
@@ -43,6 +46,7 @@ public struct Notebook {
 
     /// The source lines, `#>` blocks removed.
     public private(set) var lines: [String]
+    /// The cells, in order.
     public private(set) var cells: [Cell]
     /// Where each remaining `# data:` line is, so `--update` can rewrite it.
     private var dataLineIndex: [Int: Int] = [:]
@@ -150,10 +154,14 @@ public struct Notebook {
 /// when the script was saved. PATH is relative to the script's folder and quoted
 /// like a command word when it holds spaces.
 public struct DataDeclaration: Equatable, Sendable {
+    /// The file, relative to the script's folder.
     public var path: String
+    /// The file's SHA-256 when the script was saved (lowercase hex).
     public var sha256: String
+    /// Its data rows then, when known.
     public var rows: Int?
 
+    /// A declaration of the file at `path` with its hash and row count.
     public init(path: String, sha256: String, rows: Int?) {
         self.path = path
         self.sha256 = sha256
@@ -185,6 +193,7 @@ public struct DataDeclaration: Equatable, Sendable {
         self.init(path: path, sha256: sha, rows: rows)
     }
 
+    /// The `# data:` line as the script holds it.
     public var line: String {
         var text = Notebook.dataPrefix + " " + Tokenizer.quote(path) + " sha256=" + sha256
         if let rows { text += " rows=\(rows)" }
@@ -194,17 +203,22 @@ public struct DataDeclaration: Equatable, Sendable {
 
 /// A script that cannot be read as a notebook, and the line where the trouble is.
 public struct NotebookError: Error, CustomStringConvertible, Equatable {
+    /// The 1-based line of the script.
     public let line: Int
+    /// What is wrong there.
     public let message: String
+    /// `line N: message`.
     public var description: String { "line \(line): \(message)" }
 }
 
 /// What one cell printed on stdout and sent to files, as a checked replay compares it.
 public struct CellOutput: Equatable, Sendable, ExpressibleByStringLiteral {
+    /// What the cell printed on stdout.
     public var stdout: String
     /// One entry per file, in the order first written.
     public var files: [FileOutput]
 
+    /// Output printed on stdout and sent to files.
     public init(stdout: String = "", files: [FileOutput] = []) {
         self.stdout = stdout
         self.files = files
@@ -212,6 +226,7 @@ public struct CellOutput: Equatable, Sendable, ExpressibleByStringLiteral {
 
     public init(stringLiteral value: String) { self.init(stdout: value) }
 
+    /// True when the cell printed nothing anywhere.
     public var isEmpty: Bool { stdout.isEmpty && files.allSatisfy { $0.text.isEmpty } }
 
     /// Adds text written to `path`, after what the cell already wrote there.

@@ -3,8 +3,11 @@ import SVWDatabase
 
 /// One thing to run: a workbench command or an SQL statement, with where it came from.
 public struct ScriptUnit: Sendable, Equatable {
+    /// A workbench command, or an SQL statement.
     public enum Kind: Sendable, Equatable { case command, sql }
+    /// Command or SQL.
     public let kind: Kind
+    /// The unit's text (a command without its leading `.`).
     public let text: String
     /// 1-based line in the source where the unit starts.
     public let line: Int
@@ -12,6 +15,7 @@ public struct ScriptUnit: Sendable, Equatable {
     /// SQLite places inside the statement can be given as SOURCE:LINE:COLUMN.
     public let column: Int
 
+    /// A unit starting at `line` and `column` of its source.
     public init(kind: Kind, text: String, line: Int, column: Int = 1) {
         self.kind = kind
         self.text = text
@@ -47,6 +51,7 @@ public struct ScriptSplitter {
     /// Whether a line's first word (other than `.name`) opens a command: the command set decides.
     private let opensCommand: @Sendable (String) -> Bool
 
+    /// A splitter that asks `opensCommand` whether a line's first word (other than `.name`) opens a command.
     public init(opensCommand: @escaping @Sendable (String) -> Bool) {
         self.opensCommand = opensCommand
     }

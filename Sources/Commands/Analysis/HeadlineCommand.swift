@@ -61,7 +61,7 @@ enum HeadlineCommand {
         func pct(_ key: String) -> String { row[key]?.double.map(MoneyCaption.publishedPercent) ?? "–" }
         func money(_ key: String) -> String { row[key]?.int64.map(MoneyCaption.published) ?? "–" }
         var lines: [(String, String)] = []
-        lines.append((money("awarded"), "awarded in \(count("contracts")) contract\(int("contracts") == 1 ? "" : "s")"))
+        lines.append((money("awarded"), "awarded in \(count("contracts")) \(Plural.noun(int("contracts"), "contract"))"))
         lines.append((pct("sv_committed_pct"), "of the value awarded committed as social value: \(money("sv_committed")) (TOMs £ committed by winning suppliers)"))
         lines.append((pct("sv_delivered_pct"), "delivered to date: \(money("sv_delivered"))"))
         var gm = "of winning businesses are GM businesses (\(count("gm_suppliers")) of \(count("suppliers"))"

@@ -12,9 +12,9 @@ extension Notebook {
         for unit in cells.flatMap(\.units) where unit.kind == .command {
             guard let words = try? Tokenizer.words(unit.text), let first = words.first,
                   first.lowercased() == "param" || first.lowercased() == ".param",
-                  let declaration = try? ParamCommand.parse(Array(words.dropFirst())), declaration.name != nil
+                  let declaration = try? ParamCommand.parse(Array(words.dropFirst())), let name = declaration.name
             else { continue }
-            if !result.contains(where: { $0.0 == declaration.name! }) { result.append((declaration.name!, declaration.value)) }
+            if !result.contains(where: { $0.0 == name }) { result.append((name, declaration.value)) }
         }
         return result
     }

@@ -115,8 +115,8 @@ struct RecordingPreamble {
         }
         if !unrestoredObjects.isEmpty {
             notes.append("save: warning: \(script) cannot rebuild \(Self.list(unrestoredObjects)): made before this recording "
-                + "began, and not by a load; commands that use \(unrestoredObjects.count == 1 ? "it" : "them") will fail on replay "
-                + "(build \(unrestoredObjects.count == 1 ? "it" : "them") within the recording, with SQL or load table, and save again)")
+                + "began, and not by a load; commands that use \(Plural.noun(unrestoredObjects.count, "it", "them")) will fail on replay "
+                + "(build \(Plural.noun(unrestoredObjects.count, "it", "them")) within the recording, with SQL or load table, and save again)")
         }
         if !unexplainedTables.isEmpty {
             notes.append("save: warning: \(Self.list(unexplainedTables)) held rows before this recording began that no logged load "
@@ -126,6 +126,6 @@ struct RecordingPreamble {
     }
 
     private static func list(_ names: [String]) -> String {
-        (names.count == 1 ? "table " : "tables ") + names.joined(separator: ", ")
+        Plural.noun(names.count, "table") + " " + names.joined(separator: ", ")
     }
 }

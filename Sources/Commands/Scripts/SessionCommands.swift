@@ -88,7 +88,7 @@ enum SessionCommands {
                 session.note("saved \(n) \(Plural.noun(n, "command")) to \(path), without expected output: replaying it failed (\(problem)); "
                              + "when it replays cleanly, svw run \(Tokenizer.quote(path)) --update stores it")
             } else {
-                session.note("saved \(n == 1 ? "1 command and its" : "\(n) commands and their") output to \(path) (svw run \(Tokenizer.quote(path)) --check checks it)")
+                session.note("saved \(n) \(Plural.noun(n, "command and its", "commands and their")) output to \(path) (svw run \(Tokenizer.quote(path)) --check checks it)")
             }
             for note in preamble.notes(script: path, folder: folder) { session.note(note) }
             let outside = SessionScriptWriter.writesOutside(recording: session.recording, base: session.baseDirectory, folder: folder)
