@@ -37,19 +37,20 @@ enum ExportCommand {
             try SessionCommands.writeReport(of: context.session, to: path, title: context.invocation.value("title"))
             return
         }
+        func prefixed(_ message: String) -> String { context.invocation.prefixed(message, form: "chart") }
         if context.invocation.value("title") != nil {
-            throw CommandError.usage("export chart: --title is for reports; a chart keeps its analysis's title")
+            throw CommandError.usage(prefixed("--title is for reports; a chart keeps its analysis's title"))
         }
         guard path.lowercased().hasSuffix(".svg") else {
-            throw CommandError.usage("export chart: FILE must end in .svg, not \"\(path)\"")
+            throw CommandError.usage(prefixed("FILE must end in .svg, not \"\(path)\""))
         }
         guard let chart = context.session.lastChart else {
-            throw CommandError.failed("export chart: the last result has no chart (SQL results and tables draw none); run an analysis that draws one first (geography, themes, weighting, compliance, trend, supplier)")
+            throw CommandError.failed(prefixed("the last result has no chart (SQL results and tables draw none); run an analysis that draws one first (geography, themes, weighting, compliance, trend, supplier)"))
         }
         let session = context.session
-        let url = try session.writableURL(for: path, command: "export chart")
-        try session.writeFile(Data(SVGChart.render(chart).utf8), to: url, shown: path, command: "export chart")
-        session.note(session.files.dryRun ? "export chart: \(path) not written (run --check writes no files)"
-                                           : "export chart: wrote \(url.path)")
+        let command = "\(context.invocation.spec.name) chart"
+        let url = try session.writableURL(for: path, command: command)
+        try session.writeFile(Data(SVGChart.render(chart).utf8), to: url, shown: path, command: command)
+        session.note(prefixed(session.files.dryRun ? "\(path) not written (run --check writes no files)" : "wrote \(url.path)"))
     }
 }

@@ -93,7 +93,7 @@ enum ExploreCommands {
                  ORDER BY import_id
                 """)
             if result.isEmpty {
-                context.session.note("imports: nothing loaded yet (load KIND FILE loads a file; help load shows how)")
+                context.session.note(context.prefixed("nothing loaded yet (load KIND FILE loads a file; help load shows how)"))
                 return
             }
             context.session.emit(result)

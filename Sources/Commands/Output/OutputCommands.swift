@@ -67,7 +67,7 @@ enum OutputCommands {
         examples: ["headers off", "headers on"],
         handler: { context in
             guard let word = context.invocation.argument(0) else {
-                context.session.note("headers: " + (context.session.renderOptions.showHeaders ? "on" : "off"))
+                context.session.note(context.prefixed(context.session.renderOptions.showHeaders ? "on" : "off"))
                 return
             }
             context.session.renderOptions.showHeaders = try onOff(word, command: context.invocation.spec.name)
@@ -87,7 +87,7 @@ enum OutputCommands {
         handler: { context in
             let session = context.session
             guard let word = context.invocation.argument(0) else {
-                session.note("maxrows: " + (session.renderOptions.maxRows.map(String.init) ?? "all"))
+                session.note(context.prefixed(session.renderOptions.maxRows.map(String.init) ?? "all"))
                 return
             }
             if word.lowercased() == "all" {
@@ -95,7 +95,7 @@ enum OutputCommands {
             } else if let n = Int(word), n > 0 {
                 session.renderOptions.maxRows = n
             } else {
-                throw CommandError.usage("maxrows: expected a positive whole number or all, not \"\(word)\"")
+                throw CommandError.usage(context.prefixed("expected a positive whole number or all, not \"\(word)\""))
             }
         })
 
@@ -162,7 +162,7 @@ enum OutputCommands {
         recorded: false,
         handler: { context in
             guard let word = context.invocation.argument(0) else {
-                context.session.note("timer: " + (context.session.timer ? "on" : "off"))
+                context.session.note(context.prefixed(context.session.timer ? "on" : "off"))
                 return
             }
             context.session.timer = try onOff(word, command: context.invocation.spec.name)

@@ -37,10 +37,10 @@ public struct ReplayOptions: Sendable {
         var result: [String: String] = [:]
         for word in words {
             guard let eq = word.firstIndex(of: "="), Parameters.isValidName(String(word[..<eq])) else {
-                throw CommandError.usage("run: a parameter is given as NAME=VALUE, not \"\(word)\"")
+                throw CommandError.usage(ScriptReplay.prefixed("a parameter is given as NAME=VALUE, not \"\(word)\""))
             }
             let name = String(word[..<eq])
-            guard result[name] == nil else { throw CommandError.usage("run: parameter \(name) given twice") }
+            guard result[name] == nil else { throw CommandError.usage(ScriptReplay.prefixed("parameter \(name) given twice")) }
             result[name] = String(word[word.index(after: eq)...])
         }
         return result
@@ -82,6 +82,9 @@ public struct ReplayOutcome: Sendable, Equatable {
 public enum ScriptReplay {
     /// Scripts may run scripts (a notebook can build on another); this bounds accidental recursion.
     public static let maxDepth = 16
+
+    /// `message` after the command's name: `svw run` and the shell's `run` are the one `run` spec.
+    static func prefixed(_ message: String) -> String { "\(SessionCommands.run.name): \(message)" }
 
     /// - Parameters:
     ///   - name: how messages name the script (the path as the user typed it).
@@ -130,10 +133,10 @@ public enum ScriptReplay {
     /// Refuses a run too deeply nested, or asked to check and update at once.
     static func checkRequest(name: String, options: ReplayOptions, depth: Int) throws {
         guard depth <= maxDepth else {
-            throw CommandError.failed("run: \(name): scripts nested more than \(maxDepth) deep (does a script run itself?)")
+            throw CommandError.failed(prefixed("\(name): scripts nested more than \(maxDepth) deep (does a script run itself?)"))
         }
         if options.check && options.update {
-            throw CommandError.usage("run: --check and --update cannot be used together")
+            throw CommandError.usage(prefixed("--check and --update cannot be used together"))
         }
     }
 
@@ -142,7 +145,7 @@ public enum ScriptReplay {
         for folder in folders {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-                throw CommandError.usage("run: --allow-writes \(folder.path): no such folder")
+                throw CommandError.usage(prefixed("--allow-writes \(folder.path): no such folder"))
             }
         }
     }
@@ -176,7 +179,7 @@ public enum ScriptReplay {
     static func rewrite(scriptAt url: URL, name: String, from text: String, to updated: String) throws -> Bool {
         guard updated != text else { return false }
         do { try updated.write(to: url, atomically: true, encoding: .utf8) } catch {
-            throw CommandError.failed("run: cannot write \(name): \(FileProblem.describe(error, url: url))")
+            throw CommandError.failed(prefixed("cannot write \(name): \(FileProblem.describe(error, url: url))"))
         }
         return true
     }
@@ -201,7 +204,7 @@ public enum ScriptReplay {
     static func read(scriptAt url: URL, name: String, parameters: [String: String]) throws -> (String, Notebook) {
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw CommandError.failed("run: cannot read \(name): \(FileProblem.describe(error, url: url))")
+            throw CommandError.failed(prefixed("cannot read \(name): \(FileProblem.describe(error, url: url))"))
         }
         let notebook: Notebook
         do { notebook = try Notebook(text: text) } catch let error as NotebookError {
@@ -216,13 +219,13 @@ public enum ScriptReplay {
         let declared = notebook.declaredParameters
         let names = declared.map(\.name)
         for key in given.keys.sorted() where !names.contains(key) {
-            var message = "run: \(name) has no parameter \"\(key)\""
+            var message = prefixed("\(name) has no parameter \"\(key)\"")
             if let guess = Suggest.closest(to: key, among: names) { message += "; did you mean \"\(guess)\"?" }
             message += names.isEmpty ? " (it declares none)" : " (it declares: \(names.joined(separator: ", ")))"
             throw CommandError.usage(message)
         }
         for parameter in declared where parameter.defaultValue == nil && given[parameter.name] == nil {
-            throw CommandError.usage("run: missing parameter \(parameter.name): \(name) needs a value for it (\(parameter.name)=VALUE)")
+            throw CommandError.usage(prefixed("missing parameter \(parameter.name): \(name) needs a value for it (\(parameter.name)=VALUE)"))
         }
     }
 

@@ -147,10 +147,10 @@ enum SessionCommands {
             // --format (common to every command) chooses the mode the replay starts in.
             if let format = invocation.value("format"), let mode = OutputMode(rawValue: format.lowercased()) { options.mode = mode }
             if session.isScript, options.update {
-                throw CommandError.failed("run: --update rewrites a script, which a script may not do")
+                throw CommandError.failed(context.prefixed("--update rewrites a script, which a script may not do"))
             }
             if session.isScript, !invocation.values("allow-writes").isEmpty {
-                throw CommandError.failed("run: --allow-writes is for the person running svw, not for a script (a script run by a script may write where its caller may)")
+                throw CommandError.failed(context.prefixed("--allow-writes is for the person running svw, not for a script (a script run by a script may write where its caller may)"))
             }
             // In a script, --report is a write like export report: inside the script's folder.
             options.report = try invocation.value("report").map { try session.writableURL(for: $0, command: "run --report") }
@@ -159,7 +159,7 @@ enum SessionCommands {
                                                depth: session.scriptDepth + 1, files: session.isScript ? session.files : nil,
                                                out: { session.write($0) }, err: { session.console.writeErr($0) })
             let summary = ReplaySummary.text(outcome, name: path, options: options)
-            if !outcome.succeeded { throw CommandError.failed(summary ?? "run: \(path) failed") }
+            if !outcome.succeeded { throw CommandError.failed(summary ?? context.prefixed("\(path) failed")) }
             if let summary { session.note(summary) }
         })
 

@@ -64,12 +64,12 @@ enum WorkspaceCommands {
             let session = context.session
             let url = session.resolve(path: context.invocation.argument(0) ?? "")
             if FileManager.default.fileExists(atPath: url.path) {
-                throw CommandError.failed("persist: \(url.path) already exists; persist never overwrites, so name a new file")
+                throw CommandError.failed(context.prefixed("\(url.path) already exists; persist never overwrites, so name a new file"))
             }
             do {
                 try session.db.run("VACUUM INTO ?1", [url.path])
             } catch let error as SQLiteError {
-                throw CommandError.failed("persist: cannot write \(url.path): \(error.message)")
+                throw CommandError.failed(context.prefixed("cannot write \(url.path): \(error.message)"))
             }
             session.shell.persistedAtChanges = session.workspace.changeCounter
             let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
