@@ -90,7 +90,7 @@ enum SessionCommands {
             } else {
                 session.note("saved \(n) \(Plural.noun(n, "command and its", "commands and their")) output to \(path) (svw run \(Tokenizer.quote(path)) --check checks it)")
             }
-            for note in preamble.notes(script: path, folder: folder) { session.note(note) }
+            for note in preamble.notes(script: path, folder: folder) { session.note(context.prefixed(note)) }
             let outside = SessionScriptWriter.writesOutside(recording: session.recording, base: session.baseDirectory, folder: folder)
             if !outside.isEmpty {
                 let folders = Set(outside.map { RelativePath.from(session.baseDirectory, to: folder.appendingPathComponent($0).deletingLastPathComponent()) })
@@ -196,17 +196,21 @@ enum SessionCommands {
 
     /// What `export report FILE` does.
     static func writeReport(of session: Session, to path: String, title: String?) throws {
-        let url = try session.writableURL(for: path, command: "export report")
+        let command = "\(ExportCommand.spec.name) report"
+        let url = try session.writableURL(for: path, command: command)
         let document = ReportDocument(session: session, folder: url.deletingLastPathComponent(), title: title)
-        try session.writeFile(ReportWriter.data(document, for: url), to: url, shown: path, command: "export report")
+        try session.writeFile(ReportWriter.data(document, for: url), to: url, shown: path, command: command)
         let n = document.steps.count
-        session.note(session.files.dryRun ? "export report: \(path) not written (run --check writes no files)"
+        session.note(session.files.dryRun ? "\(command): \(path) not written (run --check writes no files)"
                                           : "wrote report \(path) (\(n) \(Plural.noun(n, "command")))")
     }
 }
 
 /// `param NAME [= VALUE]` read from its words: `year = 2020/21`, `year=2020/21`, or `year`.
 enum ParamCommand {
+    /// `message` after the command's name, as the `param` spec declares it.
+    private static func prefixed(_ message: String) -> String { "\(SessionCommands.param.name): \(message)" }
+
     static func parse(_ words: [String]) throws -> (name: String?, value: String?) {
         guard var first = words.first else { return (nil, nil) }
         var rest = Array(words.dropFirst())
@@ -214,17 +218,17 @@ enum ParamCommand {
             let value = String(first[first.index(after: eq)...])
             first = String(first[..<eq])
             rest = (value.isEmpty ? [] : [value]) + rest
-            if rest.isEmpty { throw CommandError.usage("param: \(first) = needs a value") }
+            if rest.isEmpty { throw CommandError.usage(prefixed("\(first) = needs a value")) }
         } else if let next = rest.first {
             guard next == "=" || next.hasPrefix("=") else {
-                throw CommandError.usage("param: expected \"=\" after \(first) (param \(first) = VALUE)")
+                throw CommandError.usage(prefixed("expected \"=\" after \(first) (param \(first) = VALUE)"))
             }
             rest[0] = String(next.dropFirst())
             if rest[0].isEmpty { rest.removeFirst() }
-            if rest.isEmpty { throw CommandError.usage("param: \(first) = needs a value") }
+            if rest.isEmpty { throw CommandError.usage(prefixed("\(first) = needs a value")) }
         }
         guard Parameters.isValidName(first) else {
-            throw CommandError.usage("param: \"\(first)\" is not a parameter name (letters, digits and _, not starting with a digit)")
+            throw CommandError.usage(prefixed("\"\(first)\" is not a parameter name (letters, digits and _, not starting with a digit)"))
         }
         return (first, rest.isEmpty ? nil : rest.joined(separator: " "))
     }
