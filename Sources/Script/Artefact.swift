@@ -8,12 +8,15 @@ public struct TranscriptEntry: Equatable {
     public let artefacts: [Artefact]
     /// The notebook's comment lines about this command (empty at the prompt).
     public var notes: [String]
+    /// Warnings that hold for all of its figures (`UnitCapture.caveats`).
+    public var caveats: [String]
 
-    /// One recorded command, what it produced, and the notebook's notes on it.
-    public init(command: RecordedCommand, artefacts: [Artefact], notes: [String] = []) {
+    /// One recorded command, what it produced, the notebook's notes on it and its caveats.
+    public init(command: RecordedCommand, artefacts: [Artefact], notes: [String] = [], caveats: [String] = []) {
         self.command = command
         self.artefacts = artefacts
         self.notes = notes
+        self.caveats = caveats
     }
 }
 

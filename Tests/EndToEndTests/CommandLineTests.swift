@@ -189,14 +189,6 @@ import TestSupport
 /// The sqlite3 command-line shell, to make and read databases independently of svw.
 enum Shell {
     static func sqlite3(_ path: String, _ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [path, sql]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try SVWBinary.run([path, sql], executable: URL(fileURLWithPath: "/usr/bin/sqlite3")).out
     }
 }

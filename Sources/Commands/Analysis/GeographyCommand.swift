@@ -56,7 +56,7 @@ enum GeographyCommand {
         let placement = try Geography.placement(context.db, filter: filter)
         footer.append(placement.sentence)
         if placement.sharedAwards > 0 {
-            footer.append("\(placement.sharedAwards) \(Plural.noun(placement.sharedAwards, "award has", "awards have")) several suppliers: "
+            footer.append("\(NumberText.grouped(placement.sharedAwards)) \(Plural.noun(placement.sharedAwards, "award has", "awards have")) several suppliers: "
                           + "each supplier counts once, and an award's value is shared equally among its suppliers (award_shares).")
         }
         let chart: Chart?

@@ -29,6 +29,8 @@ public final class Transcript {
         /// What it sent to `output`/`once` files, one entry per file in the order first written.
         public internal(set) var files: [FileOutput] = []
         public internal(set) var artefacts: [Artefact] = []
+        /// Warnings about the figures as a whole (illustrative proxy values), once each.
+        public internal(set) var caveats: [String] = []
     }
 
     func beginUnit() { unit = UnitCapture() }
@@ -53,6 +55,11 @@ public final class Transcript {
         unit.artefacts.append(.table(kept, totalRows: result.rows.count + result.omittedRows, footer: footer))
     }
 
+    /// A warning that holds for every figure of the unit, for a report to put first.
+    func captureCaveat(_ caveat: String) {
+        if !unit.caveats.contains(caveat) { unit.caveats.append(caveat) }
+    }
+
     func captureText(_ text: String) {
         guard !text.isEmpty else { return }
         unit.artefacts.append(.text(text))
@@ -70,7 +77,7 @@ public final class Transcript {
     }
 
     func commit(_ command: RecordedCommand) {
-        entries.append(TranscriptEntry(command: command, artefacts: unit.artefacts, notes: pendingNotes))
+        entries.append(TranscriptEntry(command: command, artefacts: unit.artefacts, notes: pendingNotes, caveats: unit.caveats))
         pendingNotes = []
     }
 
