@@ -7,10 +7,13 @@ import SVWText
 /// writes. Built from the session's transcript, so it shows exactly what the recorded
 /// commands produced, and carries no date or timing: the same run gives the same report.
 public struct ReportDocument {
+    /// The document's `<title>` and first heading (`export report --title` sets it).
     public var title: String
+    /// The recorded commands with what each produced, in the order they ran.
     public var steps: [TranscriptEntry]
     /// Parameter values in force, in declaration order.
     public var parameters: [(name: String, value: String)]
+    /// The data files the session read, listed so a reader can check them by hash.
     public var provenance: [Provenance]
     /// Prose that opens the document (a notebook's header comment), one string a line:
     /// blank lines part paragraphs, indented lines are kept as written.
@@ -20,10 +23,14 @@ public struct ReportDocument {
     public struct Provenance: Equatable {
         /// Relative to the report's folder.
         public let path: String
+        /// The file's SHA-256 in hex, as recorded when the command read it.
         public let sha256: String
+        /// Rows read from the file, as the recorded command counted them.
         public let rows: Int
+        /// The command that read it, as recorded (`load contracts …`).
         public let loadedBy: String
 
+        /// One file a recorded command read.
         public init(path: String, sha256: String, rows: Int, loadedBy: String) {
             self.path = path
             self.sha256 = sha256
@@ -32,8 +39,10 @@ public struct ReportDocument {
         }
     }
 
+    /// The title of a session's report when none is given.
     public static let standardTitle = "svw session report"
 
+    /// A document of `steps`, headed by `title`, with the parameters and files it used.
     public init(title: String, steps: [TranscriptEntry], parameters: [(name: String, value: String)], provenance: [Provenance]) {
         self.title = title
         self.steps = steps
@@ -55,9 +64,11 @@ public struct ReportDocument {
 
 /// Writes reports in the format their file name asks for.
 public enum ReportWriter {
+    /// The report formats svw writes.
     public enum Format: String, CaseIterable, Sendable {
         case markdown, html
 
+        /// The format a file's extension asks for (`.md`, `.html` and their variants), or nil.
         public init?(fileName: String) {
             switch (fileName as NSString).pathExtension.lowercased() {
             case "md", "markdown": self = .markdown
@@ -67,6 +78,7 @@ public enum ReportWriter {
         }
     }
 
+    /// The whole document as text in `format`.
     public static func render(_ document: ReportDocument, as format: Format) -> String {
         switch format {
         case .markdown: return MarkdownReport.render(document)
