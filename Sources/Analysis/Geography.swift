@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWWorkspace
 
 /// Where the winning suppliers are: inside Greater Manchester, outside, or unknown
 /// (missing or malformed postcode — never counted as outside). GM status comes from the
@@ -19,15 +20,25 @@ public enum Geography {
     static let percent: Set<String> = ["supplier_share", "value_share", "gm_supplier_share", "gm_value_share", "share_of_outside",
                                        "district_gm_share"]
 
-    public static func run(_ db: Database, filter: Filter, by breakdown: Breakdown = .status) throws -> AnalysisResult {
+    /// Under a filter of no more than a year and a partner the figures are read from
+    /// `rollup_geography` (and the few awards with several suppliers from the raw tables);
+    /// otherwise from every contract under the filter.
+    public static func run(_ db: Database, filter: Filter, by breakdown: Breakdown = .status,
+                           source requested: AnalysisSource = .rollups) throws -> AnalysisResult {
+        let source = filter.onlyYearAndPartner ? requested : .raw
+        try source.prepare(db)
         var q = QueryBuilder()
-        let fc = filter.contractsCTE(&q)
         let text: String
-        switch breakdown {
-        case .status: text = statusSQL(fc)
-        case .authority: text = authoritySQL(fc)
-        case .area: text = areaSQL(fc)
-        case .partner: text = partnerSQL(fc)
+        if source == .rollups {
+            text = rollupSQL(breakdown, filter, &q)
+        } else {
+            let fc = filter.contractsCTE(&q)
+            switch breakdown {
+            case .status: text = statusSQL("\(winsCTE(fc)),\n\(rawWon(group: "gm_status", as: "gm_status"))")
+            case .authority: text = authoritySQL("\(winsCTE(fc)),\n\(rawWon(group: authorityLabel, as: "authority"))")
+            case .area: text = areaSQL(fc)
+            case .partner: text = partnerSQL(fc)
+            }
         }
         let query = q.query(text)
         let title = "Winning suppliers and awarded value by " + (breakdown == .status ? "location" : breakdown.rawValue)
@@ -37,7 +48,11 @@ public enum Geography {
 
     /// The `top` largest suppliers outside GM by value awarded, with their district's GM
     /// share, so a fringe district (WA3 at 49.8%) stands out from one far away (0%).
-    public static func topOutside(_ db: Database, filter: Filter, top: Int) throws -> AnalysisResult {
+    public static func topOutside(_ db: Database, filter: Filter, top: Int,
+                                  source requested: AnalysisSource = .rollups) throws -> AnalysisResult {
+        let source = filter.onlyYearAndPartner ? requested : .raw
+        try source.prepare(db)
+        if source == .rollups { return try rollupTopOutside(db, filter: filter, top: top) }
         var q = QueryBuilder()
         let fc = filter.contractsCTE(&q)
         let limit = q.bind("top", top)
@@ -92,28 +107,41 @@ public enum Geography {
         """
     }
 
-    /// Totals: a supplier once (each is in one line), a contract once (from fc), each award's
-    /// value once (its suppliers' shares add up to it).
-    static let totalCTE = """
+    /// Totals: a supplier once (each is in one line), a contract once (`contracts`: the count
+    /// of the filtered contracts), each award's value once (its suppliers' shares add up to it).
+    static func totalCTE(contracts: String = "(SELECT count(*) FROM fc)") -> String {
+        """
         total AS (
-            SELECT coalesce(sum(suppliers), 0) AS suppliers, (SELECT count(*) FROM fc) AS contracts,
+            SELECT coalesce(sum(suppliers), 0) AS suppliers, \(contracts) AS contracts,
                    coalesce(sum(awarded), 0) AS awarded
               FROM won
         ),
         """
+    }
+
+    /// A location as `--by authority` names it: the GM authority, else outside or unknown.
+    static let authorityLabel = "CASE gm_status WHEN 'GM' THEN authority WHEN 'outside' THEN 'Outside GM' ELSE 'Unknown postcode' END"
+
+    /// `won(NAME, suppliers, contracts, awarded)` per `group` of the lines in `wins`: a supplier
+    /// once, an award with several suppliers once however many of them the line holds.
+    static func rawWon(group: String, as name: String) -> String {
+        """
+        won AS (
+            SELECT \(group) AS \(name), count(DISTINCT supplier_id) AS suppliers,
+                   count(shared_id IS NULL OR NULL) + count(DISTINCT shared_id) AS contracts, sum(share_pence) AS awarded
+              FROM wins
+             GROUP BY 1
+        )
+        """
+    }
 
     // Each breakdown ends with a Total row; `grp` keeps the fixed lines (outside, unknown, total) last.
 
-    static func statusSQL(_ fc: String) -> String {
+    /// `head`: the CTEs up to `won(gm_status, suppliers, contracts, awarded)`.
+    static func statusSQL(_ head: String, contracts: String = "(SELECT count(*) FROM fc)") -> String {
         """
-        \(winsCTE(fc)),
-        won AS (
-            SELECT gm_status, count(DISTINCT supplier_id) AS suppliers,
-                   count(shared_id IS NULL OR NULL) + count(DISTINCT shared_id) AS contracts, sum(share_pence) AS awarded
-              FROM wins
-             GROUP BY gm_status
-        ),
-        \(totalCTE)
+        \(head),
+        \(totalCTE(contracts: contracts))
         location(grp, gm_status, location) AS (
             VALUES (1, 'GM', 'Inside GM'), (2, 'outside', 'Outside GM'), (3, 'unknown', 'Unknown postcode')
         ),
@@ -133,18 +161,11 @@ public enum Geography {
         """
     }
 
-    static func authoritySQL(_ fc: String) -> String {
+    /// `head`: the CTEs up to `won(authority, suppliers, contracts, awarded)`.
+    static func authoritySQL(_ head: String, contracts: String = "(SELECT count(*) FROM fc)") -> String {
         """
-        \(winsCTE(fc)),
-        won AS (
-            SELECT CASE gm_status WHEN 'GM' THEN authority WHEN 'outside' THEN 'Outside GM'
-                   ELSE 'Unknown postcode' END AS authority,
-                   count(DISTINCT supplier_id) AS suppliers, count(shared_id IS NULL OR NULL) + count(DISTINCT shared_id) AS contracts,
-                   sum(share_pence) AS awarded
-              FROM wins
-             GROUP BY 1
-        ),
-        \(totalCTE)
+        \(head),
+        \(totalCTE(contracts: contracts))
         places(grp, authority) AS (
             SELECT DISTINCT 1, authority FROM postcode_districts
             UNION ALL SELECT 2, 'Outside GM'
@@ -253,10 +274,16 @@ extension Geography {
         }
     }
 
-    public static func placement(_ db: Database, filter: Filter) throws -> Placement {
+    public static func placement(_ db: Database, filter: Filter, source requested: AnalysisSource = .rollups) throws -> Placement {
+        let source = filter.onlyYearAndPartner ? requested : .raw
+        try source.prepare(db)
         var q = QueryBuilder()
         let fc = filter.contractsCTE(&q)
-        let rows = try q.query("""
+        let scope = filter.scopeConditions(&q)
+        let rows = try (source == .rollups ? q.query("""
+            SELECT placed_by, sum(suppliers), sum(unlisted) FROM \(Rollups.geography.table)
+             WHERE \(scope) GROUP BY placed_by
+            """) : q.query("""
             WITH \(fc),
             won AS (SELECT supplier_id FROM fc
                     UNION
@@ -265,7 +292,7 @@ extension Geography {
                                                    AND g.district IN (SELECT outward_code FROM postcode_districts))
               FROM won JOIN supplier_geography g ON g.supplier_id = won.supplier_id
              GROUP BY g.placed_by
-            """).run(on: db).rows
+            """)).run(on: db).rows
         var p = Placement()
         for row in rows {
             let n = Int(row[1].int64 ?? 0)

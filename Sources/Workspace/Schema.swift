@@ -6,7 +6,9 @@
 /// computed here in SQL, once, not in Swift loops.
 public enum Schema {
     /// The migrations in order: entry N takes a workspace from schema version N to N + 1.
-    public static let migrations: [String] = [v1, SearchIndex.migration, severalSuppliersAndExactGeography, rollupsMigration]
+    public static let migrations: [String] = [
+        v1, SearchIndex.migration, severalSuppliersAndExactGeography, rollupsMigration, winnerAndMeasureRollupsMigration,
+    ]
 
     /// The schema version this build writes (`PRAGMA user_version` after every migration).
     public static var currentVersion: Int { migrations.count }

@@ -21,9 +21,10 @@ public final class Workspace {
             try db.execute("PRAGMA synchronous = NORMAL")
             // A second svw on the same file reads alongside; a write waits this long for another's.
             db.setBusyTimeout(milliseconds: Workspace.busyTimeoutMilliseconds)
-            // Analyses read large parts of a big workspace: mapping the file saves a system
-            // call and a copy per page read, and a 64 MB cache keeps what one command reuses.
-            try db.execute("PRAGMA mmap_size = 2147418112")
+            // A 64 MB cache keeps what one command reuses. The file is not mapped: every page
+            // a mapping touches counts in the process's memory, so a rollup rebuild reading a
+            // whole 1M-contract workspace would hold it all; read through the cache, memory
+            // stays near the cache's size (the analyses read rollups, a few pages each).
             try db.execute("PRAGMA cache_size = -65536")
         }
         try migrate()
