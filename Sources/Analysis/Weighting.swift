@@ -162,6 +162,8 @@ public enum Weighting {
         let target = q.bind("target", options.target)
         var columns = ["pop.contract_id", "pop.partner", "pop.financial_year AS year", rolled ? "t.title" : "pop.title",
                        "s.name AS supplier", "pop.value_pence AS value", "pop.sv_weighting AS weighting"]
+        // Largest first; from the rollup as -value (the same order), which its index holds.
+        let largest = rolled ? "-pop.value_pence, pop.contract_id" : "pop.value_pence DESC, pop.contract_id"
         let from = "pop JOIN suppliers s ON s.supplier_id = pop.supplier_id"
             + (rolled ? " JOIN contracts t ON t.contract_id = pop.contract_id" : "")
         let text: String
@@ -196,7 +198,7 @@ public enum Weighting {
                 SELECT \(columns.joined(separator: ", "))
                   FROM \(from)
                  WHERE pop.sv_weighting < \(target)
-                 ORDER BY pop.value_pence DESC, pop.contract_id
+                 ORDER BY \(largest)
                 """
             text = uncapped + ListLimit.clause(limit, &q)
         }
@@ -215,7 +217,7 @@ public enum Weighting {
     static func rollupPopulation(_ filter: Filter, _ options: Options, _ q: inout QueryBuilder) -> String {
         let fc = filter.rollupCTE(&q)
         guard let threshold = options.thresholdPence else { return "\(fc),\npop AS NOT MATERIALIZED (SELECT * FROM fc)" }
-        return "\(fc),\npop AS NOT MATERIALIZED (SELECT * FROM fc WHERE value_pence > \(q.bind("threshold_pence", threshold)))"
+        return "\(fc),\npop AS NOT MATERIALIZED (SELECT * FROM fc WHERE -value_pence < -\(q.bind("threshold_pence", threshold)))"
     }
 
     /// The name a select-list entry gives its column (`pop.title` → `title`, `x AS y` → `y`).

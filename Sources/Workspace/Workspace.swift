@@ -27,10 +27,11 @@ public final class Workspace {
             // stays near the cache's size (the analyses read rollups, a few pages each).
             try db.execute("PRAGMA cache_size = -65536")
         }
+        let created = schemaVersion == 0
         try migrate()
-        repairs = try SchemaRepair.restoreMissing(in: db)
+        repairs = try SchemaRepair.restoreMissing(in: db, knownWhole: created)
         // From here on SQL typed by the analyst may not drop or alter these (Database.guardingSchema).
-        db.protectSchema(names: Schema.ownedNames)
+        db.protectSchema { Schema.owns($0) }
     }
 
     /// The workspace file's path; nil for an in-memory workspace.

@@ -15,6 +15,8 @@ import SVWWorkspace
         Filter(year: "2021/22", maxValuePence: 10_000_000), Filter(from: "2020-06-01", to: "2021-01-31"),
     ]
 
+    static let listFilters: [Filter] = [Filter(), Filter(year: "2020/21"), Filter(partner: "Trafford"), Filter(minValuePence: 2_500_001)]
+
     /// The figures of every rollup-backed analysis, from `source`, one text per analysis.
     static func figures(_ db: Database, _ source: AnalysisSource) throws -> [String] {
         var out: [String] = []
@@ -80,7 +82,8 @@ import SVWWorkspace
                     try Themes.run(db, filter: filter, by: .measure, theme: theme, measure: measure, source: source),
                     readsRollups: cells)
             }
-            for limit in [nil, 3] as [Int?] {
+            // The lists, under a few filters: the rollup's capped paths and their counts.
+            for limit in [nil, 3] as [Int?] where Self.listFilters.contains(filter) {
                 for options in [Weighting.Options(), Weighting.Options(target: 35)] {
                     add("weighting --below \(limit ?? 0) \(options) \(f)",
                         try Weighting.below(db, filter: filter, options: options, limit: limit, source: source))
