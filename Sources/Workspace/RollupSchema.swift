@@ -151,8 +151,7 @@ extension Schema {
             sole_contracts INTEGER NOT NULL,   -- of them, those it won alone
             awarded        INTEGER NOT NULL    -- its share of their value (the award_shares rule)
         );
-        -- The largest suppliers of a scope and GM status, in order: geography --top reads a few entries.
-        CREATE INDEX rollup_supplier_wins_largest ON rollup_supplier_wins(year_start, partner, gm_status, awarded DESC, supplier_id);
+        \(Rollups.supplierWins.indexes.map { $0.sql + ";" }.joined(separator: "\n"))
 
         -- rollup_supplier_wins added up per scope, GM status, authority and area.
         CREATE TABLE rollup_geography (
@@ -188,11 +187,8 @@ extension Schema {
         -- The largest shortfall of a contract's commitments behind (committed minus delivered pence).
         ALTER TABLE rollup_contracts ADD COLUMN max_shortfall_pence INTEGER;
         -- Contracts largest first (weighting --below), and by their largest shortfall (compliance
-        -- --list lagging): a capped list reads a few entries instead of every contract. On
-        -- -value_pence, which only the list asks for: a query filtering on value_pence reads the
-        -- table in key order rather than look up every contract through this index.
-        CREATE INDEX rollup_contracts_value ON rollup_contracts(-value_pence, contract_id, sv_weighting);
-        CREATE INDEX rollup_contracts_shortfall ON rollup_contracts(max_shortfall_pence DESC, end_date);
+        -- --list lagging): a capped list reads a few entries instead of every contract.
+        \(Rollups.contracts.indexes.dropFirst().map { $0.sql + ";" }.joined(separator: "\n"))
 
         UPDATE settings SET value = 'stale' WHERE key LIKE 'rollup:%';
         \(Rollups.added.map(stateRow).joined(separator: "\n"))

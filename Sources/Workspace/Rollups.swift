@@ -9,19 +9,24 @@ public struct Rollup: Sendable {
     public let sources: [String]
     /// Whether a change of measures edition marks it stale too.
     public let followsEdition: Bool
-    /// The SELECT whose rows it holds, in its key order.
+    /// The SELECT whose rows it holds.
     public let query: String
+    /// Its indexes: name and the statement that creates it. A rebuild drops them and creates
+    /// them again after the insert, as one sort each rather than a B-tree insert per row.
+    public var indexes: [(name: String, sql: String)] = []
 
     /// The `settings` key holding `fresh` or `stale`.
     public var stateKey: String { "rollup:" + table }
 
     /// The statements that rebuild it (what `help rollups` shows).
     public var definition: String {
-        """
+        let drop = indexes.map { "DROP INDEX \($0.name);\n" }.joined()
+        let create = indexes.map { $0.sql + ";\n" }.joined()
+        return """
         DELETE FROM \(table);
-        INSERT INTO \(table)
+        \(drop)INSERT INTO \(table)
         \(query);
-        UPDATE settings SET value = 'fresh' WHERE key = '\(stateKey)';
+        \(create)UPDATE settings SET value = 'fresh' WHERE key = '\(stateKey)';
         """
     }
 }
@@ -48,7 +53,16 @@ public enum Rollups {
     /// Per contract: committed and delivered pence, per theme, and lag counts.
     public static let contracts = Rollup(
         table: "rollup_contracts", sources: ["contracts", "commitments", "measures"], followsEdition: true,
-        query: contractsQuery)
+        query: contractsQuery, indexes: [
+            // A year's distinct winning suppliers, read in order instead of sorted.
+            ("rollup_contracts_supplier", "CREATE INDEX rollup_contracts_supplier ON rollup_contracts(year_start, supplier_id)"),
+            // Contracts largest first (weighting --below), on -value_pence, which only that list asks
+            // for: a query filtering on value_pence reads the table in key order rather than look up
+            // every contract through this index.
+            ("rollup_contracts_value", "CREATE INDEX rollup_contracts_value ON rollup_contracts(-value_pence, contract_id, sv_weighting)"),
+            // Contracts by their largest shortfall (compliance --list lagging).
+            ("rollup_contracts_shortfall", "CREATE INDEX rollup_contracts_shortfall ON rollup_contracts(max_shortfall_pence DESC, end_date)"),
+        ])
 
     /// Each supplier's GM status, authority, area and the rule that placed it (`placed_by`),
     /// copied from the `supplier_geography` view, and whether it is a full postcode the

@@ -9,7 +9,11 @@ extension Rollups {
     /// value by the attribution rule of the `award_shares` view, with its geography copied
     /// from `rollup_supplier_geography`. `geography --top` reads it.
     public static let supplierWins = Rollup(
-        table: "rollup_supplier_wins", sources: winnerSources, followsEdition: false, query: supplierWinsQuery)
+        table: "rollup_supplier_wins", sources: winnerSources, followsEdition: false, query: supplierWinsQuery, indexes: [
+            // The largest suppliers of a scope and GM status, in order: geography --top reads a few entries.
+            ("rollup_supplier_wins_largest",
+             "CREATE INDEX rollup_supplier_wins_largest ON rollup_supplier_wins(year_start, partner, gm_status, awarded DESC, supplier_id)"),
+        ])
 
     /// `rollup_supplier_wins` added up per GM status, authority, area and placing rule, for
     /// each of its four scopes: how many distinct suppliers won, the awards won alone and the
@@ -24,7 +28,9 @@ extension Rollups {
             """)
 
     private static var supplierWinsQuery: String {
-        let sums = "sum(contracts), sum(sole), sum(awarded)"
+        // A supplier's geography is one row: carried through each scope's GROUP BY supplier_id.
+        let place = "gm_status, authority, area, placed_by, unlisted"
+        let sums = "\(place), sum(contracts), sum(sole), sum(awarded)"
         return """
             WITH wins AS (   -- every (award, winning supplier): the whole value when it won alone, else its share
                 SELECT c.year_start, c.partner, c.supplier_id, 1 AS sole, c.value_pence AS share_pence
@@ -37,21 +43,19 @@ extension Rollups {
                   JOIN award_shares a ON a.contract_id = s.contract_id
             ),
             cells AS MATERIALIZED (
-                SELECT supplier_id, year_start, partner, count(*) AS contracts, sum(sole) AS sole, sum(share_pence) AS awarded
-                  FROM wins GROUP BY supplier_id, year_start, partner
-            ),
-            scopes AS (
-                SELECT year_start, partner, supplier_id, contracts, sole, awarded FROM cells
-                UNION ALL
-                SELECT year_start, NULL, supplier_id, \(sums) FROM cells GROUP BY supplier_id, year_start
-                UNION ALL
-                SELECT NULL, partner, supplier_id, \(sums) FROM cells GROUP BY supplier_id, partner
-                UNION ALL
-                SELECT NULL, NULL, supplier_id, \(sums) FROM cells GROUP BY supplier_id
+                SELECT w.supplier_id, w.year_start, w.partner, g.gm_status, g.authority, g.area, g.placed_by, g.unlisted,
+                       w.contracts, w.sole, w.awarded
+                  FROM (SELECT supplier_id, year_start, partner, count(*) AS contracts, sum(sole) AS sole, sum(share_pence) AS awarded
+                          FROM wins GROUP BY supplier_id, year_start, partner) w
+                  JOIN rollup_supplier_geography g ON g.supplier_id = w.supplier_id
             )
-            SELECT s.year_start, s.partner, s.supplier_id, g.gm_status, g.authority, g.area, g.placed_by, g.unlisted,
-                   s.contracts, s.sole, s.awarded
-              FROM scopes s JOIN rollup_supplier_geography g ON g.supplier_id = s.supplier_id
+            SELECT year_start, partner, supplier_id, \(place), contracts, sole, awarded FROM cells
+            UNION ALL
+            SELECT year_start, NULL, supplier_id, \(sums) FROM cells GROUP BY supplier_id, year_start
+            UNION ALL
+            SELECT NULL, partner, supplier_id, \(sums) FROM cells GROUP BY supplier_id, partner
+            UNION ALL
+            SELECT NULL, NULL, supplier_id, \(sums) FROM cells GROUP BY supplier_id
             """
     }
 }
