@@ -146,11 +146,13 @@ public enum Themes {
         let threshold = q.bind("threshold_pence", thresholdPence)
         let none = source == .rollups ? "fc.commitments = 0"
                                       : "NOT EXISTS (SELECT 1 FROM commitments k WHERE k.contract_id = fc.contract_id)"
+        // From the rollup as -value: its index on -value_pence holds the contracts over the threshold.
+        let over = source == .rollups ? "-fc.value_pence < -\(threshold)" : "fc.value_pence > \(threshold)"
         let query = q.query("""
             WITH \(fc)
             SELECT count(*) AS contracts, coalesce(sum(fc.value_pence), 0) AS value
               FROM fc
-             WHERE fc.value_pence > \(threshold)
+             WHERE \(over)
                AND \(none)
             """)
         return AnalysisResult(title: "Contracts over \(MoneyCaption.short(thresholdPence)) with no commitments",

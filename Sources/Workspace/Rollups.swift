@@ -56,10 +56,13 @@ public enum Rollups {
         query: contractsQuery, indexes: [
             // A year's distinct winning suppliers, read in order instead of sorted.
             ("rollup_contracts_supplier", "CREATE INDEX rollup_contracts_supplier ON rollup_contracts(year_start, supplier_id)"),
-            // Contracts largest first (weighting --below), on -value_pence, which only that list asks
-            // for: a query filtering on value_pence reads the table in key order rather than look up
-            // every contract through this index.
-            ("rollup_contracts_value", "CREATE INDEX rollup_contracts_value ON rollup_contracts(-value_pence, contract_id, sv_weighting)"),
+            // Contracts largest first (weighting --below, and the count of contracts over a value with
+            // no commitments), on -value_pence, which only those ask for: a query filtering on
+            // value_pence reads the table in key order rather than look up every contract through
+            // this index. value_pence itself makes the index answer those queries alone.
+            ("rollup_contracts_value", """
+                CREATE INDEX rollup_contracts_value ON rollup_contracts(-value_pence, contract_id, sv_weighting, value_pence, commitments)
+                """),
             // Contracts by their largest shortfall (compliance --list lagging).
             ("rollup_contracts_shortfall", "CREATE INDEX rollup_contracts_shortfall ON rollup_contracts(max_shortfall_pence DESC, end_date)"),
         ])

@@ -10,9 +10,11 @@ extension Rollups {
     /// from `rollup_supplier_geography`. `geography --top` reads it.
     public static let supplierWins = Rollup(
         table: "rollup_supplier_wins", sources: winnerSources, followsEdition: false, query: supplierWinsQuery, indexes: [
-            // The largest suppliers of a scope and GM status, in order: geography --top reads a few entries.
-            ("rollup_supplier_wins_largest",
-             "CREATE INDEX rollup_supplier_wins_largest ON rollup_supplier_wins(year_start, partner, gm_status, awarded DESC, supplier_id)"),
+            // The largest suppliers outside GM of a scope, in order: geography --top reads a few entries.
+            ("rollup_supplier_wins_outside", """
+                CREATE INDEX rollup_supplier_wins_outside ON rollup_supplier_wins(year_start, partner, awarded DESC, supplier_id, gm_status, contracts)
+                 WHERE gm_status = 'outside'
+                """),
         ])
 
     /// `rollup_supplier_wins` added up per GM status, authority, area and placing rule, for
