@@ -65,21 +65,29 @@ public enum Geography {
                  GROUP BY supplier_id
             ),
             total AS (SELECT sum(awarded) AS awarded FROM outside)
-            SELECT row_number() OVER (ORDER BY o.awarded DESC, o.supplier_id) AS rank,
-                   o.supplier_id, g.name, g.postcode, g.district,
-                   -- a district missing from postcode_districts has no GM postcodes at all
-                   CASE WHEN g.district IS NOT NULL THEN round(100.0 * coalesce(d.gm_share, 0), 1) END AS district_gm_share,
-                   o.contracts, o.awarded,
-                   round(100.0 * o.awarded / t.awarded, 1) AS share_of_outside
-              FROM outside o
-              JOIN supplier_geography g ON g.supplier_id = o.supplier_id
-              LEFT JOIN district_geography d ON d.outward_code = g.district
-             CROSS JOIN total t
-             ORDER BY o.awarded DESC, o.supplier_id
+            \(outsideLines(from: "outside"))
              LIMIT \(limit)
             """)
         return AnalysisResult(title: Titles.with(filter, "Largest suppliers outside GM (top \(top))"),
                               result: try query.run(on: db, money: money, percent: percent), query: query)
+    }
+
+    /// The list of suppliers outside GM from `source(supplier_id, contracts, awarded)` and
+    /// `total(awarded)`, largest first, with each one's district and its GM share.
+    static func outsideLines(from source: String) -> String {
+        """
+        SELECT row_number() OVER (ORDER BY o.awarded DESC, o.supplier_id) AS rank,
+               o.supplier_id, g.name, g.postcode, g.district,
+               -- a district missing from postcode_districts has no GM postcodes at all
+               CASE WHEN g.district IS NOT NULL THEN round(100.0 * coalesce(d.gm_share, 0), 1) END AS district_gm_share,
+               o.contracts, o.awarded,
+               round(100.0 * o.awarded / t.awarded, 1) AS share_of_outside
+          FROM \(source) o
+          JOIN supplier_geography g ON g.supplier_id = o.supplier_id
+          LEFT JOIN district_geography d ON d.outward_code = g.district
+         CROSS JOIN total t
+         ORDER BY o.awarded DESC, o.supplier_id
+        """
     }
 
     /// Each contract under the filter with each of its winning suppliers, the supplier's share
@@ -191,9 +199,7 @@ public enum Geography {
         """
         \(winsCTE(fc)),
         won AS (
-            SELECT CASE WHEN gm_status = 'unknown' THEN 3 WHEN area IS NULL THEN 2 ELSE 1 END AS grp,
-                   CASE WHEN gm_status = 'unknown' THEN 'Unknown postcode'
-                        WHEN area IS NULL THEN 'Outside UK' ELSE area END AS area,
+            SELECT \(areaGroup) AS grp, \(areaLabel) AS area,
                    count(DISTINCT supplier_id) AS suppliers,
                    count(DISTINCT CASE WHEN gm_status = 'GM' THEN supplier_id END) AS gm_suppliers,
                    count(shared_id IS NULL OR NULL) + count(DISTINCT shared_id) AS contracts, sum(share_pence) AS awarded,
@@ -208,6 +214,16 @@ public enum Geography {
                    coalesce(sum(CASE WHEN gm_status = 'GM' THEN share_pence END), 0) AS gm_awarded
               FROM wins
         ),
+        \(areaLines)
+        """
+    }
+
+    /// A line of `--by area`: postcode areas first, then outside the UK, then unknown postcodes.
+    static let areaGroup = "CASE WHEN gm_status = 'unknown' THEN 3 WHEN area IS NULL THEN 2 ELSE 1 END"
+    static let areaLabel = "CASE WHEN gm_status = 'unknown' THEN 'Unknown postcode' WHEN area IS NULL THEN 'Outside UK' ELSE area END"
+
+    /// `--by area`'s lines and Total from `won(grp, area, …)` and `total`.
+    static let areaLines = """
         lines AS (
             SELECT grp, area, suppliers, gm_suppliers, contracts, awarded, gm_awarded FROM won
             UNION ALL
@@ -219,7 +235,6 @@ public enum Geography {
           FROM lines x CROSS JOIN total t
          ORDER BY x.grp, x.awarded DESC, x.area
         """
-    }
 
     static func partnerSQL(_ fc: String) -> String {
         """
@@ -241,6 +256,12 @@ public enum Geography {
                    coalesce(sum(CASE WHEN gm_status = 'GM' THEN value_pence END), 0)
               FROM won
         )
+        \(partnerLines)
+        """
+    }
+
+    /// `--by partner`'s columns from `lines(grp, partner, suppliers, gm_suppliers, unknown_suppliers, awarded, gm_awarded)`.
+    static let partnerLines = """
         SELECT partner, suppliers, gm_suppliers,
                round(100.0 * gm_suppliers / nullif(suppliers, 0), 1) AS gm_supplier_share,
                unknown_suppliers, awarded, gm_awarded,
@@ -248,7 +269,6 @@ public enum Geography {
           FROM lines
          ORDER BY grp, partner
         """
-    }
 }
 
 extension Geography {

@@ -63,8 +63,7 @@ extension Geography {
     }
 
     static func rollupAreaSQL(_ head: String) -> String {
-        let grp = "CASE WHEN gm_status = 'unknown' THEN 3 WHEN area IS NULL THEN 2 ELSE 1 END"
-        let area = "CASE WHEN gm_status = 'unknown' THEN 'Unknown postcode' WHEN area IS NULL THEN 'Outside UK' ELSE area END"
+        let (grp, area) = (areaGroup, areaLabel)
         return """
         \(head),
         sole AS (
@@ -86,16 +85,7 @@ extension Geography {
                    coalesce(sum(awarded), 0) AS awarded, coalesce(sum(gm_awarded), 0) AS gm_awarded
               FROM sole
         ),
-        lines AS (
-            SELECT grp, area, suppliers, gm_suppliers, contracts, awarded, gm_awarded FROM won
-            UNION ALL
-            SELECT 4, 'Total', suppliers, gm_suppliers, contracts, awarded, gm_awarded FROM total
-        )
-        SELECT x.area, x.suppliers, x.gm_suppliers, x.contracts, x.awarded,
-               round(100.0 * x.awarded / nullif(t.awarded, 0), 1) AS value_share,
-               x.gm_awarded
-          FROM lines x CROSS JOIN total t
-         ORDER BY x.grp, x.awarded DESC, x.area
+        \(areaLines)
         """
     }
 
@@ -120,12 +110,7 @@ extension Geography {
                    coalesce(sum(CASE WHEN gm_status = 'GM' THEN awarded END), 0)
               FROM \(Rollups.geography.table) WHERE year_start IS \(year) AND partner \(totalPartner)
         )
-        SELECT partner, suppliers, gm_suppliers,
-               round(100.0 * gm_suppliers / nullif(suppliers, 0), 1) AS gm_supplier_share,
-               unknown_suppliers, awarded, gm_awarded,
-               round(100.0 * gm_awarded / nullif(awarded, 0), 1) AS gm_value_share
-          FROM lines
-         ORDER BY grp, partner
+        \(partnerLines)
         """
     }
 
@@ -142,17 +127,7 @@ extension Geography {
             ),
             total AS (SELECT sum(awarded) AS awarded FROM outside),
             largest AS (SELECT * FROM outside ORDER BY awarded DESC, supplier_id LIMIT \(limit))
-            SELECT row_number() OVER (ORDER BY o.awarded DESC, o.supplier_id) AS rank,
-                   o.supplier_id, g.name, g.postcode, g.district,
-                   -- a district missing from postcode_districts has no GM postcodes at all
-                   CASE WHEN g.district IS NOT NULL THEN round(100.0 * coalesce(d.gm_share, 0), 1) END AS district_gm_share,
-                   o.contracts, o.awarded,
-                   round(100.0 * o.awarded / t.awarded, 1) AS share_of_outside
-              FROM largest o
-              JOIN supplier_geography g ON g.supplier_id = o.supplier_id
-              LEFT JOIN district_geography d ON d.outward_code = g.district
-             CROSS JOIN total t
-             ORDER BY o.awarded DESC, o.supplier_id
+            \(outsideLines(from: "largest"))
             """)
         return AnalysisResult(title: Titles.with(filter, "Largest suppliers outside GM (top \(top))"),
                               result: try query.run(on: db, money: money, percent: percent), query: query)
