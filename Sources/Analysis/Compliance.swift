@@ -27,8 +27,13 @@ public enum Compliance {
         case considered, kpis, portal, lagging
     }
 
-    static let money: Set<String> = ["failing_value", "value", "shortfall"]
-    static let percent: Set<String> = ["failing_share", "delivered_pct"]
+    static let columns: ColumnMeanings = [
+        "rule": .text("Check"), "in_scope": .count("In scope"), "failing": .count("Failing"),
+        "failing_share": .percent("Share failing"), "not_recorded": .count("Not recorded"),
+        "failing_value": .money("Value of those failing"), "sv_considered": .text("Social value considered"),
+        "sv_kpis": .text("Social value KPIs"), "commitment_id": .text("Commitment"), "end_date": .text("Contract ended"),
+        "delivered_pct": .percent("Delivered, % of committed"), "shortfall": .money("Shortfall (TOMs £)"),
+    ]
 
     /// One row per check: how many are in scope, failing, not recorded, and the value at stake.
     /// From the rollups, the lag check adds up ended contracts' counts; from the raw tables
@@ -73,7 +78,7 @@ public enum Compliance {
         var title = "Compliance with the social value policy"
         if let asOf = options.asOf { title += " (delivery as of \(asOf))" }
         return AnalysisResult(title: Titles.with(filter, title),
-                              result: try query.run(on: db, money: money, percent: percent), query: query)
+                              result: try query.run(on: db, columns: columns), query: query)
     }
 
     /// `checks(ord, rule, description, in_scope, failing, not_recorded, failing_value)` read
@@ -227,7 +232,7 @@ public enum Compliance {
         let capped = text + ListLimit.clause(limit, &q)
         let query = q.query(capped)
         return AnalysisResult(title: Titles.with(filter, title),
-                              result: try query.run(on: db, money: money, percent: percent), query: query,
+                              result: try query.run(on: db, columns: columns), query: query,
                               rowsWithoutLimit: try ListLimit.rowsWithoutLimit(db, text, limit: limit, q))
     }
 }

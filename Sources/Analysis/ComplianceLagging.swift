@@ -18,7 +18,7 @@ extension Compliance {
         let fc = filter.rollupCTE(&q)
         let asOf = q.bind("as_of", options.asOf)
         let ended = "ended AS NOT MATERIALIZED (SELECT * FROM fc WHERE end_date IS NOT NULL AND end_date < \(asOf))"
-        let columns = "contract_id, partner, end_date"
+        let kept = "contract_id, partner, end_date"
         let listed: String
         if let limit {
             let n = q.bind("limit", limit)
@@ -28,13 +28,13 @@ extension Compliance {
                      ORDER BY max_shortfall_pence DESC LIMIT 1 OFFSET \(n) - 1
                 ),
                 listed AS (
-                    SELECT \(columns) FROM ended WHERE max_shortfall_pence >= (SELECT pence FROM cut)
+                    SELECT \(kept) FROM ended WHERE max_shortfall_pence >= (SELECT pence FROM cut)
                     UNION ALL
-                    SELECT \(columns) FROM ended WHERE NOT EXISTS (SELECT 1 FROM cut)
+                    SELECT \(kept) FROM ended WHERE NOT EXISTS (SELECT 1 FROM cut)
                 )
                 """
         } else {
-            listed = "listed AS (SELECT \(columns) FROM ended)"
+            listed = "listed AS (SELECT \(kept) FROM ended)"
         }
         let text = """
             WITH \(fc),
@@ -61,7 +61,7 @@ extension Compliance {
         }
         let query = q.query(text)
         return AnalysisResult(title: Titles.with(filter, laggingTitle(options)),
-                              result: try query.run(on: db, money: money, percent: percent), query: query,
+                              result: try query.run(on: db, columns: columns), query: query,
                               rowsWithoutLimit: try ListLimit.rowsWithoutLimit(db, counting: count, limit: limit, q))
     }
 }

@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWText
 import SVWWorkspace
 
 /// Where the winning suppliers are: inside Greater Manchester, outside, or unknown
@@ -16,9 +17,12 @@ public enum Geography {
         case partner
     }
 
-    static let money: Set<String> = ["awarded", "gm_awarded"]
-    static let percent: Set<String> = ["supplier_share", "value_share", "gm_supplier_share", "gm_value_share", "share_of_outside",
-                                       "district_gm_share"]
+    static let columns: ColumnMeanings = [
+        "location": .text("Location"), "supplier_share": .percent("Share of suppliers"),
+        "gm_supplier_share": .percent("GM share of suppliers"), "unknown_suppliers": .count("Suppliers, postcode unknown"),
+        "gm_awarded": .money("Awarded in GM"), "gm_value_share": .percent("GM share of value"),
+        "share_of_outside": .percent("Share of value outside GM"),
+    ]
 
     /// Under a filter of no more than a year and a partner the figures are read from
     /// `rollup_geography` (and the few awards with several suppliers from the raw tables);
@@ -43,7 +47,7 @@ public enum Geography {
         let query = q.query(text)
         let title = "Winning suppliers and awarded value by " + (breakdown == .status ? "location" : breakdown.rawValue)
         return AnalysisResult(title: Titles.with(filter, title),
-                              result: try query.run(on: db, money: money, percent: percent), query: query)
+                              result: try query.run(on: db, columns: columns), query: query)
     }
 
     /// The `top` largest suppliers outside GM by value awarded, with their district's GM
@@ -69,7 +73,7 @@ public enum Geography {
              LIMIT \(limit)
             """)
         return AnalysisResult(title: Titles.with(filter, "Largest suppliers outside GM (top \(top))"),
-                              result: try query.run(on: db, money: money, percent: percent), query: query)
+                              result: try query.run(on: db, columns: columns), query: query)
     }
 
     /// The list of suppliers outside GM from `source(supplier_id, contracts, awarded)` and
@@ -287,10 +291,11 @@ extension Geography {
 
         /// "Suppliers placed by full postcode: 576; by the district rule: 107 (9 of them …); unknown: 15."
         public var sentence: String {
-            var text = "Suppliers placed by full postcode: \(byPostcode); by the district rule: \(byDistrict)"
-            if unlisted > 0 { text += " (\(unlisted) of them in districts touching GM, their full postcode not in postcode_index)" }
-            if outsideUK > 0 { text += "; outside the UK: \(outsideUK)" }
-            return text + "; unknown: \(unknown)."
+            func n(_ count: Int) -> String { NumberText.grouped(count) }
+            var text = "Suppliers placed by full postcode: \(n(byPostcode)); by the district rule: \(n(byDistrict))"
+            if unlisted > 0 { text += " (\(n(unlisted)) of them in districts touching GM, their full postcode not in postcode_index)" }
+            if outsideUK > 0 { text += "; outside the UK: \(n(outsideUK))" }
+            return text + "; unknown: \(n(unknown))."
         }
     }
 

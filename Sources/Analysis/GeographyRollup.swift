@@ -130,6 +130,6 @@ extension Geography {
             \(outsideLines(from: "largest"))
             """)
         return AnalysisResult(title: Titles.with(filter, "Largest suppliers outside GM (top \(top))"),
-                              result: try query.run(on: db, money: money, percent: percent), query: query)
+                              result: try query.run(on: db, columns: columns), query: query)
     }
 }

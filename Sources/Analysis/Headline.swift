@@ -10,9 +10,12 @@ public enum Headline {
         var shown = filter
         shown.year = year
         return AnalysisResult(title: Titles.with(shown, "Headline figures"),
-                              result: try query.run(on: db, money: YearMetrics.money, percent: YearMetrics.percent),
+                              result: try query.run(on: db, columns: YearMetrics.columns),
                               query: query)
     }
+
+    /// What each headline figure is to people (also the trend's figures).
+    public static var columns: ColumnMeanings { YearMetrics.columns }
 
     /// The latest financial year with a contract, the default for `headline`.
     public static func latestYear(_ db: Database) throws -> String? {

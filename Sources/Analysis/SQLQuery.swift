@@ -16,14 +16,14 @@ public struct SQLQuery: Sendable, Equatable {
     /// In binding order: the order in which SQLite numbers named parameters (first appearance in the text).
     public let parameters: [SQLParameter]
 
-    /// Runs the query and marks the columns whose numbers are pence or percentages.
-    public func run(on db: Database, money: Set<String> = [], percent: Set<String> = []) throws -> ResultSet {
+    /// Runs the query; `columns` says what each column is to people (its kind and heading).
+    public func run(on db: Database, columns: ColumnMeanings = [:]) throws -> ResultSet {
         let statement = try db.prepare(text)
         precondition(statement.parameterCount == parameters.count,
                      "analysis SQL binds \(parameters.count) parameters but SQLite counts \(statement.parameterCount)")
         try statement.bind(parameters.map(\.value))
         var result = try statement.all()
-        result.kinds = result.columns.map { money.contains($0) ? .money : percent.contains($0) ? .percent : .plain }
+        columns.apply(to: &result)
         // An analysis leaves a cell empty on purpose (no share on a Total line, no rate
         // without commitments): people read "–" there, never NULL.
         result.emptyCellText = AnalysisResult.emptyCell

@@ -10,7 +10,7 @@ public enum Search {
         public let description: String
     }
 
-    static let money: Set<String> = ["value"]
+    static let columns: ColumnMeanings = ["kind": .text("Kind"), "id": .text("ID"), "text": .text("Match")]
 
     public static func find(_ db: Database, text: String, filter: Filter, limit: Int = 50) throws -> AnalysisResult {
         guard let match = ftsQuery(text) else {
@@ -51,7 +51,7 @@ public enum Search {
              ORDER BY b.score, b.kind DESC, b.id
             """)
         return AnalysisResult(title: Titles.with(filter, "Suppliers and contracts matching \"\(text)\""),
-                              result: try query.run(on: db, money: money), query: query)
+                              result: try query.run(on: db, columns: columns), query: query)
     }
 
     /// The user's words as a safe FTS5 query: each run of letters or digits becomes a

@@ -45,8 +45,12 @@ public enum SupplierProfile {
         result.rows.map { SupplierCandidate(id: $0[0].string ?? "", name: $0[1].string ?? "") }
     }
 
-    static let money: Set<String> = ["awarded", "committed", "delivered"]
-    static let percent: Set<String> = ["district_gm_share", "mean_weighting", "delivery_rate"]
+    static let columns: ColumnMeanings = [
+        "company_number": .text("Company number"), "postcode_status": .text("Postcode status"),
+        "gm_status": .text("GM status"), "sme": .text("SME"), "vcse": .text("VCSE"), "partners": .count("Partners"),
+        "first_award": .text("First award"), "last_award": .text("Last award"),
+        "mean_weighting": .percent("Mean SV weighting"),
+    ]
 
     /// One row: identity, location, GM status and what it won under the filter.
     public static func profile(_ db: Database, id: String, filter: Filter) throws -> AnalysisResult {
@@ -73,7 +77,7 @@ public enum SupplierProfile {
              WHERE s.supplier_id = \(supplier)
             """)
         return AnalysisResult(title: Titles.with(filter, "Supplier \(id)"),
-                              result: try query.run(on: db, money: money, percent: percent), query: query)
+                              result: try query.run(on: db, columns: columns), query: query)
     }
 
     /// Contracts won by year and partner, with a Total.
@@ -98,7 +102,7 @@ public enum SupplierProfile {
              ORDER BY grp, year, partner
             """)
         return AnalysisResult(title: Titles.with(filter, "Contracts won by \(id), by year and partner"),
-                              result: try query.run(on: db, money: money, percent: percent), query: query)
+                              result: try query.run(on: db, columns: columns), query: query)
     }
 
     /// Commitments on its contracts by measure: committed vs delivered, with a Total.
@@ -132,6 +136,6 @@ public enum SupplierProfile {
              ORDER BY grp, ord, \(ThemeOrder.measureOrder("measure"))
             """)
         return AnalysisResult(title: Titles.with(filter, "Social value committed and delivered by \(id)"),
-                              result: try query.run(on: db, money: money, percent: percent), query: query)
+                              result: try query.run(on: db, columns: columns), query: query)
     }
 }

@@ -9,8 +9,10 @@ public enum Themes {
         case theme, measure, partner
     }
 
-    static let money: Set<String> = ["awarded", "committed", "delivered", "proxy", "value"]
-    static let percent: Set<String> = ["delivery_rate", "committed_pct_awarded", "delivered_pct_awarded"]
+    static let columns: ColumnMeanings = [
+        "committed_pct_awarded": .percent("Committed, % of awarded"), "delivered_pct_awarded": .percent("Delivered, % of awarded"),
+        "unit": .text("Unit"), "proxy": .money("Proxy value per unit"),
+    ]
 
     /// `theme` and `measure` (already checked against the framework and the edition) narrow the
     /// commitments. The theme and partner breakdowns read the rollup's per-contract, per-theme
@@ -56,7 +58,7 @@ public enum Themes {
         if let theme { title += ", theme \(theme)" }
         if let measure { title += ", measure \(measure)" }
         return AnalysisResult(title: Titles.with(filter, title),
-                              result: try query.run(on: db, money: money, percent: percent), query: query)
+                              result: try query.run(on: db, columns: columns), query: query)
     }
 
     // `by_theme(theme, commitments, committed, delivered)`: theme NULL for commitments whose
@@ -131,7 +133,7 @@ public enum Themes {
         let cap = ListLimit.clause(limit, &q)
         let query = q.query(text + cap)
         return AnalysisResult(title: Titles.with(filter, "Contracts over \(MoneyCaption.short(thresholdPence)) with no social value commitments"),
-                              result: try query.run(on: db, money: money, percent: percent), query: query,
+                              result: try query.run(on: db, columns: columns), query: query,
                               rowsWithoutLimit: try ListLimit.rowsWithoutLimit(db, text, limit: limit, q))
     }
 
@@ -156,7 +158,7 @@ public enum Themes {
                AND \(none)
             """)
         return AnalysisResult(title: "Contracts over \(MoneyCaption.short(thresholdPence)) with no commitments",
-                              result: try query.run(on: db, money: money, percent: percent), query: query)
+                              result: try query.run(on: db, columns: columns), query: query)
     }
 
     static func themeSQL(_ fc: String, _ byTheme: String, onlyTheme: String?) -> String {

@@ -73,7 +73,12 @@ public enum Trend {
         }
     }
 
-    static let percent: Set<String> = Set(Metric.allCases.filter { !$0.changesInPoints }.map(\.changeColumn))
+    /// Each figure's change, headed by what it changes.
+    static let changeColumns = ColumnMeanings(Dictionary(uniqueKeysWithValues: Metric.allCases.map { metric in
+        let heading = (YearMetrics.columns.meaning(of: metric.column)?.heading ?? metric.label) + ", change"
+        return (metric.changeColumn, metric.changesInPoints ? ColumnMeaning.number(heading + " (points)")
+                                                          : ColumnMeaning.percent(heading))
+    }))
 
     /// One row per financial year from the first to the last in the data (a year with no
     /// contract under the filter shows zeros, so a change is always from the year before),
@@ -95,7 +100,7 @@ public enum Trend {
         shown.year = nil
         let title = metric.map { "\($0.label), by year" } ?? "Headline figures by year"
         return AnalysisResult(title: Titles.with(shown, title),
-                              result: try query.run(on: db, money: YearMetrics.money, percent: YearMetrics.percent.union(percent)),
+                              result: try query.run(on: db, columns: YearMetrics.columns.merging(changeColumns)),
                               query: query)
     }
 }

@@ -24,9 +24,13 @@ public enum Weighting {
         }
     }
 
-    static let money: Set<String> = ["value"]
-    static let percent: Set<String> = ["contracts_share", "value_share", "mean", "weighted_mean", "median",
-                                       "at_or_above_target", "weighting"]
+    static let columns: ColumnMeanings = [
+        "bin": .text("Weighting"), "contracts_share": .percent("Share of contracts"), "scope": .text("Contracts"),
+        "not_recorded": .count("Weighting not recorded"), "mean": .percent("Mean weighting"),
+        "weighted_mean": .percent("Value-weighted mean"), "median": .percent("Median weighting"),
+        "at_or_above_target": .percent("At or above target"), "below_target": .count("Below target"),
+        "weighting": .percent("Weighting"),
+    ]
 
     /// One row per bin (and a Total): contracts and value in each.
     public static func histogram(_ db: Database, filter: Filter, options: Options = Options(),
@@ -69,7 +73,7 @@ public enum Weighting {
              ORDER BY l.ord
             """)
         return AnalysisResult(title: Titles.with(filter, "Social value weighting, \(scope(options))"),
-                              result: try query.run(on: db, money: money, percent: percent), query: query)
+                              result: try query.run(on: db, columns: columns), query: query)
     }
 
     /// Mean (simple and value-weighted), median and share at or above target: one row for
@@ -145,7 +149,7 @@ public enum Weighting {
         var title = "Social value weighting statistics, \(scope(options))"
         if let breakdown { title += ", by \(breakdown.rawValue)" }
         return AnalysisResult(title: Titles.with(filter, title),
-                              result: try query.run(on: db, money: money, percent: percent), query: query)
+                              result: try query.run(on: db, columns: columns), query: query)
     }
 
     /// Applicable contracts weighted below the target, largest first; with `by`, grouped
@@ -206,7 +210,7 @@ public enum Weighting {
         var title = "Contracts weighted below \(Bin.number(options.target))%, \(scope(options))"
         if let breakdown { title += ", by \(breakdown.rawValue)" + (limit.map { " (the \($0) largest in each)" } ?? "") }
         return AnalysisResult(title: Titles.with(filter, title),
-                              result: try query.run(on: db, money: money, percent: percent), query: query,
+                              result: try query.run(on: db, columns: Self.columns), query: query,
                               rowsWithoutLimit: rolled
                                 ? try ListLimit.rowsWithoutLimit(
                                     db, counting: "WITH \(pop)\nSELECT count(*) FROM pop WHERE pop.sv_weighting < \(target)", limit: limit, q)

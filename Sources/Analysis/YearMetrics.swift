@@ -182,8 +182,17 @@ enum YearMetrics {
         """
     }
 
-    static let money: Set<String> = ["awarded", "sv_committed", "sv_delivered", "own_workforce_sv"]
-    static let percent: Set<String> = ["sv_committed_pct", "sv_delivered_pct", "gm_suppliers_pct", "mean_weighting",
-                                       "weighted_mean_weighting", "contracts_change_pct", "awarded_change_pct",
-                                       "sv_committed_change_pct", "sv_delivered_change_pct", "own_workforce_sv_change_pct"]
+    /// The headline's figures; the exact table and the trend read them by these headings.
+    static let columns: ColumnMeanings = [
+        "contracts": .count("Contracts awarded"), "awarded": .money("Total awarded"),
+        "sv_committed": .money("Social value committed"), "sv_committed_pct": .percent("Committed, % of awarded"),
+        "sv_delivered": .money("Social value delivered"), "sv_delivered_pct": .percent("Delivered, % of awarded"),
+        "unvalued_commitments": .count("Commitments with no £ value (measure not in edition)"),
+        "suppliers": .count("Winning suppliers"), "gm_suppliers": .count("… of which GM businesses"),
+        "gm_suppliers_pct": .percent("Winning businesses in GM, %"), "unknown_suppliers": .count("… with an unknown postcode"),
+        "own_workforce_sv": .money("Own-workforce social value (delivered)"),
+        "mean_weighting": .percent("Mean SV weighting (over £25k)"),
+        "weighted_mean_weighting": .percent("Value-weighted mean SV weighting"),
+        "contracts_over_25k": .count("Contracts over £25,000"), "contracts_over_50k": .count("Contracts over £50,000"),
+    ]
 }

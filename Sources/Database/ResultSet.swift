@@ -14,6 +14,10 @@ public struct ResultSet: Sendable, Equatable {
     /// Rows the statement returned beyond those kept in `rows` (`Statement.all(maxRows:)`),
     /// counted without being read, so "… N more rows" stays exact.
     public var omittedRows = 0
+    /// Each column's heading in words for people (an analysis's `committed_pct_awarded` is
+    /// "Committed, % of awarded"), as reports show them; nil keeps the column names, as SQL's
+    /// results and the csv, tsv and json modes always do.
+    public var headings: [String]?
 
     /// A result; `kinds` default to `.plain` for every column.
     public init(columns: [String], rows: [[SQLValue]], kinds: [ColumnKind]? = nil, emptyCellText: String? = nil) {
@@ -40,6 +44,8 @@ public enum ColumnKind: Sendable, Equatable {
     case money
     /// A percentage 0–100, shown to one decimal.
     case percent
+    /// A count: digits grouped for people (`1,836`), a plain number in csv and json.
+    case count
     /// Figures already written as text (a column mixing £, % and counts, as in a table
     /// turned on its side): shown as they are, right-aligned like numbers.
     case figure

@@ -3,7 +3,7 @@ import SVWText
 
 /// How one value reads in text output, honouring its column's kind.
 public enum CellText {
-    /// Human text: £ with separators for money, one decimal for percentages.
+    /// Human text: £ with separators for money, one decimal for percentages, counts grouped.
     public static func display(_ value: SQLValue, kind: ColumnKind, null: String = "NULL") -> String {
         switch (value, kind) {
         case (.null, _): return null
@@ -13,6 +13,7 @@ public enum CellText {
         case (_, .percent):
             guard let d = value.double else { return value.string ?? null }
             return NumberText.oneDecimal(d) + "%"
+        case (.integer(let n), .count): return NumberText.grouped(n)
         default: return value.string ?? null
         }
     }

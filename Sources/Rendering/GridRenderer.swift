@@ -11,6 +11,27 @@ enum GridRenderer {
         fit(model, frame: frame, options: options).visible == model.headers.count
     }
 
+    /// How a table is drawn on a terminal too narrow for it. Each fallback gives up less than
+    /// the next, and one is taken only when the one before it would still lose a column:
+    /// the box's borders (decoration) go first, then exact money gives way to amounts in
+    /// £m/£k named in the heading; only after both are trailing columns left out.
+    static func layout(_ model: TableModel, frame: Frame, options: RenderOptions) -> (model: TableModel, frame: Frame, fit: ColumnFit) {
+        var tries: [(TableModel, Frame)] = [(model, frame)]
+        if frame == .box { tries.append((model, .plain)) }
+        if let scaled = model.withScaledMoney {
+            tries.append((scaled, frame))
+            if frame == .box { tries.append((scaled, .plain)) }
+        }
+        var first: (model: TableModel, frame: Frame, fit: ColumnFit)?
+        for (candidate, candidateFrame) in tries {
+            let fitted = fit(candidate, frame: candidateFrame, options: options)
+            if fitted.visible == candidate.headers.count { return (candidate, candidateFrame, fitted) }
+            first = first ?? (candidate, candidateFrame, fitted)
+        }
+        // Columns are lost whatever is given up: then nothing else is, the table is drawn as asked.
+        return first!
+    }
+
     private static func fit(_ model: TableModel, frame: Frame, options: RenderOptions) -> ColumnFit {
         var content = model.headers.map { _ in 1 }
         for row in model.rows {
@@ -38,10 +59,10 @@ enum GridRenderer {
         return ColumnFit(widths: widths)
     }
 
-    static func render(_ model: TableModel, frame: Frame, options: RenderOptions) -> String {
+    static func render(_ model: TableModel, frame requested: Frame, options: RenderOptions) -> String {
         guard !model.headers.isEmpty else { return "" }
         let style = Style(enabled: options.color)
-        let fit = fit(model, frame: frame, options: options)
+        let (model, frame, fit) = layout(model, frame: requested, options: options)
         let widths = fit.widths
         let shown = widths.indices
 

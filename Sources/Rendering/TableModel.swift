@@ -9,12 +9,31 @@ struct TableModel {
         let isNull: Bool
     }
 
-    let headers: [String]
-    let rows: [[Cell]]
+    private(set) var headers: [String]
+    private(set) var rows: [[Cell]]
     let numeric: [Bool]
     let totalRows: Int
+    /// The same table with its money in one unit per column (`MoneyScale`), for a terminal
+    /// too narrow for exact amounts; nil when it has no money column.
+    private(set) var scaledMoney: ScaledMoney?
+
+    /// Headings and cells of the money columns in their column's unit.
+    struct ScaledMoney {
+        let headers: [String]
+        let rows: [[Cell]]
+    }
 
     var hiddenRows: Int { totalRows - rows.count }
+
+    /// This table with its money scaled (`scaledMoney`), or nil when there is none.
+    var withScaledMoney: TableModel? {
+        guard let scaledMoney else { return nil }
+        var model = self
+        model.headers = scaledMoney.headers
+        model.rows = scaledMoney.rows
+        model.scaledMoney = nil
+        return model
+    }
 
     init(_ result: ResultSet, options: RenderOptions, singleLine: Bool = true) {
         headers = result.columns.map { singleLine ? CellText.singleLine($0) : $0 }
@@ -30,6 +49,7 @@ struct TableModel {
                 return Cell(text: singleLine ? CellText.singleLine(text) : text, isNull: value.isNull)
             }
         }
+        scaledMoney = TableModel.scaleMoney(result, shownRows: rows.count, headers: headers, rows: rows)
         numeric = result.columns.indices.map { i in
             let kind = i < result.kinds.count ? result.kinds[i] : .plain
             if kind != .plain { return true }
@@ -45,6 +65,24 @@ struct TableModel {
             }
             return sawNumber
         }
+    }
+
+    /// Each money column's unit is chosen from the rows shown, so one column reads in one unit.
+    private static func scaleMoney(_ result: ResultSet, shownRows: Int, headers: [String], rows: [[Cell]]) -> ScaledMoney? {
+        let money = result.columns.indices.filter { $0 < result.kinds.count && result.kinds[$0] == .money }
+        guard !money.isEmpty else { return nil }
+        var headers = headers
+        var rows = rows
+        for i in money {
+            let shown = result.rows.prefix(shownRows)
+            let scale = MoneyScale.fitting(shown.compactMap { $0[i].int64 })
+            headers[i] += " " + scale.unit
+            for (n, row) in shown.enumerated() {
+                guard let pence = row[i].int64 else { continue }
+                rows[n][i] = Cell(text: scale.text(pence), isNull: false)
+            }
+        }
+        return ScaledMoney(headers: headers, rows: rows)
     }
 
     /// "… 960 more rows (1,000 in all; …)" when the row limit cut the result.

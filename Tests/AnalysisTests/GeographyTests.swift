@@ -7,7 +7,8 @@ import SVWDatabase
         let db = try Fixture.db()
         let r = try Geography.run(db, filter: Filter())
         #expect(r.result.columns == ["location", "suppliers", "supplier_share", "contracts", "awarded", "value_share"])
-        #expect(r.result.kinds == [.plain, .plain, .percent, .plain, .money, .percent])
+        #expect(r.result.kinds == [.plain, .count, .percent, .count, .money, .percent])
+        #expect(r.result.headings == ["Location", "Suppliers", "Share of suppliers", "Contracts", "Awarded", "Share of value"])
         // GM: S1 (C01 10,000,000 + C06 3,000,000), S2 (C03 2,500,000 + C09 7,500,000), S7 (C08 2,500,001)
         //     = 3 suppliers, 5 contracts, 25,500,001p. Outside: S3 6,000,000 + S4 5,000,000 + S5 20,000,000
         //     = 3, 3, 31,000,000p. Unknown: S6 4,000,000p. Total 7 suppliers, 9 contracts, 60,500,001p.

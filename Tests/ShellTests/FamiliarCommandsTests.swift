@@ -182,6 +182,23 @@ extension ShellCommandsTests {
         #expect(capture.err.contains("profile: contracts has no column \"value_pense\"; did you mean \"value_pence\"?"))
     }
 
+    /// Numbers, text and NULL in one column: the mean is over the numbers only, recomputed by
+    /// hand; a column of text or of NULL alone has no mean.
+    @Test func aColumnMixingNumbersAndTextIsProfiledExactly() throws {
+        session.mode = .tsv
+        try session.db.execute("""
+            CREATE TABLE mixed(x, t TEXT, n INTEGER);
+            INSERT INTO mixed VALUES (1, 'b', NULL), (2, 'a', NULL), ('z', 'c', NULL), (NULL, NULL, NULL), (6.5, 'a', NULL), (X'00', 'a', NULL);
+            """)
+        #expect(run("profile mixed") == 0)
+        let lines = capture.out.split(separator: "\n").map(String.init)
+        // x: 5 values, of which 1, 2 and 6.5 are numbers: mean 9.5 / 3 = 3.17 → 3.2; its maximum is the blob.
+        #expect(lines[1].hasPrefix("x\t\t1\t5\t1\t"), "\(lines)")
+        #expect(lines[1].split(separator: "\t", omittingEmptySubsequences: false)[6] == "3.2", "\(lines[1])")
+        #expect(lines[2].hasPrefix("t\tTEXT\t1\t3\ta\tc\t\ta (3), b (1), c (1)"), "\(lines)")
+        #expect(lines[3].hasPrefix("n\tINTEGER\t6\t0\t\t\t\t"), "\(lines)")
+    }
+
     @Test func aBigTableIsProfiledFromASampleAndSaysSo() throws {
         session.mode = .box
         try session.db.execute("""

@@ -59,6 +59,7 @@ struct AnalysisPresenter {
         showSQL(sections.map(\.result) + alsoRan)
         try noteIfNothingMatches(supplierID: supplierID)
         let caveat = try IllustrativeCaveat.applying(to: sections, db: context.db)
+        if let caveat { session.transcript.captureCaveat(caveat.warning) }
         if machine {
             var seen: Set<String> = []
             for section in sections {

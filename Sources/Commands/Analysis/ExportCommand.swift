@@ -14,8 +14,10 @@ enum ExportCommand {
         options: [OptionSpec("title", value: "TEXT", "a report's title (default: svw session report)")],
         discussion: """
             export report FILE.html writes the session so far as a self-contained document a
-            board member can open: commands as captions, tables, charts as embedded SVG, and
-            the data files' provenance (paths, SHA-256, rows) at the end. FILE.md writes Markdown.
+            board member can open: commands as captions, tables (an analysis's columns headed
+            in words, counts grouped), charts as embedded SVG, and the data files' provenance
+            (paths, SHA-256, rows) at the end; --title names it, and when figures come from
+            illustrative proxy values it says so first. FILE.md writes Markdown.
 
             export chart FILE.svg writes the chart of the last analysis command, whether or not
             it was shown (charts are not drawn in csv/json modes or with --no-chart, but are

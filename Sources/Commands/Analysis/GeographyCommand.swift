@@ -1,5 +1,6 @@
 import SVWAnalysis
 import SVWRendering
+import SVWText
 
 /// `geography`: where the winning suppliers are.
 enum GeographyCommand {
@@ -54,7 +55,7 @@ enum GeographyCommand {
         let placement = try Geography.placement(context.db, filter: filter)
         footer.append(placement.sentence)
         if placement.sharedAwards > 0 {
-            footer.append("\(placement.sharedAwards) award\(placement.sharedAwards == 1 ? " has" : "s have") several suppliers: "
+            footer.append("\(NumberText.grouped(placement.sharedAwards)) award\(placement.sharedAwards == 1 ? " has" : "s have") several suppliers: "
                           + "each supplier counts once, and an award's value is shared equally among its suppliers (award_shares).")
         }
         let chart: Chart?

@@ -82,25 +82,16 @@ enum HeadlineCommand {
         return out
     }
 
-    static let labels: [String: String] = [
-        "year": "Financial year", "contracts": "Contracts awarded", "awarded": "Total awarded",
-        "sv_committed": "Social value committed", "sv_committed_pct": "Committed, % of awarded",
-        "sv_delivered": "Social value delivered", "sv_delivered_pct": "Delivered, % of awarded",
-        "unvalued_commitments": "Commitments with no £ value (measure not in edition)",
-        "suppliers": "Winning suppliers", "gm_suppliers": "… of which GM businesses",
-        "gm_suppliers_pct": "Winning businesses in GM, %", "unknown_suppliers": "… with an unknown postcode",
-        "own_workforce_sv": "Own-workforce social value (delivered)", "mean_weighting": "Mean SV weighting (over £25k)",
-        "weighted_mean_weighting": "Value-weighted mean SV weighting", "contracts_over_25k": "Contracts over £25,000",
-        "contracts_over_50k": "Contracts over £50,000",
-    ]
-
     /// The one-row result turned on its side, each value shown exactly as the renderer would.
-    static func exactTable(_ result: ResultSet, labels: [String: String] = labels) -> ResultSet {
-        guard let row = result.rows.first else { return ResultSet(columns: ["figure", "value"], rows: []) }
-        let rows = result.columns.indices.map { i -> [SQLValue] in
-            let name = result.columns[i]
-            return [.text(labels[name] ?? name), .text(CellText.display(row[i], kind: result.kinds[i], null: "–"))]
+    /// Each figure is named by its heading in words (the analysis layer declares them).
+    static func exactTable(_ result: ResultSet) -> ResultSet {
+        var table = ResultSet(columns: ["figure", "value"], rows: [])
+        table.headings = ["Figure", "Value"]
+        guard let row = result.rows.first else { return table }
+        let names = result.headings ?? result.columns
+        table.rows = result.columns.indices.map { i -> [SQLValue] in
+            [.text(names[i]), .text(CellText.display(row[i], kind: result.kinds[i], null: "–"))]
         }
-        return ResultSet(columns: ["figure", "value"], rows: rows)
+        return table
     }
 }

@@ -28,6 +28,7 @@ struct IllustrativeCaveat {
         var labelled = result
         labelled.columns += Self.columns
         labelled.kinds += [.plain, .plain]
+        labelled.headings? += ["Measures edition", "Proxy values"]
         labelled.rows = result.rows.map { $0 + [.text(edition), .text("illustrative")] }
         return labelled
     }

@@ -67,7 +67,7 @@ enum SupplierCommand {
         }
         // People read the one-row profile turned on its side.
         for index in sections.indices where sections[index].name == Section.profile.rawValue {
-            sections[index].result.result = HeadlineCommand.exactTable(sections[index].result.result, labels: [:])
+            sections[index].result.result = HeadlineCommand.exactTable(sections[index].result.result)
         }
         try presenter.present(sections, chart: chart, supplierID: id)
     }

@@ -1,5 +1,6 @@
 import SVWAnalysis
 import SVWRendering
+import SVWText
 import SVWWorkspace
 
 /// `themes`: social value committed and delivered by TOMs theme, measure or partner.
@@ -59,7 +60,7 @@ enum ThemesCommand {
         let gap = try Themes.uncommittedCount(db, filter: filter, thresholdPence: over)
         var footer: [String] = []
         if let count = gap.result.rows.first?[0].int64, let value = gap.result.rows.first?[1].int64 {
-            footer.append("Contracts over \(MoneyCaption.short(over)) with no commitments: \(count)"
+            footer.append("Contracts over \(MoneyCaption.short(over)) with no commitments: \(NumberText.grouped(count))"
                           + (count > 0 ? " (\(CellText.pounds(value, grouped: true, symbol: true)) awarded; themes --uncommitted lists them)" : ""))
         }
         let label = by == .theme ? "theme" : by.rawValue

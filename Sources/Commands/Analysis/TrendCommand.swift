@@ -66,7 +66,7 @@ enum TrendCommand {
 
     /// What each figure is called on screen (as headline's exact table calls it).
     static func label(_ metric: Trend.Metric) -> String {
-        HeadlineCommand.labels[metric.column] ?? metric.column
+        Headline.columns.meaning(of: metric.column)?.heading ?? metric.column
     }
 
     /// The per-year table turned on its side for people: one row per figure, one column per
@@ -91,7 +91,9 @@ enum TrendCommand {
                 }
                 return row
             }
-            return ResultSet(columns: columns, rows: rows, kinds: [.plain] + Array(repeating: .figure, count: columns.count - 1))
+            var sideways = ResultSet(columns: columns, rows: rows, kinds: [.plain] + Array(repeating: .figure, count: columns.count - 1))
+            sideways.headings = columns.map { $0 == "figure" ? "Figure" : $0 == "change" ? "Change" : $0 }
+            return sideways
         }
         var first = 0
         var result = table(from: 0)

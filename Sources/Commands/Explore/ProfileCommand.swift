@@ -3,8 +3,8 @@ import SVWRendering
 import SVWText
 
 /// `profile TABLE [COLUMN…]`: what each column holds, at a glance, the way a data analyst
-/// first looks at a new table. Counts, nulls, minimum, maximum and mean come from one pass
-/// over the whole table; distinct counts, top values and histograms, which need each value
+/// first looks at a new table. Counts, nulls, minimum, maximum and mean come from at most two
+/// passes over the whole table (`ColumnStatistics`); distinct counts, top values and histograms, which need each value
 /// grouped, come from the first `sampleRows` rows when the table is bigger, and say so.
 enum ProfileCommand {
     /// Above this many rows, grouping work is done on a sample of this size.
@@ -54,29 +54,22 @@ enum ProfileCommand {
             }
         }
         let source = SQLIdentifier.quoted(table)
-        // One pass for everything exact: per column, non-null count, min, max, numeric count and mean.
-        let aggregates = columns.map { c -> String in
-            let q = SQLIdentifier.quoted(c.name)
-            return "count(\(q)), min(\(q)), max(\(q)), sum(typeof(\(q)) IN ('integer','real')), avg(CASE WHEN typeof(\(q)) IN ('integer','real') THEN \(q) END)"
-        }
-        let exact = try db.query("SELECT count(*)" + aggregates.map { ", " + $0 }.joined() + " FROM " + source).rows.first ?? []
-        let rows = Int(exact.first?.int64 ?? 0)
+        let (rows, exact) = try ColumnStatistics.of(columns.map { SQLIdentifier.quoted($0.name) }, in: source, db: db)
         let sampled = rows > sampleRows
-        let grouped = sampled ? "(SELECT * FROM \(source) LIMIT \(sampleRows))" : source
         var out: [[SQLValue]] = []
         for (i, column) in columns.enumerated() {
             if context.session.interruptRequested { throw Interrupted() }
-            let base = 1 + i * 5
-            let nonNull = Int(exact[base].int64 ?? 0)
-            let minimum = exact[base + 1], maximum = exact[base + 2]
-            let numbers = Int(exact[base + 3].int64 ?? 0)
-            let mean = exact[base + 4]
+            let nonNull = exact[i].nonNull, numbers = exact[i].numbers
+            let minimum = exact[i].minimum, maximum = exact[i].maximum, mean = exact[i].mean
             let q = SQLIdentifier.quoted(column.name)
-            let distinct = try db.scalar("SELECT count(DISTINCT \(q)) FROM \(grouped)")
+            // The sample reads just this column; one grouping gives the distinct count (the
+            // number of groups) and the commonest values.
+            let grouped = sampled ? "(SELECT \(q) FROM \(source) LIMIT \(sampleRows))" : source
             let top = try db.query("""
-                SELECT \(q), count(*) AS n FROM \(grouped) WHERE \(q) IS NOT NULL
+                SELECT \(q), count(*) AS n, count(*) OVER () AS groups FROM \(grouped) WHERE \(q) IS NOT NULL
                  GROUP BY 1 ORDER BY n DESC, 1 LIMIT \(topCount)
                 """).rows
+            let distinct = top.first?[2] ?? .integer(0)
             let histogram = numbers > 0 && numbers == nonNull
                 ? try self.histogram(db, column: q, from: grouped, minimum: minimum, maximum: maximum) : ""
             func shown(_ value: SQLValue) -> SQLValue {

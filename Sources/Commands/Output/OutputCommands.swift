@@ -13,6 +13,7 @@ enum OutputCommands {
         discussion: "Modes:\n" + OutputMode.allCases.map { "  " + $0.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.summary }
             .joined(separator: "\n")
             + "\n\nThe mode lasts for the session; --format MODE on any command changes it for\nthat command only."
+            + "\n\nOn a terminal too narrow for a box or table, long headings break after _, text\ncolumns are shortened, then the box's borders go, then money shows in £m or £k\nnamed in the heading; only then are trailing columns left out (… N more columns).\nFiles, csv, json and reports always get exact amounts."
             + "\n\nA command that writes several tables (supplier, weighting) writes, in json, one\nobject with an array per table ({\"profile\": [...], \"contracts\": [...]}); in csv\nand tsv, the tables one after another with a blank line between them.",
         examples: ["mode markdown", "mode", "mode box"],
         handler: { context in

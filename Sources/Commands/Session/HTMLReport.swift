@@ -1,6 +1,7 @@
 import Foundation
 import SVWDatabase
 import SVWRendering
+import SVWText
 
 /// A report as one self-contained HTML file: inline CSS, charts as SVG in data: URIs,
 /// no scripts and nothing fetched, so it opens offline in any browser and prints
@@ -14,6 +15,7 @@ enum HTMLReport {
             <head>
             <meta charset="utf-8" />
             <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)" />
             <meta name="generator" content="svw \(escape(SVWVersion.current))" />
             <title>\(escape(document.title))</title>
             <style>\n\(style)</style>
@@ -23,6 +25,9 @@ enum HTMLReport {
             <h1>\(escape(document.title))</h1>
             <p class="summary">\(escape(document.summary))</p>\n
             """
+        for caveat in document.caveats {
+            out += "<p class=\"caveat\" role=\"note\"><strong>Illustrative values.</strong> \(escape(caveat))</p>\n"
+        }
         if !document.introduction.isEmpty {
             out += "<div class=\"introduction\">\n" + prose(document.introduction) + "</div>\n"
         }
@@ -42,7 +47,7 @@ enum HTMLReport {
             out += "<footer>\n<h2>Data provenance</h2>\n<table class=\"provenance\">\n"
             out += "<thead><tr><th scope=\"col\">File</th><th scope=\"col\" class=\"num\">Rows</th><th scope=\"col\">SHA-256</th><th scope=\"col\">Loaded by</th></tr></thead>\n<tbody>\n"
             for file in document.provenance {
-                out += "<tr><td>\(escape(file.path))</td><td class=\"num\">\(file.rows)</td>"
+                out += "<tr><td>\(escape(file.path))</td><td class=\"num\">\(NumberText.grouped(file.rows))</td>"
                     + "<td><code class=\"hash\">\(escape(file.sha256))</code></td><td><code>\(escape(file.loadedBy))</code></td></tr>\n"
             }
             out += "</tbody>\n</table>\n</footer>\n"
@@ -50,6 +55,10 @@ enum HTMLReport {
         out += "</body>\n</html>\n"
         return out
     }
+
+    /// The browser itself holds the report to "nothing fetched, nothing run": no scripts,
+    /// no requests, styles only inline and images only from data: URIs.
+    static let contentSecurityPolicy = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 
     static func section(_ step: TranscriptEntry) -> String {
         let text = step.command.text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -76,7 +85,7 @@ enum HTMLReport {
         case .table(let result, let total, let footer):
             var out = table(result)
             if total > result.rows.count {
-                out += "<p class=\"note\">\(total - result.rows.count) more rows not shown (\(total) in all).</p>\n"
+                out += "<p class=\"note\">\(ReportDocument.moreRowsSentence(shown: result.rows.count, total: total))</p>\n"
             }
             if let footer, !footer.isEmpty {
                 out += "<p class=\"footer\">\(escapeLines(footer.trimmingCharacters(in: .newlines)))</p>\n"
@@ -111,7 +120,7 @@ enum HTMLReport {
         // The wrapper scrolls a table wider than the page on screen instead of overflowing it.
         let wide = result.columns.count >= wideTableColumns
         var out = "<div class=\"table\(wide ? " wide" : "")\">\n<table>\n<thead><tr>"
-        for (i, column) in result.columns.enumerated() {
+        for (i, column) in result.reportHeadings.enumerated() {
             // Long snake_case headers may break after an underscore, so they do not set
             // a figure's column wider than its figures.
             let header = column.count > 14 ? escape(column).replacingOccurrences(of: "_", with: "_<wbr />") : escape(column)
@@ -154,6 +163,7 @@ enum HTMLReport {
         pre { background: #f5f6f8; padding: 0.6rem 0.8rem; overflow-x: auto; border-radius: 4px; }
         pre.caption { background: none; padding: 0; margin: 2rem 0 0.6rem; font-weight: 600; white-space: pre-wrap; }
         .summary, .step, .note, .footer { color: #555; }
+        .caveat { border-left: 4px solid #c77700; background: #fff6e5; padding: 0.5rem 0.8rem; max-width: 48rem; }
         .step { margin: 0.6rem 0; font-size: 0.9rem; }
         .introduction { margin: 1rem 0 1.5rem; }
         .introduction p, .notes p { margin: 0.4rem 0; max-width: 48rem; }

@@ -1,6 +1,7 @@
 import Foundation
 import SVWDatabase
 import SVWRendering
+import SVWText
 
 /// A report as GitHub-flavoured Markdown: each command as a caption, its tables as
 /// pipe tables, charts as SVG images in data: URIs, the data provenance at the end.
@@ -8,6 +9,7 @@ import SVWRendering
 enum MarkdownReport {
     static func render(_ document: ReportDocument) -> String {
         var out = "# " + escape(document.title) + "\n\n" + escape(document.summary) + "\n"
+        for caveat in document.caveats { out += "\n> **Illustrative values.** " + escape(caveat) + "\n" }
         if !document.introduction.isEmpty { out += "\n" + prose(document.introduction) }
         if !document.parameters.isEmpty {
             out += "\n**Parameters:** " + document.parameters.map { code($0.name) + " = " + code($0.value) }.joined(separator: ", ") + "\n"
@@ -28,7 +30,7 @@ enum MarkdownReport {
         if !document.provenance.isEmpty {
             out += "\n## Data provenance\n\n| File | Rows | SHA-256 | Loaded by |\n|---|--:|---|---|\n"
             for file in document.provenance {
-                out += "| " + cell(file.path) + " | \(file.rows) | " + code(file.sha256) + " | " + code(file.loadedBy) + " |\n"
+                out += "| " + cell(file.path) + " | " + NumberText.grouped(file.rows) + " | " + code(file.sha256) + " | " + code(file.loadedBy) + " |\n"
             }
         }
         return out
@@ -48,7 +50,7 @@ enum MarkdownReport {
         case .table(let result, let total, let footer):
             var out = table(result)
             if total > result.rows.count {
-                out += "\n_\(total - result.rows.count) more rows not shown (\(total) in all)._\n"
+                out += "\n_" + ReportDocument.moreRowsSentence(shown: result.rows.count, total: total) + "_\n"
             }
             if let footer, !footer.isEmpty { out += "\n" + paragraph(footer) }
             return out
@@ -63,7 +65,7 @@ enum MarkdownReport {
         // An analysis's intentionally empty cells read as it says (–); SQL NULL stays NULL.
         let null = result.emptyCellText ?? "NULL"
         let numeric = ColumnAlignment.numeric(result)
-        var out = "| " + result.columns.map(cell).joined(separator: " | ") + " |\n"
+        var out = "| " + result.reportHeadings.map(cell).joined(separator: " | ") + " |\n"
         out += "|" + numeric.map { $0 ? "--:|" : "---|" }.joined() + "\n"
         for row in result.rows {
             out += "| " + row.enumerated().map { i, value in cell(CellText.display(value, kind: result.kinds[i], null: null)) }

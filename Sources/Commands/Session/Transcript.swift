@@ -28,6 +28,8 @@ public final class Transcript {
         /// What it sent to `output`/`once` files, one entry per file in the order first written.
         public internal(set) var files: [FileOutput] = []
         public internal(set) var artefacts: [Artefact] = []
+        /// Warnings about the figures as a whole (illustrative proxy values), once each.
+        public internal(set) var caveats: [String] = []
     }
 
     func beginUnit() { unit = UnitCapture() }
@@ -52,6 +54,11 @@ public final class Transcript {
         unit.artefacts.append(.table(kept, totalRows: result.rows.count + result.omittedRows, footer: footer))
     }
 
+    /// A warning that holds for every figure of the unit, for a report to put first.
+    func captureCaveat(_ caveat: String) {
+        if !unit.caveats.contains(caveat) { unit.caveats.append(caveat) }
+    }
+
     func captureText(_ text: String) {
         guard !text.isEmpty else { return }
         unit.artefacts.append(.text(text))
@@ -69,7 +76,7 @@ public final class Transcript {
     }
 
     func commit(_ command: RecordedCommand) {
-        entries.append(TranscriptEntry(command: command, artefacts: unit.artefacts, notes: pendingNotes))
+        entries.append(TranscriptEntry(command: command, artefacts: unit.artefacts, notes: pendingNotes, caveats: unit.caveats))
         pendingNotes = []
     }
 
@@ -85,6 +92,8 @@ public struct TranscriptEntry: Equatable {
     public let artefacts: [Artefact]
     /// The notebook's comment lines about this command (empty at the prompt).
     public var notes: [String] = []
+    /// Warnings that hold for all of its figures (`UnitCapture.caveats`).
+    public var caveats: [String] = []
 }
 
 /// A piece of a command's output, kept in a form a report can lay out.

@@ -67,6 +67,7 @@ public struct Chart: Sendable, Equatable {
         switch result.kinds[first] {
         case .money: format = .money
         case .percent: format = .percent
+        case .count: format = .count
         case .plain, .figure:
             format = rows.allSatisfy({ if case .real = $0[first] { return false } else { return true } }) ? .count : .number
         }
