@@ -41,41 +41,48 @@ let package = Package(
         .target(name: "SVWSample", dependencies: [], path: "Sources/Sample"),
         // Result sets to text: box, table, csv, json…; charts.
         .target(name: "SVWRendering", dependencies: ["SVWDatabase", "SVWText"], path: "Sources/Rendering"),
-        // The command registry, dispatcher and session scripts.
+        // The script format, pure text in and out: tokenizer, splitter, notebooks, parameters,
+        // line diffs, relative paths, and the Markdown and HTML report writers.
+        .target(name: "SVWScript", dependencies: ["SVWRendering", "SVWDatabase", "SVWText"], path: "Sources/Script"),
+        // The command registry, dispatcher, and the commands that record and replay scripts.
         .target(name: "SVWCommands",
-                dependencies: ["SVWImport", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase", "SVWText"],
+                dependencies: ["SVWScript", "SVWImport", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase", "SVWText"],
                 path: "Sources/Commands"),
         // The interactive shell: line editing, history, completion, interrupts.
         .target(name: "SVWShell",
-                dependencies: ["SVWCommands", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase", "CLineEdit",
+                dependencies: ["SVWCommands", "SVWScript", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase", "CLineEdit",
                                "CInterrupt"],
                 path: "Sources/Shell"),
         .executableTarget(name: "svw",
-                          dependencies: ["SVWShell", "SVWCommands", "SVWRendering", "SVWSample", "SVWWorkspace",
+                          dependencies: ["SVWShell", "SVWCommands", "SVWScript", "SVWRendering", "SVWSample", "SVWWorkspace",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Sources/svw"),
 
         // Seeded property-based testing shared by the fuzz tests (Tests/FuzzSupport).
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
-        // What tests of several layers share: scratch folders.
+        // What tests of several layers share: scratch folders, the svw binary and its one
+        // process runner, and the pseudo-terminal harness.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TextTests", dependencies: ["SVWText"], path: "Tests/TextTests"),
         .testTarget(name: "DatabaseTests", dependencies: ["SVWDatabase"], path: "Tests/DatabaseTests"),
         .testTarget(name: "WorkspaceTests", dependencies: ["SVWWorkspace", "SVWDatabase"], path: "Tests/WorkspaceTests"),
         .testTarget(name: "ImportTests",
-                    dependencies: ["SVWImport", "SVWWorkspace", "SVWCommands", "SVWDatabase", "FuzzSupport", "TestSupport",
+                    dependencies: ["SVWImport", "SVWWorkspace", "SVWCommands", "SVWScript", "SVWDatabase", "FuzzSupport", "TestSupport",
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     path: "Tests/ImportTests"),
         .testTarget(name: "AnalysisTests",
-                    dependencies: ["SVWAnalysis", "SVWImport", "SVWRendering", "SVWCommands", "SVWWorkspace", "SVWDatabase"],
+                    dependencies: ["SVWAnalysis", "SVWImport", "SVWRendering", "SVWCommands", "SVWScript", "SVWWorkspace", "SVWDatabase"],
                     path: "Tests/AnalysisTests"),
         .testTarget(name: "SampleTests", dependencies: ["SVWSample"], path: "Tests/SampleTests"),
         .testTarget(name: "RenderingTests", dependencies: ["SVWRendering", "SVWDatabase"], path: "Tests/RenderingTests"),
+        .testTarget(name: "ScriptTests", dependencies: ["SVWScript", "SVWDatabase"], path: "Tests/ScriptTests"),
         .testTarget(name: "CommandsTests",
-                    dependencies: ["SVWCommands", "SVWImport", "SVWRendering", "SVWWorkspace", "SVWDatabase", "FuzzSupport", "TestSupport"],
+                    dependencies: ["SVWCommands", "SVWScript", "SVWImport", "SVWRendering", "SVWWorkspace", "SVWDatabase", "FuzzSupport",
+                                   "TestSupport"],
                     path: "Tests/CommandsTests"),
         .testTarget(name: "ShellTests",
-                    dependencies: ["SVWShell", "SVWCommands", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase"],
+                    dependencies: ["SVWShell", "SVWCommands", "SVWScript", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase",
+                                   "TestSupport"],
                     path: "Tests/ShellTests"),
         // Runs the real svw binary: end-to-end and example tests.
         .testTarget(name: "EndToEndTests", dependencies: ["svw", "TestSupport"], path: "Tests/EndToEndTests", exclude: ["Fixtures"]),

@@ -28,7 +28,7 @@ public enum Catalog {
     /// The themes `--theme` accepts: the five TOMs themes in the framework's order, whether or
     /// not measures are loaded yet (`themes(_:)` gives the ones the active edition uses).
     public static func themeNames(_ prefix: Prefix = .any) -> [String] {
-        ThemeOrder.all.filter { prefix.admits($0) }
+        Schema.themes.filter { prefix.admits($0) }
     }
 
     /// Themes used by the active measures edition, in the framework's order.
@@ -37,7 +37,7 @@ public enum Catalog {
             SELECT DISTINCT theme FROM measures
              WHERE edition = (SELECT value FROM settings WHERE key = 'measures_edition')
             """))
-        return ThemeOrder.all.filter { used.contains($0) }
+        return Schema.themes.filter { used.contains($0) }
     }
 
     /// Measure codes of the active edition.
@@ -105,14 +105,12 @@ public enum Catalog {
     }
 }
 
-/// The TOMs themes in framework order, and the SQL that sorts by it.
+/// The SQL that sorts by the TOMs themes' framework order (`Schema.themes`), and measures by code.
 public enum ThemeOrder {
-    public static let all = Schema.themes
-
     /// `CASE theme WHEN 'Jobs' THEN 1 … END`: our own constants, not user text.
     static func sortKey(_ column: String) -> String {
-        "CASE \(column) " + all.enumerated().map { "WHEN '\($1)' THEN \($0 + 1)" }.joined(separator: " ")
-            + " ELSE \(all.count + 1) END"
+        "CASE \(column) " + Schema.themes.enumerated().map { "WHEN '\($1)' THEN \($0 + 1)" }.joined(separator: " ")
+            + " ELSE \(Schema.themes.count + 1) END"
     }
 
     /// Measure codes in the order people read them: by letters, then by number, so NT3

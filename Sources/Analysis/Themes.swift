@@ -162,7 +162,7 @@ public enum Themes {
     }
 
     static func themeSQL(_ fc: String, _ byTheme: String, onlyTheme: String?) -> String {
-        let themeRows = ThemeOrder.all.enumerated().map { "(\($0 + 1), '\($1)')" }.joined(separator: ", ")
+        let themeRows = Schema.themes.enumerated().map { "(\($0 + 1), '\($1)')" }.joined(separator: ", ")
         return """
         WITH \(fc),
         \(byTheme),

@@ -1,6 +1,7 @@
 import Foundation
 import SVWCommands
 import SVWDatabase
+import SVWScript
 
 /// The read-eval-print loop at a terminal: prompts, multi-line SQL, Ctrl-C, Ctrl-D.
 /// No error ends it: each is printed and the prompt comes back.

@@ -1,5 +1,6 @@
 import Foundation
 import SVWCommands
+import SVWScript
 
 /// Reads commands line by line from a non-terminal stdin, like `sqlite3 < script`:
 /// no prompts, no editing; errors name the line; returns how many units failed.

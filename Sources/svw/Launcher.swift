@@ -3,6 +3,7 @@ import Foundation
 import SVWCommands
 import SVWRendering
 import SVWSample
+import SVWScript
 import SVWShell
 import SVWWorkspace
 

@@ -1,4 +1,5 @@
 import Foundation
+import SVWScript
 import Testing
 import FuzzSupport
 @testable import SVWCommands

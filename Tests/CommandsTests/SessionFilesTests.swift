@@ -1,4 +1,5 @@
 import Foundation
+@testable import SVWScript
 import Testing
 @testable import SVWCommands
 import TestSupport

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+@testable import SVWScript
 import Testing
 import SVWDatabase
 @testable import SVWCommands

@@ -61,22 +61,22 @@ import TestSupport
     func aLoadKilledAtAnyMomentIsAllOrNothing() throws {
         let scratch = try ScratchFolder()
         let data = scratch.file("big")
-        let generated = try SessionCLI.run(["sample", "--contracts", "40000", "--seed", "7", "--out", data.path], in: scratch.url)
+        let generated = try SVWBinary.run(["sample", "--contracts", "40000", "--seed", "7", "--out", data.path], in: scratch.url)
         try #require(generated.status == 0, "\(generated.err)")
         let rows = try String(contentsOf: data.appendingPathComponent("contracts.csv"), encoding: .utf8)
             .split(separator: "\n").count - 1
         let base = scratch.file("base.db")
-        let prepared = try SessionCLI.run(["--db", base.path, "-c",
+        let prepared = try SVWBinary.run(["--db", base.path, "-c",
                                            "load measures big/measures.csv; load postcodes big/postcode_districts.csv; "
                                            + "load suppliers big/suppliers.csv"], in: scratch.url)
         try #require(prepared.status == 0, "\(prepared.err)")
-        let suppliers = Int(try SessionCLI.run(["--db", base.path, "--format", "csv", "-c", "SELECT count(*) FROM suppliers"],
+        let suppliers = Int(try SVWBinary.run(["--db", base.path, "--format", "csv", "-c", "SELECT count(*) FROM suppliers"],
                                                in: scratch.url).out.split(separator: "\n").last ?? "") ?? -1
 
         var outcomes: [String] = []
         for (fraction, workspace, killedBy) in try Self.killedCopies(
             of: base, running: "load contracts big/contracts.csv", at: [0.1, 0.3, 0.5, 0.7, 0.85, 0.95], in: scratch) {
-            let after = try SessionCLI.run(["--db", workspace.path, "--format", "csv", "-c", """
+            let after = try SVWBinary.run(["--db", workspace.path, "--format", "csv", "-c", """
                 PRAGMA integrity_check;
                 SELECT (SELECT count(*) FROM contracts) AS contracts,
                        (SELECT count(*) FROM imports WHERE kind = 'contracts') AS loads,
@@ -104,21 +104,21 @@ import TestSupport
     func aRollupRebuildKilledAtAnyMomentLeavesItStaleOrRight() throws {
         let scratch = try ScratchFolder()
         let data = scratch.file("big")
-        let generated = try SessionCLI.run(["sample", "--contracts", "40000", "--seed", "11", "--out", data.path], in: scratch.url)
+        let generated = try SVWBinary.run(["sample", "--contracts", "40000", "--seed", "11", "--out", data.path], in: scratch.url)
         try #require(generated.status == 0, "\(generated.err)")
         let base = scratch.file("base.db")
         // Loads leave the rollups stale; the analysis builds them, so the kills below interrupt a rebuild.
-        let loaded = try SessionCLI.run(["--db", base.path, "-c", "load sample big; headline 2020/21"], in: scratch.url)
+        let loaded = try SVWBinary.run(["--db", base.path, "-c", "load sample big; headline 2020/21"], in: scratch.url)
         try #require(loaded.status == 0, "\(loaded.err)")
         // A change through SQL marks the rollups stale; the next analysis rebuilds them.
-        let changed = try SessionCLI.run(["--db", base.path, "-c", "UPDATE contracts SET value_pence = value_pence + 1;"],
+        let changed = try SVWBinary.run(["--db", base.path, "-c", "UPDATE contracts SET value_pence = value_pence + 1;"],
                                          in: scratch.url)
         try #require(changed.status == 0, "\(changed.err)")
 
         var outcomes: [String] = []
         for (fraction, workspace, killedBy) in try Self.killedCopies(
             of: base, running: "headline 2020/21", at: [0.2, 0.4, 0.6, 0.8, 0.95], in: scratch) {
-            let after = try SessionCLI.run(["--db", workspace.path, "--format", "csv", "-c", """
+            let after = try SVWBinary.run(["--db", workspace.path, "--format", "csv", "-c", """
                 PRAGMA integrity_check;
                 SELECT (SELECT value FROM settings WHERE key = 'rollup:rollup_contracts') AS state,
                        (SELECT sum(value_pence) FROM rollup_contracts) = (SELECT sum(value_pence) FROM contracts) AS equal

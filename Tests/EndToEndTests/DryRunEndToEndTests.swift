@@ -21,7 +21,7 @@ import TestSupport
             export report report.html
 
             """)
-        let dry = try SessionCLI.run(["run", "notebooks/s.svw", "--dry-run"], in: scratch.url)
+        let dry = try SVWBinary.run(["run", "notebooks/s.svw", "--dry-run"], in: scratch.url)
         #expect(dry.status == 1)
         let folder = scratch.file("notebooks").resolvingSymlinksInPath().path
         #expect(dry.out == """
@@ -45,12 +45,12 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: scratch.file("notebooks/report.html").path))
 
         // --allow-writes and parameters count as they would in the replay.
-        let allowed = try SessionCLI.run(["run", "notebooks/s.svw", "year=2021", "--dry-run", "--allow-writes", "."], in: scratch.url)
+        let allowed = try SVWBinary.run(["run", "notebooks/s.svw", "year=2021", "--dry-run", "--allow-writes", "."], in: scratch.url)
         #expect(allowed.out.contains("  ../escape.svg  (line 5: export)\n"))
         #expect(allowed.out.contains("  out/2021.csv  (line 3: once)\n"))
 
         try scratch.write("clean.svw", "SELECT 1;\n")
-        let clean = try SessionCLI.run(["run", "clean.svw", "--dry-run"], in: scratch.url)
+        let clean = try SVWBinary.run(["run", "clean.svw", "--dry-run"], in: scratch.url)
         #expect(clean.status == 0)
         #expect(clean.out == "clean.svw would read: nothing\nclean.svw would write: nothing\nclean.svw would refuse: nothing\n")
     }

@@ -6,7 +6,7 @@ import TestSupport
 /// alters any figure fails here until the notebook is deliberately updated (--update).
 @Suite struct NotebookCheckTests {
     static let notebooks: [String] = {
-        let folder = SessionCLI.packageRoot.appendingPathComponent("Notebooks")
+        let folder = SVWBinary.packageRoot.appendingPathComponent("Notebooks")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(".svw") }.sorted()
     }()
@@ -24,7 +24,7 @@ import TestSupport
     /// (paths relative to itself, with hashes), and stores output for its commands.
     @Test(arguments: notebooks)
     func notebookIsSelfDescribing(_ name: String) throws {
-        let text = try String(contentsOf: SessionCLI.packageRoot.appendingPathComponent("Notebooks/" + name), encoding: .utf8)
+        let text = try String(contentsOf: SVWBinary.packageRoot.appendingPathComponent("Notebooks/" + name), encoding: .utf8)
         let lines = text.components(separatedBy: "\n")
         #expect(lines.first?.hasPrefix("# svw notebook: ") == true, "\(name) opens with its title")
         #expect(text.contains("svw run Notebooks/\(name)"), "\(name) says how to re-run it")
@@ -40,10 +40,10 @@ import TestSupport
 
     /// The year is a parameter: another year's answers come from the same notebook.
     @Test func headlineAnswersAnotherYear() throws {
-        let result = try SessionCLI.run(["run", "Notebooks/headline.svw", "year=2021/22"], in: SessionCLI.packageRoot)
+        let result = try SVWBinary.run(["run", "Notebooks/headline.svw", "year=2021/22"], in: SVWBinary.packageRoot)
         #expect(result.status == 0, "\(result.err)")
         #expect(result.out.hasPrefix("Headline figures — 2021/22\n  £239m  awarded in 1,428 contracts\n    30%  "))
-        let check = try SessionCLI.run(["run", "Notebooks/headline.svw", "year=2021/22", "--check"], in: SessionCLI.packageRoot)
+        let check = try SVWBinary.run(["run", "Notebooks/headline.svw", "year=2021/22", "--check"], in: SVWBinary.packageRoot)
         #expect(check.status == 1)
         #expect(check.out.contains("-    28%  of the value awarded committed as social value: £60m"))
         #expect(check.out.contains("+    30%  of the value awarded committed as social value: £72m"))
@@ -53,27 +53,27 @@ import TestSupport
     func notebookPassesCheck(_ name: String) throws {
         // --strict: a data file that no longer matches its "# data:" hash fails too, even
         // where no stored figure happens to move.
-        let result = try SessionCLI.run(["run", "Notebooks/" + name, "--check", "--strict"], in: SessionCLI.packageRoot)
+        let result = try SVWBinary.run(["run", "Notebooks/" + name, "--check", "--strict"], in: SVWBinary.packageRoot)
         #expect(result.status == 0, "\(name):\n\(result.out)\(result.err)")
         #expect(result.out == "")
     }
 
     @Test func driftFailsWithADiffAndUpdateRewrites() throws {
         let scratch = try ScratchFolder()
-        let original = try String(contentsOf: SessionCLI.packageRoot.appendingPathComponent("Notebooks/example-sql.svw"), encoding: .utf8)
+        let original = try String(contentsOf: SVWBinary.packageRoot.appendingPathComponent("Notebooks/example-sql.svw"), encoding: .utf8)
         // One contract's value changes: the partner table and the headline drift, nothing else.
         let changed = original.replacingOccurrences(of: "('C001', 'Bolton',    '2020/21', 125000000,", with: "('C001', 'Bolton',    '2020/21', 125000100,")
         #expect(changed != original)
         try scratch.write("nb.svw", changed)
 
-        let check = try SessionCLI.run(["run", "nb.svw", "--check"], in: scratch.url)
+        let check = try SVWBinary.run(["run", "nb.svw", "--check"], in: scratch.url)
         #expect(check.status == 1)
         #expect(check.err.hasSuffix("nb.svw: 2 of 7 outputs differ\n"))
         #expect(check.out.contains("--- nb.svw:"))
         #expect(check.out.contains("-Bolton             2  £1,274,000.00   £350,000.00     27.5%\n+Bolton             2  £1,274,001.00   £350,000.00     27.5%\n"))
         #expect(check.out.contains("-2020/21  £4,849,623.45     28.8%\n+2020/21  £4,849,624.45     28.8%\n"))
 
-        let update = try SessionCLI.run(["run", "nb.svw", "--update"], in: scratch.url)
+        let update = try SVWBinary.run(["run", "nb.svw", "--update"], in: scratch.url)
         #expect(update.status == 0)
         #expect(update.out == "")
         let updated = try scratch.read("nb.svw")
@@ -83,13 +83,13 @@ import TestSupport
         for (a, b) in zip(before, after) where a != b { #expect(a.hasPrefix("#> ") && b.hasPrefix("#> ")) }
         #expect(updated.contains("#> 2020/21  £4,849,624.45     28.8%\n"))
 
-        let recheck = try SessionCLI.run(["run", "nb.svw", "--check"], in: scratch.url)
+        let recheck = try SVWBinary.run(["run", "nb.svw", "--check"], in: scratch.url)
         #expect(recheck.status == 0)
         #expect(recheck.err == "nb.svw: all 7 outputs match\n")
     }
 
     @Test func aParameterOverrideIsCheckedAgainstTheStoredYear() throws {
-        let result = try SessionCLI.run(["run", "Notebooks/example-sql.svw", "year=2021/22", "--check"], in: SessionCLI.packageRoot)
+        let result = try SVWBinary.run(["run", "Notebooks/example-sql.svw", "year=2021/22", "--check"], in: SVWBinary.packageRoot)
         #expect(result.status == 1)
         #expect(result.out.contains("+2021/22  £2,499,999.99     26.0%"))
     }

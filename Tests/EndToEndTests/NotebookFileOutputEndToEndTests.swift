@@ -23,7 +23,7 @@ import TestSupport
         try scratch.write("data/things.csv", "name,v\na,1\nb,2\n")
         try scratch.write("nb.svw", Self.notebook)
 
-        let update = try SessionCLI.run(["run", "nb.svw", "--update"], in: scratch.url)
+        let update = try SVWBinary.run(["run", "nb.svw", "--update"], in: scratch.url)
         #expect(update.status == 0, "\(update.err)")
         // The file output sits in the cell's block, under a line naming the file.
         #expect(try scratch.read("nb.svw") == """
@@ -57,7 +57,7 @@ import TestSupport
         try scratch.write("g.csv", "sentinel\n")
         try FileManager.default.removeItem(at: scratch.file("all.txt"))
         try FileManager.default.removeItem(at: scratch.file("board.md"))
-        let clean = try SessionCLI.run(["run", "nb.svw", "--check"], in: scratch.url)
+        let clean = try SVWBinary.run(["run", "nb.svw", "--check"], in: scratch.url)
         #expect(clean.status == 0, "\(clean.err)")
         #expect(clean.out == "")
         #expect(clean.err.hasSuffix("nb.svw: all 9 outputs match; not written under --check: board.md\n"))
@@ -67,7 +67,7 @@ import TestSupport
 
         // A changed value that only reaches files is drift.
         try scratch.write("data/things.csv", "name,v\na,1\nb,5\n")
-        let drift = try SessionCLI.run(["run", "nb.svw", "--check"], in: scratch.url)
+        let drift = try SVWBinary.run(["run", "nb.svw", "--check"], in: scratch.url)
         #expect(drift.status == 1)
         #expect(drift.out == """
             nb.svw:4: output differs: SELECT name, v FROM things ORDER BY name;
@@ -98,7 +98,7 @@ import TestSupport
     @Test func outputSentElsewhereIsDrift() throws {
         let scratch = try ScratchFolder()
         try scratch.write("nb.svw", "once a.txt\nSELECT 1 AS one;\n#> one\n#> ---\n#>   1\n")
-        let run = try SessionCLI.run(["run", "nb.svw", "--check"], in: scratch.url)
+        let run = try SVWBinary.run(["run", "nb.svw", "--check"], in: scratch.url)
         #expect(run.status == 1)
         #expect(run.out.contains("--- nb.svw:2 expected\n+++ nb.svw:2 actual\n"))
         #expect(run.out.contains("--- nb.svw:2 expected, written to a.txt\n+++ nb.svw:2 actual, written to a.txt\n"))
@@ -112,7 +112,7 @@ import TestSupport
         let scratch = try ScratchFolder()
         let rows = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4500) SELECT i, i * 2 AS twice FROM n;"
         try scratch.write("nb.svw", "mode csv\n\(rows)\nonce big.csv\n\(rows)\nmode json\nSELECT 1 AS a, NULL AS b;\n")
-        let update = try SessionCLI.run(["run", "nb.svw", "--update"], in: scratch.url)
+        let update = try SVWBinary.run(["run", "nb.svw", "--update"], in: scratch.url)
         #expect(update.status == 0, "\(update.err)")
         let updated = try scratch.read("nb.svw")
         let expectedRows = (1...4500).map { "#> \($0),\($0 * 2)\n" }.joined()
@@ -122,13 +122,13 @@ import TestSupport
         #expect(try scratch.read("big.csv") == "i,twice\n" + (1...4500).map { "\($0),\($0 * 2)\n" }.joined())
 
         try scratch.write("big.csv", "sentinel\n")
-        let clean = try SessionCLI.run(["run", "nb.svw", "--check"], in: scratch.url)
+        let clean = try SVWBinary.run(["run", "nb.svw", "--check"], in: scratch.url)
         #expect(clean.status == 0, "\(clean.out)\(clean.err)")
         #expect(try scratch.read("big.csv") == "sentinel\n")
 
         // A row in the second batch of each result differs from what the notebook expects.
         try scratch.write("nb.svw", updated.replacingOccurrences(of: "#> 3000,6000\n", with: "#> 3000,6001\n"))
-        let drift = try SessionCLI.run(["run", "nb.svw", "--check"], in: scratch.url)
+        let drift = try SVWBinary.run(["run", "nb.svw", "--check"], in: scratch.url)
         #expect(drift.status == 1)
         #expect(drift.out.contains("--- nb.svw:2 expected\n+++ nb.svw:2 actual\n"))
         #expect(drift.out.contains("--- nb.svw:4505 expected, written to big.csv\n+++ nb.svw:4505 actual, written to big.csv\n"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `svw --format MODE -c SQL` through the real binary: machine-readable output read
 /// back equals what SQLite computes, and nothing but results reaches stdout.
@@ -11,13 +12,13 @@ import Testing
         """
 
     @Test func csvFromTheBinaryParsesBack() throws {
-        let run = try ShellProcess.run(["--format", "csv", "-c", Self.query + ";"])
+        let run = try SVWBinary.run(["--format", "csv", "-c", Self.query + ";"])
         #expect(run.status == 0, "\(run.err)")
         #expect(run.out == "n,partner,share,missing,empty\n1,\"Stockport, \"\"North\"\"\",2.5,,\"\"\n-7,\"two\nlines\",1e-05,,x\n")
     }
 
     @Test func jsonFromTheBinaryParsesBack() throws {
-        let run = try ShellProcess.run(["--format", "json", "-c", Self.query + ";"])
+        let run = try SVWBinary.run(["--format", "json", "-c", Self.query + ";"])
         #expect(run.status == 0, "\(run.err)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [[String: Any]])
         #expect(rows.count == 2)
@@ -31,13 +32,13 @@ import Testing
     }
 
     @Test func tsvFromTheBinaryKeepsOneRecordPerLine() throws {
-        let run = try ShellProcess.run(["-c", "mode tsv; " + Self.query + ";"])
+        let run = try SVWBinary.run(["-c", "mode tsv; " + Self.query + ";"])
         #expect(run.out == "n\tpartner\tshare\tmissing\tempty\n1\tStockport, \"North\"\t2.5\t\t\n-7\ttwo\\nlines\t1e-05\t\tx\n")
     }
 
     @Test func pipedOutputIsNeverShortenedOrColoured() throws {
         let sql = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300) SELECT x, printf('%.200c', 'w') AS wide FROM c;"
-        let run = try ShellProcess.run(["--format", "box", "-c", sql], environment: ["TERM": "xterm"])
+        let run = try SVWBinary.run(["--format", "box", "-c", sql], environment: ["TERM": "xterm"], inheritEnvironment: false)
         #expect(run.status == 0)
         #expect(run.out.split(separator: "\n").count == 300 + 4)
         #expect(!run.out.contains("more rows"))
@@ -47,7 +48,7 @@ import Testing
 
     @Test func everyModeRendersTheSameQuery() throws {
         for mode in ["box", "table", "markdown", "csv", "tsv", "json", "line"] {
-            let run = try ShellProcess.run(["--format", mode, "-c", "SELECT 42 AS answer, 'Trafford' AS partner;"])
+            let run = try SVWBinary.run(["--format", mode, "-c", "SELECT 42 AS answer, 'Trafford' AS partner;"])
             #expect(run.status == 0, "\(mode): \(run.err)")
             #expect(run.out.contains("42") && run.out.contains("Trafford"), "\(mode): \(run.out)")
             #expect(run.err.isEmpty, "\(mode): \(run.err)")
@@ -55,17 +56,15 @@ import Testing
     }
 
     @Test func anUnknownModeIsRefusedWithTheList() throws {
-        let run = try ShellProcess.run(["--format", "xml", "-c", "SELECT 1;"])
+        let run = try SVWBinary.run(["--format", "xml", "-c", "SELECT 1;"])
         #expect(run.status != 0)
         #expect(run.err.contains("unknown --format \"xml\" (one of: box, table, markdown, csv, tsv, json, line, html, auto)"))
     }
 
     @Test func outputAndOnceWriteFiles() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svw-out-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try ShellProcess.run(["-c", "mode csv; once one.csv; SELECT 1 AS a; SELECT 2 AS b; output all.csv; SELECT 3 AS c; SELECT 4 AS d; output; SELECT 5 AS e;"],
-                                       directory: folder)
+        let scratch = try ScratchFolder()
+        let folder = scratch.url
+        let run = try SVWBinary.run(["-c", "mode csv; once one.csv; SELECT 1 AS a; SELECT 2 AS b; output all.csv; SELECT 3 AS c; SELECT 4 AS d; output; SELECT 5 AS e;"], in: folder)
         #expect(run.status == 0, "\(run.err)")
         #expect(try String(contentsOf: folder.appendingPathComponent("one.csv"), encoding: .utf8) == "a\n1\n")
         #expect(try String(contentsOf: folder.appendingPathComponent("all.csv"), encoding: .utf8) == "c\n3\nd\n4\n")

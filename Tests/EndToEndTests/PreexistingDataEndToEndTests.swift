@@ -10,14 +10,14 @@ import TestSupport
         let scratch = try ScratchFolder()
         // Semicolon-separated: the replayed load needs the --delimiter it was given.
         try scratch.write("data/things.txt", "name;v\na;1\nb;2\nc;3;extra\n")
-        let measures = try String(contentsOf: SessionCLI.packageRoot.appendingPathComponent("SampleData/measures.csv"), encoding: .utf8)
+        let measures = try String(contentsOf: SVWBinary.packageRoot.appendingPathComponent("SampleData/measures.csv"), encoding: .utf8)
         try scratch.write("data/measures.csv", measures)
-        let build = try SessionCLI.run(["--db", "ws.db", "-c",
+        let build = try SVWBinary.run(["--db", "ws.db", "-c",
                                         "load measures data/measures.csv; load table things data/things.txt --delimiter ';'; "
                                         + "CREATE TABLE notes(x); INSERT INTO notes VALUES (1)"], in: scratch.url)
         #expect(build.status == 0, "\(build.err)")
 
-        let session = try SessionCLI.run(["--db", "ws.db", "-c",
+        let session = try SVWBinary.run(["--db", "ws.db", "-c",
                                           "SELECT count(*) AS n FROM measures; SELECT name, v FROM things ORDER BY name; save s.svw"],
                                          in: scratch.url)
         #expect(session.status == 0, "\(session.err)")
@@ -41,7 +41,7 @@ import TestSupport
         #expect(script.contains(" rows=27\nload measures data/measures.csv\n"))
 
         let elsewhere = try ScratchFolder()
-        let replay = try SessionCLI.run(["run", scratch.file("s.svw").path, "--strict"], in: elsewhere.url)
+        let replay = try SVWBinary.run(["run", scratch.file("s.svw").path, "--strict"], in: elsewhere.url)
         #expect(replay.status == 0, "\(replay.err)")
         #expect(replay.out == session.out)
     }
@@ -50,11 +50,11 @@ import TestSupport
     @Test func sessionClearKeepsTheScriptReplayable() throws {
         let scratch = try ScratchFolder()
         try scratch.write("data/things.csv", "name,v\na,1\nb,2\n")
-        let session = try SessionCLI.run(["-c", "load table things data/things.csv; session clear; SELECT sum(v) AS total FROM things; save s.svw"],
+        let session = try SVWBinary.run(["-c", "load table things data/things.csv; session clear; SELECT sum(v) AS total FROM things; save s.svw"],
                                          in: scratch.url)
         #expect(session.status == 0, "\(session.err)")
         #expect(try scratch.read("s.svw").contains("load table things data/things.csv\n\nSELECT sum(v) AS total FROM things;\n"))
-        let replay = try SessionCLI.run(["run", "s.svw"], in: scratch.url)
+        let replay = try SVWBinary.run(["run", "s.svw"], in: scratch.url)
         #expect(replay.status == 0, "\(replay.err)")
         #expect(replay.out == session.out)
     }
@@ -63,7 +63,7 @@ import TestSupport
     @Test func aSelfContainedRecordingIsLeftAsItIs() throws {
         let scratch = try ScratchFolder()
         try scratch.write("data/things.csv", "name,v\na,1\n")
-        let session = try SessionCLI.run(["-c", "load table things data/things.csv; CREATE TABLE notes(x); SELECT 1 AS one; save s.svw"],
+        let session = try SVWBinary.run(["-c", "load table things data/things.csv; CREATE TABLE notes(x); SELECT 1 AS one; save s.svw"],
                                          in: scratch.url)
         #expect(session.status == 0)
         #expect(!session.err.contains("save: warning") && !session.err.contains("imports log"))

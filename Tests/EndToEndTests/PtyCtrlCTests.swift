@@ -2,6 +2,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// Ctrl-C at every moment around the prompt, on a busy machine, and the key reading
 /// that makes it reliable (svw reads keys itself: UTF-8, pastes, vi mode).

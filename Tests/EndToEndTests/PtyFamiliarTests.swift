@@ -2,6 +2,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// Whole results, wide results, the editor and the sqlite3/psql spellings, through a real
 /// pseudo-terminal: a fake $PAGER and $EDITOR record what svw handed them.
@@ -11,7 +12,7 @@ import Testing
     /// A workspace with suppliers whose names are not ASCII, 60 contracts and a wide table.
     static func makeWorkspace(in env: PtyEnvironment) throws -> String {
         let db = env.home.appendingPathComponent("board.db").path
-        let setup = try ShellProcess.run(["--db", db, "-c", """
+        let setup = try SVWBinary.run(["--db", db, "-c", """
             INSERT INTO suppliers(supplier_id, name, name_key, postcode_status) VALUES
               ('S1', 'Café Ñandú Ltd', 'cafe', 'ok'), ('S2', 'Łódź Żółw & Sons', 'lodz', 'ok'), ('S3', '東京 Trading', 'tokyo', 'ok');
             INSERT INTO contracts(contract_id, partner, title, supplier_id, award_date, value_pence)

@@ -2,6 +2,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// The board's wide analyses on a 100-column terminal, through a real pseudo-terminal and
 /// the binary users run: every figure column stays. A grid too wide gives up its box
@@ -62,8 +63,8 @@ import Testing
         let env = try PtyEnvironment()
         defer { env.remove() }
         let db = env.home.appendingPathComponent("board.db").path
-        let sample = SessionCLI.packageRoot.appendingPathComponent("SampleData").path
-        let setup = try ShellProcess.run(["--db", db, "-c", "load sample '\(sample)'"])
+        let sample = SVWBinary.packageRoot.appendingPathComponent("SampleData").path
+        let setup = try SVWBinary.run(["--db", db, "-c", "load sample '\(sample)'"])
         #expect(setup.status == 0, "\(setup.err)")
         let shell = try PtySession(arguments: ["--db", db], environment: env.variables(), columns: 100, rows: 60)
         try shell.expectPrompt(Self.prompt, "at start")

@@ -2,6 +2,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// The interactive shell through a real pseudo-terminal: libedit, completion,
 /// history, Ctrl-C and multi-line SQL, as an analyst would use them.
@@ -12,7 +13,7 @@ import Testing
     /// with plain SQL through the non-interactive shell.
     static func makeWorkspace(in env: PtyEnvironment) throws -> String {
         let db = env.home.appendingPathComponent("board.db").path
-        let setup = try ShellProcess.run(["--db", db, "-c", """
+        let setup = try SVWBinary.run(["--db", db, "-c", """
             INSERT INTO suppliers(supplier_id, name, name_key, postcode_status) VALUES ('S1', 'Acme Ltd', 'acme', 'ok');
             INSERT INTO contracts(contract_id, partner, title, supplier_id, award_date, value_pence) VALUES
               ('C1', 'Stockport', 'Roads', 'S1', '2020-05-01', 100),

@@ -7,13 +7,13 @@ import TestSupport
 @Suite struct PublishedDataEndToEndTests {
     @Test func ocdsAndTheContractsFinderExportLoadSaveAndReplay() throws {
         let scratch = try ScratchFolder()
-        let fixtures = SessionCLI.packageRoot.appendingPathComponent("Tests/Fixtures")
+        let fixtures = SVWBinary.packageRoot.appendingPathComponent("Tests/Fixtures")
         for (from, to) in [("ocds/release-package.json", "data/notices.json"), ("presets/contracts-finder-export.csv", "data/cf.csv")] {
             try scratch.write(to, String(contentsOf: fixtures.appendingPathComponent(from), encoding: .utf8))
         }
         let question = "SELECT c.contract_id, count(*) AS suppliers, sum(a.share_pence) AS shares, c.value_pence "
             + "FROM contracts c JOIN award_shares a USING (contract_id) GROUP BY 1 ORDER BY 1"
-        let first = try SessionCLI.run(["--db", "ws.db", "--format", "csv", "-c",
+        let first = try SVWBinary.run(["--db", "ws.db", "--format", "csv", "-c",
                                         "load ocds data/notices.json --rate EUR=0.85; load contracts data/cf.csv; \(question); save s.svw"],
                                        in: scratch.url)
         #expect(first.status == 0, "\(first.err)")
@@ -28,7 +28,7 @@ import TestSupport
             a1b2c3d4-0002,1,4800000,4800000
 
             """)
-        let replay = try SessionCLI.run(["--format", "csv", "run", "s.svw"], in: scratch.url)
+        let replay = try SVWBinary.run(["--format", "csv", "run", "s.svw"], in: scratch.url)
         #expect(replay.out == first.out, "\(replay.err)")
     }
 }

@@ -28,31 +28,19 @@ import TestSupport
     }
 
     static func load(_ file: URL, profile: URL) throws -> Page {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(browser))
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--enable-logging=stderr", "--v=0",
-                             "--user-data-dir=" + profile.path, "--dump-dom", file.absoluteString]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes while the browser runs, so a full pipe cannot stall it.
-        nonisolated(unsafe) var errData = Data()
-        let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let dom = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !reader.isFinished { usleep(10_000) }
-        #expect(process.terminationStatus == 0, "\(String(decoding: errData, as: UTF8.self))")
-        let console = String(decoding: errData, as: UTF8.self).split(separator: "\n").map(String.init).filter { $0.contains(":CONSOLE") }
-        return Page(dom: String(decoding: dom, as: UTF8.self), console: console)
+        let run = try SVWBinary.run(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--enable-logging=stderr",
+                                     "--v=0", "--user-data-dir=" + profile.path, "--dump-dom", file.absoluteString],
+                                    executable: URL(fileURLWithPath: try #require(browser)))
+        #expect(run.status == 0, "\(run.err)")
+        let console = run.err.split(separator: "\n").map(String.init).filter { $0.contains(":CONSOLE") }
+        return Page(dom: run.out, console: console)
     }
 
     @Test(.enabled(if: browser != nil, "skipped: no headless Chromium on this machine (looked for chromium-headless-shell, headless_shell, chromium, chromium-browser, google-chrome on PATH; SVW_CHROMIUM names one)"))
     func theHTMLReportLoadsInChromiumWithNoConsoleErrorsAndNoRequests() throws {
         let scratch = try ScratchFolder()
-        let sample = SessionCLI.packageRoot.appendingPathComponent("SampleData").path
-        let run = try SessionCLI.run(["-c", "load sample '\(sample)'; themes 2020/21; geography 2020/21 --by partner; "
+        let sample = SVWBinary.packageRoot.appendingPathComponent("SampleData").path
+        let run = try SVWBinary.run(["-c", "load sample '\(sample)'; themes 2020/21; geography 2020/21 --by partner; "
                                       + "SELECT 1332 AS n; export report board.html --title 'Social value 2020/21'"], in: scratch.url)
         #expect(run.status == 0, "\(run.err)")
         let page = try Self.load(scratch.file("board.html"), profile: scratch.file("profile"))

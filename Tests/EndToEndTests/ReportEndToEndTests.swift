@@ -9,8 +9,8 @@ import TestSupport
 @Suite struct ReportEndToEndTests {
     @Test func htmlReportOfANotebookRun() throws {
         let scratch = try ScratchFolder()
-        let run = try SessionCLI.run(["run", "Notebooks/example-sql.svw", "--report", scratch.file("board.html").path],
-                                    in: SessionCLI.packageRoot)
+        let run = try SVWBinary.run(["run", "Notebooks/example-sql.svw", "--report", scratch.file("board.html").path],
+                                    in: SVWBinary.packageRoot)
         #expect(run.status == 0, "\(run.err)")
         let html = try scratch.read("board.html")
         let parser = XMLParser(data: Data(html.utf8))
@@ -35,7 +35,7 @@ import TestSupport
 
     @Test func reportCommandInsideTheShellWritesMarkdown() throws {
         let scratch = try ScratchFolder()
-        let run = try SessionCLI.run(["-c", "SELECT 'a|b' AS x, 2 AS n; export report out.md --title 'Pack'"], in: scratch.url)
+        let run = try SVWBinary.run(["-c", "SELECT 'a|b' AS x, 2 AS n; export report out.md --title 'Pack'"], in: scratch.url)
         #expect(run.status == 0, "\(run.err)")
         #expect(try scratch.read("out.md") == """
             # Pack

@@ -22,9 +22,9 @@ import TestSupport
 
     /// Runs `script` in sqlite3 on `database`, csv with headers.
     static func runSQLite3(_ script: String, database: URL) throws -> (out: String, err: String) {
-        let result = try SVWBinary.launch(["-bail", "-csv", "-header", database.path], stdin: script, directory: nil,
-                                          environment: nil, executable: URL(fileURLWithPath: sqlite3!))
-        return (result.stdout, result.stderr)
+        let result = try SVWBinary.run(["-bail", "-csv", "-header", database.path], stdin: script,
+                                       executable: URL(fileURLWithPath: sqlite3!))
+        return (result.out, result.err)
     }
 
     /// One column of a csv table (no quoted commas in the columns read here).
@@ -38,10 +38,10 @@ import TestSupport
     func printedSQLRunsInSQLite3WithItsParameters() throws {
         let scratch = try ScratchFolder()
         let workspace = scratch.file("ws.db")
-        #expect(try SessionCLI.run(["--db", workspace.path, "-c", "load sample"], in: scratch.url).status == 0)
+        #expect(try SVWBinary.run(["--db", workspace.path, "-c", "load sample"], in: scratch.url).status == 0)
 
         // The year and a partner are text; the threshold a number.
-        let headline = try SessionCLI.run(["--db", workspace.path, "--format", "csv", "-c",
+        let headline = try SVWBinary.run(["--db", workspace.path, "--format", "csv", "-c",
                                            "headline 2020/21 --partner Stockport --sql"], in: scratch.url)
         #expect(headline.err.contains("-- .parameter set :year \"'2020/21'\""))
         let shell = try Self.runSQLite3(Self.pasteable(headline.err), database: workspace)
@@ -53,7 +53,7 @@ import TestSupport
                 == Self.column(headline.out, "awarded").map { Int((Double($0) ?? -1) * 100 + 0.5) })
 
         // Quotes inside a value: the search text's own quotes reach FTS5 intact.
-        let find = try SessionCLI.run(["--db", workspace.path, "--format", "csv", "-c",
+        let find = try SVWBinary.run(["--db", workspace.path, "--format", "csv", "-c",
                                        "find \"Carers' support\" --limit 5 --sql"], in: scratch.url)
         let found = try Self.runSQLite3(Self.pasteable(find.err), database: workspace)
         #expect(found.err == "", "\(found.err)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Loads the bundled SampleData through the real binary and recomputes the published
 /// 2020/21 figures with SQL written here, independently of the schema's views and of
@@ -45,8 +46,8 @@ import Testing
 
     @Test func reproducesThePublished2020_21Figures() throws {
         let r = try SVWBinary.run(["--sample", "--format", "csv", "-c", Self.figuresSQL])
-        #expect(r.status == 0, "\(r.stderr)")
-        let f = try Self.figures(r.stdout)
+        #expect(r.status == 0, "\(r.err)")
+        let f = try Self.figures(r.out)
         #expect(f.editions == 1)
         let share = f.committed / f.awarded * 100
         #expect((27.5..<28.5).contains(share), "committed SV is \(share)% of awarded")
@@ -60,8 +61,8 @@ import Testing
     /// The published lines read as the board paper did: 28%, £60m, 77%, £1m, counts with separators.
     @Test func headlineLinesReadAsPublished() throws {
         let r = try SVWBinary.run(["--sample", "--format", "table", "-c", "headline 2020/21"])
-        #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.hasPrefix("""
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.hasPrefix("""
             Headline figures — 2020/21
               £214m  awarded in 1,332 contracts
                 28%  of the value awarded committed as social value: £60m (TOMs £ committed by winning suppliers)
@@ -87,15 +88,15 @@ import Testing
                       JOIN measures m ON m.code = k.measure_code
                      WHERE c.award_date BETWEEN '2021-04-01' AND '2022-03-31') AS delivered_2021
             """])
-        let values = try #require(exact.stdout.split(separator: "\n").last).split(separator: ",").compactMap { Double($0) }
-        try #require(values.count == 2, "\(exact.stdout)\(exact.stderr)")
+        let values = try #require(exact.out.split(separator: "\n").last).split(separator: ",").compactMap { Double($0) }
+        try #require(values.count == 2, "\(exact.out)\(exact.err)")
         #expect((17.45..<17.5).contains(values[0]), "2019/20 mean weighting \(values[0])")
         #expect((3.45..<3.5).contains(values[1]), "2021/22 delivered share \(values[1])")
         let y2019 = try SVWBinary.run(["--sample", "--format", "table", "-c", "headline 2019/20"])
-        #expect(y2019.stdout.contains("\n    17%  mean social value weighting on contracts over £25k"), "\(y2019.stdout)")
-        #expect(y2019.stdout.contains("Mean SV weighting (over £25k)                         17.5%"), "the table keeps one decimal")
+        #expect(y2019.out.contains("\n    17%  mean social value weighting on contracts over £25k"), "\(y2019.out)")
+        #expect(y2019.out.contains("Mean SV weighting (over £25k)                         17.5%"), "the table keeps one decimal")
         let y2021 = try SVWBinary.run(["--sample", "--format", "table", "-c", "headline 2021/22"])
-        #expect(y2021.stdout.contains("\n     3%  delivered to date: £8.3m"), "\(y2021.stdout)")
+        #expect(y2021.out.contains("\n     3%  delivered to date: £8.3m"), "\(y2021.out)")
     }
 
     @Test func loadingTheSampleAgainChangesNothing() throws {
@@ -110,9 +111,9 @@ import Testing
             """
         let once = try SVWBinary.run(["--sample", "--format", "csv", "-c", dump])
         let twice = try SVWBinary.run(["--sample", "--format", "csv", "-c", "load sample; " + dump])
-        #expect(once.status == 0 && twice.status == 0, "\(once.stderr)\(twice.stderr)")
-        #expect(once.stdout.count > 1_000_000)
-        #expect(once.stdout == twice.stdout)
-        #expect(twice.stderr.contains("replaced"))
+        #expect(once.status == 0 && twice.status == 0, "\(once.err)\(twice.err)")
+        #expect(once.out.count > 1_000_000)
+        #expect(once.out == twice.out)
+        #expect(twice.err.contains("replaced"))
     }
 }

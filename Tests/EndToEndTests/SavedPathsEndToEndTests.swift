@@ -9,7 +9,7 @@ import TestSupport
     /// replay runs from a third folder.
     @Test func relativePathsAreRebasedToTheScriptsFolder() throws {
         let scratch = try ScratchFolder()
-        let measures = try String(contentsOf: SessionCLI.packageRoot.appendingPathComponent("SampleData/measures.csv"), encoding: .utf8)
+        let measures = try String(contentsOf: SVWBinary.packageRoot.appendingPathComponent("SampleData/measures.csv"), encoding: .utf8)
         try scratch.write("x/data/measures.csv", measures)
         try scratch.write("x/data/things.csv", "name,v\na,1\nb,2\n")
         try FileManager.default.createDirectory(at: scratch.file("x/out"), withIntermediateDirectories: true)
@@ -28,7 +28,7 @@ import TestSupport
             SELECT 'done' AS step;
             save sub/x.svw
             """
-        let original = try SessionCLI.run(["-c", session], in: scratch.file("x"))
+        let original = try SVWBinary.run(["-c", session], in: scratch.file("x"))
         #expect(original.status == 0, "\(original.err)")
         let script = try scratch.read("x/sub/x.svw")
         let lines = script.components(separatedBy: "\n")
@@ -49,7 +49,7 @@ import TestSupport
         try FileManager.default.removeItem(at: scratch.file("x/out/n.csv"))
         try FileManager.default.removeItem(at: scratch.file("x/out/all.txt"))
 
-        let replay = try SessionCLI.run(["run", scratch.file("x/sub/x.svw").path, "--allow-writes", scratch.file("x/out").path],
+        let replay = try SVWBinary.run(["run", scratch.file("x/sub/x.svw").path, "--allow-writes", scratch.file("x/out").path],
                                         in: scratch.file("third"))
         #expect(replay.status == 0, "\(replay.err)")
         #expect(replay.out == original.out)
@@ -66,7 +66,7 @@ import TestSupport
         let scratch = try ScratchFolder()
         try scratch.write("data/things.csv", "name,v\na,1\nb,2\n")
         try FileManager.default.createDirectory(at: scratch.file("out"), withIntermediateDirectories: true)
-        let original = try SessionCLI.run(["-c", "load table things ./data/../data/things.csv; once out/t.csv; SELECT * FROM things; session; save s.svw"],
+        let original = try SVWBinary.run(["-c", "load table things ./data/../data/things.csv; once out/t.csv; SELECT * FROM things; session; save s.svw"],
                                           in: scratch.url)
         #expect(original.status == 0, "\(original.err)")
         #expect(original.out.contains("load table things data/things.csv\nonce out/t.csv\nSELECT * FROM things;\n"))
@@ -74,7 +74,7 @@ import TestSupport
                                                     + "#>> out/t.csv\n#> name,v\n#> a,1\n#> b,2\n"))
         try FileManager.default.removeItem(at: scratch.file("out/t.csv"))
         let elsewhere = try ScratchFolder()
-        let replay = try SessionCLI.run(["run", scratch.file("s.svw").path], in: elsewhere.url)
+        let replay = try SVWBinary.run(["run", scratch.file("s.svw").path], in: elsewhere.url)
         #expect(replay.status == 0, "\(replay.err)")
         #expect(try scratch.read("out/t.csv") == "name,v\na,1\nb,2\n")
     }

@@ -34,7 +34,7 @@ import TestSupport
             run inner.svw --report sub/inner.md
 
             """)
-        let run = try SessionCLI.run(["run", "nb/x.svw"], in: scratch.url)
+        let run = try SVWBinary.run(["run", "nb/x.svw"], in: scratch.url)
         #expect(run.status == 1)
         let rule = "a script writes only inside its own folder (\(canonical(scratch.file("nb"))))"
         let hint = ". To allow another folder, run it with svw run SCRIPT --allow-writes DIR"
@@ -67,16 +67,16 @@ import TestSupport
         let scratch = try ScratchFolder()
         let outside = try ScratchFolder()
         try scratch.write("nb/x.svw", "once \(outside.file("a.txt").path)\nSELECT 1 AS one;\nexport report ../r.md\n")
-        let refused = try SessionCLI.run(["run", "nb/x.svw"], in: scratch.url)
+        let refused = try SVWBinary.run(["run", "nb/x.svw"], in: scratch.url)
         #expect(refused.status == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.url.path).isEmpty)
 
-        let allowed = try SessionCLI.run(["run", "nb/x.svw", "--allow-writes", outside.url.path, "--allow-writes", "."], in: scratch.url)
+        let allowed = try SVWBinary.run(["run", "nb/x.svw", "--allow-writes", outside.url.path, "--allow-writes", "."], in: scratch.url)
         #expect(allowed.status == 0, "\(allowed.err)")
         #expect(try outside.read("a.txt") == "one\n---\n  1\n")
         #expect(FileManager.default.fileExists(atPath: scratch.file("r.md").path))
 
-        let missing = try SessionCLI.run(["run", "nb/x.svw", "--allow-writes", "nosuch"], in: scratch.url)
+        let missing = try SVWBinary.run(["run", "nb/x.svw", "--allow-writes", "nosuch"], in: scratch.url)
         #expect(missing.status == 1)
         #expect(missing.err == "svw: --allow-writes \(scratch.file("nosuch").path): no such folder\n")
     }

@@ -21,7 +21,7 @@ import TestSupport
         let scratch = try ScratchFolder()
         try FileManager.default.createDirectory(at: scratch.file("scripts"), withIntermediateDirectories: true)
         // The interactive session, fed on stdin as the shell reads it; the failing SELECT and help are not recorded.
-        let original = try SessionCLI.run([], in: scratch.url, stdin: Self.session + "\nsave scripts/board.svw\n")
+        let original = try SVWBinary.run([], in: scratch.url, stdin: Self.session + "\nsave scripts/board.svw\n")
         #expect(original.status == 1)   // SELECT nosuch failed
         #expect(original.err.contains("stdin:5:8: SQL error: no such column: nosuch"))
         #expect(original.err.contains("saved 8 commands and their output to scripts/board.svw (svw run scripts/board.svw --check checks it)"))
@@ -30,19 +30,19 @@ import TestSupport
         #expect(script.components(separatedBy: "\n").filter { $0.contains("20") && $0.hasPrefix("# svw session script") }.count == 1)
 
         // The help text is not part of the recording, so compare with the session's output without it.
-        let helpOnly = try SessionCLI.run(["-c", "help"], in: scratch.url)
+        let helpOnly = try SVWBinary.run(["-c", "help"], in: scratch.url)
         let expected = original.out.replacingOccurrences(of: helpOnly.out, with: "")
         #expect(expected.contains("\"year\":\"2020/21\""))
 
         // Replayed from another folder: paths resolve against the script, not the current directory.
         let elsewhere = try ScratchFolder()
-        let replay = try SessionCLI.run(["run", scratch.file("scripts/board.svw").path], in: elsewhere.url)
+        let replay = try SVWBinary.run(["run", scratch.file("scripts/board.svw").path], in: elsewhere.url)
         #expect(replay.status == 0)
         #expect(replay.err == "")
         #expect(replay.out == expected)
 
         // The output was stored with the commands: a check straight after saving is clean.
-        let check = try SessionCLI.run(["run", "scripts/board.svw", "--check"], in: scratch.url)
+        let check = try SVWBinary.run(["run", "scripts/board.svw", "--check"], in: scratch.url)
         #expect(check.status == 0, "\(check.out)\(check.err)")
         #expect(check.out == "")
         #expect(check.err == "scripts/board.svw: all 8 outputs match\n")
@@ -53,21 +53,21 @@ import TestSupport
     @Test func aScriptWithNoStoredOutputSaysSoOnce() throws {
         let scratch = try ScratchFolder()
         try scratch.write("bare.svw", "SELECT 1 AS one;\nSELECT 2 AS two;\nSELECT 3 AS three;\n")
-        let check = try SessionCLI.run(["run", "bare.svw", "--check"], in: scratch.url)
+        let check = try SVWBinary.run(["run", "bare.svw", "--check"], in: scratch.url)
         #expect(check.status == 1)
         #expect(check.out == "bare.svw: no expected output stored: run `svw run bare.svw --update` to store it\n")
         #expect(check.err == "bare.svw: nothing checked (no expected output stored)\n")
         // A script that prints nothing has nothing to store, and checks clean.
         try scratch.write("quiet.svw", "CREATE TABLE t(x);\n")
-        #expect(try SessionCLI.run(["run", "quiet.svw", "--check"], in: scratch.url).status == 0)
+        #expect(try SVWBinary.run(["run", "quiet.svw", "--check"], in: scratch.url).status == 0)
     }
 
     @Test func dashCSessionReplaysIdentically() throws {
         let scratch = try ScratchFolder()
         let commands = Self.session.components(separatedBy: "\n").filter { !$0.contains("nosuch") && $0 != "help" }
-        let original = try SessionCLI.run(["-c", commands.joined(separator: "\n") + "\nsave s.svw"], in: scratch.url)
+        let original = try SVWBinary.run(["-c", commands.joined(separator: "\n") + "\nsave s.svw"], in: scratch.url)
         #expect(original.status == 0)
-        let replay = try SessionCLI.run(["run", "s.svw"], in: scratch.url)
+        let replay = try SVWBinary.run(["run", "s.svw"], in: scratch.url)
         #expect(replay.status == 0)
         #expect(replay.out == original.out)
         #expect(!replay.out.isEmpty)
@@ -82,21 +82,21 @@ import TestSupport
             SELECT $year AS year, $minimum + 1 AS next;
 
             """)
-        let run = try SessionCLI.run(["run", "p.svw", "year=2021/22", "minimum=41"], in: scratch.url)
+        let run = try SVWBinary.run(["run", "p.svw", "year=2021/22", "minimum=41"], in: scratch.url)
         #expect(run.status == 0)
         #expect(run.out == "year,next\n2021/22,42\n")
 
-        let missing = try SessionCLI.run(["run", "p.svw"], in: scratch.url)
+        let missing = try SVWBinary.run(["run", "p.svw"], in: scratch.url)
         #expect(missing.status == 1)
         #expect(missing.out == "")
         #expect(missing.err == "svw: missing parameter minimum: p.svw needs a value for it (minimum=VALUE)\n")
 
-        let unknown = try SessionCLI.run(["run", "p.svw", "minimum=1", "yaer=2021/22"], in: scratch.url)
+        let unknown = try SVWBinary.run(["run", "p.svw", "minimum=1", "yaer=2021/22"], in: scratch.url)
         #expect(unknown.status == 1)
         #expect(unknown.err == "svw: p.svw has no parameter \"yaer\"; did you mean \"year\"? (it declares: year, minimum)\n")
 
         try scratch.write("u.svw", "SELECT $undeclared;\n")
-        let undeclared = try SessionCLI.run(["run", "u.svw"], in: scratch.url)
+        let undeclared = try SVWBinary.run(["run", "u.svw"], in: scratch.url)
         #expect(undeclared.status == 1)
         #expect(undeclared.err.hasPrefix("u.svw:1: undeclared parameter $undeclared: declare it first with: param undeclared = VALUE\n"))
     }
@@ -107,18 +107,18 @@ import TestSupport
         try scratch.write("data/c.csv", "contract_id,value\nC1,100\nC2,200\n")
         let recorded = "6f4bf91b6d402f04eb3344db9c021f2ce7f797594fd891f2386b4e760eebde43"
         try scratch.write("nb/d.svw", "# data: ../data/c.csv sha256=\(recorded) rows=2\nSELECT 'ran' AS x;\n")
-        let clean = try SessionCLI.run(["run", "nb/d.svw", "--strict"], in: scratch.url)
+        let clean = try SVWBinary.run(["run", "nb/d.svw", "--strict"], in: scratch.url)
         #expect(clean.status == 0 && clean.err == "" && clean.out == "x\n---\nran\n")
 
         try scratch.write("data/c.csv", "contract_id,value\nC1,100\nC2,999\n")
-        let lenient = try SessionCLI.run(["run", "nb/d.svw"], in: scratch.url)
+        let lenient = try SVWBinary.run(["run", "nb/d.svw"], in: scratch.url)
         #expect(lenient.status == 0)
         #expect(lenient.out == "x\n---\nran\n")
         #expect(lenient.err.hasPrefix("nb/d.svw:2: data file ../data/c.csv has changed since the script was saved\n  expected sha256 \(recorded)\n  actual   sha256 "))
         let actual = lenient.err.components(separatedBy: "actual   sha256 ")[1].prefix(64)
         #expect(actual.count == 64 && actual != Substring(recorded))
 
-        let strict = try SessionCLI.run(["run", "nb/d.svw", "--strict"], in: scratch.url)
+        let strict = try SVWBinary.run(["run", "nb/d.svw", "--strict"], in: scratch.url)
         #expect(strict.status == 1)
         #expect(strict.out == "")
         #expect(strict.err.contains("(--strict stops the run)"))
@@ -137,7 +137,7 @@ import TestSupport
             SELECT 'after' AS step;
 
             """)
-        let run = try SessionCLI.run(["run", "x.svw"], in: scratch.url)
+        let run = try SVWBinary.run(["run", "x.svw"], in: scratch.url)
         #expect(run.status == 1)
         #expect(run.out == "step\n------\nbefore\nstep\n-----\nafter\n")
         #expect(run.err.contains("x.svw:2: save: not allowed in a script"))

@@ -10,7 +10,7 @@ import TestSupport
     func aSecondProcessReadsAlongsideAndIsToldWhenTheWorkspaceIsBusy() throws {
         let scratch = try ScratchFolder()
         let workspace = scratch.file("shared.db")
-        #expect(try SessionCLI.run(["--db", workspace.path, "-c", "load sample"], in: scratch.url).status == 0)
+        #expect(try SVWBinary.run(["--db", workspace.path, "-c", "load sample"], in: scratch.url).status == 0)
 
         // The first process holds a write transaction open, as a long load would.
         let first = Process()
@@ -25,13 +25,13 @@ import TestSupport
         input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nDELETE FROM commitments;\n".utf8))
         Thread.sleep(forTimeInterval: 1.5)
 
-        let read = try SessionCLI.run(["--db", workspace.path, "--format", "csv", "-c", "SELECT count(*) AS n FROM commitments"],
+        let read = try SVWBinary.run(["--db", workspace.path, "--format", "csv", "-c", "SELECT count(*) AS n FROM commitments"],
                                       in: scratch.url)
         #expect(read.status == 0, "\(read.err)")
         #expect(read.out == "n\n11982\n", "the second process reads the last committed state")
 
         let began = Date()
-        let write = try SessionCLI.run(["--db", workspace.path, "-c", "DELETE FROM measures"], in: scratch.url)
+        let write = try SVWBinary.run(["--db", workspace.path, "-c", "DELETE FROM measures"], in: scratch.url)
         let waited = Date().timeIntervalSince(began)
         #expect(write.status == 1)
         #expect(write.err == "-c:1: SQL error: the workspace \(workspace.path) is busy: another process is writing to it (waited 5 s); "
@@ -41,7 +41,7 @@ import TestSupport
         // The first process ends without committing: nothing of its change remains.
         try input.fileHandleForWriting.close()
         first.waitUntilExit()
-        let after = try SessionCLI.run(["--db", workspace.path, "--format", "csv", "-c",
+        let after = try SVWBinary.run(["--db", workspace.path, "--format", "csv", "-c",
                                         "PRAGMA integrity_check; SELECT count(*) AS n FROM commitments; DELETE FROM measures"],
                                        in: scratch.url)
         #expect(after.status == 0, "\(after.err)")

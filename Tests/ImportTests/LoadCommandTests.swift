@@ -1,4 +1,5 @@
 import Foundation
+import SVWScript
 import Testing
 @testable import SVWCommands
 @testable import SVWImport

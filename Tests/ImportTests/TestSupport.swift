@@ -1,15 +1,8 @@
 import Foundation
 enum Shell {
+    /// What `executable` prints on stdout, run by the suite's one process runner.
     static func output(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try SVWBinary.run(arguments, executable: URL(fileURLWithPath: executable)).out
     }
 }
 

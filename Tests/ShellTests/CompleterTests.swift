@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import SVWCommands
 @testable import SVWShell
+import TestSupport
 
 /// Completion against a live workspace: what Tab would do for a line typed so far.
 @Suite struct CompleterTests {
@@ -136,8 +137,8 @@ import SVWCommands
     }
 
     @Test func filesRelativeToTheSessionFolder() throws {
-        let folder = try TestWorkspace.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchFolder()
+        let folder = scratch.url
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
         for name in ["data/contracts.csv", "data/commitments.csv", "My File.csv", ".hidden"] {
             _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data())
@@ -166,8 +167,8 @@ import SVWCommands
 
     /// `load table NAME FILE`: the NAME is not a file; the form's own options only.
     @Test func loadFormsCompleteTheirOwnArguments() throws {
-        let folder = try TestWorkspace.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchFolder()
+        let folder = scratch.url
         _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("data.csv").path, contents: Data())
         session.baseDirectory = folder
         #expect(action("load ta") == .insert("table "))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import SVWCommands
 @testable import SVWShell
+import TestSupport
 
 @Suite struct HistoryLocationTests {
     @Test func explicitFileWins() {
@@ -26,8 +27,8 @@ import SVWCommands
 
 @Suite struct LineHistoryTests {
     @Test func savedHistoryLoadsInTheNextRun() throws {
-        let folder = try TestWorkspace.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchFolder()
+        let folder = scratch.url
         let file = folder.appendingPathComponent("state/svw/history")
         do {
             let history = LineHistory(file: file)

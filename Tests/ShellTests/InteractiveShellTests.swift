@@ -3,6 +3,7 @@ import Testing
 import SVWCommands
 import SVWWorkspace
 @testable import SVWShell
+import TestSupport
 
 /// Lines fed to the shell as a person would type them, prompts recorded.
 final class ScriptedInput: LineInput {
@@ -90,8 +91,8 @@ final class ScriptedInput: LineInput {
 
     /// The warning used to be given once a session: after one Ctrl-D, `open` discarded everything silently.
     @Test func openAfterAnEarlierWarningWarnsAgain() throws {
-        let folder = try TestWorkspace.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchFolder()
+        let folder = scratch.url
         let file = folder.appendingPathComponent("other.db").path
         let r = try run([.endOfInput, .line("SELECT 1 AS still_here;"), .line("open " + file), .line("tables")],
                         prepare: Self.holdData)
@@ -152,8 +153,8 @@ final class ScriptedInput: LineInput {
     }
 
     @Test func persistKeepsTheDataSoLeavingDoesNotWarn() throws {
-        let folder = try TestWorkspace.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchFolder()
+        let folder = scratch.url
         let file = folder.appendingPathComponent("kept.db")
         let r = try run([.line("persist " + file.path), .line("quit"), .line("SELECT 1;")], prepare: Self.holdData)
         #expect(FileManager.default.fileExists(atPath: file.path))
@@ -167,8 +168,8 @@ final class ScriptedInput: LineInput {
     }
 
     @Test func promptFollowsTheOpenWorkspace() throws {
-        let folder = try TestWorkspace.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchFolder()
+        let folder = scratch.url
         let r = try run([.line("open " + folder.appendingPathComponent("board.db").path), .line("tables")])
         #expect(r.input.prompts == ["svw> ", "svw board.db> ", "svw board.db> "])
     }

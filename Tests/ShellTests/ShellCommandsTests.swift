@@ -4,21 +4,21 @@ import SVWDatabase
 import SVWWorkspace
 @testable import SVWCommands
 @testable import SVWRendering
+import TestSupport
 
 /// The output, explore and shell commands, run through the dispatcher as a script would.
-/// A class, so each test's folder is removed when the test's instance goes.
-@Suite final class ShellCommandsTests {
+/// Each test has its own scratch folder, removed when the test's instance goes.
+@Suite struct ShellCommandsTests {
     let session: Session
     let capture: Console.Capture
-    let folder: URL
+    let scratch: ScratchFolder
+    var folder: URL { scratch.url }
 
     init() throws {
         (session, capture) = try TestWorkspace.session()
-        folder = try TestWorkspace.temporaryFolder()
-        session.baseDirectory = folder
+        scratch = try ScratchFolder()
+        session.baseDirectory = scratch.url
     }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
 
     @discardableResult
     func run(_ text: String) -> Int {

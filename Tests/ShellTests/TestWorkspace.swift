@@ -25,10 +25,4 @@ enum TestWorkspace {
         let (console, capture) = Console.capturing()
         return (Session(workspace: workspace, console: console, mode: .csv), capture)
     }
-
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("svw-shell-tests-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 }

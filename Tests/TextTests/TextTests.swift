@@ -29,3 +29,20 @@ struct NumberTextTests {
         #expect(Plural.counted(1_204, "row") == "1,204 rows")
     }
 }
+
+/// "Did you mean", shared by commands, options, parameters and headers.
+struct SuggestTests {
+    @Test func editDistanceCountsATranspositionAsOneEdit() {
+        #expect(EditDistance.between("halp", "help") == 1)
+        #expect(EditDistance.between("teh", "the") == 1)
+        #expect(EditDistance.between("", "abc") == 3)
+        #expect(EditDistance.between("kitten", "sitting") == 3)
+    }
+
+    @Test func theClosestCandidateWithinAThirdOfTheWordIsSuggested() {
+        #expect(Suggest.closest(to: "halp", among: ["help", "headline"]) == "help")
+        #expect(Suggest.closest(to: "zzzzzz", among: ["help", "headline"]) == nil)
+        // No close candidate: a word of three or more letters that starts one is completed.
+        #expect(Suggest.closest(to: "head", among: ["help", "headline"]) == "headline")
+    }
+}

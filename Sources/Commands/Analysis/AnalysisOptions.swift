@@ -1,6 +1,8 @@
 import SVWAnalysis
 import SVWDatabase
 import SVWRendering
+import SVWScript
+import SVWText
 
 /// The options every analysis command shares — the filter, `--sql`, `--no-chart` — and
 /// how they combine with the session filter.

@@ -1,5 +1,6 @@
 import Foundation
 import SVWRendering
+import SVWScript
 
 /// `export chart FILE.svg` (the last analysis's chart as a standalone SVG) and
 /// `export report FILE.md|FILE.html` (the session as a document, written by the session layer).
@@ -31,26 +32,27 @@ enum ExportCommand {
     static func run(_ context: CommandContext) throws {
         let kind = context.invocation.argument(0) ?? ""
         guard kinds.contains(kind.lowercased()) else {
-            throw CommandError.usage("export: unknown kind \"\(kind)\" (one of: \(kinds.joined(separator: ", ")))")
+            throw CommandError.usage(context.prefixed("unknown kind \"\(kind)\" (one of: \(kinds.joined(separator: ", ")))"))
         }
         let path = context.invocation.argument(1) ?? ""
         if kind.lowercased() == "report" {
             try SessionCommands.writeReport(of: context.session, to: path, title: context.invocation.value("title"))
             return
         }
+        func prefixed(_ message: String) -> String { context.invocation.prefixed(message, form: "chart") }
         if context.invocation.value("title") != nil {
-            throw CommandError.usage("export chart: --title is for reports; a chart keeps its analysis's title")
+            throw CommandError.usage(prefixed("--title is for reports; a chart keeps its analysis's title"))
         }
         guard path.lowercased().hasSuffix(".svg") else {
-            throw CommandError.usage("export chart: FILE must end in .svg, not \"\(path)\"")
+            throw CommandError.usage(prefixed("FILE must end in .svg, not \"\(path)\""))
         }
         guard let chart = context.session.lastChart else {
-            throw CommandError.failed("export chart: the last result has no chart (SQL results and tables draw none); run an analysis that draws one first (geography, themes, weighting, compliance, trend, supplier)")
+            throw CommandError.failed(prefixed("the last result has no chart (SQL results and tables draw none); run an analysis that draws one first (geography, themes, weighting, compliance, trend, supplier)"))
         }
         let session = context.session
-        let url = try session.writableURL(for: path, command: "export chart")
-        try session.writeFile(Data(SVGChart.render(chart).utf8), to: url, shown: path, command: "export chart")
-        session.note(session.files.dryRun ? "export chart: \(path) not written (run --check writes no files)"
-                                           : "export chart: wrote \(url.path)")
+        let command = "\(context.invocation.spec.name) chart"
+        let url = try session.writableURL(for: path, command: command)
+        try session.writeFile(Data(SVGChart.render(chart).utf8), to: url, shown: path, command: command)
+        session.note(prefixed(session.files.dryRun ? "\(path) not written (run --check writes no files)" : "wrote \(url.path)"))
     }
 }

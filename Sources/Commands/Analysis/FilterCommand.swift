@@ -1,4 +1,6 @@
 import SVWAnalysis
+import SVWScript
+import SVWText
 
 /// `filter`: the session's analysis filter, which every analysis command starts from.
 enum FilterCommand {
@@ -22,7 +24,7 @@ enum FilterCommand {
         let words = context.invocation.positionals
         let session = context.session
         if words.isEmpty {
-            session.note("filter: " + (session.filter.isEmpty ? "none" : session.filter.description))
+            session.note(context.prefixed(session.filter.isEmpty ? "none" : session.filter.description))
             return
         }
         if words == ["clear"] {
@@ -32,19 +34,19 @@ enum FilterCommand {
         var filter = session.filter
         for word in words {
             guard let eq = word.firstIndex(of: "=") else {
-                throw CommandError.usage("filter: expected KEY=VALUE or clear, not \"\(word)\"")
+                throw CommandError.usage(context.prefixed("expected KEY=VALUE or clear, not \"\(word)\""))
             }
             let key = String(word[..<eq]).lowercased()
             let value = String(word[word.index(after: eq)...])
             guard AnalysisOptions.filterKeys.contains(key) else {
-                var message = "filter: unknown key \"\(key)\""
+                var message = context.prefixed("unknown key \"\(key)\"")
                 if let guess = Suggest.closest(to: key, among: AnalysisOptions.filterKeys) { message += "; did you mean \"\(guess)\"?" }
                 throw CommandError.usage(message + " (keys: " + AnalysisOptions.filterKeys.joined(separator: ", ") + ")")
             }
             do { try AnalysisOptions.apply(key: key, value: value, to: &filter) } catch let error as CommandError {
-                throw CommandError.usage("filter: \(error.description)")
+                throw CommandError.usage(context.prefixed(error.description))
             }
         }
-        session.filter = try FilterResolver.resolve(filter, db: context.db, command: "filter")
+        session.filter = try FilterResolver.resolve(filter, db: context.db, command: context.invocation.spec.name)
     }
 }

@@ -1,4 +1,5 @@
 import SVWAnalysis
+import SVWScript
 
 /// `find TEXT`: full-text search over supplier names and contract titles.
 enum FindCommand {
@@ -27,7 +28,7 @@ enum FindCommand {
         do {
             result = try Search.find(context.db, text: text, filter: filter, limit: limit)
         } catch let error as Search.Error {
-            throw CommandError.usage("find: \(error.description)")
+            throw CommandError.usage(context.prefixed(error.description))
         }
         try AnalysisPresenter(context: context, filter: filter).present(result, chart: nil,
                                                     footer: result.result.isEmpty ? ["No matches."] : [])

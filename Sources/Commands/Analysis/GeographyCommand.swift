@@ -1,5 +1,6 @@
 import SVWAnalysis
 import SVWRendering
+import SVWScript
 import SVWText
 
 /// `geography`: where the winning suppliers are.
@@ -38,7 +39,7 @@ enum GeographyCommand {
         let presenter = AnalysisPresenter(context: context, filter: filter)
         if let top = try AnalysisOptions.positiveInt(context, "top") {
             if context.invocation.value("by") != nil {
-                throw CommandError.usage("geography: --top lists suppliers; it does not combine with --by")
+                throw CommandError.usage(context.prefixed("--top lists suppliers; it does not combine with --by"))
             }
             let result = try Geography.topOutside(context.db, filter: filter, top: top)
             // The presenter adds the filter to a chart's title; the result's title already carries it.
@@ -55,7 +56,7 @@ enum GeographyCommand {
         let placement = try Geography.placement(context.db, filter: filter)
         footer.append(placement.sentence)
         if placement.sharedAwards > 0 {
-            footer.append("\(NumberText.grouped(placement.sharedAwards)) award\(placement.sharedAwards == 1 ? " has" : "s have") several suppliers: "
+            footer.append("\(NumberText.grouped(placement.sharedAwards)) \(Plural.noun(placement.sharedAwards, "award has", "awards have")) several suppliers: "
                           + "each supplier counts once, and an award's value is shared equally among its suppliers (award_shares).")
         }
         let chart: Chart?

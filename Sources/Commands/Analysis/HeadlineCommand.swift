@@ -1,6 +1,7 @@
 import SVWAnalysis
 import SVWDatabase
 import SVWRendering
+import SVWScript
 import SVWText
 
 /// `headline`: the board figures for one financial year.
@@ -30,9 +31,9 @@ enum HeadlineCommand {
         // Without a year: --year, the filter's year, or the latest in the data.
         let filter = try AnalysisOptions.filter(context)
         guard let year = try filter.year ?? Headline.latestYear(context.db) else {
-            throw CommandError.failed("headline: no contracts are loaded yet (load contracts FILE, or start svw with --sample)")
+            throw CommandError.failed(context.prefixed("no contracts are loaded yet (load contracts FILE, or start svw with --sample)"))
         }
-        if filter.year == nil { context.session.note("headline: showing \(year), the latest year in the data (headline YEAR for another)") }
+        if filter.year == nil { context.session.note(context.prefixed("showing \(year), the latest year in the data (headline YEAR for another)")) }
         let result = try Headline.run(context.db, year: year, filter: filter)
         var shown = filter
         shown.year = year
@@ -60,7 +61,7 @@ enum HeadlineCommand {
         func pct(_ key: String) -> String { row[key]?.double.map(MoneyCaption.publishedPercent) ?? "–" }
         func money(_ key: String) -> String { row[key]?.int64.map(MoneyCaption.published) ?? "–" }
         var lines: [(String, String)] = []
-        lines.append((money("awarded"), "awarded in \(count("contracts")) contract\(int("contracts") == 1 ? "" : "s")"))
+        lines.append((money("awarded"), "awarded in \(count("contracts")) \(Plural.noun(int("contracts"), "contract"))"))
         lines.append((pct("sv_committed_pct"), "of the value awarded committed as social value: \(money("sv_committed")) (TOMs £ committed by winning suppliers)"))
         lines.append((pct("sv_delivered_pct"), "delivered to date: \(money("sv_delivered"))"))
         var gm = "of winning businesses are GM businesses (\(count("gm_suppliers")) of \(count("suppliers"))"

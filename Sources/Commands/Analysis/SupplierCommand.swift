@@ -1,5 +1,6 @@
 import SVWAnalysis
 import SVWRendering
+import SVWScript
 
 /// `supplier NAME|ID`: one firm's profile.
 enum SupplierCommand {
@@ -39,9 +40,9 @@ enum SupplierCommand {
         switch try SupplierProfile.lookup(context.db, text) {
         case .found(let found): id = found
         case .none:
-            throw CommandError.failed("supplier: no supplier matches \"\(text)\" (find \(text) searches names and titles)")
+            throw CommandError.failed(context.prefixed("no supplier matches \"\(text)\" (find \(text) searches names and titles)"))
         case .ambiguous(let candidates):
-            throw CommandError.failed(ambiguity(text, candidates))
+            throw CommandError.failed(ambiguity(text, candidates, in: context))
         }
         let presenter = AnalysisPresenter(context: context, filter: filter)
         let db = context.db
@@ -73,10 +74,10 @@ enum SupplierCommand {
     }
 
     /// "several suppliers match": the candidates one per line, id and name in columns.
-    static func ambiguity(_ text: String, _ candidates: [SupplierProfile.SupplierCandidate]) -> String {
+    static func ambiguity(_ text: String, _ candidates: [SupplierProfile.SupplierCandidate], in context: CommandContext) -> String {
         let shown = candidates.prefix(10)
         let width = shown.map(\.id.count).max() ?? 0
-        var lines = ["supplier: \"\(text)\" matches \(candidates.count > 10 ? "more than 10" : "\(candidates.count)") suppliers; give the id of one:"]
+        var lines = [context.prefixed("\"\(text)\" matches \(candidates.count > 10 ? "more than 10" : "\(candidates.count)") suppliers; give the id of one:")]
         for candidate in shown {
             lines.append("  " + candidate.id + String(repeating: " ", count: width - candidate.id.count) + "  " + candidate.name)
         }

@@ -1,5 +1,6 @@
 import SVWAnalysis
 import SVWRendering
+import SVWScript
 import SVWText
 import SVWWorkspace
 
@@ -41,7 +42,7 @@ enum ThemesCommand {
         let illustrative = try Catalog.measuresEdition(db).illustrative
         if context.invocation.flag("uncommitted") {
             if context.invocation.value("by") != nil || context.invocation.value("theme") != nil || context.invocation.value("measure") != nil {
-                throw CommandError.usage("themes: --uncommitted lists contracts; it does not combine with --by, --theme or --measure")
+                throw CommandError.usage(context.prefixed("--uncommitted lists contracts; it does not combine with --by, --theme or --measure"))
             }
             let result = try Themes.uncommitted(db, filter: filter, thresholdPence: over,
                                                 limit: try AnalysisOptions.positiveInt(context, "limit"))
@@ -51,10 +52,10 @@ enum ThemesCommand {
         }
         let by = try AnalysisOptions.choice(context, "by", as: Themes.Breakdown.self, allowed: [.measure, .partner]) ?? .theme
         let theme = try context.invocation.value("theme").map { value in
-            try FilterResolver.match(value, among: Schema.themes, what: "theme", plural: "themes", command: "themes")
+            try FilterResolver.match(value, among: Schema.themes, what: "theme", plural: "themes", command: context.invocation.spec.name)
         }
         let measure = try context.invocation.value("measure").map { value in
-            try FilterResolver.match(value, among: try Catalog.measures(db), what: "measure", plural: "measures", command: "themes")
+            try FilterResolver.match(value, among: try Catalog.measures(db), what: "measure", plural: "measures", command: context.invocation.spec.name)
         }
         let result = try Themes.run(db, filter: filter, by: by, theme: theme, measure: measure)
         let gap = try Themes.uncommittedCount(db, filter: filter, thresholdPence: over)

@@ -1,6 +1,7 @@
 import SVWAnalysis
 import SVWDatabase
 import SVWRendering
+import SVWScript
 import SVWText
 
 /// `trend`: the headline figures across years.
@@ -29,7 +30,7 @@ enum TrendCommand {
     static func run(_ context: CommandContext) throws {
         let filter = try AnalysisOptions.filter(context)
         if filter.year != nil, context.invocation.value("year") != nil {
-            throw CommandError.usage("trend: shows every year; --year does not apply (use --from and --to for a range)")
+            throw CommandError.usage(context.prefixed("shows every year; --year does not apply (use --from and --to for a range)"))
         }
         let metric = try AnalysisOptions.choice(context, "metric", as: Trend.Metric.self)
         let result = try Trend.run(context.db, filter: filter, metric: metric)

@@ -1,5 +1,6 @@
 import SVWAnalysis
 import SVWRendering
+import SVWScript
 import SVWText
 
 /// `weighting`: how much of the award criteria went to social value.
@@ -60,21 +61,21 @@ enum WeightingCommand {
             if let bins = invocation.value("bins") { options.bins = try ValueParsing.bins(bins) }
             if let target = invocation.value("target") { options.target = try ValueParsing.percent(target, option: "target") }
         } catch let failure as ValueParsing.Failure {
-            throw CommandError.usage("weighting: \(failure.message)")
+            throw CommandError.usage(context.prefixed(failure.message))
         }
         let by = try AnalysisOptions.choice(context, "by", as: Weighting.Breakdown.self)
         let show = try AnalysisOptions.choice(context, "show", as: Section.self)
         if invocation.flag("stats") && (by != nil || invocation.flag("below")) {
-            throw CommandError.usage("weighting: --stats does not combine with --by or --below")
+            throw CommandError.usage(context.prefixed("--stats does not combine with --by or --below"))
         }
         if show != nil && (by != nil || invocation.flag("below")) {
-            throw CommandError.usage("weighting: --show does not combine with --by or --below")
+            throw CommandError.usage(context.prefixed("--show does not combine with --by or --below"))
         }
         if invocation.flag("stats"), show == .histogram {
-            throw CommandError.usage("weighting: --stats shows the statistics; it does not combine with --show histogram")
+            throw CommandError.usage(context.prefixed("--stats shows the statistics; it does not combine with --show histogram"))
         }
         if invocation.value("limit") != nil && !invocation.flag("below") {
-            throw CommandError.usage("weighting: --limit applies to the --below list")
+            throw CommandError.usage(context.prefixed("--limit applies to the --below list"))
         }
 
         if invocation.flag("below") {

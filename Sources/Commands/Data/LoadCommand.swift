@@ -1,6 +1,8 @@
 import Foundation
 import SVWDatabase
 import SVWImport
+import SVWScript
+import SVWText
 
 /// `load KIND FILE`: turns the command's words into an import and reports what it did.
 enum LoadCommand {
@@ -13,47 +15,47 @@ enum LoadCommand {
             try SampleLoad.run(context, directory: inv.argument(1))
         case "table":
             guard let name = inv.argument(1), let path = inv.argument(2) else {
-                throw CommandError.usage("load table: needs a table name and a file\nusage: \(inv.spec.synopsis(given: ["table"]))")
+                throw CommandError.usage(inv.prefixed("needs a table name and a file\nusage: \(inv.spec.synopsis(given: ["table"]))", form: "table"))
             }
             var options = try importOptions(inv, path: path, session: context.session)
             options.replaceTable = inv.flag("replace")
             let url = context.session.resolve(path: path)
-            let report = try perform { try Importer.loadTable(named: name, file: url, into: context.session.workspace, options: options) }
+            let report = try perform(inv) { try Importer.loadTable(named: name, file: url, into: context.session.workspace, options: options) }
             finishProgress(options)
             LoadSummary.print(report, to: context.session)
             context.loadedFiles.append(LoadedFile(url: url, sha256: report.sha256, rows: report.rowsRead))
         case "ocds":
             guard let path = inv.argument(1) else {
-                throw CommandError.usage("load ocds: which file?\nusage: \(inv.spec.synopsis(given: ["ocds"]))")
+                throw CommandError.usage(inv.prefixed("which file?\nusage: \(inv.spec.synopsis(given: ["ocds"]))", form: "ocds"))
             }
             var options = try importOptions(inv, path: path, session: context.session)
             for rate in inv.values("rate") {
                 let parts = rate.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, parts[0].count == 3, parts[0].allSatisfy(\.isLetter), Decimal(string: parts[1]) != nil,
                       (Decimal(string: parts[1]) ?? 0) > 0 else {
-                    throw CommandError.usage("load ocds: --rate takes CUR=RATE, pounds per unit of the currency (EUR=0.85), not \"\(rate)\"")
+                    throw CommandError.usage(inv.prefixed("--rate takes CUR=RATE, pounds per unit of the currency (EUR=0.85), not \"\(rate)\"", form: "ocds"))
                 }
                 options.rates[parts[0].uppercased()] = parts[1]
             }
             let url = context.session.resolve(path: path)
-            let report = try perform { try Importer.loadOCDS(file: url, into: context.session.workspace, options: options) }
+            let report = try perform(inv) { try Importer.loadOCDS(file: url, into: context.session.workspace, options: options) }
             finishProgress(options)
             LoadSummary.print(report, to: context.session)
             context.loadedFiles.append(LoadedFile(url: url, sha256: report.sha256, rows: report.rowsRead))
         default:
             guard let kind = kind(named: word) else {
-                var message = "load: unknown kind \"\(word)\" (one of: \(DataCommands.kinds.joined(separator: ", ")))"
-                if let guess = Suggest.closest(to: word, among: DataCommands.kinds) { message = "load: unknown kind \"\(word)\"; did you mean \"\(guess)\"?" }
-                throw CommandError.usage(message)
+                var message = "unknown kind \"\(word)\" (one of: \(DataCommands.kinds.joined(separator: ", ")))"
+                if let guess = Suggest.closest(to: word, among: DataCommands.kinds) { message = "unknown kind \"\(word)\"; did you mean \"\(guess)\"?" }
+                throw CommandError.usage(inv.prefixed(message))
             }
-            if kind != .measures { try rejectOptions(["edition"], in: inv, for: "load \(kind.rawValue)") }
-            try rejectOptions(["replace", "types", "rate"], in: inv, for: "load \(kind.rawValue)")
+            if kind != .measures { try rejectOptions(["edition"], in: inv, form: kind.rawValue) }
+            try rejectOptions(["replace", "types", "rate"], in: inv, form: kind.rawValue)
             guard let path = inv.argument(1) else {
-                throw CommandError.usage("load \(kind.rawValue): which file?\nusage: load \(kind.rawValue) FILE")
+                throw CommandError.usage(inv.prefixed("which file?\nusage: \(inv.spec.name) \(kind.rawValue) FILE", form: kind.rawValue))
             }
             let options = try importOptions(inv, path: path, session: context.session)
             let url = context.session.resolve(path: path)
-            let report = try perform { try Importer.load(kind, file: url, into: context.session.workspace, options: options) }
+            let report = try perform(inv) { try Importer.load(kind, file: url, into: context.session.workspace, options: options) }
             finishProgress(options)
             LoadSummary.print(report, to: context.session)
             context.loadedFiles.append(LoadedFile(url: url, sha256: report.sha256, rows: report.rowsRead))
@@ -83,34 +85,34 @@ enum LoadCommand {
         options.fractions = Set(inv.values("fraction"))
         options.sheet = inv.value("sheet")
         if let row = inv.value("header-row") {
-            guard let n = Int(row), n >= 1 else { throw CommandError.usage("load: --header-row takes a row number from 1, not \"\(row)\"") }
+            guard let n = Int(row), n >= 1 else { throw CommandError.usage(inv.prefixed("--header-row takes a row number from 1, not \"\(row)\"")) }
             options.headerRow = n
         }
         if let size = inv.value("max-field-size") {
             guard let bytes = byteSize(size) else {
-                throw CommandError.usage("load: --max-field-size takes a size such as 64M, 512K or 1G, not \"\(size)\"")
+                throw CommandError.usage(inv.prefixed("--max-field-size takes a size such as 64M, 512K or 1G, not \"\(size)\""))
             }
             options.maxFieldSize = bytes
         }
         for pair in inv.values("types").flatMap({ $0.split(separator: ",") }) {
             let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[0].isEmpty else { throw CommandError.usage("load: --types takes COL=TYPE,..., not \"\(pair)\"") }
+            guard parts.count == 2, !parts[0].isEmpty else { throw CommandError.usage(inv.prefixed("--types takes COL=TYPE,..., not \"\(pair)\"")) }
             options.types[parts[0]] = parts[1]
         }
-        if let d = inv.value("delimiter") { options.delimiter = try translate { try ImportOptions.delimiter(named: d) } }
+        if let d = inv.value("delimiter") { options.delimiter = try translate(inv) { try ImportOptions.delimiter(named: d) } }
         if let hex = inv.value("sha256") {
             guard hex.count == 64, hex.allSatisfy(\.isHexDigit) else {
-                throw CommandError.usage("load: --sha256 takes 64 hexadecimal digits, not \"\(hex)\"")
+                throw CommandError.usage(inv.prefixed("--sha256 takes 64 hexadecimal digits, not \"\(hex)\""))
             }
             options.expectedSHA256 = hex.lowercased()
         }
         for mapping in inv.values("map") {
             guard let eq = mapping.firstIndex(of: "="), eq != mapping.startIndex else {
-                throw CommandError.usage("load: --map takes FIELD=HEADER, not \"\(mapping)\"")
+                throw CommandError.usage(inv.prefixed("--map takes FIELD=HEADER, not \"\(mapping)\""))
             }
             let field = String(mapping[..<eq]).trimmingCharacters(in: .whitespaces)
             let header = String(mapping[mapping.index(after: eq)...])
-            if options.maps[field] != nil { throw CommandError.usage("load: --map \(field) given twice") }
+            if options.maps[field] != nil { throw CommandError.usage(inv.prefixed("--map \(field) given twice")) }
             options.maps[field] = header
         }
         options.progress = ProgressMeter.callback(label: path, onTerminal: session.console.errIsTerminal)
@@ -136,7 +138,7 @@ enum LoadCommand {
         let url = context.session.resolve(path: path)
         let summaries: [SheetSummary]
         do { summaries = try Importer.sheets(of: url, displayName: path) } catch let error as ImportError {
-            throw CommandError.failed("sheets: \(error)")
+            throw CommandError.failed(context.prefixed("\(error)"))
         }
         let rows: [[SQLValue]] = summaries.map { sheet in
             [.integer(Int64(sheet.position)), .text(sheet.name), .text(sheet.state),
@@ -146,31 +148,31 @@ enum LoadCommand {
         context.session.emit(ResultSet(columns: ["sheet", "name", "state", "rows", "columns", "header_row"], rows: rows))
     }
 
-    private static func rejectOptions(_ names: [String], in inv: Invocation, for what: String) throws {
+    private static func rejectOptions(_ names: [String], in inv: Invocation, form: String) throws {
         for name in names where inv.flag(name) || !inv.values(name).isEmpty {
-            throw CommandError.usage("\(what): --\(name) does not apply here")
+            throw CommandError.usage(inv.prefixed("--\(name) does not apply here", form: form))
         }
     }
 
     /// Runs an import, turning its errors into messages an analyst can act on.
-    static func perform<T>(_ body: () throws -> T) throws -> T {
+    static func perform<T>(_ inv: Invocation, _ body: () throws -> T) throws -> T {
         do {
-            return try translate(body)
+            return try translate(inv, body)
         } catch {
             ProgressMeter.clear()
             throw error
         }
     }
 
-    private static func translate<T>(_ body: () throws -> T) throws -> T {
+    private static func translate<T>(_ inv: Invocation, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as ImportError {
-            throw CommandError.failed("load: \(error)")
+            throw CommandError.failed(inv.prefixed("\(error)"))
         } catch let error as SQLiteError where error.isInterrupt {
-            throw CommandError.failed("load: interrupted; nothing was loaded")
+            throw CommandError.failed(inv.prefixed("interrupted; nothing was loaded"))
         } catch let error as SQLiteError {
-            throw CommandError.failed("load: \(error.message); nothing was loaded")
+            throw CommandError.failed(inv.prefixed("\(error.message); nothing was loaded"))
         }
     }
 

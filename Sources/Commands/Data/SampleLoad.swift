@@ -1,5 +1,6 @@
 import Foundation
 import SVWImport
+import SVWScript
 import SVWWorkspace
 
 /// `load sample [DIR]`: the six sample files in dependency order, in one transaction.
@@ -25,8 +26,8 @@ enum SampleLoad {
             shownFolder = directory
         } else {
             guard let found = located.found else {
-                throw CommandError.failed("load sample: cannot find the bundled SampleData folder; looked for "
-                    + located.looked.joined(separator: "; ") + ". Set SVW_SAMPLE_DATA to it, or give load sample DIR")
+                throw CommandError.failed(context.invocation.prefixed("cannot find the bundled SampleData folder; looked for "
+                    + located.looked.joined(separator: "; ") + ". Set SVW_SAMPLE_DATA to it, or give load sample DIR", form: "sample"))
             }
             folder = found.folder
             shownFolder = "SampleData"
@@ -34,7 +35,7 @@ enum SampleLoad {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CommandError.failed("load sample: \(shownFolder) is not a folder")
+            throw CommandError.failed(context.invocation.prefixed("\(shownFolder) is not a folder", form: "sample"))
         }
 
         var plan: [(url: URL, shown: String, kind: ImportKind)] = []
@@ -49,7 +50,7 @@ enum SampleLoad {
                 plan.append((bundled.appendingPathComponent(name), "SampleData/" + name, kind))
                 notes.append("\(shownFolder) has no \(name): using the bundled SampleData/\(name)")
             } else {
-                throw CommandError.failed("load sample: \(shownFolder) has no \(name)")
+                throw CommandError.failed(context.invocation.prefixed("\(shownFolder) has no \(name)", form: "sample"))
             }
         }
 
@@ -57,7 +58,7 @@ enum SampleLoad {
         // The bundled sample into an empty workspace can always be had again: leaving it loses nothing.
         let pristine = directory == nil && !session.workspace.holdsData
         var reports: [ImportReport] = []
-        try LoadCommand.perform {
+        try LoadCommand.perform(context.invocation) {
             try session.db.transaction {
                 for step in plan {
                     var options = ImportOptions()

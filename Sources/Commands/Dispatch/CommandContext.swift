@@ -1,5 +1,6 @@
 import Foundation
 import SVWDatabase
+import SVWScript
 
 /// What a command handler gets: the session it runs in and its parsed words.
 public final class CommandContext {
@@ -19,5 +20,5 @@ public final class CommandContext {
 
     /// `message` after the command's name (`describe: no table …`), as every command error
     /// starts, taken from the spec the words were parsed against rather than retyped.
-    public func prefixed(_ message: String) -> String { "\(invocation.spec.name): \(message)" }
+    public func prefixed(_ message: String) -> String { invocation.prefixed(message) }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SVWDatabase
 import SVWRendering
+import SVWScript
 import SVWWorkspace
 
 /// Runs one unit — a command or an SQL statement — in a session. The shell,

@@ -1,4 +1,5 @@
 import Foundation
+import SVWScript
 
 /// Every file a session writes goes through here: the one place that says where a
 /// script may write, and what a checked replay does with writes instead.

@@ -1,4 +1,6 @@
 import SVWDatabase
+import SVWScript
+import SVWText
 
 /// "did you mean" for SQL: a table, view or column SQLite could not find, or a misspelt
 /// keyword opening the statement, matched against the workspace's own names.

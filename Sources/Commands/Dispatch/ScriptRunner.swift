@@ -1,4 +1,5 @@
 import Foundation
+import SVWScript
 
 /// Runs a whole text — `-c`, a script file, or stdin — unit by unit, reporting each
 /// failure with its line and carrying on unless told to bail.

@@ -1,5 +1,6 @@
 import SVWDatabase
 import SVWRendering
+import SVWScript
 import SVWText
 import SVWWorkspace
 
@@ -65,7 +66,7 @@ enum ExploreCommands {
             let db = context.db
             var table: String?
             if let word = context.invocation.argument(0) {
-                table = try NamedTable.resolve(word, in: db, command: "schema").name
+                table = try NamedTable.resolve(word, in: db, command: context.invocation.spec.name).name
             }
             // Creation order (rowid) puts each table before its indexes and the views that use it.
             let result = try db.query("""
@@ -92,7 +93,7 @@ enum ExploreCommands {
                  ORDER BY import_id
                 """)
             if result.isEmpty {
-                context.session.note("imports: nothing loaded yet (load KIND FILE loads a file; help load shows how)")
+                context.session.note(context.prefixed("nothing loaded yet (load KIND FILE loads a file; help load shows how)"))
                 return
             }
             context.session.emit(result)

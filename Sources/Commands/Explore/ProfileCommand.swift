@@ -1,5 +1,6 @@
 import SVWDatabase
 import SVWRendering
+import SVWScript
 import SVWText
 
 /// `profile TABLE [COLUMN…]`: what each column holds, at a glance, the way a data analyst
@@ -88,7 +89,7 @@ enum ProfileCommand {
                         .text(NumberText.grouped(Int(distinct.int64 ?? 0)) + (sampled ? "*" : "")),
                         shown(minimum), shown(maximum), meanText, .text(topText), .text(histogram)])
         }
-        let footer = "\(table): \(NumberText.grouped(rows)) \(rows == 1 ? "row" : "rows")"
+        let footer = "\(table): \(NumberText.grouped(rows)) \(Plural.noun(rows, "row"))"
             + (sampled ? "; * distinct, top values and histograms from the first \(NumberText.grouped(sampleRows)) rows (exact would read every value twice)" : "")
         context.session.emit(ResultSet(columns: ["column", "type", "nulls", "distinct", "min", "max", "mean", "top values", "histogram"],
                                        rows: out, kinds: [.plain, .plain, .figure, .figure, .plain, .plain, .figure, .plain, .plain],

@@ -1,3 +1,5 @@
+import SVWScript
+
 /// `last` (the previous result again, in full) and `pager` (when long output is paged).
 enum LastAndPager {
     static let specs: [CommandSpec] = [last, pager]

@@ -1,5 +1,7 @@
 import Foundation
 import SVWRendering
+import SVWScript
+import SVWText
 
 /// How and where results are shown: `mode`, `headers`, `maxrows`, `output`, `once`, `timer`.
 enum OutputCommands {
@@ -18,11 +20,11 @@ enum OutputCommands {
         examples: ["mode markdown", "mode", "mode box"],
         handler: { context in
             guard let name = context.invocation.argument(0) else {
-                context.session.note("mode: \(context.session.mode.rawValue) (one of: "
-                    + OutputMode.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                context.session.note(context.prefixed("\(context.session.mode.rawValue) (one of: "
+                    + OutputMode.allCases.map(\.rawValue).joined(separator: ", ") + ")"))
                 return
             }
-            context.session.mode = try parseMode(name, command: "mode")
+            context.session.mode = try parseMode(name, command: context.invocation.spec.name)
         })
 
     static let expanded = CommandSpec(
@@ -66,10 +68,10 @@ enum OutputCommands {
         examples: ["headers off", "headers on"],
         handler: { context in
             guard let word = context.invocation.argument(0) else {
-                context.session.note("headers: " + (context.session.renderOptions.showHeaders ? "on" : "off"))
+                context.session.note(context.prefixed(context.session.renderOptions.showHeaders ? "on" : "off"))
                 return
             }
-            context.session.renderOptions.showHeaders = try onOff(word, command: "headers")
+            context.session.renderOptions.showHeaders = try onOff(word, command: context.invocation.spec.name)
         })
 
     static let maxrows = CommandSpec(
@@ -86,7 +88,7 @@ enum OutputCommands {
         handler: { context in
             let session = context.session
             guard let word = context.invocation.argument(0) else {
-                session.note("maxrows: " + (session.renderOptions.maxRows.map(String.init) ?? "all"))
+                session.note(context.prefixed(session.renderOptions.maxRows.map(String.init) ?? "all"))
                 return
             }
             if word.lowercased() == "all" {
@@ -94,7 +96,7 @@ enum OutputCommands {
             } else if let n = Int(word), n > 0 {
                 session.renderOptions.maxRows = n
             } else {
-                throw CommandError.usage("maxrows: expected a positive whole number or all, not \"\(word)\"")
+                throw CommandError.usage(context.prefixed("expected a positive whole number or all, not \"\(word)\""))
             }
         })
 
@@ -115,9 +117,9 @@ enum OutputCommands {
                 session.outputFile = nil
                 return
             }
-            let url = try session.writableURL(for: path, command: "output")
+            let url = try session.writableURL(for: path, command: context.invocation.spec.name)
             let fileMode = try fileMode(context, path: path)
-            try session.beginOutputFile(url, command: "output")
+            try session.beginOutputFile(url, command: context.invocation.spec.name)
             session.outputFile = url
             session.outputFileMode = fileMode
             let shownMode = " as " + (fileMode ?? session.mode).rawValue
@@ -140,9 +142,9 @@ enum OutputCommands {
         examples: ["once contracts.csv", "once partners.txt --format csv", "once contracts.csv; SELECT * FROM contracts;"],
         handler: { context in
             let path = context.invocation.argument(0) ?? ""
-            let url = try context.session.writableURL(for: path, command: "once")
+            let url = try context.session.writableURL(for: path, command: context.invocation.spec.name)
             let fileMode = try fileMode(context, path: path)
-            try context.session.armOnceFile(url, command: "once")
+            try context.session.armOnceFile(url, command: context.invocation.spec.name)
             context.session.onceFileMode = fileMode
         })
 
@@ -161,10 +163,10 @@ enum OutputCommands {
         recorded: false,
         handler: { context in
             guard let word = context.invocation.argument(0) else {
-                context.session.note("timer: " + (context.session.timer ? "on" : "off"))
+                context.session.note(context.prefixed(context.session.timer ? "on" : "off"))
                 return
             }
-            context.session.timer = try onOff(word, command: "timer")
+            context.session.timer = try onOff(word, command: context.invocation.spec.name)
         })
 
     static func onOff(_ word: String, command: String) throws -> Bool {

@@ -1,3 +1,6 @@
+import SVWScript
+import SVWText
+
 /// A command's words parsed against its spec: positional arguments, option values and flags.
 public struct Invocation: Sendable {
     public let spec: CommandSpec
@@ -101,23 +104,43 @@ public struct Invocation: Sendable {
 
     public func argument(_ index: Int) -> String? { index < positionals.count ? positionals[index] : nil }
 
-    public func flag(_ name: String) -> Bool { flags.contains(name) }
+    /// `message` after the command's name (`load: …`, or with a form `load table: …`), as every
+    /// command error starts: the name comes from the spec the words were parsed against, never retyped.
+    public func prefixed(_ message: String, form: String? = nil) -> String {
+        (form.map { "\(spec.name) \($0)" } ?? spec.name) + ": " + message
+    }
 
-    public func value(_ name: String) -> String? { values[name]?.last }
+    /// Whether the flag `--name` was given.
+    public func flag(_ name: String) -> Bool { flags.contains(declared(name)) }
 
-    public func values(_ name: String) -> [String] { values[name] ?? [] }
+    /// The value of `--name` (the last, when repeated), or nil when not given.
+    public func value(_ name: String) -> String? { values[declared(name)]?.last }
+
+    /// Every value of a repeatable `--name`, in order.
+    public func values(_ name: String) -> [String] { values[declared(name)] ?? [] }
 
     /// The option words as given (`--map`, `value=Total`, ...), in order, leaving out the named options.
     public func optionWords(excluding excluded: Set<String> = []) -> [String] {
-        optionWordRanges.filter { !excluded.contains($0.name) }.flatMap { words[$0.range] }
+        let excluded = Set(excluded.map(declared))
+        return optionWordRanges.filter { !excluded.contains($0.name) }.flatMap { words[$0.range] }
     }
 
+    /// Options are looked up by name, and a name the spec does not declare would read as
+    /// "not given" for ever: a typo stops a debug build (so the suite, which runs every
+    /// command, fails) rather than passing silently.
+    private func declared(_ name: String) -> String {
+        assert(spec.option(named: name) != nil, "\(spec.name) looks up --\(name), which its spec does not declare")
+        return name
+    }
+
+    /// `--name` as a whole number, nil when not given.
     public func int(_ name: String) throws -> Int? {
         guard let raw = value(name) else { return nil }
         guard let n = Int(raw) else { throw CommandError.usage("\(spec.name): --\(name) takes a whole number, not \"\(raw)\"") }
         return n
     }
 
+    /// `--name` as a number (a `%` sign allowed), nil when not given.
     public func double(_ name: String) throws -> Double? {
         guard let raw = value(name) else { return nil }
         guard let n = Double(raw.replacingOccurrences(of: "%", with: "")) else {

@@ -1,4 +1,5 @@
 import SVWImport
+import SVWText
 /// The one list of commands. Each area of svw contributes its specs; nothing else
 /// in the program keeps a second list.
 public enum CommandRegistry {
@@ -27,24 +28,4 @@ public enum CommandRegistry {
     public static func suggestion(for word: String) -> String? {
         Suggest.closest(to: word.lowercased(), among: Array(byName.keys))
     }
-}
-
-/// "Did you mean" by edit distance, the way git and cargo do it.
-public enum Suggest {
-    public static func closest(to word: String, among candidates: [String]) -> String? {
-        let limit = max(1, word.count / 3)
-        var best: (String, Int)?
-        for candidate in candidates.sorted() {
-            let d = distance(word, candidate)
-            if d <= limit, d < best?.1 ?? Int.max { best = (candidate, d) }
-        }
-        if best == nil, word.count >= 3,
-           let prefixed = candidates.sorted().first(where: { $0.hasPrefix(word) }) {
-            return prefixed
-        }
-        return best?.0
-    }
-
-    /// Damerau-Levenshtein (optimal string alignment) distance.
-    public static func distance(_ a: String, _ b: String) -> Int { EditDistance.between(a, b) }
 }

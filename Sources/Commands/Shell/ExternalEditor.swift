@@ -1,4 +1,5 @@
 import Foundation
+import SVWScript
 
 /// The user's editor on a statement, as psql's `\e` and bash's Ctrl-X Ctrl-E use it:
 /// `$VISUAL`, else `$EDITOR`, else `vi`, run on a temporary file.

@@ -1,4 +1,5 @@
 import Foundation
+import SVWScript
 
 /// `read FILE`: a file of commands and SQL run in this session (sqlite3's `.read`, psql's `\i`),
 /// where `run` replays a script in a fresh workspace.

@@ -1,3 +1,5 @@
+import SVWScript
+
 /// Help and the shell's own housekeeping: `help`, `history`, `quit`, and the
 /// workspace-switching commands in `WorkspaceCommands`.
 enum ShellCommands {
@@ -40,14 +42,14 @@ enum ShellCommands {
         recorded: false,
         handler: { context in
             guard let provider = context.session.shell.history else {
-                context.session.note("history: there is no line history outside the interactive shell")
+                context.session.note(context.prefixed("there is no line history outside the interactive shell"))
                 return
             }
             var lines = provider()
             let first: Int
             if let word = context.invocation.argument(0) {
                 guard let n = Int(word), n >= 0 else {
-                    throw CommandError.usage("history: N must be a whole number, not \"\(word)\"")
+                    throw CommandError.usage(context.prefixed("N must be a whole number, not \"\(word)\""))
                 }
                 first = max(0, lines.count - n)
                 lines = Array(lines[first...])

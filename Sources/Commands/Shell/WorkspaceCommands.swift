@@ -1,5 +1,6 @@
 import Foundation
 import SVWDatabase
+import SVWScript
 import SVWWorkspace
 
 /// Switching workspaces and keeping an in-memory one: `open` and `persist`.
@@ -25,7 +26,7 @@ enum WorkspaceCommands {
             let url = context.invocation.argument(0).map { session.resolve(path: $0) }
             if let url, let current = session.workspace.path,
                URL(fileURLWithPath: current).standardizedFileURL.path == url.standardizedFileURL.path {
-                session.note("open: \(url.path) is already the open workspace")
+                session.note(context.prefixed("\(url.path) is already the open workspace"))
                 return
             }
             guard session.confirmLeaving(again: "type the open command again to leave it anyway") else { return }
@@ -33,9 +34,9 @@ enum WorkspaceCommands {
             let workspace: Workspace
             do { workspace = try Workspace(path: url?.path) } catch let error as WorkspaceError {
                 // Workspace refuses a file that is not SQLite, or is someone else's database.
-                throw CommandError.failed("open: \(error)")
+                throw CommandError.failed(context.prefixed("\(error)"))
             } catch {
-                throw CommandError.failed("open: cannot open \(url?.path ?? "an in-memory workspace"): \(ErrorText.describe(error))")
+                throw CommandError.failed(context.prefixed("cannot open \(url?.path ?? "an in-memory workspace"): \(ErrorText.describe(error))"))
             }
             session.workspace = workspace
             session.shell.persistedAtChanges = nil
@@ -63,12 +64,12 @@ enum WorkspaceCommands {
             let session = context.session
             let url = session.resolve(path: context.invocation.argument(0) ?? "")
             if FileManager.default.fileExists(atPath: url.path) {
-                throw CommandError.failed("persist: \(url.path) already exists; persist never overwrites, so name a new file")
+                throw CommandError.failed(context.prefixed("\(url.path) already exists; persist never overwrites, so name a new file"))
             }
             do {
                 try session.db.run("VACUUM INTO ?1", [url.path])
             } catch let error as SQLiteError {
-                throw CommandError.failed("persist: cannot write \(url.path): \(error.message)")
+                throw CommandError.failed(context.prefixed("cannot write \(url.path): \(error.message)"))
             }
             session.shell.persistedAtChanges = session.workspace.changeCounter
             let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil

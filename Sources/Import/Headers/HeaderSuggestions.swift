@@ -1,3 +1,5 @@
+import SVWText
+
 /// One required field a file lacks: the headers it is known by, and the file's headers
 /// that come closest (`partner`: did you mean "buyer_name"?).
 public struct MissingColumn: Sendable, Equatable {
@@ -34,27 +36,5 @@ enum HeaderSuggestions {
             }
         }
         return scored.sorted { ($0.score, $0.index) < ($1.score, $1.index) }.prefix(2).map { headers[$0.index] }
-    }
-}
-
-/// Damerau-Levenshtein (optimal string alignment) distance, for "did you mean".
-public enum EditDistance {
-    public static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return d[a.count][b.count]
     }
 }

@@ -1,5 +1,6 @@
 import SVWCommands
 import SVWRendering
+import SVWScript
 
 /// Completion inside a workbench command: option names, option values and
 /// positional arguments, each by the `CompletionKind` its spec declares.

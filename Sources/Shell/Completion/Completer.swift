@@ -1,5 +1,6 @@
 import SVWCommands
 import SVWRendering
+import SVWScript
 
 /// Tab completion as a pure function: the text before the cursor, any SQL still open
 /// from earlier lines, and a source of names and values in; candidates out.

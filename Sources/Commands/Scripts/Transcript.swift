@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWScript
 
 /// What a session produced, unit by unit: the stdout text of the unit now running and
 /// what it sent to `output`/`once` files (checked replay compares both) and, for every
@@ -83,37 +84,5 @@ public final class Transcript {
     func clear() {
         entries.removeAll()
         unit = UnitCapture()
-    }
-}
-
-/// One recorded command and what it produced.
-public struct TranscriptEntry: Equatable {
-    public let command: RecordedCommand
-    public let artefacts: [Artefact]
-    /// The notebook's comment lines about this command (empty at the prompt).
-    public var notes: [String] = []
-    /// Warnings that hold for all of its figures (`UnitCapture.caveats`).
-    public var caveats: [String] = []
-}
-
-/// A piece of a command's output, kept in a form a report can lay out.
-public enum Artefact: Equatable {
-    /// A result set (perhaps cut to `Transcript.maxTableRows`; `totalRows` says how many there were).
-    /// Its `emptyCellText` says how a cell an analysis leaves empty on purpose reads (`–`).
-    case table(ResultSet, totalRows: Int, footer: String?)
-    /// Text written as is (help, summaries, text charts).
-    case text(String)
-    /// A chart as a standalone SVG document.
-    case chart(svg: String, caption: String)
-}
-
-/// Text a command sent to a file (`output FILE`, `once FILE`): the file as the
-/// script names it (relative to the script's folder) and what was written to it.
-public struct FileOutput: Equatable, Sendable {
-    public var path: String
-    public var text: String
-    public init(path: String, text: String) {
-        self.path = path
-        self.text = text
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import SVWImport
 import SVWRendering
+import SVWScript
+import SVWText
 import SVWWorkspace
 
 /// How to replay a script: `svw run FILE [NAME=VALUE...] [--check|--update] [--strict] ...`
@@ -35,10 +37,10 @@ public struct ReplayOptions: Sendable {
         var result: [String: String] = [:]
         for word in words {
             guard let eq = word.firstIndex(of: "="), Parameters.isValidName(String(word[..<eq])) else {
-                throw CommandError.usage("run: a parameter is given as NAME=VALUE, not \"\(word)\"")
+                throw CommandError.usage(ScriptReplay.prefixed("a parameter is given as NAME=VALUE, not \"\(word)\""))
             }
             let name = String(word[..<eq])
-            guard result[name] == nil else { throw CommandError.usage("run: parameter \(name) given twice") }
+            guard result[name] == nil else { throw CommandError.usage(ScriptReplay.prefixed("parameter \(name) given twice")) }
             result[name] = String(word[word.index(after: eq)...])
         }
         return result
@@ -81,6 +83,9 @@ public enum ScriptReplay {
     /// Scripts may run scripts (a notebook can build on another); this bounds accidental recursion.
     public static let maxDepth = 16
 
+    /// `message` after the command's name: `svw run` and the shell's `run` are the one `run` spec.
+    static func prefixed(_ message: String) -> String { "\(SessionCommands.run.name): \(message)" }
+
     /// - Parameters:
     ///   - name: how messages name the script (the path as the user typed it).
     ///   - out: where results (or, under --check, diffs) go.
@@ -90,12 +95,7 @@ public enum ScriptReplay {
     public static func run(scriptAt url: URL, name: String, options: ReplayOptions, depth: Int = 1,
                            files inherited: FileWrites? = nil,
                            out: @escaping (String) -> Void, err: @escaping (String) -> Void) throws -> ReplayOutcome {
-        guard depth <= maxDepth else {
-            throw CommandError.failed("run: \(name): scripts nested more than \(maxDepth) deep (does a script run itself?)")
-        }
-        if options.check && options.update {
-            throw CommandError.usage("run: --check and --update cannot be used together")
-        }
+        try checkRequest(name: name, options: options, depth: depth)
         if options.dryRun {
             let plan = try ScriptDryRun.plan(scriptAt: url, name: name, options: options)
             out(ScriptDryRun.text(plan, name: name))
@@ -104,13 +104,56 @@ public enum ScriptReplay {
             return outcome
         }
         let (text, notebook) = try read(scriptAt: url, name: name, parameters: options.parameters)
-        for folder in options.allowWrites {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-                throw CommandError.usage("run: --allow-writes \(folder.path): no such folder")
+        try checkFolders(options.allowWrites)
+        let session = try freshSession(forScriptAt: url, options: options, depth: depth, files: inherited, out: out, err: err)
+
+        var replay = CellReplay(session: session, runner: ScriptRunner(session: session, bail: options.bail, sourceName: name),
+                                name: name, options: options, storesNothing: notebook.cells.allSatisfy { $0.expected == nil },
+                                out: out, err: err)
+        replay.play(notebook.cells)
+        var outcome = replay.outcome
+        outcome.withheld = session.files.withheld
+        if outcome.nothingStored {
+            out("\(name): no expected output stored: run `svw run \(Tokenizer.quote(name)) --update` to store it\n")
+        }
+        if options.update {
+            if outcome.failures > 0 || outcome.stopped {
+                err("\(name): not updated, because the run did not complete cleanly\n")
+            } else {
+                let updated = notebook.rewritten(outputs: replay.outputs, data: replay.refreshedData)
+                outcome.rewritten = try rewrite(scriptAt: url, name: name, from: text, to: updated)
             }
         }
+        if let report = options.report, !outcome.stopped {
+            try writeReport(of: session, notebook: notebook, scriptAt: url, to: report, files: inherited)
+        }
+        return outcome
+    }
 
+    /// Refuses a run too deeply nested, or asked to check and update at once.
+    static func checkRequest(name: String, options: ReplayOptions, depth: Int) throws {
+        guard depth <= maxDepth else {
+            throw CommandError.failed(prefixed("\(name): scripts nested more than \(maxDepth) deep (does a script run itself?)"))
+        }
+        if options.check && options.update {
+            throw CommandError.usage(prefixed("--check and --update cannot be used together"))
+        }
+    }
+
+    /// Every `--allow-writes` folder must exist.
+    static func checkFolders(_ folders: [URL]) throws {
+        for folder in folders {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+                throw CommandError.usage(prefixed("--allow-writes \(folder.path): no such folder"))
+            }
+        }
+    }
+
+    /// A new session over a fresh in-memory workspace, in the script's folder, writing files
+    /// as the options (or the calling script's policy) allow.
+    static func freshSession(forScriptAt url: URL, options: ReplayOptions, depth: Int, files inherited: FileWrites?,
+                             out: @escaping (String) -> Void, err: @escaping (String) -> Void) throws -> Session {
         let quiet = options.check || options.update
         let console = Console(out: quiet ? { _ in } : out, err: err)
         let workspace = try Workspace()
@@ -129,88 +172,39 @@ public enum ScriptReplay {
             session.files.captureFolder = folder
             session.files.capture = quiet ? session.transcript : nil
         }
+        return session
+    }
 
-        var outcome = ReplayOutcome()
-        var outputs: [CellOutput?] = []
-        var refreshedData: [DataDeclaration] = []
-        let runner = ScriptRunner(session: session, bail: options.bail, sourceName: name)
-        // A script saved before outputs were stored, or never updated: one line says so, not a diff per command.
-        let storesNothing = notebook.cells.allSatisfy { $0.expected == nil }
+    /// `--update`: writes the script's new text when it changed; true when it did.
+    static func rewrite(scriptAt url: URL, name: String, from text: String, to updated: String) throws -> Bool {
+        guard updated != text else { return false }
+        do { try updated.write(to: url, atomically: true, encoding: .utf8) } catch {
+            throw CommandError.failed(prefixed("cannot write \(name): \(FileProblem.describe(error, url: url))"))
+        }
+        return true
+    }
 
-        cells: for cell in notebook.cells {
-            outcome.cells += 1
-            let line = cell.units.first?.line ?? 0
-            for declaration in cell.data {
-                let (verdict, refreshed) = verify(declaration, in: session)
-                refreshedData.append(refreshed)
-                guard let problem = verdict else { continue }
-                outcome.changedData += 1
-                if options.strict {
-                    let lines = problem.split(separator: "\n", maxSplits: 1)
-                    err("\(name):\(line): \(lines[0]) (--strict stops the run)\n" + lines.dropFirst().map { $0 + "\n" }.joined())
-                    outcome.stopped = true
-                    break cells
-                }
-                err("\(name):\(line): \(problem)\n")
-            }
-            var printed = CellOutput()
-            session.transcript.pendingNotes = cell.notes
-            for unit in cell.units {
-                let ok = runner.runOne(unit)
-                printed.append(CellOutput(stdout: session.transcript.unit.stdout, files: session.transcript.unit.files))
-                if !ok {
-                    outcome.failures += 1
-                    if options.bail { outcome.stopped = true; outputs.append(printed); break cells }
-                }
-            }
-            refreshRows(cell.data, into: &refreshedData, session: session)
-            outputs.append(printed)
-            if options.check && storesNothing {
-                if !printed.isEmpty { outcome.nothingStored = true }
-            } else if options.check, let diff = CellOutput.diff(expected: cell.expected ?? CellOutput(), actual: printed,
-                                                         label: "\(name):\(line)") {
-                outcome.drifted += 1
-                out("\(name):\(line): output differs: \(caption(cell))\n" + diff)
-            }
+    /// `--report FILE`: the run as a document, titled by the notebook (else the script's name).
+    static func writeReport(of session: Session, notebook: Notebook, scriptAt url: URL, to report: URL,
+                            files inherited: FileWrites?) throws {
+        var document = ReportDocument(session: session, folder: report.deletingLastPathComponent(),
+                                      title: notebook.title ?? ReportDocument.defaultTitle(forScript: url))
+        document.introduction = notebook.introduction
+        if let inherited {
+            // Asked for by the calling script: its rules for writing apply (checked by its `run`).
+            try inherited.write(ReportWriter.data(document, for: report), to: report,
+                                shown: RelativePath.from(inherited.captureFolder ?? url.deletingLastPathComponent(), to: report),
+                                command: "run --report")
+        } else {
+            try ReportWriter.write(document, to: report)
         }
-        outcome.withheld = session.files.withheld
-        if outcome.nothingStored {
-            out("\(name): no expected output stored: run `svw run \(Tokenizer.quote(name)) --update` to store it\n")
-        }
-
-        if options.update {
-            if outcome.failures > 0 || outcome.stopped {
-                err("\(name): not updated, because the run did not complete cleanly\n")
-            } else {
-                let updated = notebook.rewritten(outputs: outputs, data: refreshedData)
-                if updated != text {
-                    do { try updated.write(to: url, atomically: true, encoding: .utf8) } catch {
-                        throw CommandError.failed("run: cannot write \(name): \(FileProblem.describe(error, url: url))")
-                    }
-                    outcome.rewritten = true
-                }
-            }
-        }
-        if let report = options.report, !outcome.stopped {
-            var document = ReportDocument(session: session, folder: report.deletingLastPathComponent(),
-                                          title: notebook.title ?? ReportDocument.defaultTitle(forScript: url))
-            document.introduction = notebook.introduction
-            if let inherited {
-                // Asked for by the calling script: its rules for writing apply (checked by its `run`).
-                try inherited.write(ReportWriter.data(document, for: report), to: report,
-                                    shown: RelativePath.from(inherited.captureFolder ?? folder, to: report), command: "run --report")
-            } else {
-                try ReportWriter.write(document, to: report)
-            }
-        }
-        return outcome
     }
 
     /// The script's text and its cells, once the parameters given are known to suit it.
     static func read(scriptAt url: URL, name: String, parameters: [String: String]) throws -> (String, Notebook) {
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw CommandError.failed("run: cannot read \(name): \(FileProblem.describe(error, url: url))")
+            throw CommandError.failed(prefixed("cannot read \(name): \(FileProblem.describe(error, url: url))"))
         }
         let notebook: Notebook
         do { notebook = try Notebook(text: text) } catch let error as NotebookError {
@@ -225,13 +219,13 @@ public enum ScriptReplay {
         let declared = notebook.declaredParameters
         let names = declared.map(\.name)
         for key in given.keys.sorted() where !names.contains(key) {
-            var message = "run: \(name) has no parameter \"\(key)\""
+            var message = prefixed("\(name) has no parameter \"\(key)\"")
             if let guess = Suggest.closest(to: key, among: names) { message += "; did you mean \"\(guess)\"?" }
             message += names.isEmpty ? " (it declares none)" : " (it declares: \(names.joined(separator: ", ")))"
             throw CommandError.usage(message)
         }
         for parameter in declared where parameter.defaultValue == nil && given[parameter.name] == nil {
-            throw CommandError.usage("run: missing parameter \(parameter.name): \(name) needs a value for it (\(parameter.name)=VALUE)")
+            throw CommandError.usage(prefixed("missing parameter \(parameter.name): \(name) needs a value for it (\(parameter.name)=VALUE)"))
         }
     }
 
@@ -270,37 +264,5 @@ public enum ScriptReplay {
     static func caption(_ cell: Notebook.Cell) -> String {
         let first = cell.units.first?.text.split(separator: "\n").first.map(String.init) ?? ""
         return first.count > 72 ? String(first.prefix(71)) + "…" : first
-    }
-}
-
-/// File errors as one short phrase, not Foundation's long sentences.
-enum FileProblem {
-    static func describe(_ error: Error, url: URL) -> String {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
-            return "it is a folder"
-        }
-        let folder = url.deletingLastPathComponent()
-        if !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) || !isFolder.boolValue {
-            return "folder \(folder.path) does not exist"
-        }
-        let nsError = error as NSError
-        if nsError.domain == NSCocoaErrorDomain {
-            switch nsError.code {
-            case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
-            case NSFileReadNoPermissionError, NSFileWriteNoPermissionError: return "permission denied"
-            case NSFileReadInapplicableStringEncodingError: return "not UTF-8 text"
-            default: break
-            }
-        }
-        if nsError.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(nsError.code)) {
-            switch code {
-            case .ENOENT: return "no such file"
-            case .EACCES: return "permission denied"
-            case .EISDIR: return "is a folder"
-            default: break
-            }
-        }
-        return nsError.localizedDescription
     }
 }

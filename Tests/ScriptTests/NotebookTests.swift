@@ -1,7 +1,7 @@
 import Testing
-@testable import SVWCommands
+@testable import SVWScript
 
-@Suite struct SessionNotebookTests {
+@Suite struct NotebookTests {
     static let text = """
         # a notebook
         param year = 2020/21
@@ -30,8 +30,6 @@ import Testing
         #expect(notebook.cells.map { $0.units.first!.line } == [2, 5, 9, 15, 16])
         #expect(notebook.cells.map(\.expected) == [nil, "a\n-\n1\n", "b\n\nx", nil, nil])
         #expect(notebook.cells[1].data == [DataDeclaration(path: "data/contracts.csv", sha256: String(repeating: "ab", count: 32), rows: 3)])
-        #expect(notebook.declaredParameters.map(\.name) == ["year"])
-        #expect(notebook.declaredParameters.map(\.defaultValue) == ["2020/21"])
     }
 
     @Test func rewritingWithTheSameOutputsGivesTheSameText() throws {
@@ -135,5 +133,12 @@ import Testing
         let declaration = DataDeclaration(path: "my data/a b.csv", sha256: String(repeating: "0", count: 64), rows: 12)
         #expect(declaration.line == "# data: 'my data/a b.csv' sha256=\(String(repeating: "0", count: 64)) rows=12")
         #expect(try DataDeclaration(line: declaration.line) == declaration)
+    }
+}
+
+extension Notebook {
+    /// A notebook read with the splitter these tests use.
+    init(text: String) throws {
+        try self.init(text: text, splitter: ScriptSplitter(opensCommand: { ScriptSplitter.testCommands.contains($0) }))
     }
 }

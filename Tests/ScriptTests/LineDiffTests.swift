@@ -1,7 +1,7 @@
 import Testing
-@testable import SVWCommands
+@testable import SVWScript
 
-@Suite struct SessionLineDiffTests {
+@Suite struct LineDiffTests {
     @Test func equalTextsHaveNoDiff() {
         #expect(LineDiff.unified(old: "a\nb\n", new: "a\nb\n", oldLabel: "x", newLabel: "y") == nil)
     }

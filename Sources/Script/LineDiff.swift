@@ -1,12 +1,16 @@
 /// Line diffs in the unified format `diff -u` and git print: Myers' O(ND) algorithm
 /// for a shortest edit script, grouped into hunks with context lines.
 public enum LineDiff {
+    /// Whether a line is kept, deleted from the old text or inserted from the new.
     public enum Kind: Equatable, Sendable { case equal, delete, insert }
 
     /// One step of an edit script; `old`/`new` count the lines of each side consumed before it.
     public struct Edit: Equatable, Sendable {
+        /// What the step does.
         public let kind: Kind
+        /// Lines of the old text consumed before this step.
         public let old: Int
+        /// Lines of the new text consumed before this step.
         public let new: Int
     }
 
@@ -92,7 +96,7 @@ public enum LineDiff {
             let slice = script[hunk]
             let oldCount = slice.filter { $0.kind != .insert }.count
             let newCount = slice.filter { $0.kind != .delete }.count
-            let first = slice.first!
+            guard let first = slice.first else { continue }
             out += "@@ -\(range(first.old, oldCount)) +\(range(first.new, newCount)) @@\n"
             for edit in slice {
                 switch edit.kind {

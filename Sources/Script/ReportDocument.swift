@@ -7,10 +7,13 @@ import SVWText
 /// writes. Built from the session's transcript, so it shows exactly what the recorded
 /// commands produced, and carries no date or timing: the same run gives the same report.
 public struct ReportDocument {
+    /// The document's `<title>` and first heading (`export report --title` sets it).
     public var title: String
+    /// The recorded commands with what each produced, in the order they ran.
     public var steps: [TranscriptEntry]
     /// Parameter values in force, in declaration order.
     public var parameters: [(name: String, value: String)]
+    /// The data files the session read, listed so a reader can check them by hash.
     public var provenance: [Provenance]
     /// Prose that opens the document (a notebook's header comment), one string a line:
     /// blank lines part paragraphs, indented lines are kept as written.
@@ -20,13 +23,26 @@ public struct ReportDocument {
     public struct Provenance: Equatable {
         /// Relative to the report's folder.
         public let path: String
+        /// The file's SHA-256 in hex, as recorded when the command read it.
         public let sha256: String
+        /// Rows read from the file, as the recorded command counted them.
         public let rows: Int
+        /// The command that read it, as recorded (`load contracts …`).
         public let loadedBy: String
+
+        /// One file a recorded command read.
+        public init(path: String, sha256: String, rows: Int, loadedBy: String) {
+            self.path = path
+            self.sha256 = sha256
+            self.rows = rows
+            self.loadedBy = loadedBy
+        }
     }
 
+    /// The title of a session's report when none is given.
     public static let standardTitle = "svw session report"
 
+    /// A document of `steps`, headed by `title`, with the parameters and files it used.
     public init(title: String, steps: [TranscriptEntry], parameters: [(name: String, value: String)], provenance: [Provenance]) {
         self.title = title
         self.steps = steps
@@ -34,28 +50,8 @@ public struct ReportDocument {
         self.provenance = provenance
     }
 
-    /// The report of everything `session` has recorded; file paths relative to `folder`.
-    public init(session: Session, folder: URL, title: String? = nil) {
-        // Exports (earlier reports, chart files) are not part of the story a report tells.
-        let steps = session.transcript.entries.filter { !ReportDocument.isExport($0.command) }
-        var provenance: [Provenance] = []
-        for step in steps {
-            for file in step.command.files {
-                provenance.append(Provenance(path: RelativePath.shown(from: folder, to: file.url), sha256: file.sha256,
-                                             rows: file.rows, loadedBy: step.command.text))
-            }
-        }
-        self.init(title: title ?? ReportDocument.standardTitle, steps: steps,
-                  parameters: session.parameters.names.map { ($0, session.parameters[$0] ?? "") },
-                  provenance: provenance)
-    }
-
-    static func isExport(_ command: RecordedCommand) -> Bool {
-        guard command.kind == .command, let first = try? Tokenizer.words(command.text).first else { return false }
-        return CommandRegistry.command(named: first)?.name == ExportCommand.spec.name
-    }
-
-    static func defaultTitle(forScript url: URL) -> String {
+    /// The title of a script's report when the script gives none: its file name.
+    public static func defaultTitle(forScript url: URL) -> String {
         url.deletingPathExtension().lastPathComponent
     }
 
@@ -68,9 +64,11 @@ public struct ReportDocument {
 
 /// Writes reports in the format their file name asks for.
 public enum ReportWriter {
+    /// The report formats svw writes.
     public enum Format: String, CaseIterable, Sendable {
         case markdown, html
 
+        /// The format a file's extension asks for (`.md`, `.html` and their variants), or nil.
         public init?(fileName: String) {
             switch (fileName as NSString).pathExtension.lowercased() {
             case "md", "markdown": self = .markdown
@@ -80,19 +78,11 @@ public enum ReportWriter {
         }
     }
 
+    /// The whole document as text in `format`.
     public static func render(_ document: ReportDocument, as format: Format) -> String {
         switch format {
         case .markdown: return MarkdownReport.render(document)
         case .html: return HTMLReport.render(document)
-        }
-    }
-
-    public static func write(_ document: ReportDocument, to url: URL) throws {
-        let data = try data(document, for: url)
-        do {
-            try data.write(to: url, options: .atomic)
-        } catch {
-            throw CommandError.failed("report: cannot write \(url.path): \(FileProblem.describe(error, url: url))")
         }
     }
 

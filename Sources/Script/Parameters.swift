@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWText
 
 /// The `param` values of a session or script, and how `$name` reaches commands and SQL.
 ///
@@ -18,12 +19,15 @@ public struct Parameters: Sendable, Equatable {
     /// Values given from outside (`svw run FILE name=value`): they win over the script's defaults.
     public private(set) var overrides: [String: String] = [:]
 
+    /// No parameters, none given from outside.
     public init() {}
 
+    /// No parameters yet, with values given from outside (`svw run FILE name=value`).
     public init(overrides: [String: String]) {
         self.overrides = overrides
     }
 
+    /// The value in force for `name`, if declared.
     public subscript(name: String) -> String? { values[name] }
 
     /// Declares `name`, with the script's default (nil for a parameter that must be
@@ -41,6 +45,7 @@ public struct Parameters: Sendable, Equatable {
         return value
     }
 
+    /// Letters, digits and `_`, not starting with a digit.
     public static func isValidName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first == "_" || ("a"..."z").contains(first) || ("A"..."Z").contains(first)
         else { return false }
@@ -49,6 +54,7 @@ public struct Parameters: Sendable, Equatable {
 
     // MARK: Commands
 
+    /// `$name` replaced in each word (after splitting, so a value stays one word).
     public func substitute(in words: [String]) throws -> [String] {
         try words.map { $0.contains("$") ? try substitute(word: $0) : $0 }
     }

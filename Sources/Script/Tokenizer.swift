@@ -2,6 +2,7 @@
 /// `load contracts "My File.csv" --map value='Total (£)'`. No globbing, no variables,
 /// no command substitution: a script can never reach a shell.
 public enum Tokenizer {
+    /// The words of `line`, quotes and backslashes read as a POSIX shell reads them.
     public static func words(_ line: String) throws -> [String] {
         var words: [String] = []
         var current = String.UnicodeScalarView()

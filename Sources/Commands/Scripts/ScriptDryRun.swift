@@ -1,4 +1,5 @@
 import Foundation
+import SVWScript
 
 /// `svw run --dry-run SCRIPT`: what a script would read and write, and what a replay
 /// would refuse, worked out from the registry's declarations without running anything.

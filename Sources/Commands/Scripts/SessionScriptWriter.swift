@@ -1,5 +1,6 @@
 import Foundation
 import SVWRendering
+import SVWScript
 
 /// Writes a session's recording as a session script (`save FILE.svw`).
 ///

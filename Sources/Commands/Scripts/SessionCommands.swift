@@ -1,6 +1,7 @@
 import Foundation
 import SVWDatabase
 import SVWRendering
+import SVWScript
 import SVWText
 
 /// Recording, saving and replaying session scripts; parameters; reports.
@@ -26,7 +27,7 @@ enum SessionCommands {
             switch context.invocation.argument(0)?.lowercased() {
             case nil:
                 if session.recording.isEmpty {
-                    session.note("session: nothing recorded yet")
+                    session.note(context.prefixed("nothing recorded yet"))
                     return
                 }
                 session.write(SessionScriptWriter.body(recording: session.recording, startMode: session.recordingStartMode,
@@ -35,9 +36,9 @@ enum SessionCommands {
             case "clear":
                 let count = session.recording.count
                 session.clearRecording()
-                session.note("session: recording cleared (\(count) \(Plural.noun(count, "command")) dropped)")
+                session.note(context.prefixed("recording cleared (\(count) \(Plural.noun(count, "command")) dropped)"))
             case let other?:
-                throw CommandError.usage("session: unexpected \"\(other)\" (session shows the recording; session clear empties it)")
+                throw CommandError.usage(context.prefixed("unexpected \"\(other)\" (session shows the recording; session clear empties it)"))
             }
         })
 
@@ -69,32 +70,32 @@ enum SessionCommands {
             let session = context.session
             guard let path = context.invocation.argument(0) else { return }
             guard !session.recording.isEmpty else {
-                throw CommandError.failed("save: nothing recorded yet (commands that succeed are recorded; see session)")
+                throw CommandError.failed(context.prefixed("nothing recorded yet (commands that succeed are recorded; see session)"))
             }
-            let url = try session.writableURL(for: path, command: "save")
+            let url = try session.writableURL(for: path, command: context.invocation.spec.name)
             if FileManager.default.fileExists(atPath: url.path), !context.invocation.flag("force") {
-                throw CommandError.failed("save: \(path) exists; use --force to replace it")
+                throw CommandError.failed(context.prefixed("\(path) exists; use --force to replace it"))
             }
             let folder = url.deletingLastPathComponent()
             let preamble = RecordingPreamble(session: session)
             let text = SessionScriptWriter.script(recording: session.recording, startMode: session.recordingStartMode,
                                                   preamble: preamble, base: session.baseDirectory, scriptURL: url, savedOn: Date())
             do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
-                throw CommandError.failed("save: cannot write \(path): \(FileProblem.describe(error, url: url))")
+                throw CommandError.failed(context.prefixed("cannot write \(path): \(FileProblem.describe(error, url: url))"))
             }
             let n = session.recording.count
             if let problem = SavedOutput.store(scriptAt: url, shown: path) {
                 session.note("saved \(n) \(Plural.noun(n, "command")) to \(path), without expected output: replaying it failed (\(problem)); "
                              + "when it replays cleanly, svw run \(Tokenizer.quote(path)) --update stores it")
             } else {
-                session.note("saved \(n == 1 ? "1 command and its" : "\(n) commands and their") output to \(path) (svw run \(Tokenizer.quote(path)) --check checks it)")
+                session.note("saved \(n) \(Plural.noun(n, "command and its", "commands and their")) output to \(path) (svw run \(Tokenizer.quote(path)) --check checks it)")
             }
-            for note in preamble.notes(script: path, folder: folder) { session.note(note) }
+            for note in preamble.notes(script: path, folder: folder) { session.note(context.prefixed(note)) }
             let outside = SessionScriptWriter.writesOutside(recording: session.recording, base: session.baseDirectory, folder: folder)
             if !outside.isEmpty {
                 let folders = Set(outside.map { RelativePath.from(session.baseDirectory, to: folder.appendingPathComponent($0).deletingLastPathComponent()) })
-                session.note("save: note: \(path) writes outside its own folder (\(outside.joined(separator: ", "))); a replay refuses "
-                    + "that unless it is run with " + folders.sorted().map { "--allow-writes \(Tokenizer.quote($0))" }.joined(separator: " "))
+                session.note(context.prefixed("note: \(path) writes outside its own folder (\(outside.joined(separator: ", "))); a replay refuses "
+                    + "that unless it is run with " + folders.sorted().map { "--allow-writes \(Tokenizer.quote($0))" }.joined(separator: " ")))
             }
         })
 
@@ -146,10 +147,10 @@ enum SessionCommands {
             // --format (common to every command) chooses the mode the replay starts in.
             if let format = invocation.value("format"), let mode = OutputMode(rawValue: format.lowercased()) { options.mode = mode }
             if session.isScript, options.update {
-                throw CommandError.failed("run: --update rewrites a script, which a script may not do")
+                throw CommandError.failed(context.prefixed("--update rewrites a script, which a script may not do"))
             }
             if session.isScript, !invocation.values("allow-writes").isEmpty {
-                throw CommandError.failed("run: --allow-writes is for the person running svw, not for a script (a script run by a script may write where its caller may)")
+                throw CommandError.failed(context.prefixed("--allow-writes is for the person running svw, not for a script (a script run by a script may write where its caller may)"))
             }
             // In a script, --report is a write like export report: inside the script's folder.
             options.report = try invocation.value("report").map { try session.writableURL(for: $0, command: "run --report") }
@@ -158,7 +159,7 @@ enum SessionCommands {
                                                depth: session.scriptDepth + 1, files: session.isScript ? session.files : nil,
                                                out: { session.write($0) }, err: { session.console.writeErr($0) })
             let summary = ReplaySummary.text(outcome, name: path, options: options)
-            if !outcome.succeeded { throw CommandError.failed(summary ?? "run: \(path) failed") }
+            if !outcome.succeeded { throw CommandError.failed(summary ?? context.prefixed("\(path) failed")) }
             if let summary { session.note(summary) }
         })
 
@@ -195,17 +196,21 @@ enum SessionCommands {
 
     /// What `export report FILE` does.
     static func writeReport(of session: Session, to path: String, title: String?) throws {
-        let url = try session.writableURL(for: path, command: "export report")
+        let command = "\(ExportCommand.spec.name) report"
+        let url = try session.writableURL(for: path, command: command)
         let document = ReportDocument(session: session, folder: url.deletingLastPathComponent(), title: title)
-        try session.writeFile(ReportWriter.data(document, for: url), to: url, shown: path, command: "export report")
+        try session.writeFile(ReportWriter.data(document, for: url), to: url, shown: path, command: command)
         let n = document.steps.count
-        session.note(session.files.dryRun ? "export report: \(path) not written (run --check writes no files)"
+        session.note(session.files.dryRun ? "\(command): \(path) not written (run --check writes no files)"
                                           : "wrote report \(path) (\(n) \(Plural.noun(n, "command")))")
     }
 }
 
 /// `param NAME [= VALUE]` read from its words: `year = 2020/21`, `year=2020/21`, or `year`.
 enum ParamCommand {
+    /// `message` after the command's name, as the `param` spec declares it.
+    private static func prefixed(_ message: String) -> String { "\(SessionCommands.param.name): \(message)" }
+
     static func parse(_ words: [String]) throws -> (name: String?, value: String?) {
         guard var first = words.first else { return (nil, nil) }
         var rest = Array(words.dropFirst())
@@ -213,17 +218,17 @@ enum ParamCommand {
             let value = String(first[first.index(after: eq)...])
             first = String(first[..<eq])
             rest = (value.isEmpty ? [] : [value]) + rest
-            if rest.isEmpty { throw CommandError.usage("param: \(first) = needs a value") }
+            if rest.isEmpty { throw CommandError.usage(prefixed("\(first) = needs a value")) }
         } else if let next = rest.first {
             guard next == "=" || next.hasPrefix("=") else {
-                throw CommandError.usage("param: expected \"=\" after \(first) (param \(first) = VALUE)")
+                throw CommandError.usage(prefixed("expected \"=\" after \(first) (param \(first) = VALUE)"))
             }
             rest[0] = String(next.dropFirst())
             if rest[0].isEmpty { rest.removeFirst() }
-            if rest.isEmpty { throw CommandError.usage("param: \(first) = needs a value") }
+            if rest.isEmpty { throw CommandError.usage(prefixed("\(first) = needs a value")) }
         }
         guard Parameters.isValidName(first) else {
-            throw CommandError.usage("param: \"\(first)\" is not a parameter name (letters, digits and _, not starting with a digit)")
+            throw CommandError.usage(prefixed("\"\(first)\" is not a parameter name (letters, digits and _, not starting with a digit)"))
         }
         return (first, rest.isEmpty ? nil : rest.joined(separator: " "))
     }

@@ -3,8 +3,11 @@ import SVWDatabase
 
 /// One thing to run: a workbench command or an SQL statement, with where it came from.
 public struct ScriptUnit: Sendable, Equatable {
+    /// A workbench command, or an SQL statement.
     public enum Kind: Sendable, Equatable { case command, sql }
+    /// Command or SQL.
     public let kind: Kind
+    /// The unit's text (a command without its leading `.`).
     public let text: String
     /// 1-based line in the source where the unit starts.
     public let line: Int
@@ -12,6 +15,7 @@ public struct ScriptUnit: Sendable, Equatable {
     /// SQLite places inside the statement can be given as SOURCE:LINE:COLUMN.
     public let column: Int
 
+    /// A unit starting at `line` and `column` of its source.
     public init(kind: Kind, text: String, line: Int, column: Int = 1) {
         self.kind = kind
         self.text = text
@@ -44,8 +48,13 @@ public struct ScriptSplitter {
     private var pendingLine = 0
     private var pendingColumn = 1
     private var lineNumber = 0
+    /// Whether a line's first word (other than `.name`) opens a command: the command set decides.
+    private let opensCommand: @Sendable (String) -> Bool
 
-    public init() {}
+    /// A splitter that asks `opensCommand` whether a line's first word (other than `.name`) opens a command.
+    public init(opensCommand: @escaping @Sendable (String) -> Bool) {
+        self.opensCommand = opensCommand
+    }
 
     /// True while an SQL statement is open across lines (the shell shows a continuation prompt).
     public var isContinuing: Bool { !pendingSQL.isEmpty }
@@ -60,7 +69,7 @@ public struct ScriptSplitter {
                 let (trimmed, openComment) = ScriptSplitter.skipSpaceAndComments(rest)
                 if trimmed.isEmpty || trimmed.hasPrefix("--") || trimmed.hasPrefix("#") { return units }
                 let column = raw.distance(from: raw.startIndex, to: trimmed.startIndex) + 1
-                if !openComment && ScriptSplitter.startsWithCommand(trimmed) {
+                if !openComment && startsWithCommand(trimmed) {
                     let (command, remainder) = ScriptSplitter.cutCommand(trimmed)
                     var text = command.trimmingCharacters(in: .whitespaces)
                     if text.hasPrefix(".") { text.removeFirst() }
@@ -108,28 +117,25 @@ public struct ScriptSplitter {
         return ScriptUnit(kind: .sql, text: sql, line: pendingLine, column: pendingColumn)
     }
 
-    /// Splits a whole text (a script file or `-c` argument).
-    public static func split(_ text: String) -> [ScriptUnit] {
-        var splitter = ScriptSplitter()
+    /// Splits a whole text (a script file or `-c` argument), starting from this splitter's state.
+    public func units(in text: String) -> [ScriptUnit] {
+        var splitter = self
         var units: [ScriptUnit] = []
         text.enumerateLines { line, _ in units += splitter.feed(line: line) }
         if let last = splitter.finish() { units.append(last) }
         return units
     }
 
-    /// A line is a command unless it opens an SQL statement, so a mistyped command
-    /// gets "did you mean" rather than an SQL syntax error.
-    static func startsWithCommand(_ text: Substring) -> Bool {
+    /// `.name` is always a command (as sqlite3 users type them); any other first word is
+    /// whatever the command set says.
+    func startsWithCommand(_ text: Substring) -> Bool {
         let word = text.prefix(while: { !$0.isWhitespace && $0 != ";" && $0 != "(" })
         if word.isEmpty { return false }
         if word.hasPrefix(".") { return true }
-        if CommandRegistry.command(named: String(word)) != nil { return true }
-        if sqlKeywords.contains(word.uppercased()) { return false }
-        // `SELET * FROM t;` is SQL with a slip (SQLite's error then suggests SELECT), unless
-        // the word is nearer a command, which gets "did you mean" as a command.
-        return SQLNameSuggestion.keyword(near: String(word)) == nil || CommandRegistry.suggestion(for: String(word)) != nil
+        return opensCommand(String(word))
     }
 
+    /// The words that open an SQL statement.
     public static let sqlKeywords: Set<String> = [
         "SELECT", "WITH", "VALUES", "INSERT", "REPLACE", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER",
         "PRAGMA", "EXPLAIN", "BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE", "ANALYZE",

@@ -1,6 +1,7 @@
 import Foundation
 import SVWDatabase
 import SVWImport
+import SVWScript
 import SVWText
 import SVWWorkspace
 
@@ -92,39 +93,39 @@ struct RecordingPreamble {
         return (words + load.options).map(Tokenizer.quote).joined(separator: " ")
     }
 
-    /// What `save` says about the preamble on stderr (nothing when the recording covers everything).
+    /// What `save` says about the preamble on stderr, after its name (nothing when the recording covers everything).
     func notes(script: String, folder: URL) -> [String] {
         var notes: [String] = []
         if !loads.isEmpty {
             let n = loads.count
-            notes.append("save: the workspace held data before this recording began; \(script) starts with "
+            notes.append("the workspace held data before this recording began; \(script) starts with "
                 + "\(n) \(Plural.noun(n, "load")) from its imports log to rebuild it: "
                 + loads.map { "\($0.kind == "table" ? "table " + $0.table : $0.kind) from \(RelativePath.from(folder, to: $0.file))" }
                     .joined(separator: ", "))
             for load in loads {
                 let path = RelativePath.from(folder, to: load.file)
                 guard let actual = try? SHA256.hex(ofFileAt: load.file) else {
-                    notes.append("save: warning: \(path), loaded before the recording began, is missing; \(script) will not replay until it is back")
+                    notes.append("warning: \(path), loaded before the recording began, is missing; \(script) will not replay until it is back")
                     continue
                 }
                 if actual != load.sha256 {
-                    notes.append("save: warning: \(path) has changed since it was loaded (before the recording began); a replay will report it")
+                    notes.append("warning: \(path) has changed since it was loaded (before the recording began); a replay will report it")
                 }
             }
         }
         if !unrestoredObjects.isEmpty {
-            notes.append("save: warning: \(script) cannot rebuild \(Self.list(unrestoredObjects)): made before this recording "
-                + "began, and not by a load; commands that use \(unrestoredObjects.count == 1 ? "it" : "them") will fail on replay "
-                + "(build \(unrestoredObjects.count == 1 ? "it" : "them") within the recording, with SQL or load table, and save again)")
+            notes.append("warning: \(script) cannot rebuild \(Self.list(unrestoredObjects)): made before this recording "
+                + "began, and not by a load; commands that use \(Plural.noun(unrestoredObjects.count, "it", "them")) will fail on replay "
+                + "(build \(Plural.noun(unrestoredObjects.count, "it", "them")) within the recording, with SQL or load table, and save again)")
         }
         if !unexplainedTables.isEmpty {
-            notes.append("save: warning: \(Self.list(unexplainedTables)) held rows before this recording began that no logged load "
+            notes.append("warning: \(Self.list(unexplainedTables)) held rows before this recording began that no logged load "
                 + "accounts for (added with SQL?); \(script) will not have them on replay")
         }
         return notes
     }
 
     private static func list(_ names: [String]) -> String {
-        (names.count == 1 ? "table " : "tables ") + names.joined(separator: ", ")
+        Plural.noun(names.count, "table") + " " + names.joined(separator: ", ")
     }
 }

@@ -25,12 +25,15 @@ import Foundation
 ///     #> authority,suppliers,gm_share
 ///     #> Bolton,41,12.5
 public struct Notebook {
+    /// The unit (or units) ending on one line, with what the notebook says about them.
     public struct Cell {
+        /// The commands and SQL statements, in order.
         public var units: [ScriptUnit]
         /// 0-based index in `lines` of the line the cell ends on; its expected block follows it.
         public var endLine: Int
         /// nil when the cell carries no block (it is expected to print nothing).
         public var expected: CellOutput?
+        /// The `# data:` lines above the cell: files its commands read.
         public var data: [DataDeclaration]
         /// The comment lines right above the cell (`#` or `--`, markers stripped): what the
         /// author wrote about it, which a report prints with its output.
@@ -43,6 +46,7 @@ public struct Notebook {
 
     /// The source lines, `#>` blocks removed.
     public private(set) var lines: [String]
+    /// The cells, in order.
     public private(set) var cells: [Cell]
     /// Where each remaining `# data:` line is, so `--update` can rewrite it.
     private var dataLineIndex: [Int: Int] = [:]
@@ -53,120 +57,30 @@ public struct Notebook {
     static let noNewlineMarker = "#~ no newline at end"
     static let dataPrefix = "# data:"
 
-    public init(text original: String) throws {
-        // Editors on some systems start UTF-8 files with a byte-order mark.
-        let raw = original.hasPrefix("\u{FEFF}") ? String(original.dropFirst()) : original
-        // A file converted to CRLF as a whole still reads as written.
-        let text = raw.contains("\r\n") && !raw.replacingOccurrences(of: "\r\n", with: "").contains("\n")
-            ? raw.replacingOccurrences(of: "\r\n", with: "\n") : raw
-        var physical = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    /// Reads `original`, telling commands from SQL as `splitter` does.
+    public init(text original: String, splitter: ScriptSplitter) throws {
+        var physical = Notebook.normalised(original).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         endsWithNewline = physical.last == ""
         if endsWithNewline { physical.removeLast() }
-
-        var splitter = ScriptSplitter()
-        var kept: [String] = []
-        var cells: [Cell] = []
-        var pendingData: [DataDeclaration] = []
-        var pendingDataLine = 0
-        var declarationCount = 0
-        // The block being read: sections of lines, the first for stdout, then one per `#>> FILE`.
-        var block: [(file: String?, lines: [String])]?
-        var blockOwner: Int?
-        // Prose: comment lines gather until a blank line, and belong to the cell they sit on.
-        var inPreamble = true
-        var preamble: [String] = []
-        var comments: [String] = []
-        var notesForCell: [String]?
-        func closeBlock() {
-            if let owner = blockOwner, let sections = block {
-                var expected = cells[owner].expected ?? CellOutput()
-                for section in sections {
-                    if let file = section.file { expected.append(file: file, text: section.lines.joined()) }
-                    else { expected.stdout += section.lines.joined() }
-                }
-                cells[owner].expected = expected
-            }
-            block = nil
-            blockOwner = nil
+        var parser = NotebookParser(splitter: splitter)
+        for (index, line) in physical.enumerated() {
+            try parser.read(line, number: index + 1)
         }
-        func newCell(_ units: [ScriptUnit]) {
-            cells.append(Cell(units: units, endLine: kept.count - 1, expected: nil, data: pendingData,
-                              notes: notesForCell ?? []))
-            pendingData = []
-            notesForCell = nil
-        }
-        for (number, line) in physical.enumerated() {
-            let isFileLine = line == Notebook.filePrefix || line.hasPrefix(Notebook.filePrefix + " ")
-            let isBlockLine = isFileLine || line == Notebook.outputPrefix || line.hasPrefix(Notebook.outputPrefix + " ")
-            // Expected output ends a statement left without its `;` (SQLite has no # comments).
-            if isBlockLine, splitter.isContinuing, let unit = splitter.finish() {
-                newCell([unit])
-            }
-            if !splitter.isContinuing && !isBlockLine && line != Notebook.noNewlineMarker
-                && !line.hasPrefix(Notebook.dataPrefix) {
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
-                if let text = Notebook.commentText(trimmed) {
-                    if inPreamble { preamble.append(text) } else { comments.append(text) }
-                } else {
-                    inPreamble = false
-                    if trimmed.isEmpty { comments = [] } else if notesForCell == nil {
-                        notesForCell = comments
-                        comments = []
-                    }
-                }
-            }
-            if !splitter.isContinuing {
-                if isBlockLine {
-                    guard !cells.isEmpty else {
-                        throw NotebookError(line: number + 1, message: "expected output (#>) before any command")
-                    }
-                    if blockOwner == nil { blockOwner = cells.count - 1; block = [] }
-                    if isFileLine {
-                        let words = (try? Tokenizer.words(String(line.dropFirst(Notebook.filePrefix.count)))) ?? []
-                        guard words.count == 1 else {
-                            throw NotebookError(line: number + 1, message: "#>> must name one file (quote a name with spaces)")
-                        }
-                        block!.append((words[0], []))
-                    } else {
-                        if block!.isEmpty { block!.append((nil, [])) }
-                        block![block!.count - 1].lines.append(String(line.dropFirst(Notebook.outputPrefix.count + 1)) + "\n")
-                    }
-                    _ = splitter.feed(line: "")
-                    continue
-                }
-                if line == Notebook.noNewlineMarker {
-                    guard let last = block?.last?.lines.last else {
-                        throw NotebookError(line: number + 1, message: "\"\(Notebook.noNewlineMarker)\" must follow a #> line")
-                    }
-                    block![block!.count - 1].lines[block![block!.count - 1].lines.count - 1] = String(last.dropLast())
-                    _ = splitter.feed(line: "")
-                    continue
-                }
-                closeBlock()
-                if line.hasPrefix(Notebook.dataPrefix) {
-                    do {
-                        pendingData.append(try DataDeclaration(line: line))
-                    } catch {
-                        throw NotebookError(line: number + 1, message: ErrorText.describe(error))
-                    }
-                    dataLineIndex[kept.count] = declarationCount
-                    declarationCount += 1
-                    pendingDataLine = number + 1
-                }
-            }
-            let units = splitter.feed(line: line.hasSuffix("\r") ? String(line.dropLast()) : line)
-            kept.append(line)
-            if !units.isEmpty { newCell(units) }
-        }
-        closeBlock()
-        if let last = splitter.finish() { newCell([last]) }
-        guard pendingData.isEmpty else {
-            throw NotebookError(line: pendingDataLine, message: "\"# data:\" must come before the command that reads the file")
-        }
-        lines = kept
-        self.cells = cells
+        try parser.finish()
+        lines = parser.kept
+        cells = parser.cells
+        dataLineIndex = parser.dataLineIndex
         // `save` opens a script with its version and date: a header, not an introduction.
+        let preamble = parser.prose.preamble
         self.preamble = preamble.first?.hasPrefix("svw session script") == true ? [] : preamble
+    }
+
+    /// The text without a byte-order mark (editors on some systems start UTF-8 files with
+    /// one), and with CRLF line ends read as LF when the whole file uses them.
+    static func normalised(_ original: String) -> String {
+        let raw = original.hasPrefix("\u{FEFF}") ? String(original.dropFirst()) : original
+        return raw.contains("\r\n") && !raw.replacingOccurrences(of: "\r\n", with: "").contains("\n")
+            ? raw.replacingOccurrences(of: "\r\n", with: "\n") : raw
     }
 
     /// The text of a comment line (`# text`, `-- text`), or nil for any other line.
@@ -193,19 +107,6 @@ public struct Notebook {
         while lines.first?.isEmpty == true { lines.removeFirst() }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines
-    }
-
-    /// Every parameter the script declares with `param`, with its default (nil when it has none).
-    public var declaredParameters: [(name: String, defaultValue: String?)] {
-        var result: [(String, String?)] = []
-        for unit in cells.flatMap(\.units) where unit.kind == .command {
-            guard let words = try? Tokenizer.words(unit.text), let first = words.first,
-                  first.lowercased() == "param" || first.lowercased() == ".param",
-                  let declaration = try? ParamCommand.parse(Array(words.dropFirst())), declaration.name != nil
-            else { continue }
-            if !result.contains(where: { $0.0 == declaration.name! }) { result.append((declaration.name!, declaration.value)) }
-        }
-        return result
     }
 
     /// The script with new expected blocks (one per cell, nil or empty for none) and
@@ -253,10 +154,14 @@ public struct Notebook {
 /// when the script was saved. PATH is relative to the script's folder and quoted
 /// like a command word when it holds spaces.
 public struct DataDeclaration: Equatable, Sendable {
+    /// The file, relative to the script's folder.
     public var path: String
+    /// The file's SHA-256 when the script was saved (lowercase hex).
     public var sha256: String
+    /// Its data rows then, when known.
     public var rows: Int?
 
+    /// A declaration of the file at `path` with its hash and row count.
     public init(path: String, sha256: String, rows: Int?) {
         self.path = path
         self.sha256 = sha256
@@ -288,6 +193,7 @@ public struct DataDeclaration: Equatable, Sendable {
         self.init(path: path, sha256: sha, rows: rows)
     }
 
+    /// The `# data:` line as the script holds it.
     public var line: String {
         var text = Notebook.dataPrefix + " " + Tokenizer.quote(path) + " sha256=" + sha256
         if let rows { text += " rows=\(rows)" }
@@ -297,17 +203,22 @@ public struct DataDeclaration: Equatable, Sendable {
 
 /// A script that cannot be read as a notebook, and the line where the trouble is.
 public struct NotebookError: Error, CustomStringConvertible, Equatable {
+    /// The 1-based line of the script.
     public let line: Int
+    /// What is wrong there.
     public let message: String
+    /// `line N: message`.
     public var description: String { "line \(line): \(message)" }
 }
 
 /// What one cell printed on stdout and sent to files, as a checked replay compares it.
 public struct CellOutput: Equatable, Sendable, ExpressibleByStringLiteral {
+    /// What the cell printed on stdout.
     public var stdout: String
     /// One entry per file, in the order first written.
     public var files: [FileOutput]
 
+    /// Output printed on stdout and sent to files.
     public init(stdout: String = "", files: [FileOutput] = []) {
         self.stdout = stdout
         self.files = files
@@ -315,14 +226,17 @@ public struct CellOutput: Equatable, Sendable, ExpressibleByStringLiteral {
 
     public init(stringLiteral value: String) { self.init(stdout: value) }
 
+    /// True when the cell printed nothing anywhere.
     public var isEmpty: Bool { stdout.isEmpty && files.allSatisfy { $0.text.isEmpty } }
 
-    mutating func append(file path: String, text: String) {
+    /// Adds text written to `path`, after what the cell already wrote there.
+    public mutating func append(file path: String, text: String) {
         if let index = files.firstIndex(where: { $0.path == path }) { files[index].text += text }
         else { files.append(FileOutput(path: path, text: text)) }
     }
 
-    mutating func append(_ other: CellOutput) {
+    /// Adds another unit's output after this one's.
+    public mutating func append(_ other: CellOutput) {
         stdout += other.stdout
         for file in other.files { append(file: file.path, text: file.text) }
     }

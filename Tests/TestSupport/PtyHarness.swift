@@ -5,22 +5,19 @@ import Glibc
 /// The real `svw` binary on a pseudo-terminal, driven as a person would: keys in,
 /// screen text out. Waits are for expected text (never fixed sleeps), with generous
 /// deadlines, so the tests hold on a loaded two-core machine.
-final class PtySession {
-    let pid: pid_t
+public final class PtySession {
+    public let pid: pid_t
     private let master: Int32
     private var raw: [UInt8] = []
     /// Where the next `expect` starts looking in the cleaned text.
     private var searchFrom: String.Index?
-    private(set) var exitStatus: Int32?
+    public private(set) var exitStatus: Int32?
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    /// The svw executable next to this test bundle in the build products folder.
-    static var svwExecutable: URL { SVWBinary.url }
-
-    init(arguments: [String], environment: [String: String], columns: UInt16 = 200, rows: UInt16 = 50) throws {
+    public init(arguments: [String], environment: [String: String], columns: UInt16 = 200, rows: UInt16 = 50) throws {
         // The master is opened close-on-exec and the parent never opens the slave: other
         // tests spawn processes concurrently, and a child that inherited either end of this
         // terminal could hold it hostage (seen as a shell that never showed its prompt).
@@ -62,7 +59,7 @@ final class PtySession {
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
 
-        let executable = PtySession.svwExecutable.path
+        let executable = SVWBinary.url.path
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -93,7 +90,7 @@ final class PtySession {
     }
 
     /// Types text; "\r" is Enter, "\t" Tab, "\u{3}" Ctrl-C, "\u{4}" Ctrl-D, "\u{1B}[A" Up.
-    func send(_ text: String) {
+    public func send(_ text: String) {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -104,17 +101,17 @@ final class PtySession {
     }
 
     /// Resizes the terminal, as dragging a window edge does: the kernel tells svw with SIGWINCH.
-    func resize(columns: UInt16, rows: UInt16 = 50) {
+    public func resize(columns: UInt16, rows: UInt16 = 50) {
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
     }
 
     /// Everything shown so far, escape sequences and carriage returns removed.
-    var screenText: String { PtySession.clean(raw) }
+    public var screenText: String { PtySession.clean(raw) }
 
     /// Waits until `needle` appears after the previous match; returns the text up to and including it.
     @discardableResult
-    func expect(_ needle: String, timeout: Double = 90, _ why: String = "") throws -> String {
+    public func expect(_ needle: String, timeout: Double = 90, _ why: String = "") throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             let text = screenText
@@ -138,7 +135,7 @@ final class PtySession {
     /// timeout is reported with what the kernel says the process is doing, and tried once
     /// more: twice in many full runs on a loaded 2-core machine, a `--db` start showed no
     /// prompt for 90 s and could not be reproduced alone (see the closing notes).
-    static func launch(arguments: [String], environment: [String: String], prompt: String,
+    public static func launch(arguments: [String], environment: [String: String], prompt: String,
                        timeout: Double = 45) throws -> PtySession {
         let first = try PtySession(arguments: arguments, environment: environment)
         do {
@@ -157,14 +154,14 @@ final class PtySession {
     }
 
     @discardableResult
-    func expectPrompt(_ prompt: String, _ why: String = "") throws -> String {
+    public func expectPrompt(_ prompt: String, _ why: String = "") throws -> String {
         let text = try expect(prompt, why)
         try waitForCanonicalModeToEnd(prompt)
         return text
     }
 
     /// Waits until libedit has put the terminal in raw mode, so keys sent next are read as keys.
-    func waitForCanonicalModeToEnd(_ prompt: String) throws {
+    public func waitForCanonicalModeToEnd(_ prompt: String) throws {
         let deadline = Date().addingTimeInterval(60)
         var settings = termios()
         // On Linux the master side reports the terminal's settings.
@@ -176,7 +173,7 @@ final class PtySession {
 
     /// Waits until svw is asleep (blocked reading the terminal) several looks running, so a
     /// signal sent next finds libedit inside read(): the way a key pressed by a person does.
-    func waitUntilIdle(timeout: Double = 60) throws {
+    public func waitUntilIdle(timeout: Double = 60) throws {
         let deadline = Date().addingTimeInterval(timeout)
         var asleep = 0
         while asleep < 5 {
@@ -188,7 +185,7 @@ final class PtySession {
     }
 
     /// Waits for the process to end and returns its exit status.
-    func waitForExit(timeout: Double = 60) throws -> Int32 {
+    public func waitForExit(timeout: Double = 60) throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             var status: Int32 = 0
@@ -203,7 +200,7 @@ final class PtySession {
         throw Failure(description: "svw did not exit\n--- screen ---\n" + screenText.suffix(2000))
     }
 
-    var isRunning: Bool {
+    public var isRunning: Bool {
         exitStatus == nil && kill(pid, 0) == 0 && !isZombie
     }
 
@@ -213,7 +210,7 @@ final class PtySession {
     }
 
     /// CPU time the process has used, in clock ticks (user + system), from /proc.
-    var cpuTicks: Int {
+    public var cpuTicks: Int {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let afterName = stat.split(separator: ")").last else { return 0 }
         let fields = afterName.split(separator: " ")
@@ -223,7 +220,7 @@ final class PtySession {
     }
 
     /// Waits until the process has used `ticks` more CPU than `baseline`: proof a query is running.
-    func waitForCPU(above baseline: Int, ticks: Int, timeout: Double = 90) throws {
+    public func waitForCPU(above baseline: Int, ticks: Int, timeout: Double = 90) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while cpuTicks < baseline + ticks {
             if Date() > deadline { throw Failure(description: "svw never got busy (cpu \(cpuTicks), baseline \(baseline))") }
@@ -248,7 +245,7 @@ final class PtySession {
     }
 
     /// Drops ANSI/VT escape sequences, carriage returns and bells so text can be searched.
-    static func clean(_ bytes: [UInt8]) -> String {
+    public static func clean(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         var i = 0
         while i < bytes.count {
@@ -272,22 +269,22 @@ final class PtySession {
     }
 
     /// Raw bytes seen so far, for checks on the escape codes themselves (colour).
-    var rawText: String { String(decoding: raw, as: UTF8.self) }
+    public var rawText: String { String(decoding: raw, as: UTF8.self) }
 }
 
 /// A private HOME and XDG_STATE_HOME per test, so history and ~/.editrc are the test's own.
-struct PtyEnvironment {
-    let home: URL
+public struct PtyEnvironment {
+    public let home: URL
 
-    init() throws {
+    public init() throws {
         home = FileManager.default.temporaryDirectory.appendingPathComponent("svw-pty-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
     }
 
-    var stateHome: URL { home.appendingPathComponent("state") }
-    var historyFile: URL { stateHome.appendingPathComponent("svw/history") }
+    public var stateHome: URL { home.appendingPathComponent("state") }
+    public var historyFile: URL { stateHome.appendingPathComponent("svw/history") }
 
-    func variables(color: Bool = false) -> [String: String] {
+    public func variables(color: Bool = false) -> [String: String] {
         var env = [
             "HOME": home.path,
             "XDG_STATE_HOME": stateHome.path,
@@ -299,6 +296,6 @@ struct PtyEnvironment {
         return env
     }
 
-    func remove() { try? FileManager.default.removeItem(at: home) }
+    public func remove() { try? FileManager.default.removeItem(at: home) }
 }
 #endif

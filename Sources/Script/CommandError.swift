@@ -6,6 +6,7 @@ public enum CommandError: Error, CustomStringConvertible, Equatable {
     case failed(String)
     case unknownCommand(String, suggestion: String?)
 
+    /// The message, as the analyst sees it.
     public var description: String {
         switch self {
         case .usage(let m), .failed(let m): return m
