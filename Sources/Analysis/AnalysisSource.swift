@@ -41,14 +41,14 @@ extension Filter {
 
     /// Whether the filter narrows contracts by nothing but a year and a partner: what the
     /// per-year rollup, `rollup_years`, holds figures for.
-    var onlyYearAndPartner: Bool { category == nil && onlyYearPartnerAndCategory }
+    public var onlyYearAndPartner: Bool { category == nil && onlyYearPartnerAndCategory }
 
     /// `fc AS NOT MATERIALIZED (SELECT … FROM rollup_years WHERE …)`: for a filter of at
     /// most a year and a partner, the per-year rollup's rows with `awarded` also named
     /// `value_pence`, so SQL written over contracts adds them up alike. `allPartners` takes
     /// the rows for every partner together (partner NULL) unless the filter names one; else
     /// each partner's own rows.
-    func yearsCTE(allPartners: Bool, _ query: inout QueryBuilder) -> String {
+    func yearsCTE(named name: String = "fc", allPartners: Bool, _ query: inout QueryBuilder) -> String {
         var conditions: [String] = []
         if let partner {
             conditions.append("partner = \(query.bind("partner", partner))")
@@ -57,7 +57,7 @@ extension Filter {
         }
         if let year { conditions.append("year_start = CAST(substr(\(query.bind("year", year)), 1, 4) AS INTEGER)") }
         return """
-            fc AS NOT MATERIALIZED (
+            \(name) AS NOT MATERIALIZED (
                 SELECT *, awarded AS value_pence FROM rollup_years
                  WHERE \(conditions.joined(separator: " AND "))
             )
@@ -66,7 +66,7 @@ extension Filter {
 
     /// Whether the filter narrows contracts by nothing but a year, a partner and a category:
     /// what the cell rollups (`rollup_contract_cells`, `rollup_lag_cells`) break down by.
-    var onlyYearPartnerAndCategory: Bool {
+    public var onlyYearPartnerAndCategory: Bool {
         minValuePence == nil && maxValuePence == nil && from == nil && to == nil
     }
 
@@ -84,6 +84,14 @@ extension Filter {
                   FROM \(table)\(whereClause)
             )
             """
+    }
+
+    /// `year_start IS … AND partner IS …`: the rows of a rollup kept per year and partner and
+    /// across them (NULL: every year, every partner) that hold this filter's scope.
+    func scopeConditions(_ query: inout QueryBuilder) -> String {
+        let year = year.map { "CAST(substr(\(query.bind("year", $0)), 1, 4) AS INTEGER)" } ?? "NULL"
+        let partner = partner.map { query.bind("partner", $0) } ?? "NULL"
+        return "year_start IS \(year) AND partner IS \(partner)"
     }
 
     /// The filtered-contracts CTE for `source`.

@@ -189,7 +189,10 @@ public enum Compliance {
 
     /// The contracts (or, for `lagging`, commitments) a check flags: failing first, then not recorded.
     public static func list(_ db: Database, filter: Filter, rule: Rule, options: Options = Options(),
-                            limit: Int? = nil) throws -> AnalysisResult {
+                            limit: Int? = nil, source: AnalysisSource = .rollups) throws -> AnalysisResult {
+        if rule == .lagging && source == .rollups {
+            return try rollupLagging(db, filter: filter, options: options, limit: limit)
+        }
         var q = QueryBuilder()
         let fc = filter.contractsCTE(&q)
         let text: String
@@ -224,7 +227,7 @@ public enum Compliance {
                    AND (v.units_delivered < v.units_committed OR v.units_delivered IS NULL)
                  ORDER BY v.units_delivered IS NULL, shortfall DESC, v.commitment_id
                 """
-            title = "Commitments behind after their contract ended" + (options.asOf.map { " (as of \($0))" } ?? "")
+            title = laggingTitle(options)
         }
         let capped = text + ListLimit.clause(limit, &q)
         let query = q.query(capped)

@@ -1,5 +1,6 @@
 import SVWDatabase
 import SVWText
+import SVWWorkspace
 
 /// Where the winning suppliers are: inside Greater Manchester, outside, or unknown
 /// (missing or malformed postcode — never counted as outside). GM status comes from the
@@ -23,15 +24,25 @@ public enum Geography {
         "share_of_outside": .percent("Share of value outside GM"),
     ]
 
-    public static func run(_ db: Database, filter: Filter, by breakdown: Breakdown = .status) throws -> AnalysisResult {
+    /// Under a filter of no more than a year and a partner the figures are read from
+    /// `rollup_geography` (and the few awards with several suppliers from the raw tables);
+    /// otherwise from every contract under the filter.
+    public static func run(_ db: Database, filter: Filter, by breakdown: Breakdown = .status,
+                           source requested: AnalysisSource = .rollups) throws -> AnalysisResult {
+        let source = filter.onlyYearAndPartner ? requested : .raw
+        try source.prepare(db)
         var q = QueryBuilder()
-        let fc = filter.contractsCTE(&q)
         let text: String
-        switch breakdown {
-        case .status: text = statusSQL(fc)
-        case .authority: text = authoritySQL(fc)
-        case .area: text = areaSQL(fc)
-        case .partner: text = partnerSQL(fc)
+        if source == .rollups {
+            text = rollupSQL(breakdown, filter, &q)
+        } else {
+            let fc = filter.contractsCTE(&q)
+            switch breakdown {
+            case .status: text = statusSQL("\(winsCTE(fc)),\n\(rawWon(group: "gm_status", as: "gm_status"))")
+            case .authority: text = authoritySQL("\(winsCTE(fc)),\n\(rawWon(group: authorityLabel, as: "authority"))")
+            case .area: text = areaSQL(fc)
+            case .partner: text = partnerSQL(fc)
+            }
         }
         let query = q.query(text)
         let title = "Winning suppliers and awarded value by " + (breakdown == .status ? "location" : breakdown.rawValue)
@@ -41,7 +52,11 @@ public enum Geography {
 
     /// The `top` largest suppliers outside GM by value awarded, with their district's GM
     /// share, so a fringe district (WA3 at 49.8%) stands out from one far away (0%).
-    public static func topOutside(_ db: Database, filter: Filter, top: Int) throws -> AnalysisResult {
+    public static func topOutside(_ db: Database, filter: Filter, top: Int,
+                                  source requested: AnalysisSource = .rollups) throws -> AnalysisResult {
+        let source = filter.onlyYearAndPartner ? requested : .raw
+        try source.prepare(db)
+        if source == .rollups { return try rollupTopOutside(db, filter: filter, top: top) }
         var q = QueryBuilder()
         let fc = filter.contractsCTE(&q)
         let limit = q.bind("top", top)
@@ -54,21 +69,29 @@ public enum Geography {
                  GROUP BY supplier_id
             ),
             total AS (SELECT sum(awarded) AS awarded FROM outside)
-            SELECT row_number() OVER (ORDER BY o.awarded DESC, o.supplier_id) AS rank,
-                   o.supplier_id, g.name, g.postcode, g.district,
-                   -- a district missing from postcode_districts has no GM postcodes at all
-                   CASE WHEN g.district IS NOT NULL THEN round(100.0 * coalesce(d.gm_share, 0), 1) END AS district_gm_share,
-                   o.contracts, o.awarded,
-                   round(100.0 * o.awarded / t.awarded, 1) AS share_of_outside
-              FROM outside o
-              JOIN supplier_geography g ON g.supplier_id = o.supplier_id
-              LEFT JOIN district_geography d ON d.outward_code = g.district
-             CROSS JOIN total t
-             ORDER BY o.awarded DESC, o.supplier_id
+            \(outsideLines(from: "outside"))
              LIMIT \(limit)
             """)
         return AnalysisResult(title: Titles.with(filter, "Largest suppliers outside GM (top \(top))"),
                               result: try query.run(on: db, columns: columns), query: query)
+    }
+
+    /// The list of suppliers outside GM from `source(supplier_id, contracts, awarded)` and
+    /// `total(awarded)`, largest first, with each one's district and its GM share.
+    static func outsideLines(from source: String) -> String {
+        """
+        SELECT row_number() OVER (ORDER BY o.awarded DESC, o.supplier_id) AS rank,
+               o.supplier_id, g.name, g.postcode, g.district,
+               -- a district missing from postcode_districts has no GM postcodes at all
+               CASE WHEN g.district IS NOT NULL THEN round(100.0 * coalesce(d.gm_share, 0), 1) END AS district_gm_share,
+               o.contracts, o.awarded,
+               round(100.0 * o.awarded / t.awarded, 1) AS share_of_outside
+          FROM \(source) o
+          JOIN supplier_geography g ON g.supplier_id = o.supplier_id
+          LEFT JOIN district_geography d ON d.outward_code = g.district
+         CROSS JOIN total t
+         ORDER BY o.awarded DESC, o.supplier_id
+        """
     }
 
     /// Each contract under the filter with each of its winning suppliers, the supplier's share
@@ -96,28 +119,41 @@ public enum Geography {
         """
     }
 
-    /// Totals: a supplier once (each is in one line), a contract once (from fc), each award's
-    /// value once (its suppliers' shares add up to it).
-    static let totalCTE = """
+    /// Totals: a supplier once (each is in one line), a contract once (`contracts`: the count
+    /// of the filtered contracts), each award's value once (its suppliers' shares add up to it).
+    static func totalCTE(contracts: String = "(SELECT count(*) FROM fc)") -> String {
+        """
         total AS (
-            SELECT coalesce(sum(suppliers), 0) AS suppliers, (SELECT count(*) FROM fc) AS contracts,
+            SELECT coalesce(sum(suppliers), 0) AS suppliers, \(contracts) AS contracts,
                    coalesce(sum(awarded), 0) AS awarded
               FROM won
         ),
         """
+    }
+
+    /// A location as `--by authority` names it: the GM authority, else outside or unknown.
+    static let authorityLabel = "CASE gm_status WHEN 'GM' THEN authority WHEN 'outside' THEN 'Outside GM' ELSE 'Unknown postcode' END"
+
+    /// `won(NAME, suppliers, contracts, awarded)` per `group` of the lines in `wins`: a supplier
+    /// once, an award with several suppliers once however many of them the line holds.
+    static func rawWon(group: String, as name: String) -> String {
+        """
+        won AS (
+            SELECT \(group) AS \(name), count(DISTINCT supplier_id) AS suppliers,
+                   count(shared_id IS NULL OR NULL) + count(DISTINCT shared_id) AS contracts, sum(share_pence) AS awarded
+              FROM wins
+             GROUP BY 1
+        )
+        """
+    }
 
     // Each breakdown ends with a Total row; `grp` keeps the fixed lines (outside, unknown, total) last.
 
-    static func statusSQL(_ fc: String) -> String {
+    /// `head`: the CTEs up to `won(gm_status, suppliers, contracts, awarded)`.
+    static func statusSQL(_ head: String, contracts: String = "(SELECT count(*) FROM fc)") -> String {
         """
-        \(winsCTE(fc)),
-        won AS (
-            SELECT gm_status, count(DISTINCT supplier_id) AS suppliers,
-                   count(shared_id IS NULL OR NULL) + count(DISTINCT shared_id) AS contracts, sum(share_pence) AS awarded
-              FROM wins
-             GROUP BY gm_status
-        ),
-        \(totalCTE)
+        \(head),
+        \(totalCTE(contracts: contracts))
         location(grp, gm_status, location) AS (
             VALUES (1, 'GM', 'Inside GM'), (2, 'outside', 'Outside GM'), (3, 'unknown', 'Unknown postcode')
         ),
@@ -137,18 +173,11 @@ public enum Geography {
         """
     }
 
-    static func authoritySQL(_ fc: String) -> String {
+    /// `head`: the CTEs up to `won(authority, suppliers, contracts, awarded)`.
+    static func authoritySQL(_ head: String, contracts: String = "(SELECT count(*) FROM fc)") -> String {
         """
-        \(winsCTE(fc)),
-        won AS (
-            SELECT CASE gm_status WHEN 'GM' THEN authority WHEN 'outside' THEN 'Outside GM'
-                   ELSE 'Unknown postcode' END AS authority,
-                   count(DISTINCT supplier_id) AS suppliers, count(shared_id IS NULL OR NULL) + count(DISTINCT shared_id) AS contracts,
-                   sum(share_pence) AS awarded
-              FROM wins
-             GROUP BY 1
-        ),
-        \(totalCTE)
+        \(head),
+        \(totalCTE(contracts: contracts))
         places(grp, authority) AS (
             SELECT DISTINCT 1, authority FROM postcode_districts
             UNION ALL SELECT 2, 'Outside GM'
@@ -174,9 +203,7 @@ public enum Geography {
         """
         \(winsCTE(fc)),
         won AS (
-            SELECT CASE WHEN gm_status = 'unknown' THEN 3 WHEN area IS NULL THEN 2 ELSE 1 END AS grp,
-                   CASE WHEN gm_status = 'unknown' THEN 'Unknown postcode'
-                        WHEN area IS NULL THEN 'Outside UK' ELSE area END AS area,
+            SELECT \(areaGroup) AS grp, \(areaLabel) AS area,
                    count(DISTINCT supplier_id) AS suppliers,
                    count(DISTINCT CASE WHEN gm_status = 'GM' THEN supplier_id END) AS gm_suppliers,
                    count(shared_id IS NULL OR NULL) + count(DISTINCT shared_id) AS contracts, sum(share_pence) AS awarded,
@@ -191,6 +218,16 @@ public enum Geography {
                    coalesce(sum(CASE WHEN gm_status = 'GM' THEN share_pence END), 0) AS gm_awarded
               FROM wins
         ),
+        \(areaLines)
+        """
+    }
+
+    /// A line of `--by area`: postcode areas first, then outside the UK, then unknown postcodes.
+    static let areaGroup = "CASE WHEN gm_status = 'unknown' THEN 3 WHEN area IS NULL THEN 2 ELSE 1 END"
+    static let areaLabel = "CASE WHEN gm_status = 'unknown' THEN 'Unknown postcode' WHEN area IS NULL THEN 'Outside UK' ELSE area END"
+
+    /// `--by area`'s lines and Total from `won(grp, area, …)` and `total`.
+    static let areaLines = """
         lines AS (
             SELECT grp, area, suppliers, gm_suppliers, contracts, awarded, gm_awarded FROM won
             UNION ALL
@@ -202,7 +239,6 @@ public enum Geography {
           FROM lines x CROSS JOIN total t
          ORDER BY x.grp, x.awarded DESC, x.area
         """
-    }
 
     static func partnerSQL(_ fc: String) -> String {
         """
@@ -224,6 +260,12 @@ public enum Geography {
                    coalesce(sum(CASE WHEN gm_status = 'GM' THEN value_pence END), 0)
               FROM won
         )
+        \(partnerLines)
+        """
+    }
+
+    /// `--by partner`'s columns from `lines(grp, partner, suppliers, gm_suppliers, unknown_suppliers, awarded, gm_awarded)`.
+    static let partnerLines = """
         SELECT partner, suppliers, gm_suppliers,
                round(100.0 * gm_suppliers / nullif(suppliers, 0), 1) AS gm_supplier_share,
                unknown_suppliers, awarded, gm_awarded,
@@ -231,7 +273,6 @@ public enum Geography {
           FROM lines
          ORDER BY grp, partner
         """
-    }
 }
 
 extension Geography {
@@ -258,10 +299,16 @@ extension Geography {
         }
     }
 
-    public static func placement(_ db: Database, filter: Filter) throws -> Placement {
+    public static func placement(_ db: Database, filter: Filter, source requested: AnalysisSource = .rollups) throws -> Placement {
+        let source = filter.onlyYearAndPartner ? requested : .raw
+        try source.prepare(db)
         var q = QueryBuilder()
         let fc = filter.contractsCTE(&q)
-        let rows = try q.query("""
+        let scope = filter.scopeConditions(&q)
+        let rows = try (source == .rollups ? q.query("""
+            SELECT placed_by, sum(suppliers), sum(unlisted) FROM \(Rollups.geography.table)
+             WHERE \(scope) GROUP BY placed_by
+            """) : q.query("""
             WITH \(fc),
             won AS (SELECT supplier_id FROM fc
                     UNION
@@ -270,7 +317,7 @@ extension Geography {
                                                    AND g.district IN (SELECT outward_code FROM postcode_districts))
               FROM won JOIN supplier_geography g ON g.supplier_id = won.supplier_id
              GROUP BY g.placed_by
-            """).run(on: db).rows
+            """)).run(on: db).rows
         var p = Placement()
         for row in rows {
             let n = Int(row[1].int64 ?? 0)

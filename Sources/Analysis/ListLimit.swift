@@ -9,6 +9,13 @@ enum ListLimit {
         return try q.query("SELECT count(*) FROM (\n\(text)\n)").run(on: db).rows.first?.first?.int64.map(Int.init)
     }
 
+    /// The uncapped list's row count, from `countQuery` (which gives it in one row, one
+    /// column, cheaper than counting the list's own rows), when a limit was asked for.
+    static func rowsWithoutLimit(_ db: Database, counting countQuery: String, limit: Int?, _ q: QueryBuilder) throws -> Int? {
+        guard limit != nil else { return nil }
+        return try q.query(countQuery).run(on: db).rows.first?.first?.int64.map(Int.init)
+    }
+
     /// `\n LIMIT :limit` for lists an analyst may cap, or nothing.
     static func clause(_ limit: Int?, _ q: inout QueryBuilder) -> String {
         guard let limit else { return "" }

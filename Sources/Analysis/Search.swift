@@ -29,25 +29,26 @@ public enum Search {
                  WHERE search_fts MATCH \(matchParam)
             ),
             found AS (
-                SELECT h.score, 'contract' AS kind, fc.contract_id AS id, h.body AS text, s.name AS supplier,
+                SELECT h.score, 'contract' AS kind, fc.contract_id AS id, h.body AS text, fc.supplier_id,
                        fc.partner, fc.financial_year AS year, 1 AS contracts, fc.value_pence AS value
                   FROM hits h
                   JOIN fc ON h.kind = 'contract' AND fc.contract_id = h.ref
-                  JOIN suppliers s ON s.supplier_id = fc.supplier_id
                 UNION ALL
-                SELECT h.score, 'supplier', s.supplier_id, h.body, s.name, NULL, NULL,
+                -- the supplier's name is the found text: not repeated as its supplier
+                SELECT h.score, 'supplier', s.supplier_id, h.body, NULL, NULL, NULL,
                        count(fc.contract_id), coalesce(sum(fc.value_pence), 0)
                   FROM hits h
                   JOIN suppliers s ON h.kind = 'supplier' AND s.supplier_id = h.ref
                   LEFT JOIN fc ON fc.supplier_id = s.supplier_id
                  GROUP BY s.supplier_id, h.score, h.body
                 \(filter.isEmpty ? "" : "HAVING count(fc.contract_id) > 0")
-            )
-            SELECT row_number() OVER (ORDER BY score, kind DESC, id) AS rank,
-                   kind, id, text, supplier, partner, year, contracts, value
-              FROM found
-             ORDER BY score, kind DESC, id
-             LIMIT \(limitParam)
+            ),
+            -- the best first: numbered after the cut, so only those are sorted in full
+            best AS (SELECT * FROM found ORDER BY score, kind DESC, id LIMIT \(limitParam))
+            SELECT row_number() OVER (ORDER BY b.score, b.kind DESC, b.id) AS rank,
+                   b.kind, b.id, b.text, s.name AS supplier, b.partner, b.year, b.contracts, b.value
+              FROM best b LEFT JOIN suppliers s ON s.supplier_id = b.supplier_id
+             ORDER BY b.score, b.kind DESC, b.id
             """)
         return AnalysisResult(title: Titles.with(filter, "Suppliers and contracts matching \"\(text)\""),
                               result: try query.run(on: db, columns: columns), query: query)

@@ -20,12 +20,15 @@ public enum Themes {
     public static func run(_ db: Database, filter: Filter, by breakdown: Breakdown = .theme,
                            theme: String? = nil, measure: String? = nil,
                            source requested: AnalysisSource = .rollups) throws -> AnalysisResult {
-        let source = breakdown == .measure || measure != nil ? AnalysisSource.raw : requested
+        let byMeasure = breakdown == .measure && filter.onlyYearPartnerAndCategory
+        let source = (breakdown == .measure || measure != nil) && !byMeasure ? AnalysisSource.raw : requested
         try source.prepare(db)
         var q = QueryBuilder()
         var onlyTheme: String?
         let text: String
-        if source == .rollups {
+        if source == .rollups && byMeasure {
+            text = measureCellsSQL(filter, theme: theme, measure: measure, &q)
+        } else if source == .rollups {
             // Filtered by no more than a year and a partner, the per-year rollup's few rows
             // carry the same columns as the contracts' rows, added up.
             let perYear = filter.onlyYearAndPartner
@@ -46,7 +49,7 @@ public enum Themes {
                 + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + ")"
             switch breakdown {
             case .theme: text = themeSQL(fc, cv + ",\n" + rawByTheme, onlyTheme: onlyTheme)
-            case .measure: text = measureSQL(fc, cv)
+            case .measure: text = measureSQL("\(fc),\n\(cv),\n\(rawByMeasure)")
             case .partner: text = partnerSQL(fc, cv + ",\n" + rawByPartner)
             }
         }
@@ -145,11 +148,13 @@ public enum Themes {
         let threshold = q.bind("threshold_pence", thresholdPence)
         let none = source == .rollups ? "fc.commitments = 0"
                                       : "NOT EXISTS (SELECT 1 FROM commitments k WHERE k.contract_id = fc.contract_id)"
+        // From the rollup as -value: its index on -value_pence holds the contracts over the threshold.
+        let over = source == .rollups ? "-fc.value_pence < -\(threshold)" : "fc.value_pence > \(threshold)"
         let query = q.query("""
             WITH \(fc)
             SELECT count(*) AS contracts, coalesce(sum(fc.value_pence), 0) AS value
               FROM fc
-             WHERE fc.value_pence > \(threshold)
+             WHERE \(over)
                AND \(none)
             """)
         return AnalysisResult(title: "Contracts over \(MoneyCaption.short(thresholdPence)) with no commitments",
@@ -183,17 +188,44 @@ public enum Themes {
         """
     }
 
-    static func measureSQL(_ fc: String, _ cv: String) -> String {
-        """
-        WITH \(fc),
-        \(cv),
-        -- one pass over the commitments; the Total adds up the measures
+    /// One pass over the commitments in scope; the Total adds up the measures.
+    static let rawByMeasure = """
         by_measure AS (
             SELECT measure_code, theme, edition, proxy_pence, count(*) AS commitments,
                    sum(units_committed) AS units_committed, sum(coalesce(units_delivered, 0)) AS units_delivered,
                    sum(committed_pence) AS committed, sum(delivered_pence) AS delivered
               FROM cv GROUP BY measure_code
-        ),
+        )
+        """
+
+    /// From `rollup_measure_cells`, for a filter of no more than a year, partner and category:
+    /// the cells in scope added up per measure, valued in the edition they were built in (the
+    /// active one: a change of edition marks them stale).
+    static func measureCellsSQL(_ filter: Filter, theme: String?, measure: String?, _ q: inout QueryBuilder) -> String {
+        let cells = filter.cellsCTE(named: "mc", Rollups.measureCells.table, &q)
+        var conditions: [String] = []
+        if let theme { conditions.append("m.theme = \(q.bind("theme", theme))") }
+        if let measure { conditions.append("x.measure_code = \(q.bind("measure", measure))") }
+        return measureSQL("""
+            \(cells),
+            by_measure AS (
+                SELECT x.measure_code, m.theme, m.edition, m.proxy_pence, sum(x.commitments) AS commitments,
+                       sum(x.units_committed) AS units_committed, sum(x.units_delivered) AS units_delivered,
+                       sum(x.committed_pence) AS committed, sum(x.delivered_pence) AS delivered
+                  FROM mc x
+                  LEFT JOIN measures m
+                    ON m.code = x.measure_code AND m.edition = (SELECT value FROM settings WHERE key = 'measures_edition')\(
+                    conditions.isEmpty ? "" : "\n                 WHERE " + conditions.joined(separator: " AND "))
+                 GROUP BY x.measure_code
+            )
+            """)
+    }
+
+    /// `head`: the CTEs up to `by_measure(measure_code, theme, edition, proxy_pence, commitments,
+    /// units_committed, units_delivered, committed, delivered)`.
+    static func measureSQL(_ head: String) -> String {
+        """
+        WITH \(head),
         lines AS (
             SELECT 1 AS grp, \(ThemeOrder.sortKey("b.theme")) AS ord, b.measure_code AS measure, b.theme,
                    m.description, m.unit, b.commitments,

@@ -154,13 +154,22 @@ public enum Weighting {
 
     /// Applicable contracts weighted below the target, largest first; with `by`, grouped
     /// (the group's column first) and `limit` applying to each group.
+    /// From the rollups, `rollup_contracts` lists the contracts (its index on value, largest
+    /// first, lets a capped list read a few of them) and only the titles come from contracts.
     public static func below(_ db: Database, filter: Filter, options: Options = Options(),
-                             limit: Int? = nil, by breakdown: Breakdown? = nil) throws -> AnalysisResult {
+                             limit: Int? = nil, by breakdown: Breakdown? = nil,
+                             source: AnalysisSource = .rollups) throws -> AnalysisResult {
+        try source.prepare(db)
         var q = QueryBuilder()
-        let pop = population(filter, options, &q).sql
+        let rolled = source == .rollups
+        let pop = rolled ? rollupPopulation(filter, options, &q) : population(filter, options, &q).sql
         let target = q.bind("target", options.target)
-        var columns = ["pop.contract_id", "pop.partner", "pop.financial_year AS year", "pop.title",
+        var columns = ["pop.contract_id", "pop.partner", "pop.financial_year AS year", rolled ? "t.title" : "pop.title",
                        "s.name AS supplier", "pop.value_pence AS value", "pop.sv_weighting AS weighting"]
+        // Largest first; from the rollup as -value (the same order), which its index holds.
+        let largest = rolled ? "-pop.value_pence, pop.contract_id" : "pop.value_pence DESC, pop.contract_id"
+        let from = "pop JOIN suppliers s ON s.supplier_id = pop.supplier_id"
+            + (rolled ? " JOIN contracts t ON t.contract_id = pop.contract_id" : "")
         let text: String
         let uncapped: String
         if let breakdown {
@@ -177,7 +186,7 @@ public enum Weighting {
                 below AS (
                     SELECT \(group) AS \(groupColumn), \(columns.joined(separator: ", ")),
                            row_number() OVER (PARTITION BY \(group) ORDER BY pop.value_pence DESC, pop.contract_id) AS rn
-                      FROM pop JOIN suppliers s ON s.supplier_id = pop.supplier_id
+                      FROM \(from)
                      WHERE pop.sv_weighting < \(target)
                 )
                 SELECT \(groupColumn), \(columns.map(Self.outputName).joined(separator: ", "))
@@ -191,9 +200,9 @@ public enum Weighting {
             uncapped = """
                 WITH \(pop)
                 SELECT \(columns.joined(separator: ", "))
-                  FROM pop JOIN suppliers s ON s.supplier_id = pop.supplier_id
+                  FROM \(from)
                  WHERE pop.sv_weighting < \(target)
-                 ORDER BY pop.value_pence DESC, pop.contract_id
+                 ORDER BY \(largest)
                 """
             text = uncapped + ListLimit.clause(limit, &q)
         }
@@ -202,7 +211,17 @@ public enum Weighting {
         if let breakdown { title += ", by \(breakdown.rawValue)" + (limit.map { " (the \($0) largest in each)" } ?? "") }
         return AnalysisResult(title: Titles.with(filter, title),
                               result: try query.run(on: db, columns: Self.columns), query: query,
-                              rowsWithoutLimit: try ListLimit.rowsWithoutLimit(db, uncapped, limit: limit, q))
+                              rowsWithoutLimit: rolled
+                                ? try ListLimit.rowsWithoutLimit(
+                                    db, counting: "WITH \(pop)\nSELECT count(*) FROM pop WHERE pop.sv_weighting < \(target)", limit: limit, q)
+                                : try ListLimit.rowsWithoutLimit(db, uncapped, limit: limit, q))
+    }
+
+    /// `fc` and `pop` over `rollup_contracts`: the applicable contracts under the filter.
+    static func rollupPopulation(_ filter: Filter, _ options: Options, _ q: inout QueryBuilder) -> String {
+        let fc = filter.rollupCTE(&q)
+        guard let threshold = options.thresholdPence else { return "\(fc),\npop AS NOT MATERIALIZED (SELECT * FROM fc)" }
+        return "\(fc),\npop AS NOT MATERIALIZED (SELECT * FROM fc WHERE -value_pence < -\(q.bind("threshold_pence", threshold)))"
     }
 
     /// The name a select-list entry gives its column (`pop.title` → `title`, `x AS y` → `y`).

@@ -8,8 +8,8 @@ import CSQLite
 /// It guards only while `Database.guardingSchema` runs: svw's own code (migrations, the
 /// loaders' index rebuilds) changes the schema freely.
 struct SchemaGuard {
-    /// Lower-cased names of the objects nobody may drop or alter.
-    var protectedNames: Set<String> = []
+    /// Whether an object of this name may not be dropped or altered (asked only when SQL tries).
+    var isProtected: (String) -> Bool = { _ in false }
     /// How the refused statement can be done instead, per kind of refusal.
     var refusal: String?
 
@@ -31,7 +31,7 @@ struct SchemaGuard {
             return SQLITE_DENY
         default: return SQLITE_OK
         }
-        guard let object, protectedNames.contains(object.name.lowercased()) else { return SQLITE_OK }
+        guard let object, isProtected(object.name) else { return SQLITE_OK }
         let verb = action == SQLITE_ALTER_TABLE ? "altered" : "dropped"
         var message = "\(object.name) is part of the svw workspace's schema and cannot be \(verb)"
         if object.kind == "table" {
@@ -43,9 +43,10 @@ struct SchemaGuard {
 }
 
 extension Database {
-    /// Names (any letter case) that SQL run inside `guardingSchema` may not drop or alter.
-    public func protectSchema(names: Set<String>) {
-        schemaGuard.protectedNames = Set(names.map { $0.lowercased() })
+    /// Which names SQL run inside `guardingSchema` may not drop or alter: `isProtected` is
+    /// asked only when a statement tries, so working the names out costs nothing at open.
+    public func protectSchema(_ isProtected: @escaping (String) -> Bool) {
+        schemaGuard.isProtected = isProtected
     }
 
     /// Runs `body` (which prepares user SQL) with the schema guarded: a statement that would

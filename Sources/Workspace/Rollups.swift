@@ -9,19 +9,24 @@ public struct Rollup: Sendable {
     public let sources: [String]
     /// Whether a change of measures edition marks it stale too.
     public let followsEdition: Bool
-    /// The SELECT whose rows it holds, in its key order.
+    /// The SELECT whose rows it holds.
     public let query: String
+    /// Its indexes: name and the statement that creates it. A rebuild drops them and creates
+    /// them again after the insert, as one sort each rather than a B-tree insert per row.
+    public var indexes: [(name: String, sql: String)] = []
 
     /// The `settings` key holding `fresh` or `stale`.
     public var stateKey: String { "rollup:" + table }
 
     /// The statements that rebuild it (what `help rollups` shows).
     public var definition: String {
-        """
+        let drop = indexes.map { "DROP INDEX \($0.name);\n" }.joined()
+        let create = indexes.map { $0.sql + ";\n" }.joined()
+        return """
         DELETE FROM \(table);
-        INSERT INTO \(table)
+        \(drop)INSERT INTO \(table)
         \(query);
-        UPDATE settings SET value = 'fresh' WHERE key = '\(stateKey)';
+        \(create)UPDATE settings SET value = 'fresh' WHERE key = '\(stateKey)';
         """
     }
 }
@@ -48,12 +53,31 @@ public enum Rollups {
     /// Per contract: committed and delivered pence, per theme, and lag counts.
     public static let contracts = Rollup(
         table: "rollup_contracts", sources: ["contracts", "commitments", "measures"], followsEdition: true,
-        query: contractsQuery)
+        query: contractsQuery, indexes: [
+            // A year's distinct winning suppliers, read in order instead of sorted.
+            ("rollup_contracts_supplier", "CREATE INDEX rollup_contracts_supplier ON rollup_contracts(year_start, supplier_id)"),
+            // Contracts largest first (weighting --below, and the count of contracts over a value with
+            // no commitments), on -value_pence, which only those ask for: a query filtering on
+            // value_pence reads the table in key order rather than look up every contract through
+            // this index. value_pence itself makes the index answer those queries alone.
+            ("rollup_contracts_value", """
+                CREATE INDEX rollup_contracts_value ON rollup_contracts(-value_pence, contract_id, sv_weighting, value_pence, commitments)
+                """),
+            // Contracts by their largest shortfall (compliance --list lagging).
+            ("rollup_contracts_shortfall", "CREATE INDEX rollup_contracts_shortfall ON rollup_contracts(max_shortfall_pence DESC, end_date)"),
+        ])
 
-    /// Each supplier's GM status, authority and area, copied from the `supplier_geography` view.
+    /// Each supplier's GM status, authority, area and the rule that placed it (`placed_by`),
+    /// copied from the `supplier_geography` view, and whether it is a full postcode the
+    /// postcode index does not list in a district touching GM (`unlisted`).
     public static let supplierGeography = Rollup(
         table: "rollup_supplier_geography", sources: ["suppliers", "postcode_districts", "postcode_index"], followsEdition: false,
-        query: "SELECT supplier_id, gm_status, authority, area FROM supplier_geography ORDER BY supplier_id")
+        query: """
+            SELECT supplier_id, gm_status, authority, area, placed_by,
+                   placed_by = 'district' AND length(postcode) > length(district)
+                     AND district IN (SELECT outward_code FROM postcode_districts)
+              FROM supplier_geography ORDER BY supplier_id
+            """)
 
     /// Per financial year, per partner and for all partners together (partner NULL): the
     /// headline's figures, so headline and trend with no filter but year and partner read a
@@ -83,8 +107,26 @@ public enum Rollups {
               FROM rollup_contracts WHERE end_date IS NOT NULL AND commitments > 0 GROUP BY 1, 2, 3, 4
             """)
 
+    /// Per financial year, partner, category and measure code: commitments, units and their
+    /// value in the active edition (the commitments' own pence, added up), for `themes --by measure`.
+    public static let measureCells = Rollup(
+        table: "rollup_measure_cells", sources: ["contracts", "commitments", "measures"], followsEdition: true,
+        query: """
+            SELECT \(Schema.financialYearStart(of: "c.award_date")), c.partner, c.category, v.measure_code,
+                   count(*), sum(v.units_committed), sum(coalesce(v.units_delivered, 0)),
+                   sum(v.committed_pence), sum(v.delivered_pence)
+              FROM contracts c JOIN commitment_values v ON v.contract_id = c.contract_id
+             GROUP BY 1, 2, 3, 4
+            """)
+
     /// In build order: a rollup may read those before it.
-    public static let all = [contracts, supplierGeography, years, contractCells, lagCells]
+    public static let all = [contracts, supplierGeography, supplierWins, geography, years, contractCells, lagCells, measureCells]
+
+    /// The rollups the first rollups migration created (its triggers and state rows are
+    /// generated from this list, so it never changes); later ones are `added`.
+    static let first = [contracts, supplierGeography, years, contractCells, lagCells]
+    /// The rollups the second rollups migration created.
+    static let added = [supplierWins, geography, measureCells]
 
     /// The thresholds `rollup_years` counts and weights by: the policy's (Analysis's
     /// `Policy`, which a test holds equal), as the headline uses no others.
@@ -109,8 +151,8 @@ public enum Rollups {
                    c.supplier_id, c.value_pence, c.sv_weighting, c.end_date, c.sv_considered, c.portal, c.sv_kpis,
                    coalesce(k.commitments, 0), k.committed_pence, k.delivered_pence, coalesce(k.unvalued, 0),
                    coalesce(k.lagging, 0), coalesce(k.undelivered, 0), k.shortfall_pence,
-                   \(themeColumnNames.map { "k." + $0 }.joined(separator: ", "))
-              FROM contracts c NOT INDEXED
+                   \(themeColumnNames.map { "k." + $0 }.joined(separator: ", ")), k.max_shortfall_pence
+              FROM contracts c
               LEFT JOIN (
                 SELECT v.contract_id, count(*) AS commitments,
                        sum(v.committed_pence) AS committed_pence, sum(v.delivered_pence) AS delivered_pence,
@@ -119,12 +161,14 @@ public enum Rollups {
                        sum(v.units_delivered IS NULL) AS undelivered,
                        sum(CASE WHEN v.units_delivered < v.units_committed
                                 THEN v.committed_pence - v.delivered_pence END) AS shortfall_pence,
+                       max(CASE WHEN v.units_delivered < v.units_committed
+                                THEN v.committed_pence - v.delivered_pence END) AS max_shortfall_pence,
             \(themeSums)
                   FROM commitment_values v
                  WHERE v.contract_id IS NOT NULL
                  GROUP BY v.contract_id
               ) k ON k.contract_id = c.contract_id
-             ORDER BY 1, 2, 3
+             ORDER BY c.contract_id
             """
     }
 
@@ -144,29 +188,18 @@ public enum Rollups {
                    sum(committed_pence), sum(delivered_pence), sum(unvalued), sum(commitments),
                    \(themeColumnNames.map { "sum(\($0))" }.joined(separator: ", "))
             """
-        let winners = """
-            count(*) AS suppliers, sum(g.gm_status = 'GM') AS gm_suppliers, sum(g.gm_status = 'unknown') AS unknown_suppliers
-            """
         return """
-            WITH awards AS (   -- every supplier of every award: the lead and further suppliers of awards with several
-                SELECT year_start, partner, supplier_id FROM rollup_contracts
-                UNION ALL
-                SELECT c.year_start, c.partner, f.supplier_id
-                  FROM rollup_contracts c JOIN further_suppliers f ON f.contract_id = c.contract_id
-            ),
-            cells AS (
+            WITH cells AS (
                 SELECT year_start, partner, \(sums) FROM rollup_contracts GROUP BY year_start, partner
                 UNION ALL
                 SELECT year_start, NULL, \(sums) FROM rollup_contracts GROUP BY year_start
             ),
+            -- distinct winning suppliers (lead or further) per year and partner and per year, from rollup_geography
             winners AS (
-                SELECT w.year_start, w.partner, \(winners)
-                  FROM (SELECT DISTINCT year_start, partner, supplier_id FROM awards) w
-                  JOIN rollup_supplier_geography g ON g.supplier_id = w.supplier_id GROUP BY 1, 2
-                UNION ALL
-                SELECT w.year_start, NULL, \(winners)
-                  FROM (SELECT DISTINCT year_start, supplier_id FROM awards) w
-                  JOIN rollup_supplier_geography g ON g.supplier_id = w.supplier_id GROUP BY 1
+                SELECT year_start, partner, sum(suppliers) AS suppliers,
+                       sum(CASE WHEN gm_status = 'GM' THEN suppliers ELSE 0 END) AS gm_suppliers,
+                       sum(CASE WHEN gm_status = 'unknown' THEN suppliers ELSE 0 END) AS unknown_suppliers
+                  FROM rollup_geography WHERE year_start IS NOT NULL GROUP BY year_start, partner
             )
             SELECT c.*, coalesce(w.suppliers, 0), coalesce(w.gm_suppliers, 0), coalesce(w.unknown_suppliers, 0)
               FROM cells c LEFT JOIN winners w ON w.year_start = c.year_start AND w.partner IS c.partner
@@ -218,123 +251,3 @@ public enum Rollups {
     }
 }
 
-extension Schema {
-    /// The migration that adds the analysis rollups (see `Rollups`). Any change to a table a rollup is
-    /// derived from marks it stale: the first change costs one small update, every further
-    /// row only the trigger's check of the flag.
-    static var rollupsMigration: String {
-        let themeColumns = themes.map(Rollups.themeColumn).map {
-            "    \($0)_commitments INTEGER, \($0)_committed INTEGER, \($0)_delivered INTEGER"
-        }.joined(separator: ",\n")
-        let states = Rollups.all.map { "INSERT INTO settings(key, value) VALUES ('\($0.stateKey)', 'stale');" }
-        let triggers = Rollups.all.flatMap { rollup -> [String] in
-            let markStale = "UPDATE settings SET value = 'stale' WHERE key = '\(rollup.stateKey)';"
-            let fresh = "(SELECT value FROM settings WHERE key = '\(rollup.stateKey)') = 'fresh'"
-            var out = rollup.sources.flatMap { table in
-                ["INSERT", "UPDATE", "DELETE"].map { event in
-                    """
-                    CREATE TRIGGER \(rollup.table)_stale_\(table)_\(event.lowercased()) AFTER \(event) ON \(table)
-                      WHEN \(fresh) BEGIN \(markStale) END;
-                    """
-                }
-            }
-            if rollup.followsEdition {
-                out.append("""
-                    CREATE TRIGGER \(rollup.table)_stale_edition AFTER UPDATE OF value ON settings
-                      WHEN new.key = 'measures_edition' AND new.value IS NOT old.value AND \(fresh) BEGIN \(markStale) END;
-                    """)
-            }
-            return out
-        }
-        return """
-        -- One row per contract: what aggregate analyses read of it, and its commitments' social
-        -- value in the active measures edition. Keyed by financial year and award date, so a year
-        -- (or a run of dates) is one range and per-year totals need no sort.
-        CREATE TABLE rollup_contracts (
-            year_start      INTEGER NOT NULL,   -- the financial year's start: 2020 for 2020/21
-            award_date      TEXT NOT NULL,
-            contract_id     TEXT NOT NULL,
-            partner         TEXT NOT NULL,
-            category        TEXT,
-            supplier_id     TEXT NOT NULL,
-            value_pence     INTEGER NOT NULL,
-            sv_weighting    REAL,
-            end_date        TEXT,
-            sv_considered   INTEGER,
-            portal          INTEGER,
-            sv_kpis         INTEGER,
-            commitments     INTEGER NOT NULL,   -- every commitment on the contract
-            committed_pence INTEGER,            -- NULL: no commitment valued in the edition
-            delivered_pence INTEGER,
-            unvalued        INTEGER NOT NULL,   -- commitments whose measure is not in the edition
-            lagging         INTEGER NOT NULL,   -- commitments with fewer units delivered (reported) than committed
-            undelivered     INTEGER NOT NULL,   -- commitments with no delivery reported
-            shortfall_pence INTEGER,            -- committed minus delivered pence of the lagging ones
-        \(themeColumns),
-            PRIMARY KEY (year_start, award_date, contract_id)
-        ) WITHOUT ROWID;
-        -- A year's distinct winning suppliers, read in order instead of sorted.
-        CREATE INDEX rollup_contracts_supplier ON rollup_contracts(year_start, supplier_id);
-
-        -- Each supplier's GM status, authority and postcode area, as supplier_geography gives them.
-        CREATE TABLE rollup_supplier_geography (
-            supplier_id TEXT PRIMARY KEY,
-            gm_status   TEXT NOT NULL,
-            authority   TEXT,
-            area        TEXT
-        ) WITHOUT ROWID;
-
-        -- Contracts and value per year, partner, category, weighting, flags and value band.
-        CREATE TABLE rollup_contract_cells (
-            year_start      INTEGER NOT NULL,
-            partner         TEXT NOT NULL,
-            category        TEXT,
-            sv_weighting    REAL,
-            over_applicable INTEGER NOT NULL,   -- worth more than £25k
-            over_portal     INTEGER NOT NULL,   -- worth more than £50k
-            sv_considered   INTEGER,
-            sv_kpis         INTEGER,
-            portal          INTEGER,
-            contracts       INTEGER NOT NULL,
-            value_pence     INTEGER NOT NULL
-        );
-
-        -- Lag counts of commitments per year, partner, category and contract end date.
-        CREATE TABLE rollup_lag_cells (
-            year_start      INTEGER NOT NULL,
-            partner         TEXT NOT NULL,
-            category        TEXT,
-            end_date        TEXT NOT NULL,
-            commitments     INTEGER NOT NULL,
-            lagging         INTEGER NOT NULL,
-            undelivered     INTEGER NOT NULL,
-            shortfall_pence INTEGER
-        );
-
-        -- Per financial year and partner (NULL: every partner), the headline's and themes' figures.
-        CREATE TABLE rollup_years (
-            year_start              INTEGER NOT NULL,
-            partner                 TEXT,
-            contracts               INTEGER NOT NULL,
-            awarded                 INTEGER NOT NULL,
-            over_applicable         INTEGER NOT NULL,   -- contracts worth more than £25k
-            over_portal             INTEGER NOT NULL,   -- … and more than £50k
-            weighting_sum           REAL,               -- sum of weightings recorded on those over £25k
-            weighted_n              INTEGER NOT NULL,   -- how many those are
-            weighting_value_sum     REAL,               -- sum of weighting x value over them
-            weighted_value          INTEGER,            -- their value
-            committed_pence         INTEGER,
-            delivered_pence         INTEGER,
-            unvalued                INTEGER,
-            commitments             INTEGER,
-        \(themeColumns),
-            suppliers               INTEGER NOT NULL,   -- distinct winning suppliers
-            gm_suppliers            INTEGER NOT NULL,
-            unknown_suppliers       INTEGER NOT NULL
-        );
-
-        \(states.joined(separator: "\n"))
-        \(triggers.joined(separator: "\n"))
-        """
-    }
-}

@@ -9,7 +9,8 @@ public enum Schema {
     public static var migrations: [String] { scratch.migrations }
 
     /// The migrations before integer row keys, written out.
-    static let writtenMigrations = [v1, SearchIndex.migration, severalSuppliersAndExactGeography, rollupsMigration]
+    static let writtenMigrations = [v1, SearchIndex.migration, severalSuppliersAndExactGeography, rollupsMigration,
+                                     winnerAndMeasureRollupsMigration]
 
     /// The migration that made suppliers, contracts and commitments rowid tables with a unique
     /// index on their text id (see `RowidKeys`).

@@ -6,8 +6,27 @@ import SVWDatabase
 /// migrations' own statement, in the order they create them; a lost table comes back
 /// empty, and the search index is rebuilt from the suppliers and contracts that remain.
 enum SchemaRepair {
+    /// The settings key holding the schema cookie (`PRAGMA schema_version`) of the last
+    /// check that found the schema whole. SQLite bumps the cookie on every schema change, so
+    /// while it is unchanged nothing can have been dropped, and opening skips the check,
+    /// which needs the list of svw's own objects (the migrations run on a scratch database).
+    static let checkedKey = "schema_checked"
+
     /// Recreates what is missing; returns a note naming what was put back (none when whole).
-    static func restoreMissing(in db: Database) throws -> [String] {
+    /// `knownWhole`: the migrations have just created the whole schema, so nothing is checked.
+    static func restoreMissing(in db: Database, knownWhole: Bool = false) throws -> [String] {
+        let cookie = try db.scalar("PRAGMA schema_version").int64 ?? 0
+        if !knownWhole, try db.scalar("SELECT value FROM settings WHERE key = ?1", [checkedKey]).string == String(cookie) {
+            return []
+        }
+        let notes = knownWhole ? [] : try restore(in: db)
+        // A busy workspace (another process writing) is checked again next time instead.
+        try? db.run("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    [checkedKey, String(try db.scalar("PRAGMA schema_version").int64 ?? 0)])
+        return notes
+    }
+
+    private static func restore(in db: Database) throws -> [String] {
         let present = Set(try db.query("SELECT lower(name) FROM sqlite_schema").rows.compactMap { $0.first?.string })
         let missing = Schema.ownedObjects.filter { !present.contains($0.name.lowercased()) }
         guard !missing.isEmpty else { return [] }

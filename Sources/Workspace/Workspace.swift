@@ -21,15 +21,17 @@ public final class Workspace {
             try db.execute("PRAGMA synchronous = NORMAL")
             // A second svw on the same file reads alongside; a write waits this long for another's.
             db.setBusyTimeout(milliseconds: Workspace.busyTimeoutMilliseconds)
-            // Analyses read large parts of a big workspace: mapping the file saves a system
-            // call and a copy per page read, and a 64 MB cache keeps what one command reuses.
-            try db.execute("PRAGMA mmap_size = 2147418112")
+            // A 64 MB cache keeps what one command reuses. The file is not mapped: every page
+            // a mapping touches counts in the process's memory, so a rollup rebuild reading a
+            // whole 1M-contract workspace would hold it all; read through the cache, memory
+            // stays near the cache's size (the analyses read rollups, a few pages each).
             try db.execute("PRAGMA cache_size = -65536")
         }
+        let created = schemaVersion == 0
         try migrate()
-        repairs = try SchemaRepair.restoreMissing(in: db)
+        repairs = try SchemaRepair.restoreMissing(in: db, knownWhole: created)
         // From here on SQL typed by the analyst may not drop or alter these (Database.guardingSchema).
-        db.protectSchema(names: Schema.ownedNames)
+        db.protectSchema { Schema.owns($0) }
     }
 
     /// The workspace file's path; nil for an in-memory workspace.

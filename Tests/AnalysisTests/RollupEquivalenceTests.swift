@@ -15,15 +15,18 @@ import SVWWorkspace
         Filter(year: "2021/22", maxValuePence: 10_000_000), Filter(from: "2020-06-01", to: "2021-01-31"),
     ]
 
+    static let listFilters: [Filter] = [Filter(), Filter(year: "2020/21"), Filter(partner: "Trafford"), Filter(minValuePence: 2_500_001)]
+
     /// The figures of every rollup-backed analysis, from `source`, one text per analysis.
     static func figures(_ db: Database, _ source: AnalysisSource) throws -> [String] {
         var out: [String] = []
-        func add(_ label: String, _ result: AnalysisResult) {
+        func add(_ label: String, _ result: AnalysisResult, readsRollups: Bool = true) {
             if source == .rollups {
                 // A test of the rollup that never read it could not fail.
-                #expect(result.query.text.contains("rollup_"), "\(label) did not read the rollups")
+                #expect(result.query.text.contains("rollup_") == readsRollups, "\(label): read the rollups \(!readsRollups)")
             }
-            out.append(label + "\n" + result.result.rows.map { $0.map { String(describing: $0) }.joined(separator: "|") }.joined(separator: "\n"))
+            out.append(label + "\n" + result.result.rows.map { $0.map { String(describing: $0) }.joined(separator: "|") }.joined(separator: "\n")
+                       + "\nrows without limit: \(result.rowsWithoutLimit.map(String.init) ?? "-")")
         }
         let years = try db.query("SELECT DISTINCT financial_year FROM contracts ORDER BY 1").rows.compactMap { $0[0].string }
         let asOf = try db.scalar("SELECT max(reporting_date) FROM commitments").string
@@ -62,6 +65,35 @@ import SVWWorkspace
             for date in [asOf, "2021-01-01", nil] {
                 add("compliance \(date ?? "-") \(f)",
                     try Compliance.summary(db, filter: filter, options: .init(asOf: date), source: source))
+            }
+            let yearAndPartner = filter.onlyYearAndPartner
+            for breakdown in Geography.Breakdown.allCases {
+                add("geography \(breakdown) \(f)", try Geography.run(db, filter: filter, by: breakdown, source: source),
+                    readsRollups: yearAndPartner)
+            }
+            for top in [3] {
+                add("geography --top \(top) \(f)", try Geography.topOutside(db, filter: filter, top: top, source: source),
+                    readsRollups: yearAndPartner)
+            }
+            out.append("placement \(f): \(try Geography.placement(db, filter: filter, source: source))")
+            let cells = filter.onlyYearPartnerAndCategory
+            for (theme, measure) in [(nil, nil), ("Jobs", nil), (nil, "NT1"), ("Social", "NT1")] as [(String?, String?)] {
+                add("themes --by measure \(theme ?? "") \(measure ?? "") \(f)",
+                    try Themes.run(db, filter: filter, by: .measure, theme: theme, measure: measure, source: source),
+                    readsRollups: cells)
+            }
+            // The lists, under a few filters: the rollup's capped paths and their counts.
+            for limit in [nil, 3] as [Int?] where Self.listFilters.contains(filter) {
+                for options in [Weighting.Options(), Weighting.Options(target: 35)] {
+                    add("weighting --below \(limit ?? 0) \(options) \(f)",
+                        try Weighting.below(db, filter: filter, options: options, limit: limit, source: source))
+                }
+                add("weighting --below --by partner \(limit ?? 0) \(f)",
+                    try Weighting.below(db, filter: filter, limit: limit, by: .partner, source: source))
+                for date in [asOf, "2021-01-01"] {
+                    add("compliance --list lagging \(limit ?? 0) \(date ?? "-") \(f)",
+                        try Compliance.list(db, filter: filter, rule: .lagging, options: .init(asOf: date), limit: limit, source: source))
+                }
             }
             add("compliance thresholds \(f)", try Compliance.summary(
                 db, filter: filter, options: .init(consideredThresholdPence: 100, portalThresholdPence: 6_000_000, asOf: asOf),

@@ -11,6 +11,10 @@ import SVWDatabase
         #expect(Set(r.values("id")) == ["S2", "C03", "C09"])
         #expect(r.values("rank") == [1, 2, 3])
         #expect(r.row("S2", in: "id")?["value"] == 10_000_000)   // C03 2,500,000 + C09 7,500,000
+        // a supplier found by its name shows it once, as the text; a contract names its supplier
+        #expect(r.row("S2", in: "id")?["text"] == .text("Bridgewater Cleaning"))
+        #expect(r.row("S2", in: "id")?["supplier"] == .null)
+        #expect(r.row("C03", in: "id")?["supplier"] == .text("Bridgewater Cleaning"))
         // under a filter, a supplier shows only with a contract that passes it, counted within it
         let year = try Search.find(db, text: "clean", filter: Filter(year: "2019/20"))
         #expect(year.result.rows.isEmpty)

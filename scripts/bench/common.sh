@@ -1,11 +1,7 @@
 # Shared by the benchmark scripts: sourced, not run.
-# Sets SVW (the binary to measure: $SVW if given, else a release build) and a temporary
-# folder $dir removed on exit; `measure LABEL CMD...` prints wall time and peak memory.
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-if [ -z "${SVW:-}" ]; then
-  swift build --package-path "$root" -c release --product svw >&2
-  SVW="$root/.build/release/svw"
-fi
+# Sets root and SVW (build.sh) and a temporary folder $dir removed on exit;
+# `measure LABEL CMD...` prints wall time and peak memory.
+source "$(dirname "${BASH_SOURCE[0]}")/build.sh"
 dir="$(mktemp -d)"
 trap 'rm -rf "$dir"' EXIT
 

@@ -5,12 +5,8 @@
 #
 #   scripts/bench/ocds.sh [N]          (SVW=path/to/svw to use a build you already have)
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
 n="${1:-200000}"
-if [[ -z "${SVW:-}" ]]; then
-    (cd "$root" && swift build -c release --product svw >&2)
-    SVW="$(cd "$root" && swift build -c release --show-bin-path)/svw"
-fi
+source "$(dirname "$0")/build.sh"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 awk -v n="$n" 'BEGIN {

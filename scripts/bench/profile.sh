@@ -5,12 +5,8 @@
 #
 #   scripts/bench/profile.sh [N]          (SVW=path/to/svw to use a build you already have)
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
 n="${1:-1000000}"
-if [[ -z "${SVW:-}" ]]; then
-    (cd "$root" && swift build -c release --product svw >&2)
-    SVW="$(cd "$root" && swift build -c release --show-bin-path)/svw"
-fi
+source "$(dirname "$0")/build.sh"
 "$SVW" --format csv -c "
 CREATE TABLE big AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $n)
   SELECT printf('CT%07d', i) AS contract_id, CASE i % 4 WHEN 0 THEN 'Stockport' WHEN 1 THEN 'Trafford' WHEN 2 THEN 'Rochdale' ELSE 'Tameside' END AS partner,

@@ -27,11 +27,11 @@ public struct RecordingBaseline: Sendable, Equatable {
         }
     }
 
-    /// The tables and views svw's schema creates (lower case).
-    static let schemaObjects: Set<String> = {
-        guard let fresh = try? Workspace(), let objects = try? SchemaQueries.tablesAndViews(fresh.db) else { return [] }
-        return Set(objects.map { $0.name.lowercased() })
-    }()
+    /// The tables and views svw's schema creates (lower case), from the schema's own list
+    /// rather than a second workspace migrated at start-up.
+    static let schemaObjects: Set<String> = Set(Schema.ownedObjects
+        .filter { ($0.type == "table" || $0.type == "view") && !Schema.isInternal($0.name) }
+        .map { $0.name.lowercased() })
 }
 
 /// The loads (from the `imports` log) and tables a recording leaves out because they
