@@ -108,7 +108,7 @@ enum GridRenderer {
 
     /// "… 3 more columns (category, value, status): last shows every column, mode line one field per line".
     static func moreColumnsLine(_ hidden: [String]) -> String {
-        let noun = hidden.count == 1 ? "column" : "columns"
+        let noun = Plural.noun(hidden.count, "column")
         let named = hidden.count <= 6 ? hidden.joined(separator: ", ") : hidden.prefix(5).joined(separator: ", ") + ", …"
         return "… \(hidden.count) more \(noun) (\(named)): last shows every column, mode line one field per line"
     }

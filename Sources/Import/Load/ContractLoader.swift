@@ -247,9 +247,9 @@ enum ContractLoader {
         }
         try counter.finish(into: &run.report)
         if !shared.isEmpty {
-            let rows = linkedRows == 0 ? "" : "\(NumberText.grouped(linkedRows)) further row\(linkedRows == 1 ? "" : "s") "
-            run.report.notes.append("several suppliers: \(rows)added a supplier to \(NumberText.grouped(shared.count)) "
-                                    + "contract\(shared.count == 1 ? "" : "s") (framework or lot awards; each contract's value is counted once)")
+            let rows = linkedRows == 0 ? "" : "\(Plural.counted(linkedRows, "further row")) "
+            run.report.notes.append("several suppliers: \(rows)added a supplier to \(Plural.counted(shared.count, "contract")) "
+                                    + "(framework or lot awards; each contract's value is counted once)")
         }
         if let summary = inline?.summary { run.report.notes.append(summary) }
         if let notes = inline?.places.notes { run.report.notes += notes }

@@ -131,12 +131,12 @@ final class InlineSuppliers {
             var how: [String] = []
             if !matchedByCompany.isEmpty { how.append("\(NumberText.grouped(matchedByCompany.count)) by company number") }
             if byName > 0 { how.append("\(NumberText.grouped(byName)) by name") }
-            let noun = matched == 1 ? "an existing supplier" : "existing suppliers"
+            let noun = Plural.noun(matched, "an existing supplier", "existing suppliers")
             parts.append("matched \(NumberText.grouped(matched)) to \(noun) (\(how.joined(separator: ", ")))")
         }
-        if !created.isEmpty { parts.append("created \(NumberText.grouped(created.count)) new supplier\(created.count == 1 ? "" : "s")") }
+        if !created.isEmpty { parts.append("created \(Plural.counted(created.count, "new supplier"))") }
         if let first = firstConflict {
-            let rows = postcodeConflicts == 1 ? "1 row gives" : "\(NumberText.grouped(postcodeConflicts)) rows give"
+            let rows = Plural.counted(postcodeConflicts, "row gives", "rows give")
             parts.append("\(rows) a matched supplier a different postcode; each supplier keeps its first "
                          + "(\(first.name): \(first.kept) kept, \(first.ignored) not used)")
         }

@@ -105,8 +105,8 @@ final class LoadRun {
         report.sha256 = reader.sha256
         report.rowsRead = reader.recordCount - 1
         if transcodedFields > 0 {
-            report.notes.append(transcodedFields == 1 ? "1 text value was not UTF-8 and was read as Windows-1252"
-                                                      : "\(NumberText.grouped(transcodedFields)) text values were not UTF-8 and were read as Windows-1252")
+            let were = Plural.noun(transcodedFields, "was", "were")
+            report.notes.append("\(Plural.counted(transcodedFields, "text value")) \(were) not UTF-8 and \(were) read as Windows-1252")
         }
         try LoadRun.complete(&report, options: options, name: name, db: db)
     }

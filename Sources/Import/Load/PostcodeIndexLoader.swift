@@ -43,7 +43,7 @@ enum PostcodeIndexLoader {
         run.report.notes.append("postcode index: \(NumberText.grouped(Int(gm))) of these postcodes are in a GM borough; "
                                 + "a supplier's full postcode listed here decides its GM status and borough")
         if previous > 0 {
-            run.report.notes.append("replaced the \(NumberText.grouped(previous)) postcode\(previous == 1 ? "" : "s") held before (the index is replaced wholesale)")
+            run.report.notes.append("replaced the \(Plural.counted(previous, "postcode")) held before (the index is replaced wholesale)")
         }
     }
 }

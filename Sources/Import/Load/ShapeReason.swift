@@ -19,9 +19,10 @@ enum ShapeReason {
               let span = csv.quotedSpan(headerCount: headerCount) else { return "" }
         var reason = " — the quote opened at line \(span.opened), column \(span.column) closes at line \(span.closes)"
         if span.rowLikeLines > 0 {
-            reason += "; the \(span.rowLikeLines == 1 ? "line" : "\(span.rowLikeLines) lines") inside it "
-                + (span.rowLikeLines == 1 ? "looks" : "each look") + " like a whole row, so a stray quote probably swallowed "
-                + (span.rowLikeLines == 1 ? "it" : "them") + ": remove it or double it (\"\")"
+            let lines = span.rowLikeLines
+            reason += "; the \(Plural.noun(lines, "line", "\(lines) lines")) inside it "
+                + Plural.noun(lines, "looks", "each look") + " like a whole row, so a stray quote probably swallowed "
+                + Plural.noun(lines, "it", "them") + ": remove it or double it (\"\")"
         }
         return reason
     }

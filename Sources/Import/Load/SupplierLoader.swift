@@ -54,7 +54,7 @@ enum SupplierLoader {
         try counter.finish(into: &run.report)
         run.report.notes += places.notes
         if nameless > 0 {
-            run.report.notes.append("\(NumberText.grouped(nameless)) supplier\(nameless == 1 ? " has" : "s have") an id but no name: "
+            run.report.notes.append("\(Plural.counted(nameless, "supplier has", "suppliers have")) an id but no name: "
                                     + "kept under the id, with name_missing = 1")
         }
     }

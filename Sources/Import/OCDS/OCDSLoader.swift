@@ -141,26 +141,26 @@ final class OCDSLoader {
         }
         try counter.finish(into: &report)
         if superseded > 0 {
-            report.notes.append("\(NumberText.grouped(superseded)) earlier release\(superseded == 1 ? "" : "s") of an award "
+            report.notes.append("\(NumberText.grouped(superseded)) earlier \(Plural.noun(superseded, "release")) of an award "
                                 + "superseded by a later one (an awardUpdate, or a later release date)")
         }
         if shared > 0 {
-            report.notes.append("several suppliers: \(NumberText.grouped(shared)) award\(shared == 1 ? " names" : "s name") more than one "
+            report.notes.append("several suppliers: \(Plural.counted(shared, "award names", "awards name")) more than one "
                                 + "(each contract's value is counted once)")
         }
         if !statuses.isEmpty {
             let total = statuses.values.reduce(0, +)
             let parts = statuses.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-            report.notes.append("\(NumberText.grouped(total)) award\(total == 1 ? " is" : "s are") not active (\(parts)): "
+            report.notes.append("\(Plural.counted(total, "award is", "awards are")) not active (\(parts)): "
                                 + "kept in inactive_awards, not counted as contracts")
         }
         if stillContracts > 0 {
-            report.notes.append("\(NumberText.grouped(stillContracts)) of them \(stillContracts == 1 ? "was" : "were") loaded as "
-                                + "active before and \(stillContracts == 1 ? "stays" : "stay") in contracts "
+            report.notes.append("\(NumberText.grouped(stillContracts)) of them \(Plural.noun(stillContracts, "was", "were")) loaded as "
+                                + "active before and \(Plural.noun(stillContracts, "stays", "stay")) in contracts "
                                 + "(inactive_awards lists them with their status)")
         }
         for (currency, count) in converted.sorted(by: { $0.key < $1.key }) {
-            report.notes.append("converted \(NumberText.grouped(count)) award value\(count == 1 ? "" : "s") from \(currency) "
+            report.notes.append("converted \(Plural.counted(count, "award value")) from \(currency) "
                                 + "at £\(options.rates[currency] ?? "") per \(currency)")
         }
         if let summary = inline.summary { report.notes.append(summary) }
