@@ -22,7 +22,7 @@ enum RowidKeys {
     static let opening = "PRAGMA legacy_alter_table = ON;"
 
     /// The migration's SQL, for a workspace holding the schema `db` holds now (the earlier
-    /// migrations run on a scratch database: see `Schema.scratch`).
+    /// migrations run on a scratch database: see `ScratchSchema`).
     static func migration(for db: Database) throws -> String {
         // The old mode renames a table without rewriting the views, triggers and foreign
         // keys that name it, so they name the new table once it takes the old one's name.

@@ -8,23 +8,25 @@ import SVWDatabase
 /// computed here in SQL, once, not in Swift loops.
 public enum Schema {
     /// The migrations in order: entry N takes a workspace from schema version N to N + 1.
-    public static var migrations: [String] { scratch.migrations }
+    public static var migrations: [String] { writtenMigrations + built.laterMigrations }
 
     /// The migrations before integer row keys, written out.
     static let writtenMigrations = [v1, SearchIndex.migration, severalSuppliersAndExactGeography, rollupsMigration,
                                      winnerAndMeasureRollupsMigration]
 
     /// The migrations after the rowid-keys one, in order, each written for the schema the
-    /// ones before it left in a scratch database (see `Schema.scratch`). A new migration goes
-    /// at the end (a written one ignores the database it is given).
+    /// ones before it left in a scratch database (see `ScratchSchema`). A new migration goes
+    /// at the end (a written one ignores the database it is given); then `scripts/generate-schema`
+    /// brings `Schema.snapshot` up to date.
     static let generatedMigrations: [@Sendable (Database) throws -> String] = []
 
     /// The migration that made suppliers, contracts and commitments rowid tables with a unique
     /// index on their text id (see `RowidKeys`).
     public static var rowidKeys: String { migrations.first { $0.hasPrefix(RowidKeys.opening) } ?? "" }
 
-    /// The schema version this build writes (`PRAGMA user_version` after every migration).
-    public static var currentVersion: Int { migrations.count }
+    /// The schema version this build writes (`PRAGMA user_version` after every migration):
+    /// counted, not built, so opening an up-to-date workspace needs none of the migrations' SQL.
+    public static var currentVersion: Int { writtenMigrations.count + 1 + generatedMigrations.count }
 
     /// The five TOMs themes, in the framework's order.
     public static let themes = ["Jobs", "Growth", "Social", "Environment", "Innovation"]

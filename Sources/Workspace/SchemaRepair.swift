@@ -9,7 +9,7 @@ enum SchemaRepair {
     /// The settings key holding the schema cookie (`PRAGMA schema_version`) of the last
     /// check that found the schema whole. SQLite bumps the cookie on every schema change, so
     /// while it is unchanged nothing can have been dropped, and opening skips the check,
-    /// which needs the list of svw's own objects (the migrations run on a scratch database).
+    /// which reads the list of svw's own objects.
     static let checkedKey = "schema_checked"
 
     /// Recreates what is missing; returns a note naming what was put back (none when whole).

@@ -27,8 +27,9 @@ public final class Workspace {
             // stays near the cache's size (the analyses read rollups, a few pages each).
             try db.execute("PRAGMA cache_size = -65536")
         }
+        // Version 0 here is an empty database (refuseForeign turned away one with tables of its own).
         let created = schemaVersion == 0
-        try migrate()
+        if created { try create() } else { try migrate() }
         repairs = try SchemaRepair.restoreMissing(in: db, knownWhole: created)
         // From here on SQL typed by the analyst may not drop or alter these (Database.guardingSchema).
         db.protectSchema { Schema.owns($0) }
@@ -56,6 +57,17 @@ public final class Workspace {
     /// The migrations this workspace has run (`PRAGMA user_version`).
     public var schemaVersion: Int {
         Int((try? db.scalar("PRAGMA user_version").int64) ?? 0)
+    }
+
+    /// Makes a new workspace's whole schema in one transaction, straight from the statements
+    /// the migrations leave (`Schema.built`): the same `sqlite_schema` and rows as replaying
+    /// every migration (a test holds the two equal), without rebuilding tables that are empty.
+    func create() throws {
+        try db.transaction {
+            for sql in Schema.built.creation { try db.execute(sql) }
+            // PRAGMA cannot take a bound parameter; the value is our own integer, not user text.
+            try db.execute("PRAGMA user_version = \(Schema.currentVersion)")
+        }
     }
 
     /// Runs every migration this workspace has not seen, each in its own transaction.
