@@ -43,12 +43,17 @@ struct ShellLaunch: ParsableArguments {
     @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands (separated by ;) and exit.", valueName: "COMMANDS"))
     var commands: String?
 
+    /// Exits itself rather than throwing `ExitCode`: ArgumentParser would build its help
+    /// generator only to find that the code has no message, a measurable part of start-up.
     func run() throws {
+        Foundation.exit(try session())
+    }
+
+    /// Runs the session and closes it (its workspace checkpointed) before the process exits.
+    private func session() throws -> Int32 {
         let launcher = try Launcher(options: options)
-        if let commands {
-            throw ExitCode(launcher.runText(commands, sourceName: "-c"))
-        }
-        throw ExitCode(launcher.runShell(shell))
+        if let commands { return launcher.runText(commands, sourceName: "-c") }
+        return launcher.runShell(shell)
     }
 }
 
