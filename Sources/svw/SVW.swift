@@ -96,7 +96,9 @@ struct ShellArguments: ParsableArguments {
 /// `svw run`: its words go to the shell's own `run` spec, the one declaration of its
 /// options, usage and help.
 struct Run: ParsableCommand {
+    // Named here rather than derived from the type's name, which costs a demangling at every start.
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Replay a session script in a fresh in-memory workspace, or check it against its expected output.",
         discussion: "svw run --help shows its options.",
         helpNames: [])
@@ -121,6 +123,7 @@ struct Run: ParsableCommand {
 
 struct Sample: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sample",
         abstract: "Write a deterministic sample data set (the one in SampleData/ is --seed \(SampleGenerator.defaultSeed)).")
 
     @Option(help: "How many contracts to generate.")
