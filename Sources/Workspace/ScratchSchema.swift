@@ -13,8 +13,7 @@ enum ScratchSchema {
             let rowidKeys = try RowidKeys.migration(for: db)
             // A rebuilt table's objects are listed where they first came, so a workspace that lost
             // some gets them back in the order the migrations made them (a table before its indexes).
-            let firstMade = Dictionary(try db.query(objectsSQL).rows.enumerated().map { ($1[0].string ?? "", $0) },
-                                       uniquingKeysWith: { first, _ in first })
+            let firstMade = Dictionary(try objects(in: db).enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
             try db.execute(rowidKeys)
             var later = [rowidKeys]
             for generate in Schema.generatedMigrations {
@@ -22,21 +21,14 @@ enum ScratchSchema {
                 try db.execute(sql)
                 later.append(sql)
             }
-            let shadows = Set(try db.query("SELECT name FROM pragma_table_list WHERE type = 'shadow'")
-                .rows.compactMap { $0.first?.string?.lowercased() })
-            let made = try db.query(objectsSQL).rows.map { row in
-                let name = row[0].string ?? "", type = row[1].string ?? "", sql = row[2].string ?? ""
-                return OwnedObject(name: name, type: type, sql: sql, isShadow: shadows.contains(name.lowercased()))
-            }
-            let firstMadeOrder = made.indices.sorted {
-                (firstMade[made[$0].name] ?? Int.max, $0) < (firstMade[made[$1].name] ?? Int.max, $1)
-            }
-            let position = Dictionary(uniqueKeysWithValues: firstMadeOrder.enumerated().map { ($1, $0) })
+            let made = try objects(in: db)
+            let order = made.indices.sorted { (firstMade[made[$0].name] ?? Int.max, $0) < (firstMade[made[$1].name] ?? Int.max, $1) }
+            let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
             let created = made.indices.filter { !made[$0].isShadow }
             let rows = try created.map { made[$0] }.filter { $0.type == "table" && !$0.isVirtualTable }
                 .flatMap { try inserts(of: $0.name, db) }
             return BuiltSchema(writtenFingerprint: BuiltSchema.fingerprint(of: Schema.writtenMigrations),
-                               laterMigrations: later, objects: firstMadeOrder.map { made[$0] },
+                               laterMigrations: later, objects: order.map { made[$0] },
                                creationOrder: created.compactMap { position[$0] }, rows: rows)
         } catch {
             // The migrations are constants that every test runs; failing here means the schema itself is broken.
@@ -44,7 +36,17 @@ enum ScratchSchema {
         }
     }
 
-    private static let objectsSQL = "SELECT name, type, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid"
+    /// svw's objects in `db`, in the order `sqlite_schema` holds them (SQLite's own left out).
+    private static func objects(in db: Database) throws -> [OwnedObject] {
+        let shadows = Set(try db.query("SELECT name FROM pragma_table_list WHERE type = 'shadow'")
+            .rows.compactMap { $0.first?.string?.lowercased() })
+        return try db.query("SELECT name, type, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid")
+            .rows.map { row in
+                let name = row[0].string ?? ""
+                return OwnedObject(name: name, type: row[1].string ?? "", sql: row[2].string ?? "",
+                                   isShadow: shadows.contains(name.lowercased()))
+            }
+    }
 
     /// An INSERT per row the migrations left in `table` (settings' initial rows), its values as
     /// SQLite's own `quote()` writes them, so they read back exactly.
