@@ -17,7 +17,9 @@ public enum Schema {
     /// The migrations after the rowid-keys one, in order, each written for the schema the
     /// ones before it left in a scratch database (see `Schema.scratch`). A new migration goes
     /// at the end (a written one ignores the database it is given).
-    static let generatedMigrations: [@Sendable (Database) throws -> String] = []
+    static let generatedMigrations: [@Sendable (Database) throws -> String] = [
+        { _ in SearchIndex.externalContentMigration },
+    ]
 
     /// The migration that made suppliers, contracts and commitments rowid tables with a unique
     /// index on their text id (see `RowidKeys`).
