@@ -27,8 +27,11 @@ public enum SupplierProfile {
         guard let match = Search.ftsQuery(text) else { return .none }
         try SearchIndex.refreshIfStale(db)
         let byWords = try db.query("""
+            WITH hits AS (
+            \(SearchIndex.hits(matching: "?1"))
+            )
             SELECT s.supplier_id, s.name
-              FROM (\(SearchIndex.hits(matching: "?1"))) h
+              FROM hits h
               JOIN suppliers s ON h.kind = 'supplier' AND s.rowid = h.row
              ORDER BY h.score, s.supplier_id
              LIMIT 11

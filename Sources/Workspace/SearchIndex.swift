@@ -46,14 +46,14 @@ public enum SearchIndex {
 
     /// The index's hits for the FTS5 query bound as `match` (a parameter name, never user
     /// text), as SQL: `kind` ('contract' or 'supplier'), `row` (the rowid in that table)
-    /// and `score` (bm25, lower is better). One index over both tables, so bm25 weighs every
+    /// and `score` (bm25, lower is better), indented to sit in a `WITH`. One index over both tables, so bm25 weighs every
     /// word against all names and titles together.
     public static func hits(matching match: String) -> String {
         """
-        SELECT CASE search_fts.rowid & 1 WHEN 0 THEN '\(sources[0].kind)' ELSE '\(sources[1].kind)' END AS kind,
-               search_fts.rowid >> 1 AS row, bm25(search_fts) AS score
-          FROM search_fts
-         WHERE search_fts MATCH \(match)
+            SELECT CASE search_fts.rowid & 1 WHEN 0 THEN '\(sources[0].kind)' ELSE '\(sources[1].kind)' END AS kind,
+                   search_fts.rowid >> 1 AS row, bm25(search_fts) AS score
+              FROM search_fts
+             WHERE search_fts MATCH \(match)
         """
     }
 }
