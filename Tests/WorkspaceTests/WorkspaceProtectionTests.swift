@@ -45,6 +45,7 @@ import SVWDatabase
         #expect(refusal(ws, "DROP INDEX contracts_award") == "contracts_award is part of the svw workspace's schema and cannot be dropped")
         #expect(refusal(ws, "DROP VIEW supplier_geography") == "supplier_geography is part of the svw workspace's schema and cannot be dropped")
         #expect(refusal(ws, "DROP TRIGGER contracts_search_ai") == "contracts_search_ai is part of the svw workspace's schema and cannot be dropped")
+        #expect(refusal(ws, "DROP VIEW search_fts_documents") == "search_fts_documents is part of the svw workspace's schema and cannot be dropped")
         #expect(refusal(ws, "PRAGMA user_version = 0") == "PRAGMA user_version is svw's record of the workspace's schema and cannot be set from SQL")
         #expect(refusal(ws, "PRAGMA user_version") == nil)
         #expect(ws.schemaVersion == Schema.currentVersion)
