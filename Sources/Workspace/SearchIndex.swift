@@ -2,7 +2,7 @@ import SVWDatabase
 
 /// Keeps the FTS5 search index (`search_fts`) in step with what it indexes: supplier names
 /// and contract titles, read straight from `suppliers` and `contracts` through the view
-/// `search_fts_documents` (see `SearchIndexMigrations`).
+/// `search_fts_documents` (see `externalContentMigration`).
 ///
 /// Why not triggers: svw opens workspaces with `trusted_schema` off, so that a workspace
 /// file from elsewhere cannot make its own triggers and views run anything unsafe, and
@@ -45,9 +45,9 @@ public enum SearchIndex {
     }
 
     /// The index's hits for the FTS5 query bound as `match` (a parameter name, never user
-    /// text), as SQL: `kind` ('contract' or 'supplier'), `row` (the rowid in that table)
-    /// and `score` (bm25, lower is better), indented to sit in a `WITH`. One index over both tables, so bm25 weighs every
-    /// word against all names and titles together.
+    /// text), as SQL indented to sit in a `WITH`: `kind` ('contract' or 'supplier'), `row`
+    /// (the rowid in that table) and `score` (bm25, lower is better). One index over both
+    /// tables, so bm25 weighs every word against all names and titles together.
     public static func hits(matching match: String) -> String {
         """
             SELECT CASE search_fts.rowid & 1 WHEN 0 THEN '\(sources[0].kind)' ELSE '\(sources[1].kind)' END AS kind,

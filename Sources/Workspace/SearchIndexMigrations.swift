@@ -5,7 +5,7 @@ extension SearchIndex {
     /// trigger takes the OR clause of the statement that fired it.)
     private static let markStaleSQL = """
         INSERT INTO settings(key, value) SELECT '\(staleKey)', '1'
-                 WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = '\(staleKey)');
+             WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = '\(staleKey)');
         """
 
     /// Migration 2: the document triggers mark the index stale instead of writing to it.
