@@ -89,7 +89,8 @@ import SVWDatabase
                                + "view commitment_values, table search_fts_docs, table search_fts, "
                                + "trigger contracts_search_ai, trigger contracts_search_au, trigger contracts_search_ad, "
                                + "trigger search_fts_docs_ai, trigger search_fts_docs_ad, trigger search_fts_docs_au, "
-                               + "trigger contracts_lead_supplier_au" + rollupTriggers])
+                               + "trigger contracts_lead_supplier_au" + rollupTriggers
+                               + WrittenFinancialYears.triggers(on: "contracts").map { ", trigger \($0)" }.joined()])
         #expect(try Rollups.anyStale(ws.db), "repaired tables may hold other rows than the rollups were built from")
         let present = Set(try ws.db.query("SELECT name FROM sqlite_schema").rows.compactMap { $0.first?.string })
         for object in Schema.ownedObjects { #expect(present.contains(object.name), "\(object.name)") }
