@@ -22,6 +22,11 @@ public enum WrittenFinancialYears {
         return table == "contracts" ? year : "CASE WHEN \(row).\(date) IS NULL THEN NULL ELSE \(year) END"
     }
 
+    /// The date column whose financial year `table`'s `financial_year` holds, nil for another table.
+    public static func dateColumn(of table: String) -> String? {
+        tables.first { $0.table == table.lowercased() }?.date
+    }
+
     /// The names of the triggers that keep `table`'s years right (a bulk load suspends them).
     public static func triggers(on table: String) -> [String] {
         tables.contains { $0.table == table } ? ["\(table)_financial_year_ai", "\(table)_financial_year_au"] : []
