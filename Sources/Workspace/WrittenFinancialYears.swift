@@ -39,7 +39,8 @@ public enum WrittenFinancialYears {
             let definition = try plainYear(TableRebuild.definition(of: table, db: db), table: table)
             let columns = try db.query("SELECT name FROM pragma_table_xinfo(?1) WHERE hidden IN (0, 3) ORDER BY cid", [table])
                 .rows.compactMap { $0.first?.string }
-            out += try TableRebuild.statements(table, definition: definition, copied: columns, db: db)
+            // Rows keep their rowids: the search index is keyed by them.
+            out += try TableRebuild.statements(table, definition: definition, copied: ["rowid"] + columns, db: db)
             let names = triggers(on: table), year = year(table, row: "new")
             out.append("""
                 CREATE TRIGGER \(names[0]) AFTER INSERT ON \(table) WHEN new.financial_year IS NOT \(year) BEGIN

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import SVWDatabase
 @testable import SVWWorkspace
@@ -57,6 +58,37 @@ import SVWDatabase
             ON CONFLICT(contract_id) DO UPDATE SET award_date = excluded.award_date
             """)
         #expect(try ws.db.scalar("SELECT financial_year FROM contracts WHERE contract_id = 'C2'") == .text("2030/31"))
+    }
+
+    /// A workspace from before keeps every row, rowid and year; only the column's kind changes.
+    @Test func migratingKeepsRowsRowidsAndYears() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svw-\(UUID()).db").path
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let target = try #require(Schema.migrations.firstIndex { $0.contains("contracts_financial_year_ai") })
+        let query = """
+            SELECT 'c', rowid, contract_id, financial_year FROM contracts
+            UNION ALL SELECT 'k', rowid, commitment_id, financial_year FROM commitments ORDER BY 1, 2
+            """
+        let before: [[SQLValue]]
+        do {
+            let db = try Database(path: path)
+            for sql in Schema.migrations.prefix(target) { try db.execute(sql) }
+            try db.execute("PRAGMA user_version = \(target)")
+            try db.execute("""
+                INSERT INTO suppliers(supplier_id, name, name_key, postcode_status) VALUES ('S1','One','one','missing');
+                INSERT INTO contracts(rowid, contract_id, partner, title, supplier_id, award_date, value_pence) VALUES
+                  (7,'C1','Bury','Roads','S1','2021-03-31',1), (3,'C2','Bury','Bins','S1','2021-04-01',2);
+                INSERT INTO commitments(rowid, commitment_id, contract_id, measure_code, units_committed, reporting_date) VALUES
+                  (9,'K1','C1','NT1',1,'2022-03-31'), (2,'K2','C2','NT1',1,NULL);
+                """)
+            #expect(try db.scalar("SELECT sql FROM sqlite_schema WHERE name = 'contracts'").string?.contains("GENERATED") == true)
+            before = try db.query(query).rows
+        }
+        let ws = try Workspace(path: path)
+        #expect(try ws.db.query(query).rows == before)
+        #expect(before.map { $0[3] } == [.text("2021/22"), .text("2020/21"), .null, .text("2021/22")])
+        #expect(try ws.db.scalar("PRAGMA integrity_check") == .text("ok"))
+        #expect(try ws.db.query("PRAGMA foreign_key_check").rows.isEmpty)
     }
 
     @Test func theColumnIsPlainAndItsTriggersAreSvwsOwn() throws {
