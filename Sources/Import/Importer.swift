@@ -28,10 +28,10 @@ public enum Importer {
             try workspace.db.transaction {
               do {
                   var indexes = BulkIndexes()
-                  var stalenessTriggers = BulkStalenessTriggers()
+                  var triggers = BulkTriggers()
                   if deferIndexes {
                       try indexes.drop(on: kind.table, db: workspace.db)
-                      try stalenessTriggers.suspend(on: kind.table, db: workspace.db)
+                      try triggers.suspend(on: kind.table, db: workspace.db)
                   }
                   try run.begin()
                   switch kind {
@@ -44,7 +44,7 @@ public enum Importer {
                   }
                   try run.finish()
                   try indexes.recreate(db: workspace.db)
-                  try stalenessTriggers.restore(db: workspace.db)
+                  try triggers.restore(db: workspace.db)
                   // The rollups and the search index are left stale: the next analysis or search
                   // rebuilds them once, rather than every load of a run rebuilding them again.
               } catch {

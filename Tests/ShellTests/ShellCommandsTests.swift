@@ -244,7 +244,7 @@ import TestSupport
         #expect(run("describe CONTRACTS") == 0)
         #expect(capture.out.contains("contract_id     TEXT     yes       1"))
         #expect(capture.out.contains("financial_year  TEXT"))
-        #expect(capture.out.contains("generated, stored"))
+        #expect(capture.out.contains("financial year of award_date, kept by svw"))
         #expect(capture.out.hasSuffix("contracts: table, 5 rows\n"))
     }
 
