@@ -9,7 +9,7 @@ extension Schema {
         laterMigrations: [
             #"""
             PRAGMA legacy_alter_table = ON;
-            ALTER TABLE suppliers RENAME TO suppliers_without_rowid;
+            ALTER TABLE suppliers RENAME TO suppliers_before_rebuild;
             CREATE TABLE suppliers (
                 supplier_id    TEXT NOT NULL PRIMARY KEY,
                 name           TEXT NOT NULL,
@@ -22,8 +22,8 @@ extension Schema {
                 sme            INTEGER CHECK (sme IN (0,1)),
                 vcse           INTEGER CHECK (vcse IN (0,1))
             , postcode_source TEXT CHECK (postcode_source IN ('postcode','address')), name_missing INTEGER NOT NULL DEFAULT 0 CHECK (name_missing IN (0,1)));
-            INSERT INTO suppliers(supplier_id, name, name_key, company_number, postcode, postcode_raw, district, postcode_status, sme, vcse, postcode_source, name_missing) SELECT supplier_id, name, name_key, company_number, postcode, postcode_raw, district, postcode_status, sme, vcse, postcode_source, name_missing FROM suppliers_without_rowid ORDER BY supplier_id;
-            DROP TABLE suppliers_without_rowid;
+            INSERT INTO suppliers(supplier_id, name, name_key, company_number, postcode, postcode_raw, district, postcode_status, sme, vcse, postcode_source, name_missing) SELECT supplier_id, name, name_key, company_number, postcode, postcode_raw, district, postcode_status, sme, vcse, postcode_source, name_missing FROM suppliers_before_rebuild ORDER BY supplier_id;
+            DROP TABLE suppliers_before_rebuild;
             CREATE INDEX suppliers_name_key ON suppliers(name_key);
             CREATE INDEX suppliers_district ON suppliers(district);
             CREATE TRIGGER suppliers_search_ai AFTER INSERT ON suppliers BEGIN
@@ -62,7 +62,7 @@ extension Schema {
               WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_geography') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_geography'; END;
             CREATE TRIGGER rollup_geography_stale_suppliers_delete AFTER DELETE ON suppliers
               WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_geography') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_geography'; END;
-            ALTER TABLE contracts RENAME TO contracts_without_rowid;
+            ALTER TABLE contracts RENAME TO contracts_before_rebuild;
             CREATE TABLE contracts (
                 contract_id   TEXT NOT NULL PRIMARY KEY,
                 partner       TEXT NOT NULL,
@@ -80,8 +80,8 @@ extension Schema {
                 -- UK financial year of the award, 1 April to 31 March: '2020/21'.
                 financial_year TEXT GENERATED ALWAYS AS (printf('%04d/%02d', (CAST(substr(award_date, 1, 4) AS INTEGER) - (substr(award_date, 6, 2) < '04')), ((CAST(substr(award_date, 1, 4) AS INTEGER) - (substr(award_date, 6, 2) < '04')) + 1) % 100)) STORED
             );
-            INSERT INTO contracts(contract_id, partner, title, category, supplier_id, award_date, start_date, end_date, value_pence, sv_weighting, sv_considered, portal, sv_kpis) SELECT contract_id, partner, title, category, supplier_id, award_date, start_date, end_date, value_pence, sv_weighting, sv_considered, portal, sv_kpis FROM contracts_without_rowid ORDER BY contract_id;
-            DROP TABLE contracts_without_rowid;
+            INSERT INTO contracts(contract_id, partner, title, category, supplier_id, award_date, start_date, end_date, value_pence, sv_weighting, sv_considered, portal, sv_kpis) SELECT contract_id, partner, title, category, supplier_id, award_date, start_date, end_date, value_pence, sv_weighting, sv_considered, portal, sv_kpis FROM contracts_before_rebuild ORDER BY contract_id;
+            DROP TABLE contracts_before_rebuild;
             CREATE INDEX contracts_supplier ON contracts(supplier_id);
             CREATE INDEX contracts_year_partner ON contracts(financial_year, partner);
             CREATE INDEX contracts_award ON contracts(award_date, partner, value_pence, supplier_id, sv_weighting);
@@ -146,7 +146,7 @@ extension Schema {
               WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_measure_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_measure_cells'; END;
             CREATE TRIGGER rollup_measure_cells_stale_contracts_delete AFTER DELETE ON contracts
               WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_measure_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_measure_cells'; END;
-            ALTER TABLE commitments RENAME TO commitments_without_rowid;
+            ALTER TABLE commitments RENAME TO commitments_before_rebuild;
             CREATE TABLE commitments (
                 commitment_id   TEXT NOT NULL PRIMARY KEY,
                 contract_id     TEXT REFERENCES contracts(contract_id),   -- NULL: the service's own workforce
@@ -157,8 +157,8 @@ extension Schema {
                 financial_year  TEXT GENERATED ALWAYS AS (
                     CASE WHEN reporting_date IS NULL THEN NULL ELSE printf('%04d/%02d', (CAST(substr(reporting_date, 1, 4) AS INTEGER) - (substr(reporting_date, 6, 2) < '04')), ((CAST(substr(reporting_date, 1, 4) AS INTEGER) - (substr(reporting_date, 6, 2) < '04')) + 1) % 100) END) STORED
             );
-            INSERT INTO commitments(commitment_id, contract_id, measure_code, units_committed, units_delivered, reporting_date) SELECT commitment_id, contract_id, measure_code, units_committed, units_delivered, reporting_date FROM commitments_without_rowid ORDER BY commitment_id;
-            DROP TABLE commitments_without_rowid;
+            INSERT INTO commitments(commitment_id, contract_id, measure_code, units_committed, units_delivered, reporting_date) SELECT commitment_id, contract_id, measure_code, units_committed, units_delivered, reporting_date FROM commitments_before_rebuild ORDER BY commitment_id;
+            DROP TABLE commitments_before_rebuild;
             CREATE INDEX commitments_contract ON commitments(contract_id, measure_code, units_committed, units_delivered);
             CREATE INDEX commitments_reporting ON commitments(reporting_date);
             CREATE TRIGGER rollup_contracts_stale_commitments_insert AFTER INSERT ON commitments
@@ -186,6 +186,192 @@ extension Schema {
             CREATE TRIGGER rollup_measure_cells_stale_commitments_delete AFTER DELETE ON commitments
               WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_measure_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_measure_cells'; END;
             PRAGMA legacy_alter_table = OFF;
+            """#,
+            #"""
+            PRAGMA legacy_alter_table = ON;
+            ALTER TABLE contracts RENAME TO contracts_before_rebuild;
+            CREATE TABLE contracts (
+                contract_id   TEXT NOT NULL PRIMARY KEY,
+                partner       TEXT NOT NULL,
+                title         TEXT NOT NULL,
+                category      TEXT,
+                supplier_id   TEXT NOT NULL REFERENCES suppliers(supplier_id),
+                award_date    TEXT NOT NULL CHECK (award_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+                start_date    TEXT,
+                end_date      TEXT,
+                value_pence   INTEGER NOT NULL,
+                sv_weighting  REAL CHECK (sv_weighting BETWEEN 0 AND 100),   -- percent of award criteria
+                sv_considered INTEGER CHECK (sv_considered IN (0,1)),
+                portal        INTEGER CHECK (portal IN (0,1)),
+                sv_kpis       INTEGER CHECK (sv_kpis IN (0,1)),
+                -- UK financial year of the award, 1 April to 31 March: '2020/21'.
+                financial_year TEXT
+            );
+            INSERT INTO contracts(rowid, contract_id, partner, title, category, supplier_id, award_date, start_date, end_date, value_pence, sv_weighting, sv_considered, portal, sv_kpis, financial_year) SELECT rowid, contract_id, partner, title, category, supplier_id, award_date, start_date, end_date, value_pence, sv_weighting, sv_considered, portal, sv_kpis, financial_year FROM contracts_before_rebuild ORDER BY contract_id;
+            DROP TABLE contracts_before_rebuild;
+            CREATE INDEX contracts_supplier ON contracts(supplier_id);
+            CREATE INDEX contracts_year_partner ON contracts(financial_year, partner);
+            CREATE INDEX contracts_award ON contracts(award_date, partner, value_pence, supplier_id, sv_weighting);
+            CREATE TRIGGER contracts_search_ai AFTER INSERT ON contracts BEGIN
+                INSERT INTO search_fts_docs(kind, ref, body) VALUES ('contract', new.contract_id, new.title)
+                    ON CONFLICT (kind, ref) DO UPDATE SET body = excluded.body;
+            END;
+            CREATE TRIGGER contracts_search_au AFTER UPDATE OF contract_id, title ON contracts BEGIN
+                UPDATE search_fts_docs SET ref = new.contract_id, body = new.title
+                 WHERE kind = 'contract' AND ref = old.contract_id;
+            END;
+            CREATE TRIGGER contracts_search_ad AFTER DELETE ON contracts BEGIN
+                DELETE FROM search_fts_docs WHERE kind = 'contract' AND ref = old.contract_id;
+            END;
+            CREATE TRIGGER contracts_lead_supplier_au AFTER UPDATE OF supplier_id ON contracts
+              WHEN old.supplier_id IS NOT new.supplier_id BEGIN
+                INSERT INTO further_suppliers(contract_id, supplier_id)
+                SELECT new.contract_id, old.supplier_id
+                 WHERE NOT EXISTS (SELECT 1 FROM further_suppliers
+                                    WHERE contract_id = new.contract_id AND supplier_id = old.supplier_id);
+                DELETE FROM further_suppliers WHERE contract_id = new.contract_id AND supplier_id = new.supplier_id;
+            END;
+            CREATE TRIGGER rollup_contracts_stale_contracts_insert AFTER INSERT ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_contracts') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_contracts'; END;
+            CREATE TRIGGER rollup_contracts_stale_contracts_update AFTER UPDATE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_contracts') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_contracts'; END;
+            CREATE TRIGGER rollup_contracts_stale_contracts_delete AFTER DELETE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_contracts') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_contracts'; END;
+            CREATE TRIGGER rollup_years_stale_contracts_insert AFTER INSERT ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_years') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_years'; END;
+            CREATE TRIGGER rollup_years_stale_contracts_update AFTER UPDATE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_years') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_years'; END;
+            CREATE TRIGGER rollup_years_stale_contracts_delete AFTER DELETE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_years') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_years'; END;
+            CREATE TRIGGER rollup_contract_cells_stale_contracts_insert AFTER INSERT ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_contract_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_contract_cells'; END;
+            CREATE TRIGGER rollup_contract_cells_stale_contracts_update AFTER UPDATE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_contract_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_contract_cells'; END;
+            CREATE TRIGGER rollup_contract_cells_stale_contracts_delete AFTER DELETE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_contract_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_contract_cells'; END;
+            CREATE TRIGGER rollup_lag_cells_stale_contracts_insert AFTER INSERT ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_lag_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_lag_cells'; END;
+            CREATE TRIGGER rollup_lag_cells_stale_contracts_update AFTER UPDATE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_lag_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_lag_cells'; END;
+            CREATE TRIGGER rollup_lag_cells_stale_contracts_delete AFTER DELETE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_lag_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_lag_cells'; END;
+            CREATE TRIGGER rollup_supplier_wins_stale_contracts_insert AFTER INSERT ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_supplier_wins') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_supplier_wins'; END;
+            CREATE TRIGGER rollup_supplier_wins_stale_contracts_update AFTER UPDATE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_supplier_wins') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_supplier_wins'; END;
+            CREATE TRIGGER rollup_supplier_wins_stale_contracts_delete AFTER DELETE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_supplier_wins') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_supplier_wins'; END;
+            CREATE TRIGGER rollup_geography_stale_contracts_insert AFTER INSERT ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_geography') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_geography'; END;
+            CREATE TRIGGER rollup_geography_stale_contracts_update AFTER UPDATE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_geography') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_geography'; END;
+            CREATE TRIGGER rollup_geography_stale_contracts_delete AFTER DELETE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_geography') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_geography'; END;
+            CREATE TRIGGER rollup_measure_cells_stale_contracts_insert AFTER INSERT ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_measure_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_measure_cells'; END;
+            CREATE TRIGGER rollup_measure_cells_stale_contracts_update AFTER UPDATE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_measure_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_measure_cells'; END;
+            CREATE TRIGGER rollup_measure_cells_stale_contracts_delete AFTER DELETE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_measure_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_measure_cells'; END;
+            CREATE TRIGGER contracts_financial_year_ai AFTER INSERT ON contracts WHEN new.financial_year IS NOT printf('%04d/%02d', (CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')), ((CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')) + 1) % 100) BEGIN
+                UPDATE contracts SET financial_year = printf('%04d/%02d', (CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')), ((CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')) + 1) % 100) WHERE rowid = new.rowid;
+            END;
+            CREATE TRIGGER contracts_financial_year_au AFTER UPDATE OF award_date, financial_year ON contracts
+              WHEN new.financial_year IS NOT printf('%04d/%02d', (CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')), ((CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')) + 1) % 100) BEGIN
+                UPDATE contracts SET financial_year = printf('%04d/%02d', (CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')), ((CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')) + 1) % 100) WHERE rowid = new.rowid;
+            END;
+            ALTER TABLE commitments RENAME TO commitments_before_rebuild;
+            CREATE TABLE commitments (
+                commitment_id   TEXT NOT NULL PRIMARY KEY,
+                contract_id     TEXT REFERENCES contracts(contract_id),   -- NULL: the service's own workforce
+                measure_code    TEXT NOT NULL,
+                units_committed REAL NOT NULL CHECK (units_committed >= 0),
+                units_delivered REAL CHECK (units_delivered >= 0),
+                reporting_date  TEXT,
+                financial_year TEXT
+            );
+            INSERT INTO commitments(rowid, commitment_id, contract_id, measure_code, units_committed, units_delivered, reporting_date, financial_year) SELECT rowid, commitment_id, contract_id, measure_code, units_committed, units_delivered, reporting_date, financial_year FROM commitments_before_rebuild ORDER BY commitment_id;
+            DROP TABLE commitments_before_rebuild;
+            CREATE INDEX commitments_contract ON commitments(contract_id, measure_code, units_committed, units_delivered);
+            CREATE INDEX commitments_reporting ON commitments(reporting_date);
+            CREATE TRIGGER rollup_contracts_stale_commitments_insert AFTER INSERT ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_contracts') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_contracts'; END;
+            CREATE TRIGGER rollup_contracts_stale_commitments_update AFTER UPDATE ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_contracts') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_contracts'; END;
+            CREATE TRIGGER rollup_contracts_stale_commitments_delete AFTER DELETE ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_contracts') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_contracts'; END;
+            CREATE TRIGGER rollup_years_stale_commitments_insert AFTER INSERT ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_years') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_years'; END;
+            CREATE TRIGGER rollup_years_stale_commitments_update AFTER UPDATE ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_years') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_years'; END;
+            CREATE TRIGGER rollup_years_stale_commitments_delete AFTER DELETE ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_years') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_years'; END;
+            CREATE TRIGGER rollup_lag_cells_stale_commitments_insert AFTER INSERT ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_lag_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_lag_cells'; END;
+            CREATE TRIGGER rollup_lag_cells_stale_commitments_update AFTER UPDATE ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_lag_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_lag_cells'; END;
+            CREATE TRIGGER rollup_lag_cells_stale_commitments_delete AFTER DELETE ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_lag_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_lag_cells'; END;
+            CREATE TRIGGER rollup_measure_cells_stale_commitments_insert AFTER INSERT ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_measure_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_measure_cells'; END;
+            CREATE TRIGGER rollup_measure_cells_stale_commitments_update AFTER UPDATE ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_measure_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_measure_cells'; END;
+            CREATE TRIGGER rollup_measure_cells_stale_commitments_delete AFTER DELETE ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_measure_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_measure_cells'; END;
+            CREATE TRIGGER commitments_financial_year_ai AFTER INSERT ON commitments WHEN new.financial_year IS NOT CASE WHEN new.reporting_date IS NULL THEN NULL ELSE printf('%04d/%02d', (CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')), ((CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')) + 1) % 100) END BEGIN
+                UPDATE commitments SET financial_year = CASE WHEN new.reporting_date IS NULL THEN NULL ELSE printf('%04d/%02d', (CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')), ((CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')) + 1) % 100) END WHERE rowid = new.rowid;
+            END;
+            CREATE TRIGGER commitments_financial_year_au AFTER UPDATE OF reporting_date, financial_year ON commitments
+              WHEN new.financial_year IS NOT CASE WHEN new.reporting_date IS NULL THEN NULL ELSE printf('%04d/%02d', (CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')), ((CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')) + 1) % 100) END BEGIN
+                UPDATE commitments SET financial_year = CASE WHEN new.reporting_date IS NULL THEN NULL ELSE printf('%04d/%02d', (CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')), ((CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')) + 1) % 100) END WHERE rowid = new.rowid;
+            END;
+            PRAGMA legacy_alter_table = OFF;
+            """#,
+            #"""
+            DROP TRIGGER contracts_search_ai;
+            DROP TRIGGER contracts_search_au;
+            DROP TRIGGER contracts_search_ad;
+            DROP TRIGGER suppliers_search_ai;
+            DROP TRIGGER suppliers_search_au;
+            DROP TRIGGER suppliers_search_ad;
+            DROP TABLE search_fts;
+            DROP TABLE search_fts_docs;
+            -- Full-text search over supplier names and contract titles (`find`, `supplier NAME`).
+            CREATE VIEW search_fts_documents AS
+            SELECT (rowid << 1) | 0 AS doc_id, title AS body FROM contracts
+            UNION ALL
+            SELECT (rowid << 1) | 1 AS doc_id, name AS body FROM suppliers;
+            CREATE VIRTUAL TABLE search_fts USING fts5(
+                body, content='search_fts_documents', content_rowid='doc_id',
+                tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+            );
+            CREATE TRIGGER contracts_search_ai AFTER INSERT ON contracts BEGIN
+                INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
+                 WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
+            END;
+            CREATE TRIGGER contracts_search_au AFTER UPDATE ON contracts WHEN new.rowid IS NOT old.rowid OR new.title IS NOT old.title BEGIN
+                INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
+                 WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
+            END;
+            CREATE TRIGGER contracts_search_ad AFTER DELETE ON contracts BEGIN
+                INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
+                 WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
+            END;
+            CREATE TRIGGER suppliers_search_ai AFTER INSERT ON suppliers BEGIN
+                INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
+                 WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
+            END;
+            CREATE TRIGGER suppliers_search_au AFTER UPDATE ON suppliers WHEN new.rowid IS NOT old.rowid OR new.name IS NOT old.name BEGIN
+                INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
+                 WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
+            END;
+            CREATE TRIGGER suppliers_search_ad AFTER DELETE ON suppliers BEGIN
+                INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
+                 WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
+            END;
+            INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
+             WHERE (EXISTS (SELECT 1 FROM suppliers) OR EXISTS (SELECT 1 FROM contracts))
+               AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
             """#,
         ],
         objects: [
@@ -294,7 +480,7 @@ extension Schema {
                     portal        INTEGER CHECK (portal IN (0,1)),
                     sv_kpis       INTEGER CHECK (sv_kpis IN (0,1)),
                     -- UK financial year of the award, 1 April to 31 March: '2020/21'.
-                    financial_year TEXT GENERATED ALWAYS AS (printf('%04d/%02d', (CAST(substr(award_date, 1, 4) AS INTEGER) - (substr(award_date, 6, 2) < '04')), ((CAST(substr(award_date, 1, 4) AS INTEGER) - (substr(award_date, 6, 2) < '04')) + 1) % 100)) STORED
+                    financial_year TEXT
                 )
                 """#),
             OwnedObject(name: "contracts_supplier", type: "index", sql:
@@ -318,8 +504,7 @@ extension Schema {
                     units_committed REAL NOT NULL CHECK (units_committed >= 0),
                     units_delivered REAL CHECK (units_delivered >= 0),
                     reporting_date  TEXT,
-                    financial_year  TEXT GENERATED ALWAYS AS (
-                        CASE WHEN reporting_date IS NULL THEN NULL ELSE printf('%04d/%02d', (CAST(substr(reporting_date, 1, 4) AS INTEGER) - (substr(reporting_date, 6, 2) < '04')), ((CAST(substr(reporting_date, 1, 4) AS INTEGER) - (substr(reporting_date, 6, 2) < '04')) + 1) % 100) END) STORED
+                    financial_year TEXT
                 )
                 """#),
             OwnedObject(name: "commitments_contract", type: "index", sql:
@@ -354,20 +539,10 @@ extension Schema {
                     ON m.code = c.measure_code
                    AND m.edition = (SELECT value FROM settings WHERE key = 'measures_edition')
                 """#),
-            OwnedObject(name: "search_fts_docs", type: "table", sql:
-                #"""
-                CREATE TABLE search_fts_docs (
-                    doc_id INTEGER PRIMARY KEY,
-                    kind   TEXT NOT NULL CHECK (kind IN ('supplier','contract')),
-                    ref    TEXT NOT NULL,
-                    body   TEXT NOT NULL,
-                    UNIQUE (kind, ref)
-                )
-                """#),
             OwnedObject(name: "search_fts", type: "table", sql:
                 #"""
                 CREATE VIRTUAL TABLE search_fts USING fts5(
-                    body, content='search_fts_docs', content_rowid='doc_id',
+                    body, content='search_fts_documents', content_rowid='doc_id',
                     tokenize='unicode61 remove_diacritics 2', prefix='2 3'
                 )
                 """#),
@@ -390,60 +565,41 @@ extension Schema {
             OwnedObject(name: "suppliers_search_ai", type: "trigger", sql:
                 #"""
                 CREATE TRIGGER suppliers_search_ai AFTER INSERT ON suppliers BEGIN
-                    INSERT INTO search_fts_docs(kind, ref, body) VALUES ('supplier', new.supplier_id, new.name)
-                        ON CONFLICT (kind, ref) DO UPDATE SET body = excluded.body;
+                    INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
+                     WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
                 END
                 """#),
             OwnedObject(name: "suppliers_search_au", type: "trigger", sql:
                 #"""
-                CREATE TRIGGER suppliers_search_au AFTER UPDATE OF supplier_id, name ON suppliers BEGIN
-                    UPDATE search_fts_docs SET ref = new.supplier_id, body = new.name
-                     WHERE kind = 'supplier' AND ref = old.supplier_id;
+                CREATE TRIGGER suppliers_search_au AFTER UPDATE ON suppliers WHEN new.rowid IS NOT old.rowid OR new.name IS NOT old.name BEGIN
+                    INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
+                     WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
                 END
                 """#),
             OwnedObject(name: "suppliers_search_ad", type: "trigger", sql:
                 #"""
                 CREATE TRIGGER suppliers_search_ad AFTER DELETE ON suppliers BEGIN
-                    DELETE FROM search_fts_docs WHERE kind = 'supplier' AND ref = old.supplier_id;
+                    INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
+                     WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
                 END
                 """#),
             OwnedObject(name: "contracts_search_ai", type: "trigger", sql:
                 #"""
                 CREATE TRIGGER contracts_search_ai AFTER INSERT ON contracts BEGIN
-                    INSERT INTO search_fts_docs(kind, ref, body) VALUES ('contract', new.contract_id, new.title)
-                        ON CONFLICT (kind, ref) DO UPDATE SET body = excluded.body;
+                    INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
+                     WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
                 END
                 """#),
             OwnedObject(name: "contracts_search_au", type: "trigger", sql:
                 #"""
-                CREATE TRIGGER contracts_search_au AFTER UPDATE OF contract_id, title ON contracts BEGIN
-                    UPDATE search_fts_docs SET ref = new.contract_id, body = new.title
-                     WHERE kind = 'contract' AND ref = old.contract_id;
+                CREATE TRIGGER contracts_search_au AFTER UPDATE ON contracts WHEN new.rowid IS NOT old.rowid OR new.title IS NOT old.title BEGIN
+                    INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
+                     WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
                 END
                 """#),
             OwnedObject(name: "contracts_search_ad", type: "trigger", sql:
                 #"""
                 CREATE TRIGGER contracts_search_ad AFTER DELETE ON contracts BEGIN
-                    DELETE FROM search_fts_docs WHERE kind = 'contract' AND ref = old.contract_id;
-                END
-                """#),
-            OwnedObject(name: "search_fts_docs_ai", type: "trigger", sql:
-                #"""
-                CREATE TRIGGER search_fts_docs_ai AFTER INSERT ON search_fts_docs BEGIN
-                    INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
-                     WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
-                END
-                """#),
-            OwnedObject(name: "search_fts_docs_ad", type: "trigger", sql:
-                #"""
-                CREATE TRIGGER search_fts_docs_ad AFTER DELETE ON search_fts_docs BEGIN
-                    INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
-                     WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
-                END
-                """#),
-            OwnedObject(name: "search_fts_docs_au", type: "trigger", sql:
-                #"""
-                CREATE TRIGGER search_fts_docs_au AFTER UPDATE ON search_fts_docs BEGIN
                     INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
                      WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
                 END
@@ -1169,16 +1325,49 @@ extension Schema {
                 CREATE TRIGGER rollup_measure_cells_stale_edition AFTER UPDATE OF value ON settings
                   WHEN new.key = 'measures_edition' AND new.value IS NOT old.value AND (SELECT value FROM settings WHERE key = 'rollup:rollup_measure_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_measure_cells'; END
                 """#),
+            OwnedObject(name: "contracts_financial_year_ai", type: "trigger", sql:
+                #"""
+                CREATE TRIGGER contracts_financial_year_ai AFTER INSERT ON contracts WHEN new.financial_year IS NOT printf('%04d/%02d', (CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')), ((CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')) + 1) % 100) BEGIN
+                    UPDATE contracts SET financial_year = printf('%04d/%02d', (CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')), ((CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')) + 1) % 100) WHERE rowid = new.rowid;
+                END
+                """#),
+            OwnedObject(name: "contracts_financial_year_au", type: "trigger", sql:
+                #"""
+                CREATE TRIGGER contracts_financial_year_au AFTER UPDATE OF award_date, financial_year ON contracts
+                  WHEN new.financial_year IS NOT printf('%04d/%02d', (CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')), ((CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')) + 1) % 100) BEGIN
+                    UPDATE contracts SET financial_year = printf('%04d/%02d', (CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')), ((CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')) + 1) % 100) WHERE rowid = new.rowid;
+                END
+                """#),
+            OwnedObject(name: "commitments_financial_year_ai", type: "trigger", sql:
+                #"""
+                CREATE TRIGGER commitments_financial_year_ai AFTER INSERT ON commitments WHEN new.financial_year IS NOT CASE WHEN new.reporting_date IS NULL THEN NULL ELSE printf('%04d/%02d', (CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')), ((CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')) + 1) % 100) END BEGIN
+                    UPDATE commitments SET financial_year = CASE WHEN new.reporting_date IS NULL THEN NULL ELSE printf('%04d/%02d', (CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')), ((CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')) + 1) % 100) END WHERE rowid = new.rowid;
+                END
+                """#),
+            OwnedObject(name: "commitments_financial_year_au", type: "trigger", sql:
+                #"""
+                CREATE TRIGGER commitments_financial_year_au AFTER UPDATE OF reporting_date, financial_year ON commitments
+                  WHEN new.financial_year IS NOT CASE WHEN new.reporting_date IS NULL THEN NULL ELSE printf('%04d/%02d', (CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')), ((CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')) + 1) % 100) END BEGIN
+                    UPDATE commitments SET financial_year = CASE WHEN new.reporting_date IS NULL THEN NULL ELSE printf('%04d/%02d', (CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')), ((CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')) + 1) % 100) END WHERE rowid = new.rowid;
+                END
+                """#),
+            OwnedObject(name: "search_fts_documents", type: "view", sql:
+                #"""
+                CREATE VIEW search_fts_documents AS
+                SELECT (rowid << 1) | 0 AS doc_id, title AS body FROM contracts
+                UNION ALL
+                SELECT (rowid << 1) | 1 AS doc_id, name AS body FROM suppliers
+                """#),
         ],
         creationOrder: [
-            0, 1, 2, 3, 4, 5, 16, 17, 18, 19, 30, 31, 32, 33, 34, 36, 37, 38, 39, 41,
-            42, 43, 44, 45, 46, 47, 54, 55, 56, 57, 61, 62, 63, 64, 65, 66, 73, 74, 75, 79,
-            80, 81, 82, 83, 84, 85, 86, 87, 88, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 111,
-            112, 113, 117, 118, 119, 120, 121, 122, 126, 127, 128, 132, 133, 134, 135, 136, 137, 144, 145, 146,
-            147, 6, 7, 8, 24, 25, 26, 40, 58, 59, 60, 76, 77, 78, 114, 115, 116, 129, 130, 131,
-            9, 10, 11, 12, 27, 28, 29, 35, 48, 49, 50, 67, 68, 69, 89, 90, 91, 92, 93, 94,
-            108, 109, 110, 123, 124, 125, 138, 139, 140, 13, 14, 15, 51, 52, 53, 70, 71, 72, 95, 96,
-            97, 141, 142, 143,
+            0, 1, 2, 3, 4, 5, 16, 17, 29, 30, 32, 33, 34, 35, 37, 38, 39, 40, 41, 42,
+            43, 50, 51, 52, 53, 57, 58, 59, 60, 61, 62, 69, 70, 71, 75, 76, 77, 78, 79, 80,
+            81, 82, 83, 84, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 107, 108, 109, 113, 114, 115,
+            116, 117, 118, 122, 123, 124, 128, 129, 130, 131, 132, 133, 140, 141, 142, 143, 6, 7, 8, 36,
+            54, 55, 56, 72, 73, 74, 110, 111, 112, 125, 126, 127, 9, 10, 11, 12, 31, 44, 45, 46,
+            63, 64, 65, 85, 86, 87, 88, 89, 90, 104, 105, 106, 119, 120, 121, 134, 135, 136, 144, 145,
+            13, 14, 15, 47, 48, 49, 66, 67, 68, 91, 92, 93, 137, 138, 139, 146, 147, 148, 18, 26,
+            27, 28, 23, 24, 25,
         ],
         rows: [
             #"""
