@@ -68,4 +68,12 @@ static int change_sigint_mask(int how) {
 
 int svw_unblock_sigint_in_this_thread(void) { return change_sigint_mask(SIG_UNBLOCK); }
 
-int svw_block_sigint_in_this_thread(void) { return change_sigint_mask(SIG_BLOCK); }
+int svw_block_sigint_in_this_thread(void) {
+    // A resize goes to the main thread too: libedit's SIGWINCH handler redraws the line, and
+    // run on this thread it would do so while the main thread is in the middle of it.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGWINCH);
+    return pthread_sigmask(SIG_BLOCK, &set, NULL);
+}

@@ -9,6 +9,8 @@
 #include <limits.h>
 #include <locale.h>
 #include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -100,7 +102,15 @@ static inline int svw_el_wait_for_key(EditLine *el, struct svw_el_client *client
             return -1;
         }
         struct pollfd descriptor = { .fd = STDIN_FILENO, .events = POLLIN, .revents = 0 };
+        // Only here may a resize land (see svw_el_gets): libedit is idle, as in read().
+        sigset_t winch;
+        sigemptyset(&winch);
+        sigaddset(&winch, SIGWINCH);
+        pthread_sigmask(SIG_UNBLOCK, &winch, NULL);
         int ready = poll(&descriptor, 1, SVW_READ_SLICE_MS);
+        int waitError = errno;
+        pthread_sigmask(SIG_BLOCK, &winch, NULL);
+        errno = waitError;
         if (ready > 0) return 1;  // also for POLLHUP/POLLERR: read() then tells what happened
         if (ready < 0 && errno != EINTR) return -1;
         // libedit's SIGWINCH handler is gone after its first resize in a line: notice the others.
@@ -199,10 +209,19 @@ static inline void svw_write_stdout(const char *text) {
 }
 
 /// el_gets, with the errno it left (0 when none): EINTR tells an interrupted read.
+///
+/// A resize is held back while libedit works and let in only while it waits for a key
+/// (svw_el_wait_for_key): libedit's SIGWINCH handler resizes the editor's display buffers
+/// in the handler itself, and landing in the middle of a redraw it crashed the shell.
 static inline const char *svw_el_gets(EditLine *el, int *count, int *error) {
+    sigset_t winch, previous;
+    sigemptyset(&winch);
+    sigaddset(&winch, SIGWINCH);
+    pthread_sigmask(SIG_BLOCK, &winch, &previous);
     errno = 0;
     const char *line = el_gets(el, count);
     *error = errno;
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
     return line;
 }
 static inline int svw_errno_is_eintr(int error) { return error == EINTR; }

@@ -33,8 +33,8 @@ int svw_wait_and_drain(int fd, int timeout_ms);
 /// blocked, as a child of a program whose threads block signals would be.
 int svw_unblock_sigint_in_this_thread(void);
 
-/// Keeps SIGINT away from the calling thread (the watcher), so the kernel delivers
-/// it to the main thread, where it interrupts libedit's read.
+/// Keeps SIGINT and SIGWINCH away from the calling thread (the watcher), so the kernel
+/// delivers them to the main thread, where they interrupt libedit's read.
 int svw_block_sigint_in_this_thread(void);
 
 #endif
