@@ -82,6 +82,13 @@ public final class Statement {
         guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
     }
 
+    /// Binds a 0-based column of `source`'s current row, as SQLite holds it, to a 1-based
+    /// parameter: copying a row from one statement into another without a Swift value each.
+    public func bind(columnOf source: Statement, _ column: Int, at index: Int) throws {
+        let rc = sqlite3_bind_value(handle, Int32(index), sqlite3_column_value(source.handle, Int32(column)))
+        guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
+    }
+
     // MARK: Stepping
 
     /// Advances; true when a row is ready to read.
