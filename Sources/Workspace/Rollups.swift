@@ -251,13 +251,18 @@ public enum Rollups {
         let stale = try all.filter { try isStale($0, db) }
         guard !stale.isEmpty else { return }
         try db.transaction {
-            // The contract pass rebuilds its rollups together (it costs hardly more than one)
-            // and adds up rollup_years' contract figures, written once rollup_geography is fresh.
-            let passRollups = Set(ContractPass.rollups.map(\.table))
-            let pass = stale.contains { passRollups.contains($0.table) } ? try ContractPass.run(db) : nil
-            for rollup in stale where pass == nil || !passRollups.contains(rollup.table) {
-                if let pass, rollup.table == years.table {
-                    try pass.writeYears(db)
+            // Each pass rebuilds its rollups together (in Swift; see ContractPass and SupplierPass).
+            // The contract pass goes first, as the others read rollup_contracts, and adds up
+            // rollup_years' contract figures, written once rollup_geography is fresh.
+            let contractPassRollups = Set(ContractPass.rollups.map(\.table))
+            let contractPass = stale.contains { contractPassRollups.contains($0.table) } ? try ContractPass.run(db) : nil
+            var done = contractPass == nil ? [] : contractPassRollups
+            for rollup in stale where !done.contains(rollup.table) {
+                if let contractPass, rollup.table == years.table {
+                    try contractPass.writeYears(db)
+                } else if rollup.table == supplierWins.table {
+                    try SupplierPass.run(db)
+                    done.formUnion(SupplierPass.rollups.map(\.table))
                 } else {
                     try db.execute(rollup.definition)
                 }

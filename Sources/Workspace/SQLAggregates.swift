@@ -52,7 +52,7 @@ struct SQLMax {
 extension SQLValue {
     /// SQLite's order of values (NULL, then numbers by value, then text by its bytes, then
     /// blobs): what a GROUP BY's rows come out in.
-    static func sqliteOrder(_ a: SQLValue, _ b: SQLValue) -> Bool {
+    public static func sqliteOrder(_ a: SQLValue, _ b: SQLValue) -> Bool {
         switch (a, b) {
         case (.null, .null): return false
         case (.integer(let x), .integer(let y)): return x < y
@@ -68,7 +68,7 @@ extension SQLValue {
     }
 
     /// Compares keys of several values in SQLite's order, column by column.
-    static func sqliteOrder(_ a: [SQLValue], _ b: [SQLValue]) -> Bool {
+    public static func sqliteOrder(_ a: [SQLValue], _ b: [SQLValue]) -> Bool {
         for (x, y) in zip(a, b) {
             if sqliteOrder(x, y) { return true }
             if sqliteOrder(y, x) { return false }
