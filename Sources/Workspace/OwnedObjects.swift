@@ -48,24 +48,31 @@ extension Schema {
     private static var virtualTableNames: Set<String> { scratch.virtual }
 
     /// The migrations run once on a scratch database and read back. The rowid-keys migration
-    /// is read from the scratch schema the migrations before it built (`RowidKeys`), so the
-    /// whole list is known only here; a migration added later goes after it. Rather than run
-    /// it too (three table rebuilds, a tenth of svw's start-up), its result is read from the
-    /// same schema: the same objects, the three tables' statements as it rewrites them (a
-    /// test holds a migrated workspace's `sqlite_schema` to these).
+    /// is read from the scratch schema the migrations before it built (`RowidKeys`), and so is
+    /// each of `Schema.generatedMigrations` from the schema its predecessors left, so the whole
+    /// list is known only here (a test holds a migrated workspace's `sqlite_schema` to a new one's).
     static let scratch: (migrations: [String], objects: [OwnedObject], virtual: Set<String>) = {
         do {
             let db = try Database()
             var migrations = writtenMigrations
             for sql in migrations { try db.execute(sql) }
             migrations.append(try RowidKeys.migration(for: db))
+            // A rebuilt table's objects are listed where they first came, so a workspace that lost
+            // some gets them back in the order the migrations made them (a table before its indexes).
+            let firstMade = Dictionary(try db.query(objectsSQL).rows.enumerated().map { ($1[0].string ?? "", $0) },
+                                       uniquingKeysWith: { first, _ in first })
+            try db.execute(migrations[migrations.count - 1])
+            for generate in generatedMigrations {
+                let sql = try generate(db)
+                try db.execute(sql)
+                migrations.append(sql)
+            }
             let shadows = Set(try db.query("SELECT name FROM pragma_table_list WHERE type = 'shadow'")
                 .rows.compactMap { $0.first?.string?.lowercased() })
-            let objects = try db.query("SELECT name, type, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid")
-                .rows.map { row in
-                    let name = row[0].string ?? "", type = row[1].string ?? ""
-                    var sql = row[2].string ?? ""
-                    if type == "table" && RowidKeys.tables.contains(name) { sql = RowidKeys.rowidDefinition(sql, table: name) }
+            let objects = try db.query(objectsSQL).rows.enumerated()
+                .sorted { (firstMade[$0.element[0].string ?? ""] ?? Int.max, $0.offset) < (firstMade[$1.element[0].string ?? ""] ?? Int.max, $1.offset) }
+                .map { _, row in
+                    let name = row[0].string ?? "", type = row[1].string ?? "", sql = row[2].string ?? ""
                     return OwnedObject(name: name, type: type, sql: sql, isShadow: shadows.contains(name.lowercased()))
                 }
             let virtual = try db.query("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")
@@ -76,4 +83,6 @@ extension Schema {
             preconditionFailure("svw's schema does not build on a scratch database: \(error)")
         }
     }()
+
+    private static let objectsSQL = "SELECT name, type, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid"
 }

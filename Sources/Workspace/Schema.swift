@@ -1,3 +1,5 @@
+import SVWDatabase
+
 /// The workspace schema as an ordered list of migrations. `PRAGMA user_version`
 /// records how many have run; a workspace is only ever migrated forward.
 ///
@@ -11,6 +13,11 @@ public enum Schema {
     /// The migrations before integer row keys, written out.
     static let writtenMigrations = [v1, SearchIndex.migration, severalSuppliersAndExactGeography, rollupsMigration,
                                      winnerAndMeasureRollupsMigration]
+
+    /// The migrations after the rowid-keys one, in order, each written for the schema the
+    /// ones before it left in a scratch database (see `Schema.scratch`). A new migration goes
+    /// at the end (a written one ignores the database it is given).
+    static let generatedMigrations: [@Sendable (Database) throws -> String] = []
 
     /// The migration that made suppliers, contracts and commitments rowid tables with a unique
     /// index on their text id (see `RowidKeys`).
