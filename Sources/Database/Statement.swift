@@ -134,6 +134,18 @@ public final class Statement {
         return try body(UnsafeRawBufferPointer(start: p, count: p == nil ? 0 : Int(sqlite3_column_bytes(handle, i))))
     }
 
+    /// A 0-based TEXT column of the current row against one of `other`'s, by their bytes
+    /// (SQLite's BINARY order): negative, zero or positive. For merging two statements
+    /// read in the same order without a Swift String per key.
+    public func compareText(_ index: Int, with other: Statement, _ otherIndex: Int) -> Int {
+        withText(index) { a in
+            other.withText(otherIndex) { b in
+                for (x, y) in zip(a, b) where x != y { return Int(x) - Int(y) }
+                return a.count - b.count
+            }
+        }
+    }
+
     /// Every value of the current row, in column order.
     public var row: [SQLValue] { (0..<columnCount).map(value) }
 

@@ -45,8 +45,8 @@ struct ContractPass {
             let contract = (0..<17).map(contracts.value)
             let cell = pass.measureCellIndex(year: contract[0], partner: contract[3], category: contract[4])
             // Commitments of contracts that do not exist (only possible with foreign keys off) join nothing.
-            while pending, compare(commitments, contracts) < 0 { pending = try commitments.step() }
-            while pending, compare(commitments, contracts) == 0 {
+            while pending, commitments.compareText(0, with: contracts, 2) < 0 { pending = try commitments.step() }
+            while pending, commitments.compareText(0, with: contracts, 2) == 0 {
                 try totals.add(commitments)
                 try pass.measureSums[MeasureKey(cell: cell, measure: commitments.value(7)), default: MeasureSums()].add(commitments)
                 pending = try commitments.step()
@@ -102,24 +102,14 @@ struct ContractPass {
         try insert(cells.map { $0.key + $0.value.map(\.value) }.sorted(by: SQLValue.sqliteOrder), into: table, db)
     }
 
-    private static func insert(_ rows: [[SQLValue]], into table: String, _ db: Database) throws {
+    /// Inserts rows, each a value per column of `table`.
+    static func insert(_ rows: [[SQLValue]], into table: String, _ db: Database) throws {
         guard let width = rows.first?.count else { return }
         let insert = try db.prepare("INSERT INTO \(table) VALUES (\((1...width).map { "?\($0)" }.joined(separator: ", ")))")
         for row in rows {
             try insert.bind(row)
             try insert.step()
             insert.reset()
-        }
-    }
-
-    /// The contract id of `commitments`' row against `contracts`', by their bytes (SQLite's
-    /// BINARY order, which both are read in).
-    private static func compare(_ commitments: Statement, _ contracts: Statement) -> Int {
-        commitments.withText(0) { a in
-            contracts.withText(2) { b in
-                for (x, y) in zip(a, b) where x != y { return Int(x) - Int(y) }
-                return a.count - b.count
-            }
         }
     }
 

@@ -21,9 +21,9 @@ enum SupplierPass {
         var geography = GeographyCells()
         var pending = try wins.step()
         while pending, try places.step() {
-            while pending, compareIDs(wins, places) < 0 { pending = try wins.step() }   // a supplier not in suppliers joins nothing
+            while pending, wins.compareText(0, with: places, 0) < 0 { pending = try wins.step() }   // a supplier not in suppliers joins nothing
             var cells: [Scope: Cell] = [:]
-            while pending, compareIDs(wins, places) == 0 {
+            while pending, wins.compareText(0, with: places, 0) == 0 {
                 try cells[Scope(year: wins.value(1), partner: wins.value(2)), default: Cell()].add(wins)
                 pending = try wins.step()
             }
@@ -49,16 +49,6 @@ enum SupplierPass {
         }
         try geography.write(db)
         for rollup in rollups { try db.execute(rollup.finishing) }
-    }
-
-    /// The supplier id of `wins`' row against `places`', by their bytes (SQLite's BINARY order).
-    private static func compareIDs(_ wins: Statement, _ places: Statement) -> Int {
-        wins.withText(0) { a in
-            places.withText(0) { b in
-                for (x, y) in zip(a, b) where x != y { return Int(x) - Int(y) }
-                return a.count - b.count
-            }
-        }
     }
 }
 
@@ -116,11 +106,6 @@ private struct GeographyCells {
 
     func write(_ db: Database) throws {
         let rows = sums.map { key, sums in [key.scope.year, key.scope.partner] + places[key.place] + sums.map(\.value) }
-        let insert = try db.prepare("INSERT INTO rollup_geography VALUES (\((1...10).map { "?\($0)" }.joined(separator: ", ")))")
-        for row in rows.sorted(by: SQLValue.sqliteOrder) {
-            try insert.bind(row)
-            try insert.step()
-            insert.reset()
-        }
+        try ContractPass.insert(rows.sorted(by: SQLValue.sqliteOrder), into: Rollups.geography.table, db)
     }
 }
