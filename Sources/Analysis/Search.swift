@@ -24,23 +24,22 @@ public enum Search {
         let query = q.query("""
             WITH \(fc),
             hits AS (
-                SELECT d.kind, d.ref, d.body, bm25(search_fts) AS score
-                  FROM search_fts JOIN search_fts_docs d ON d.doc_id = search_fts.rowid
-                 WHERE search_fts MATCH \(matchParam)
+            \(SearchIndex.hits(matching: matchParam))
             ),
             found AS (
-                SELECT h.score, 'contract' AS kind, fc.contract_id AS id, h.body AS text, fc.supplier_id,
+                SELECT h.score, 'contract' AS kind, fc.contract_id AS id, fc.title AS text, fc.supplier_id,
                        fc.partner, fc.financial_year AS year, 1 AS contracts, fc.value_pence AS value
                   FROM hits h
-                  JOIN fc ON h.kind = 'contract' AND fc.contract_id = h.ref
+                  JOIN contracts c ON h.kind = 'contract' AND c.rowid = h.row
+                  JOIN fc ON fc.contract_id = c.contract_id
                 UNION ALL
                 -- the supplier's name is the found text: not repeated as its supplier
-                SELECT h.score, 'supplier', s.supplier_id, h.body, NULL, NULL, NULL,
+                SELECT h.score, 'supplier', s.supplier_id, s.name, NULL, NULL, NULL,
                        count(fc.contract_id), coalesce(sum(fc.value_pence), 0)
                   FROM hits h
-                  JOIN suppliers s ON h.kind = 'supplier' AND s.supplier_id = h.ref
+                  JOIN suppliers s ON h.kind = 'supplier' AND s.rowid = h.row
                   LEFT JOIN fc ON fc.supplier_id = s.supplier_id
-                 GROUP BY s.supplier_id, h.score, h.body
+                 GROUP BY s.supplier_id, h.score, s.name
                 \(filter.isEmpty ? "" : "HAVING count(fc.contract_id) > 0")
             ),
             -- the best first: numbered after the cut, so only those are sorted in full

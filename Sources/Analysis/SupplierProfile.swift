@@ -27,11 +27,13 @@ public enum SupplierProfile {
         guard let match = Search.ftsQuery(text) else { return .none }
         try SearchIndex.refreshIfStale(db)
         let byWords = try db.query("""
+            WITH hits AS (
+            \(SearchIndex.hits(matching: "?1"))
+            )
             SELECT s.supplier_id, s.name
-              FROM search_fts JOIN search_fts_docs d ON d.doc_id = search_fts.rowid
-              JOIN suppliers s ON d.kind = 'supplier' AND s.supplier_id = d.ref
-             WHERE search_fts MATCH ?1
-             ORDER BY bm25(search_fts), s.supplier_id
+              FROM hits h
+              JOIN suppliers s ON h.kind = 'supplier' AND s.rowid = h.row
+             ORDER BY h.score, s.supplier_id
              LIMIT 11
             """, [match])
         switch byWords.rows.count {

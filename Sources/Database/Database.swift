@@ -8,6 +8,7 @@ public final class Database {
 
     /// ":memory:" for an in-memory database.
     public init(path: String = ":memory:", readOnly: Bool = false) throws {
+        _ = Database.sqliteConfigured
         var db: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
             | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
@@ -28,6 +29,9 @@ public final class Database {
     }
 
     deinit { sqlite3_close_v2(handle) }
+
+    /// Process-wide settings SQLite takes only before its first connection (run once).
+    private static let sqliteConfigured: Bool = svw_sqlite_skip_memory_statistics() == SQLITE_OK
 
     /// Whether the database lives in memory only (nothing is written to disk).
     public var isInMemory: Bool { path == ":memory:" || path.isEmpty }

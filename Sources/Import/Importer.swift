@@ -28,12 +28,10 @@ public enum Importer {
             try workspace.db.transaction {
               do {
                   var indexes = BulkIndexes()
-                  var search = BulkSearchIndex(table: kind.table)
-                  var rollupTriggers = BulkRollupTriggers()
+                  var triggers = BulkTriggers()
                   if deferIndexes {
                       try indexes.drop(on: kind.table, db: workspace.db)
-                      try search.suspend(db: workspace.db)
-                      try rollupTriggers.suspend(on: kind.table, db: workspace.db)
+                      try triggers.suspend(on: kind.table, db: workspace.db)
                   }
                   try run.begin()
                   switch kind {
@@ -46,9 +44,8 @@ public enum Importer {
                   }
                   try run.finish()
                   try indexes.recreate(db: workspace.db)
-                  try rollupTriggers.restore(db: workspace.db)
-                  try search.refresh(db: workspace.db)
-                  // The rollups are left stale (the triggers marked them): the next analysis
+                  try triggers.restore(db: workspace.db)
+                  // The rollups and the search index are left stale: the next analysis or search
                   // rebuilds them once, rather than every load of a run rebuilding them again.
               } catch {
                   run.stopWatching()

@@ -29,8 +29,8 @@ extension Schema {
 
     /// svw's internal machinery, which `tables`, `schema` and completion leave out: each
     /// virtual table the schema creates (the search index) and every object named after
-    /// it — its shadow tables, its content table and their triggers (`search_fts`,
-    /// `search_fts_docs`, `search_fts_data`, `search_fts_docs_ai`, …). Nothing else is
+    /// it — its shadow tables and the view it reads its content from (`search_fts`,
+    /// `search_fts_data`, `search_fts_documents`, …). Nothing else is
     /// hidden: a user's `shifts` or `gifts_2021` is listed like any other table.
     public static let internalNames: Set<String> = {
         let virtual = ownedObjects.filter { object in

@@ -9,10 +9,7 @@ import SVWDatabase
 /// column), so `SELECT *`, the views, notebooks and analysts' own SQL read exactly as before;
 /// the id stays the declared primary key, now also NOT NULL as WITHOUT ROWID enforced.
 ///
-/// Each table is rebuilt the way SQLite's documentation describes: a new table, the rows
-/// copied in id order, the old table dropped and the new one renamed, then every index and
-/// trigger the earlier migrations put on it recreated from its own SQL. The statements are
-/// read from a scratch database holding the earlier migrations, so whatever they define
+/// Each table is rebuilt by `TableRebuild`, so whatever the earlier migrations put on it
 /// (rollup staleness triggers included) is carried over without a second hand-written copy.
 enum RowidKeys {
     /// The tables rebuilt, parents before children.
@@ -33,22 +30,10 @@ enum RowidKeys {
     }
 
     private static func rebuild(_ table: String, _ db: Database) throws -> [String] {
-        guard let create = try db.scalar("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1", [table]).string
-        else { preconditionFailure("no table \(table) to rebuild") }
-        let old = table + "_without_rowid"
-        let definition = rowidDefinition(create, table: table)
         let stored = try db.query("SELECT name FROM pragma_table_xinfo(?1) WHERE hidden = 0 ORDER BY cid", [table])
-            .rows.compactMap { $0.first?.string }.joined(separator: ", ")
-        let key = try db.scalar("SELECT name FROM pragma_table_info(?1) WHERE pk = 1", [table]).string ?? "rowid"
-        let dependents = try db.query("""
-            SELECT sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY rowid
-            """, [table]).rows.compactMap { $0.first?.string }
-        return [
-            "ALTER TABLE \(table) RENAME TO \(old);",
-            definition + ";",
-            "INSERT INTO \(table)(\(stored)) SELECT \(stored) FROM \(old) ORDER BY \(key);",
-            "DROP TABLE \(old);",
-        ] + dependents.map { $0 + ";" }
+            .rows.compactMap { $0.first?.string }
+        let definition = rowidDefinition(try TableRebuild.definition(of: table, db: db), table: table)
+        return try TableRebuild.statements(table, definition: definition, copied: stored, db: db)
     }
 
     /// `CREATE TABLE t (… id TEXT PRIMARY KEY …) WITHOUT ROWID` as a rowid table.

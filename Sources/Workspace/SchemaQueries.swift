@@ -23,7 +23,7 @@ public enum SchemaQueries {
             .filter { !Schema.isInternal($0.name) }
     }
 
-    /// The columns of `table` in order, generated ones (such as `financial_year`) included, hidden ones not.
+    /// The columns of `table` in order, generated ones included, hidden ones not.
     public static func columns(of table: String, in db: Database) throws -> [String] {
         try db.query("SELECT name FROM pragma_table_xinfo(?1) WHERE hidden <> 1 ORDER BY cid", [table])
             .rows.compactMap { $0.first?.string }

@@ -4,7 +4,8 @@ import SVWDatabase
 /// older svw or another program), so one mistake cannot leave a workspace unusable for
 /// good: every analysis and load needs them all. Each object is recreated from the
 /// migrations' own statement, in the order they create them; a lost table comes back
-/// empty, and the search index is rebuilt from the suppliers and contracts that remain.
+/// empty, and the search index is left stale, for the next search to rebuild from the
+/// suppliers and contracts that remain.
 enum SchemaRepair {
     /// The settings key holding the schema cookie (`PRAGMA schema_version`) of the last
     /// check that found the schema whole. SQLite bumps the cookie on every schema change, so
@@ -45,26 +46,17 @@ enum SchemaRepair {
                 restored.append("\(object.type) \(object.name)"
                                 + (object.type == "table" && !isSearchIndex(object, virtualTables) ? " (empty)" : ""))
             }
-            let searchLost = missing.contains { isSearchIndex($0, virtualTables) }
-            if searchLost { try rebuildSearch(db) }
-            // A rollup that came back empty, or lost a staleness trigger, is rebuilt before it is read.
+            // The rollups and the search index may no longer agree with their tables (one came
+            // back empty, or a staleness trigger was missing while rows changed): each is
+            // rebuilt before it is next read.
             try Rollups.markAllStale(db)
+            try SearchIndex.markStale(db)
         }
         return ["this workspace had lost part of svw's schema; restored: " + restored.joined(separator: ", ")]
     }
 
-    /// Whether `object` belongs to the search index (a virtual table, its shadow and content tables).
+    /// Whether `object` belongs to the search index (the virtual table and what is named after it).
     private static func isSearchIndex(_ object: OwnedObject, _ virtualTables: [OwnedObject]) -> Bool {
         Schema.isInternal(object.name) || virtualTables.contains(object)
-    }
-
-    /// Refills the search index's content table from suppliers and contracts, then the index from it.
-    private static func rebuildSearch(_ db: Database) throws {
-        try db.execute("""
-            DELETE FROM search_fts_docs;
-            INSERT INTO search_fts_docs(kind, ref, body) SELECT 'supplier', supplier_id, name FROM suppliers;
-            INSERT INTO search_fts_docs(kind, ref, body) SELECT 'contract', contract_id, title FROM contracts;
-            """)
-        try SearchIndex.rebuild(db)
     }
 }

@@ -63,7 +63,8 @@ public final class Workspace {
     /// Foreign keys are off meanwhile, as SQLite's procedure for rebuilding a table asks: a
     /// parent table dropped to be recreated would otherwise fail on its children's rows. An
     /// index or trigger an analyst put on a table a migration rebuilds is recreated after it
-    /// (svw's own are the migration's business).
+    /// (svw's own are the migration's business, and so is what went with a table a migration
+    /// dropped for good, such as the search index's old document table).
     func migrate() throws {
         let version = schemaVersion
         guard version <= Schema.currentVersion else {
@@ -77,7 +78,10 @@ public final class Workspace {
                 let dependents = try Workspace.indexesAndTriggers(db)
                 try db.execute(sql)
                 let kept = Set(try Workspace.indexesAndTriggers(db).map(\.name))
-                for lost in dependents where !kept.contains(lost.name) && !Schema.owns(lost.name) { try db.execute(lost.sql) }
+                let tables = Set(try db.query("SELECT lower(name) FROM sqlite_schema WHERE type = 'table'").rows.compactMap { $0.first?.string })
+                for lost in dependents where !kept.contains(lost.name) && !Schema.owns(lost.name) && tables.contains(lost.table) {
+                    try db.execute(lost.sql)
+                }
                 // PRAGMA cannot take a bound parameter; the value is our own integer, not user text.
                 try db.execute("PRAGMA user_version = \(index + 1)")
             }
@@ -85,9 +89,11 @@ public final class Workspace {
     }
 
     /// Every index and trigger with SQL of its own (not those SQLite makes for a constraint), in creation order.
-    private static func indexesAndTriggers(_ db: Database) throws -> [(name: String, sql: String)] {
-        try db.query("SELECT lower(name), sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY rowid")
-            .rows.map { ($0[0].string ?? "", $0[1].string ?? "") }
+    private static func indexesAndTriggers(_ db: Database) throws -> [(name: String, table: String, sql: String)] {
+        try db.query("""
+            SELECT lower(name), lower(tbl_name), sql FROM sqlite_schema
+             WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY rowid
+            """).rows.map { ($0[0].string ?? "", $0[1].string ?? "", $0[2].string ?? "") }
     }
 
     // MARK: Settings

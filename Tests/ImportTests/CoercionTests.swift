@@ -1,5 +1,7 @@
 import Testing
 @testable import SVWImport
+import SVWDatabase
+import SVWWorkspace
 
 private func reason(_ body: () throws -> some Any) -> String? {
     do { _ = try body(); return nil } catch let e as CoercionError { return e.reason } catch { return "\(error)" }
@@ -254,5 +256,29 @@ private func reason(_ body: () throws -> some Any) -> String? {
     @Test func identifiers() {
         #expect(Identifier.columnNames(for: ["Contract Value (£)", "SV Weighting %", "contract value", "", "2020 total", "Order", "Café"])
                 == ["contract_value", "sv_weighting", "contract_value_2", "column_4", "col_2020_total", "order_", "cafe"])
+    }
+}
+
+/// A load writes each row's financial year itself (`CalendarDate.withFinancialYearBytes`); the
+/// triggers and the analyses compute it in SQL (`Schema.financialYear`). Both must give the same
+/// text for every date a load accepts: the first and last day of every month of every year.
+@Suite struct FinancialYearTextTests {
+    @Test func theLoadsYearIsTheSchemasYearForEveryMonth() throws {
+        let db = try SVWDatabase.Database()
+        let sql = try db.prepare("SELECT \(Schema.financialYear(of: "?1"))")
+        var checked = 0
+        for year in CalendarDate.yearRange {
+            for month in 1...12 {
+                for day in [1, CalendarDate.days(inMonth: month, year: year)] {
+                    let date = CalendarDate(year: year, month: month, day: day)
+                    try sql.bind([date.iso])
+                    _ = try sql.step()
+                    #expect(sql.value(0) == .text(date.financialYear), "\(date.iso)")
+                    sql.reset()
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == CalendarDate.yearRange.count * 24)
     }
 }

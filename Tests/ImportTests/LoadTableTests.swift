@@ -80,8 +80,8 @@ import SVWWorkspace
         let h = try Harness()
         try h.write("x.csv", "a\n1\n")
         let owned = Schema.ownedObjects
-        for name in ["search_fts", "search_fts_docs", "search_fts_data", "search_fts_idx", "search_fts_config",
-                     "search_fts_docsize", "settings", "rejects", "imports", "search_fts_docs_ai", "contracts_supplier"] {
+        for name in ["search_fts", "search_fts_documents", "search_fts_data", "search_fts_idx", "search_fts_config",
+                     "search_fts_docsize", "settings", "rejects", "imports", "contracts_search_au", "contracts_supplier"] {
             #expect(owned.contains { $0.name == name }, "\(name) is derived from the schema")
         }
         for object in owned {
@@ -91,8 +91,8 @@ import SVWWorkspace
             }
         }
         #expect(h.capture.err.contains("is svw's own") || h.capture.err.contains("is a workspace table"))
-        #expect(h.run("load table search_fts_docs x.csv --replace") == 1)
-        #expect(h.capture.err == "-c:1: load: cannot load into table \"search_fts_docs\": search_fts_docs is svw's own table (part of the workspace schema); choose another name\n")
+        #expect(h.run("load table search_fts_data x.csv --replace") == 1)
+        #expect(h.capture.err == "-c:1: load: cannot load into table \"search_fts_data\": search_fts_data is svw's own table (part of the workspace schema); choose another name\n")
 
         // The search index still works: suppliers load and are found.
         try h.writeSample()

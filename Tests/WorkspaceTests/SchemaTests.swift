@@ -148,7 +148,7 @@ import SVWDatabase
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("svw-\(UUID()).db").path
         defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
         let target = try #require(Schema.migrations.firstIndex(of: Schema.rowidKeys))
-        let tables = ["suppliers", "contracts", "commitments", "further_suppliers", "search_fts_docs"]
+        let tables = ["suppliers", "contracts", "commitments", "further_suppliers"]
         var before: [String: [[SQLValue]]] = [:]
         do {
             let db = try Database(path: path)

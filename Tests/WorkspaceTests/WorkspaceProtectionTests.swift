@@ -45,6 +45,7 @@ import SVWDatabase
         #expect(refusal(ws, "DROP INDEX contracts_award") == "contracts_award is part of the svw workspace's schema and cannot be dropped")
         #expect(refusal(ws, "DROP VIEW supplier_geography") == "supplier_geography is part of the svw workspace's schema and cannot be dropped")
         #expect(refusal(ws, "DROP TRIGGER contracts_search_ai") == "contracts_search_ai is part of the svw workspace's schema and cannot be dropped")
+        #expect(refusal(ws, "DROP VIEW search_fts_documents") == "search_fts_documents is part of the svw workspace's schema and cannot be dropped")
         #expect(refusal(ws, "PRAGMA user_version = 0") == "PRAGMA user_version is svw's record of the workspace's schema and cannot be set from SQL")
         #expect(refusal(ws, "PRAGMA user_version") == nil)
         #expect(ws.schemaVersion == Schema.currentVersion)
@@ -72,7 +73,7 @@ import SVWDatabase
             try ws.db.execute("""
                 INSERT INTO suppliers(supplier_id, name, name_key, postcode_status) VALUES ('S1', 'Acme Gritting Ltd', 'acme gritting', 'missing');
                 DROP TABLE contracts; DROP INDEX suppliers_district; DROP VIEW commitment_values;
-                DROP TABLE search_fts; DROP TABLE search_fts_docs;
+                DROP TABLE search_fts; DROP VIEW search_fts_documents;
                 """)
         }
         let ws = try Workspace(path: path)
@@ -86,16 +87,20 @@ import SVWDatabase
         let rollupTriggers = ordered.map { ", trigger \($0)" }.joined()
         #expect(ws.repairs == ["this workspace had lost part of svw's schema; restored: index suppliers_district, "
                                + "table contracts (empty), index contracts_supplier, index contracts_year_partner, index contracts_award, "
-                               + "view commitment_values, table search_fts_docs, table search_fts, "
+                               + "view commitment_values, table search_fts, "
                                + "trigger contracts_search_ai, trigger contracts_search_au, trigger contracts_search_ad, "
-                               + "trigger search_fts_docs_ai, trigger search_fts_docs_ad, trigger search_fts_docs_au, "
-                               + "trigger contracts_lead_supplier_au" + rollupTriggers])
+                               + "trigger contracts_lead_supplier_au" + rollupTriggers
+                               + WrittenFinancialYears.triggers(on: "contracts").map { ", trigger \($0)" }.joined()
+                               + ", view search_fts_documents"])
         #expect(try Rollups.anyStale(ws.db), "repaired tables may hold other rows than the rollups were built from")
         let present = Set(try ws.db.query("SELECT name FROM sqlite_schema").rows.compactMap { $0.first?.string })
         for object in Schema.ownedObjects { #expect(present.contains(object.name), "\(object.name)") }
         try SearchIndex.refreshIfStale(ws.db)
-        #expect(try ws.db.scalar("SELECT d.ref FROM search_fts JOIN search_fts_docs d ON d.doc_id = search_fts.rowid WHERE search_fts MATCH 'gritting'")
-                == .text("S1"))
+        // A supplier's document id is its rowid shifted left one bit, plus 1.
+        #expect(try ws.db.scalar("""
+            SELECT s.supplier_id FROM search_fts f JOIN suppliers s ON f.rowid & 1 = 1 AND s.rowid = f.rowid >> 1
+             WHERE search_fts MATCH 'gritting'
+            """) == .text("S1"))
         #expect(try ws.db.scalar("PRAGMA integrity_check") == .text("ok"))
         #expect(try Workspace(path: path).repairs.isEmpty)
     }

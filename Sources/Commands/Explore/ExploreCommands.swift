@@ -46,10 +46,12 @@ enum ExploreCommands {
                        CASE WHEN "notnull" THEN 'yes' ELSE '' END AS not_null,
                        CASE WHEN pk > 0 THEN CAST(pk AS TEXT) ELSE '' END AS primary_key,
                        coalesce(dflt_value, '') AS "default",
-                       CASE hidden WHEN 2 THEN 'generated' WHEN 3 THEN 'generated, stored' WHEN 1 THEN 'hidden' ELSE '' END AS note
+                       CASE WHEN hidden = 2 THEN 'generated' WHEN hidden = 3 THEN 'generated, stored' WHEN hidden = 1 THEN 'hidden'
+                            WHEN name = 'financial_year' AND ?2 IS NOT NULL THEN 'financial year of ' || ?2 || ', kept by svw'
+                            ELSE '' END AS note
                   FROM pragma_table_xinfo(?1)
                  ORDER BY cid
-                """, [name])
+                """, [name, WrittenFinancialYears.dateColumn(of: name)])
             let count = try SchemaQueries.rowCount(of: name, in: db)
             let noun = Plural.noun(count, "row")
             context.session.emit(columns, footer: "\(name): \(object.type), \(NumberText.grouped(count)) \(noun)")

@@ -45,6 +45,25 @@ public struct CalendarDate: Equatable, Comparable, Sendable, CustomStringConvert
         }
     }
 
+    /// The calendar year its UK financial year (1 April to 31 March) starts in: 2020 for 2021-03-31.
+    public var financialYearStart: Int { month < 4 ? year - 1 : year }
+
+    /// Its UK financial year as the workspace writes it (`2020/21`): the same text as
+    /// `Schema.financialYear(of:)` computes in SQL, on the stack, for binding without a String.
+    public func withFinancialYearBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 7) { out in
+            var y = financialYearStart
+            let next = (y + 1) % 100
+            for i in stride(from: 3, through: 0, by: -1) { out[i] = UInt8(48 + y % 10); y /= 10 }
+            out[4] = UInt8(ascii: "/")
+            out[5] = UInt8(48 + next / 10); out[6] = UInt8(48 + next % 10)
+            return try body(UnsafeRawBufferPointer(out))
+        }
+    }
+
+    /// `2020/21` (see `withFinancialYearBytes`).
+    public var financialYear: String { withFinancialYearBytes { String(decoding: $0, as: UTF8.self) } }
+
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
     public static func days(inMonth month: Int, year: Int) -> Int {

@@ -32,6 +32,14 @@ public struct BulkIndexes {
     }
 
     func recreate(db: Database) throws {
+        guard !dropped.isEmpty else { return }
+        // The rows are all in: SQLite's sorter may take the machine's second core for the sorts.
+        let threads = try db.scalar("PRAGMA threads").int64 ?? 0
+        try db.execute("PRAGMA threads = \(BulkIndexes.sortThreads)")
+        defer { try? db.execute("PRAGMA threads = \(threads)") }
         for index in dropped { try db.execute(index.sql) }
     }
+
+    /// Helper threads SQLite's sorter may use to build an index (it does not take more than the machine has).
+    static let sortThreads = 2
 }

@@ -4,7 +4,7 @@ import SVWDatabase
 /// contract_id is the service's own workforce; a measure code must exist in some
 /// loaded measures edition.
 enum CommitmentLoader {
-    static let columns = ["commitment_id", "contract_id", "measure_code", "units_committed", "units_delivered", "reporting_date"]
+    static let columns = ["commitment_id", "contract_id", "measure_code", "units_committed", "units_delivered", "reporting_date", "financial_year"]
 
     static func load(_ run: LoadRun, _ mapping: HeaderMapping) throws {
         let id = try mapping.required("commitment_id"), contract = mapping.column("contract_id")
@@ -28,7 +28,7 @@ enum CommitmentLoader {
             try run.bindText(insert, 3, measure, required: true)
             try run.bind(insert, 4, committed, .quantity, required: true)
             try run.bind(insert, 5, delivered, .quantity)
-            try run.bindDate(insert, 6, reported)
+            try run.bindDate(insert, 6, reported, yearAt: 7)
             if let code = run.value(measure), !codes.contains(code) {
                 run.problem(measure, codes.isEmpty
                     ? "unknown measure code \(Bytes.quoted(code)) (no measures are loaded: load measures first)"

@@ -11,7 +11,7 @@ import SVWText
 /// naming both lines. The same contract and supplier twice in one file is a duplicate.
 enum ContractLoader {
     static let columns = ["contract_id", "partner", "title", "category", "supplier_id", "award_date", "start_date",
-                          "end_date", "value_pence", "sv_weighting", "sv_considered", "portal", "sv_kpis"]
+                          "end_date", "value_pence", "sv_weighting", "sv_considered", "portal", "sv_kpis", "financial_year"]
 
     /// What the first row of a contract said, to check its further rows against (kept small:
     /// one per contract of the file).
@@ -97,7 +97,7 @@ enum ContractLoader {
             try run.bindText(insert, 2, partner, required: true)
             try run.bindText(insert, 3, title, required: true)
             try run.bindText(insert, 4, category)
-            let awardDate = try run.bindDate(insert, 6, award, required: true)
+            let awardDate = try run.bindDate(insert, 6, award, required: true, yearAt: 14)
             let startDate = try run.bindDate(insert, 7, start)
             let endDate = try run.bindDate(insert, 8, end)
             let pence = try run.bindMoney(insert, 9, value, required: true, wholePence: inPence)

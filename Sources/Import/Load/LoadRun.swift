@@ -343,16 +343,20 @@ final class LoadRun {
     }
 
     /// Binds the date as ISO text and returns it, for checks across fields (start before end).
+    /// - Parameter yearAt: a parameter that takes the date's financial year (`2020/21`), or NULL
+    ///   with the date: the table's `financial_year` (see `WrittenFinancialYears`).
     @discardableResult
-    func bindDate(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false) throws -> CalendarDate? {
+    func bindDate(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false, yearAt: Int? = nil) throws -> CalendarDate? {
         if let b = value(column), let column {
             do {
                 let date = try CalendarDate.parse(b)
                 try date.withISOBytes { try s.bindText(bytes: $0, at: index) }
+                if let yearAt { try date.withFinancialYearBytes { try s.bindText(bytes: $0, at: yearAt) } }
                 return date
             } catch let e as CoercionError { problem(column, e.reason) }
         } else if required, let column { self.required(column) }
         try s.bind(.null, at: index)
+        if let yearAt { try s.bind(.null, at: yearAt) }
         return nil
     }
 

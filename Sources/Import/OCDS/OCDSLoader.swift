@@ -124,7 +124,7 @@ final class OCDSLoader {
             }
             let values: [SQLBindable] = [checked.id, award.partner, award.title, award.category, ids[0], checked.date.iso,
                                          checked.start?.iso, checked.end?.iso, checked.pence, nil as String?, nil as Double?,
-                                         nil as Int64?, nil as Int64?]
+                                         nil as Int64?, nil as Int64?, checked.date.financialYear]
             try contract.bind(values)
             try contract.step()
             contract.reset()
