@@ -82,6 +82,13 @@ public final class Statement {
         guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
     }
 
+    /// Binds a 0-based column of `source`'s current row, as SQLite holds it, to a 1-based
+    /// parameter: copying a row from one statement into another without a Swift value each.
+    public func bind(columnOf source: Statement, _ column: Int, at index: Int) throws {
+        let rc = sqlite3_bind_value(handle, Int32(index), sqlite3_column_value(source.handle, Int32(column)))
+        guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
+    }
+
     // MARK: Stepping
 
     /// Advances; true when a row is ready to read.
@@ -125,6 +132,18 @@ public final class Statement {
         let i = Int32(index)
         let p = sqlite3_column_text(handle, i)
         return try body(UnsafeRawBufferPointer(start: p, count: p == nil ? 0 : Int(sqlite3_column_bytes(handle, i))))
+    }
+
+    /// A 0-based TEXT column of the current row against one of `other`'s, by their bytes
+    /// (SQLite's BINARY order): negative, zero or positive. For merging two statements
+    /// read in the same order without a Swift String per key.
+    public func compareText(_ index: Int, with other: Statement, _ otherIndex: Int) -> Int {
+        withText(index) { a in
+            other.withText(otherIndex) { b in
+                for (x, y) in zip(a, b) where x != y { return Int(x) - Int(y) }
+                return a.count - b.count
+            }
+        }
     }
 
     /// Every value of the current row, in column order.

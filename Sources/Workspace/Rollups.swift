@@ -19,15 +19,14 @@ public struct Rollup: Sendable {
     public var stateKey: String { "rollup:" + table }
 
     /// The statements that rebuild it (what `help rollups` shows).
-    public var definition: String {
-        let drop = indexes.map { "DROP INDEX \($0.name);\n" }.joined()
-        let create = indexes.map { $0.sql + ";\n" }.joined()
-        return """
-        DELETE FROM \(table);
-        \(drop)INSERT INTO \(table)
-        \(query);
-        \(create)UPDATE settings SET value = 'fresh' WHERE key = '\(stateKey)';
-        """
+    public var definition: String { "\(emptying)INSERT INTO \(table)\n\(query);\n\(finishing)" }
+
+    /// The statements before its rows go in: the old rows and indexes removed.
+    var emptying: String { "DELETE FROM \(table);\n" + indexes.map { "DROP INDEX \($0.name);\n" }.joined() }
+
+    /// The statements after its rows are in: its indexes created and its state set fresh.
+    var finishing: String {
+        indexes.map { $0.sql + ";\n" }.joined() + "UPDATE settings SET value = 'fresh' WHERE key = '\(stateKey)';"
     }
 }
 
@@ -177,6 +176,15 @@ public enum Rollups {
         Schema.themes.map(themeColumn).flatMap { ["\($0)_commitments", "\($0)_committed", "\($0)_delivered"] }
     }
 
+    /// Per financial year and partner (partner NULL: every partner), the distinct winning
+    /// suppliers (lead or further), those in GM and those of unknown GM status, from `rollup_geography`.
+    static let winnersQuery = """
+        SELECT year_start, partner, sum(suppliers) AS suppliers,
+                   sum(CASE WHEN gm_status = 'GM' THEN suppliers ELSE 0 END) AS gm_suppliers,
+                   sum(CASE WHEN gm_status = 'unknown' THEN suppliers ELSE 0 END) AS unknown_suppliers
+              FROM rollup_geography WHERE year_start IS NOT NULL GROUP BY year_start, partner
+        """
+
     private static var yearsQuery: String {
         let app = applicableThresholdPence
         let sums = """
@@ -196,10 +204,7 @@ public enum Rollups {
             ),
             -- distinct winning suppliers (lead or further) per year and partner and per year, from rollup_geography
             winners AS (
-                SELECT year_start, partner, sum(suppliers) AS suppliers,
-                       sum(CASE WHEN gm_status = 'GM' THEN suppliers ELSE 0 END) AS gm_suppliers,
-                       sum(CASE WHEN gm_status = 'unknown' THEN suppliers ELSE 0 END) AS unknown_suppliers
-                  FROM rollup_geography WHERE year_start IS NOT NULL GROUP BY year_start, partner
+                \(winnersQuery)
             )
             SELECT c.*, coalesce(w.suppliers, 0), coalesce(w.gm_suppliers, 0), coalesce(w.unknown_suppliers, 0)
               FROM cells c LEFT JOIN winners w ON w.year_start = c.year_start AND w.partner IS c.partner
@@ -246,7 +251,22 @@ public enum Rollups {
         let stale = try all.filter { try isStale($0, db) }
         guard !stale.isEmpty else { return }
         try db.transaction {
-            for rollup in stale { try db.execute(rollup.definition) }
+            // Each pass rebuilds its rollups together (in Swift; see ContractPass and SupplierPass).
+            // The contract pass goes first, as the others read rollup_contracts, and adds up
+            // rollup_years' contract figures, written once rollup_geography is fresh.
+            let contractPassRollups = Set(ContractPass.rollups.map(\.table))
+            let contractPass = stale.contains { contractPassRollups.contains($0.table) } ? try ContractPass.run(db) : nil
+            var done = contractPass == nil ? [] : contractPassRollups
+            for rollup in stale where !done.contains(rollup.table) {
+                if let contractPass, rollup.table == years.table {
+                    try contractPass.writeYears(db)
+                } else if rollup.table == supplierWins.table {
+                    try SupplierPass.run(db)
+                    done.formUnion(SupplierPass.rollups.map(\.table))
+                } else {
+                    try db.execute(rollup.definition)
+                }
+            }
         }
     }
 }

@@ -29,21 +29,29 @@ extension Rollups {
              GROUP BY year_start, partner, gm_status, authority, area, placed_by
             """)
 
+    /// The CTE `wins`: every (award, winning supplier), with the whole value when it won
+    /// alone, else its share.
+    static var winsCTE: String {
+        """
+        wins AS (   -- every (award, winning supplier): the whole value when it won alone, else its share
+            SELECT c.year_start, c.partner, c.supplier_id, 1 AS sole, c.value_pence AS share_pence
+              FROM rollup_contracts c
+             WHERE NOT EXISTS (SELECT 1 FROM further_suppliers f WHERE f.contract_id = c.contract_id)
+            UNION ALL
+            SELECT \(Schema.financialYearStart(of: "c.award_date")), c.partner, a.supplier_id, 0, a.share_pence
+              FROM (SELECT DISTINCT contract_id FROM further_suppliers) s
+              JOIN contracts c ON c.contract_id = s.contract_id
+              JOIN award_shares a ON a.contract_id = s.contract_id
+        )
+        """
+    }
+
     private static var supplierWinsQuery: String {
         // A supplier's geography is one row: carried through each scope's GROUP BY supplier_id.
         let place = "gm_status, authority, area, placed_by, unlisted"
         let sums = "\(place), sum(contracts), sum(sole), sum(awarded)"
         return """
-            WITH wins AS (   -- every (award, winning supplier): the whole value when it won alone, else its share
-                SELECT c.year_start, c.partner, c.supplier_id, 1 AS sole, c.value_pence AS share_pence
-                  FROM rollup_contracts c
-                 WHERE NOT EXISTS (SELECT 1 FROM further_suppliers f WHERE f.contract_id = c.contract_id)
-                UNION ALL
-                SELECT \(Schema.financialYearStart(of: "c.award_date")), c.partner, a.supplier_id, 0, a.share_pence
-                  FROM (SELECT DISTINCT contract_id FROM further_suppliers) s
-                  JOIN contracts c ON c.contract_id = s.contract_id
-                  JOIN award_shares a ON a.contract_id = s.contract_id
-            ),
+            WITH \(winsCTE),
             cells AS MATERIALIZED (
                 SELECT w.supplier_id, w.year_start, w.partner, g.gm_status, g.authority, g.area, g.placed_by, g.unlisted,
                        w.contracts, w.sole, w.awarded
