@@ -43,8 +43,11 @@ extension HelpText {
         They are derived, never edited. Any change to a table a rollup is derived from —
         by a load, by SQL, or by another program — marks it stale (triggers set its
         settings row, rollup:NAME, to 'stale'), and so does a change of measures edition for
-        those valued in it; only the stale rollups are rebuilt, before the next analysis, so
-        a run of loads leaves them to be rebuilt once (load sample rebuilds them at its end).
+        those valued in it; the stale ones are rebuilt before the next analysis (the four
+        built from one pass over contracts and commitments — rollup_contracts and the cell
+        rollups — together when any of them is stale), so a run of loads leaves them to be
+        rebuilt once (load sample rebuilds them at its end). Two passes in svw add the rows
+        up; the SQL below gives exactly the same rows, and is what each rollup means.
         \(Rollups.all.map { "\($0.table) is derived from \($0.sources.joined(separator: ", "))." }.joined(separator: "\n"))
 
         SQL printed by --sql reads the rollups as they were when the command ran: after
