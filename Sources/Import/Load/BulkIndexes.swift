@@ -40,6 +40,7 @@ public struct BulkIndexes {
         for index in dropped { try db.execute(index.sql) }
     }
 
-    /// Helper threads SQLite's sorter may use to build an index (it does not take more than the machine has).
+    /// Helper threads SQLite's sorter may start for an index build (measured with two on the
+    /// project's 2-core machine: the commitments' two indexes, 2.8M rows, 2.26 → 1.85 s).
     static let sortThreads = 2
 }
