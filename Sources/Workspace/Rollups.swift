@@ -245,11 +245,20 @@ public enum Rollups {
         try all.contains { try isStale($0, db) }
     }
 
+    /// The page cache a rebuild works with, in KiB.
+    static let rebuildCacheKiB = 8192
+
     /// Recomputes every stale rollup from the core tables, all or nothing (inside a load's
     /// transaction it is undone with the load).
     public static func refreshIfStale(_ db: Database) throws {
         let stale = try all.filter { try isStale($0, db) }
         guard !stale.isEmpty else { return }
+        // An 8 MB page cache for the rebuild, as for a load: the passes read each table once in
+        // order, and the sorts spill to temporary files instead of holding the workspace's 64 MB
+        // cache and as much again of sorter memory (1M contracts: 240 → 136 MB peak, same time).
+        let cache = try db.scalar("PRAGMA cache_size").int64 ?? -65536
+        try db.execute("PRAGMA cache_size = -\(rebuildCacheKiB)")
+        defer { try? db.execute("PRAGMA cache_size = \(cache)") }
         try db.transaction {
             // Each pass rebuilds its rollups together (in Swift; see ContractPass and SupplierPass).
             // The contract pass goes first, as the others read rollup_contracts, and adds up
