@@ -48,15 +48,16 @@ public final class Database {
         busyTimeout = milliseconds
         sqlite3_busy_timeout(handle, Int32(clamping: milliseconds))
     }
-    private var busyTimeout = 0
+    private(set) var busyTimeout = 0
 
     /// SQLite's "database is locked" says neither which file nor why: another process
-    /// (a second svw, sqlite3) is writing to the same workspace file.
+    /// (a second svw, sqlite3) is writing to the same workspace file. (A large load that had
+    /// the file to itself when it began writes without the WAL: readers wait for it too.)
     private func busyMessage(_ code: Int32) -> String? {
         guard (code & 0xff) == SQLITE_BUSY, !isInMemory else { return nil }
         let waited = busyTimeout >= 1000 ? " (waited \(busyTimeout / 1000) s)" : ""
         return "the workspace \(path) is busy: another process is writing to it\(waited); "
-            + "reading works meanwhile, so try the change again when that process has finished"
+            + "try again when that process has finished"
     }
 
     /// Compiles one SQL statement; bind its parameters and step it, or use `query`/`run`.

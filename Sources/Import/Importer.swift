@@ -23,39 +23,47 @@ public enum Importer {
         // A big file's parent keys are checked against sets in memory, not looked up by SQLite per row.
         run.checksKeysItself = run.reader.fileSize >= options.bulkIndexThreshold
             && (kind == .commitments || (kind == .contracts && ContractLoader.namesSuppliersByID(mapping)))
-        try workspace.db.withoutForeignKeyEnforcement(if: run.checksKeysItself) {
-          try LoadMemory.bounded(workspace.db) {
-            try workspace.db.transaction {
-              do {
-                  var indexes = BulkIndexes()
-                  var triggers = BulkTriggers()
-                  if deferIndexes {
-                      try indexes.drop(on: kind.table, db: workspace.db)
-                      try triggers.suspend(on: kind.table, db: workspace.db)
-                  }
-                  try run.begin()
-                  switch kind {
-                  case .suppliers: try SupplierLoader.load(run, mapping)
-                  case .contracts: try ContractLoader.load(run, mapping)
-                  case .commitments: try CommitmentLoader.load(run, mapping)
-                  case .measures: try MeasureLoader.load(run, mapping, workspace: workspace)
-                  case .postcodes: try PostcodeLoader.load(run, mapping)
-                  case .postcodeIndex: try PostcodeIndexLoader.load(run, mapping)
-                  }
-                  try run.finish()
-                  try indexes.recreate(db: workspace.db)
-                  try triggers.restore(db: workspace.db)
-                  // The rollups and the search index are left stale: the next analysis or search
-                  // rebuilds them once, rather than every load of a run rebuilding them again.
-              } catch {
-                  run.stopWatching()
-                  throw error
-              }
+        // A big file's rows are written once, not to the WAL and then into the file (see withRollbackJournal).
+        try workspace.db.withRollbackJournal(if: deferIndexes) {
+            try workspace.db.withoutForeignKeyEnforcement(if: run.checksKeysItself) {
+                try LoadMemory.bounded(workspace.db) {
+                    try workspace.db.transaction {
+                        try write(run, kind: kind, mapping: mapping, into: workspace, deferringIndexes: deferIndexes)
+                    }
+                }
             }
-          }
         }
         run.report.ignoredColumns = mapping.ignored
         return run.report
+    }
+
+    /// The rows of a load, inside its transaction; the rollups and the search index are left
+    /// stale: the next analysis or search rebuilds them once, rather than every load of a run.
+    private static func write(_ run: LoadRun, kind: ImportKind, mapping: HeaderMapping, into workspace: Workspace,
+                              deferringIndexes deferIndexes: Bool) throws {
+        do {
+            var indexes = BulkIndexes()
+            var triggers = BulkTriggers()
+            if deferIndexes {
+                try indexes.drop(on: kind.table, db: workspace.db)
+                try triggers.suspend(on: kind.table, db: workspace.db)
+            }
+            try run.begin()
+            switch kind {
+            case .suppliers: try SupplierLoader.load(run, mapping)
+            case .contracts: try ContractLoader.load(run, mapping)
+            case .commitments: try CommitmentLoader.load(run, mapping)
+            case .measures: try MeasureLoader.load(run, mapping, workspace: workspace)
+            case .postcodes: try PostcodeLoader.load(run, mapping)
+            case .postcodeIndex: try PostcodeIndexLoader.load(run, mapping)
+            }
+            try run.finish()
+            try indexes.recreate(db: workspace.db)
+            try triggers.restore(db: workspace.db)
+        } catch {
+            run.stopWatching()
+            throw error
+        }
     }
 
     /// `load ocds FILE`: awards from OCDS JSON (release or record packages, a list of

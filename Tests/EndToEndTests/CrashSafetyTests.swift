@@ -7,8 +7,9 @@ import TestSupport
 
 /// Power cut, OOM killer, `kill -9`: svw killed with SIGKILL at several moments of a large
 /// load leaves a workspace that passes SQLite's integrity check and holds the load
-/// entirely or not at all: the load is one transaction, and WAL recovery on the next
-/// open rolls back what was not committed.
+/// entirely or not at all: the load is one transaction, and on the next open SQLite rolls
+/// back what was not committed (from the hot rollback journal a big load writes through
+/// when it has the file to itself, or by ignoring the WAL's uncommitted frames).
 @Suite(.serialized) struct CrashSafetyTests {
     /// `svw` with `arguments`, output discarded, started and left running.
     static func start(_ arguments: [String], in folder: URL) throws -> Process {

@@ -35,7 +35,7 @@ import TestSupport
         let waited = Date().timeIntervalSince(began)
         #expect(write.status == 1)
         #expect(write.err == "-c:1: SQL error: the workspace \(workspace.path) is busy: another process is writing to it (waited 5 s); "
-                + "reading works meanwhile, so try the change again when that process has finished\n")
+                + "try again when that process has finished\n")
         #expect(waited >= 4.5, "it waited for the other writer first (\(waited) s)")
 
         // The first process ends without committing: nothing of its change remains.

@@ -133,7 +133,7 @@ import SVWDatabase
             Issue.record("a second writer was let in")
         } catch let error as SQLiteError {
             #expect(error.message == "the workspace \(path) is busy: another process is writing to it; "
-                    + "reading works meanwhile, so try the change again when that process has finished")
+                    + "try again when that process has finished")
         }
         try writer.db.execute("COMMIT")
         try other.db.run("INSERT INTO settings(key, value) VALUES ('second', '1')")
