@@ -126,6 +126,9 @@ public final class Statement {
         }
     }
 
+    /// Whether a 0-based column of the current row holds TEXT.
+    public func isText(_ index: Int) -> Bool { sqlite3_column_type(handle, Int32(index)) == SQLITE_TEXT }
+
     /// The bytes of a 0-based TEXT column of the current row, valid only inside `body`
     /// (until the next step): for reading many keys without a Swift String each.
     public func withText<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {

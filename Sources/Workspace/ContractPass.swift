@@ -13,24 +13,21 @@ struct ContractPass {
     /// The rollups the pass writes in full, in place of their SQL.
     static let rollups = [Rollups.contracts, Rollups.contractCells, Rollups.lagCells, Rollups.measureCells]
 
+    /// Codes of the values cells are keyed by (see `ValueCodes`).
+    private var partners = ValueCodes(), categories = ValueCodes(), endDates = ValueCodes(), measures = ValueCodes()
+    private var themes = ValueCodes()
+    /// Per code of `themes`: the theme's index in `Schema.themes`, `ContractTotals.unknownTheme`
+    /// for a text that is none of them, `ContractTotals.noTheme` for NULL.
+    private var themeIndexes: [Int] = []
+
     /// Per financial year and partner, and per year with partner NULL: the contract sums of
     /// `rollup_years`, in its column order (what its `cells` CTE adds up).
-    private var years: [[SQLValue]: [SQLSum]] = [:]
-    private var contractCells: [[SQLValue]: [SQLSum]] = [:]
-    private var lagCells: [[SQLValue]: [SQLSum]] = [:]
-    /// `rollup_measure_cells`' sums by (year, partner, category) — numbered, so a commitment
-    /// looks its cell up by a number and its measure code rather than by four values — and measure.
+    private var years: [YearKey: [SQLSum]] = [:]
+    private var contractCells: [ContractCellKey: [SQLSum]] = [:]
+    private var lagCells: [LagKey: [SQLSum]] = [:]
     private var measureSums: [MeasureKey: MeasureSums] = [:]
-    private var measureCellKeys: [[SQLValue]] = []
-    private var measureCellIndexes: [[SQLValue]: Int] = [:]
-
-    private mutating func measureCellIndex(year: SQLValue, partner: SQLValue, category: SQLValue) -> Int {
-        let key = [year, partner, category]
-        if let index = measureCellIndexes[key] { return index }
-        measureCellKeys.append(key)
-        measureCellIndexes[key] = measureCellKeys.count - 1
-        return measureCellKeys.count - 1
-    }
+    /// A contract's `rollup_contracts` figures and its `rollup_years` figures, refilled per contract.
+    private var figures: [SQLValue] = [], yearFigures: [SQLValue] = []
 
     /// Runs the pass: writes its rollups (marking them fresh) and keeps the year sums for `writeYears`.
     static func run(_ db: Database) throws -> ContractPass {
@@ -40,28 +37,34 @@ struct ContractPass {
         let commitments = try db.prepare(commitmentsSQL)
         let insert = try db.prepare("INSERT INTO rollup_contracts VALUES (\((1...35).map { "?\($0)" }.joined(separator: ", ")))")
         var pending = try commitments.step()
+        var totals = ContractTotals()
         while try contracts.step() {
-            var totals = ContractTotals()
-            let contract = (0..<17).map(contracts.value)
-            let cell = pass.measureCellIndex(year: contract[0], partner: contract[3], category: contract[4])
+            totals.reset()
+            let place = Place(year: contracts.value(0), partner: pass.partners.code(contracts, 3),
+                              category: pass.categories.code(contracts, 4))
             // Commitments of contracts that do not exist (only possible with foreign keys off) join nothing.
             while pending, commitments.compareText(0, with: contracts, 2) < 0 { pending = try commitments.step() }
             while pending, commitments.compareText(0, with: contracts, 2) == 0 {
-                try totals.add(commitments)
-                try pass.measureSums[MeasureKey(cell: cell, measure: commitments.value(7)), default: MeasureSums()].add(commitments)
+                try totals.add(commitments, theme: pass.themeIndex(commitments))
+                try pass.measureSums[MeasureKey(place: place, measure: pass.measures.code(commitments, 7)), default: MeasureSums()]
+                    .add(commitments)
                 pending = try commitments.step()
             }
-            let figures = totals.figures
+            totals.figures(into: &pass.figures)
             for column in 0..<12 { try insert.bind(columnOf: contracts, column, at: column + 1) }
-            for (i, value) in figures.enumerated() { try insert.bind(value, at: 13 + i) }
+            for (i, value) in pass.figures.enumerated() { try insert.bind(value, at: 13 + i) }
             try insert.step()
             insert.reset()
-            try pass.add(contract, figures)
+            try pass.add(contracts, place)
         }
-        let measureRows = pass.measureSums.map { key, sums in pass.measureCellKeys[key.cell] + [key.measure] + sums.values }
+        let measureRows = pass.measureSums.map { key, sums in pass.values(of: key.place) + [pass.measures.values[Int(key.measure)]] + sums.values }
         try Self.insert(measureRows.sorted(by: SQLValue.sqliteOrder), into: Rollups.measureCells.table, db)
-        try Self.write(pass.contractCells, into: Rollups.contractCells.table, db)
-        try Self.write(pass.lagCells, into: Rollups.lagCells.table, db)
+        try Self.insert(pass.contractCells.map { key, sums in
+            pass.values(of: key.place) + [key.weighting, key.over25k, key.over50k, key.considered, key.kpis, key.portal] + sums.map(\.value)
+        }.sorted(by: SQLValue.sqliteOrder), into: Rollups.contractCells.table, db)
+        try Self.insert(pass.lagCells.map { key, sums in
+            pass.values(of: key.place) + [pass.endDates.values[Int(key.endDate)]] + sums.map(\.value)
+        }.sorted(by: SQLValue.sqliteOrder), into: Rollups.lagCells.table, db)
         for rollup in rollups { try db.execute(rollup.finishing) }
         return pass
     }
@@ -73,34 +76,57 @@ struct ContractPass {
         var winners: [[SQLValue]: [SQLValue]] = [:]
         for row in try db.query(Rollups.winnersQuery).rows { winners[Array(row[0..<2])] = Array(row[2...]) }
         let zero = [SQLValue](repeating: .integer(0), count: 3)
-        let rows = years.map { key, sums in key + sums.map(\.value) + (winners[key] ?? zero) }
+        let rows = years.map { key, sums in
+            let scope = [key.year, key.partner == YearKey.allPartners ? .null : partners.values[Int(key.partner)]]
+            return scope + sums.map(\.value) + (winners[scope] ?? zero)
+        }
         try Self.insert(rows.sorted(by: SQLValue.sqliteOrder), into: Rollups.years.table, db)
         try db.execute(Rollups.years.finishing)
     }
 
-    /// Adds one contract, with its commitments' figures, into the cells it belongs to.
-    private mutating func add(_ c: [SQLValue], _ figures: [SQLValue]) throws {
-        let (year, partner, category) = (c[0], c[3], c[4])
-        try contractCells[[year, partner, category, c[7], c[12], c[13], c[9], c[11], c[10]], default: Self.sums(2)]
-            .add([.integer(1), c[6]])
-        // figures: commitments, committed, delivered, unvalued, lagging, undelivered, shortfall, themes…, max shortfall
-        if !c[8].isNull, figures[0] != .integer(0) {
-            try lagCells[[year, partner, category, c[8]], default: Self.sums(4)].add([figures[0], figures[4], figures[5], figures[6]])
+    /// A place's year, partner and category, as values.
+    private func values(of place: Place) -> [SQLValue] {
+        [place.year, partners.values[Int(place.partner)], categories.values[Int(place.category)]]
+    }
+
+    /// The theme of the commitment `row` is on, as `ContractTotals.add` takes it.
+    private mutating func themeIndex(_ row: Statement) -> Int {
+        let code = Int(themes.code(row, 1))
+        while themeIndexes.count <= code {
+            guard case .text(let theme) = themes.values[themeIndexes.count] else {
+                themeIndexes.append(ContractTotals.noTheme)
+                continue
+            }
+            themeIndexes.append(Schema.themes.firstIndex(of: theme) ?? ContractTotals.unknownTheme)
         }
-        let appWeighting = c[14]
-        let yearFigures = [.integer(1), c[6], c[12], c[13], appWeighting, .integer(appWeighting.isNull ? 0 : 1), c[15], c[16],
-                           figures[1], figures[2], figures[3], figures[0]] + figures[7..<(7 + 3 * Schema.themes.count)]
-        for scope in [partner, .null] {
-            try years[[year, scope], default: Self.sums(yearFigures.count)].add(yearFigures)
+        return themeIndexes[code]
+    }
+
+    /// Adds the contract `c` is on (a row of `contractsSQL`), with its commitments' figures
+    /// (`figures`), into the cells it belongs to.
+    private mutating func add(_ c: Statement, _ place: Place) throws {
+        let value = c.value(6)
+        let cell = ContractCellKey(place: place, weighting: c.value(7), over25k: c.value(12), over50k: c.value(13),
+                                   considered: c.value(9), kpis: c.value(11), portal: c.value(10))
+        try contractCells[cell, default: Self.sums(2)].add([.integer(1), value])
+        // figures: commitments, committed, delivered, unvalued, lagging, undelivered, shortfall, themes…, max shortfall
+        if !c.value(8).isNull, figures[0] != .integer(0) {
+            let lag = LagKey(place: place, endDate: endDates.code(c, 8))
+            try lagCells[lag, default: Self.sums(4)].add([figures[0], figures[4], figures[5], figures[6]])
+        }
+        let appWeighting = c.value(14)
+        yearFigures.removeAll(keepingCapacity: true)
+        yearFigures += [.integer(1), value, c.value(12), c.value(13), appWeighting, .integer(appWeighting.isNull ? 0 : 1),
+                        c.value(15), c.value(16), figures[1], figures[2], figures[3], figures[0]]
+        yearFigures += figures[7..<(7 + 3 * Schema.themes.count)]
+        // A NULL partner (never, as contracts require one) falls in the every-partner cell, as the SQL's would.
+        let partner = partners.values[Int(place.partner)].isNull ? YearKey.allPartners : place.partner
+        for scope in [partner, YearKey.allPartners] {
+            try years[YearKey(year: place.year, partner: scope), default: Self.sums(yearFigures.count)].add(yearFigures)
         }
     }
 
     private static func sums(_ n: Int) -> [SQLSum] { Array(repeating: SQLSum(), count: n) }
-
-    /// Writes cells sorted by their key, as the SQL's GROUP BY gives them.
-    private static func write(_ cells: [[SQLValue]: [SQLSum]], into table: String, _ db: Database) throws {
-        try insert(cells.map { $0.key + $0.value.map(\.value) }.sorted(by: SQLValue.sqliteOrder), into: table, db)
-    }
 
     /// Inserts rows, each a value per column of `table`.
     static func insert(_ rows: [[SQLValue]], into table: String, _ db: Database) throws {
@@ -139,16 +165,35 @@ struct ContractPass {
         """
 }
 
-extension Array where Element == SQLSum {
-    /// Adds one value to each sum, in order.
-    mutating func add(_ values: [SQLValue]) throws {
-        for (i, value) in values.enumerated() { try self[i].add(value) }
-    }
+/// A contract's financial year, partner and category: what every cell of the pass is within.
+private struct Place: Hashable {
+    let year: SQLValue
+    let partner: Int32, category: Int32
 }
 
+/// A cell of `rollup_contract_cells`: a place, the weighting, and the value and policy flags.
+private struct ContractCellKey: Hashable {
+    let place: Place
+    let weighting: SQLValue, over25k: SQLValue, over50k: SQLValue, considered: SQLValue, kpis: SQLValue, portal: SQLValue
+}
+
+/// A cell of `rollup_lag_cells`: a place and an end date.
+private struct LagKey: Hashable {
+    let place: Place
+    let endDate: Int32
+}
+
+/// A cell of `rollup_measure_cells`: a place and a measure code.
 private struct MeasureKey: Hashable {
-    let cell: Int
-    let measure: SQLValue
+    let place: Place
+    let measure: Int32
+}
+
+/// A row of `rollup_years`: a year, and a partner or every partner.
+private struct YearKey: Hashable {
+    static let allPartners: Int32 = -1
+    let year: SQLValue
+    let partner: Int32
 }
 
 /// A measure cell's commitments, units committed and delivered (none reported: 0), and pence.
@@ -169,15 +214,30 @@ private struct MeasureSums {
 
 /// One contract's commitments added up as `rollup_contracts`' subquery `k` adds them.
 private struct ContractTotals {
+    /// A commitment's theme is NULL (its measure is not in the active edition): no theme counts it.
+    static let noTheme = -2
+    /// Its theme is a text that is none of `Schema.themes`: every theme counts it as 0.
+    static let unknownTheme = -1
+
     var commitments: Int64 = 0
     var committed = SQLSum(), delivered = SQLSum(), lagging = SQLSum(), shortfall = SQLSum()
     var unvalued: Int64 = 0, undelivered: Int64 = 0
     var maxShortfall = SQLMax()
-    /// Per theme: commitments, committed and delivered pence.
-    var themes = Array(repeating: [SQLSum](repeating: SQLSum(), count: 3), count: Schema.themes.count)
+    /// Per theme, three sums in a row: commitments, committed and delivered pence.
+    var themes = [SQLSum](repeating: SQLSum(), count: 3 * Schema.themes.count)
 
-    /// Adds the commitment `row` is on (a row of `ContractPass.commitmentsSQL`).
-    mutating func add(_ row: Statement) throws {
+    /// Back to no commitments, keeping the storage.
+    mutating func reset() {
+        commitments = 0
+        committed = SQLSum(); delivered = SQLSum(); lagging = SQLSum(); shortfall = SQLSum()
+        unvalued = 0; undelivered = 0
+        maxShortfall = SQLMax()
+        for i in themes.indices { themes[i] = SQLSum() }
+    }
+
+    /// Adds the commitment `row` is on (a row of `ContractPass.commitmentsSQL`), of the theme
+    /// numbered `theme` (an index of `Schema.themes`, `unknownTheme` or `noTheme`).
+    mutating func add(_ row: Statement, theme: Int) throws {
         let committedPence = row.value(2), deliveredPence = row.value(3)
         commitments += 1
         try committed.add(committedPence)
@@ -188,21 +248,22 @@ private struct ContractTotals {
         let short = row.value(6)
         try shortfall.add(short)
         maxShortfall.add(short)
-        guard case .text(let theme) = row.value(1) else { return }
-        let index = Schema.themes.firstIndex(of: theme)
-        for t in themes.indices {
-            try themes[t][0].add(Int64(t == index ? 1 : 0))
-            if t == index {
-                try themes[t][1].add(committedPence)
-                try themes[t][2].add(deliveredPence)
+        guard theme != Self.noTheme else { return }
+        for t in 0..<Schema.themes.count {
+            try themes[3 * t].add(Int64(t == theme ? 1 : 0))
+            if t == theme {
+                try themes[3 * t + 1].add(committedPence)
+                try themes[3 * t + 2].add(deliveredPence)
             }
         }
     }
 
-    /// `rollup_contracts`' columns from `commitments` on, in order.
-    var figures: [SQLValue] {
-        func orZero(_ v: SQLValue) -> SQLValue { v.isNull ? .integer(0) : v }
-        return [.integer(commitments), committed.value, delivered.value, .integer(unvalued), orZero(lagging.value),
-                .integer(undelivered), shortfall.value] + themes.flatMap { $0.map(\.value) } + [maxShortfall.value]
+    /// `rollup_contracts`' columns from `commitments` on, in order, into `figures`.
+    func figures(into figures: inout [SQLValue]) {
+        figures.removeAll(keepingCapacity: true)
+        figures += [.integer(commitments), committed.value, delivered.value, .integer(unvalued),
+                    lagging.value.isNull ? .integer(0) : lagging.value, .integer(undelivered), shortfall.value]
+        for sum in themes { figures.append(sum.value) }
+        figures.append(maxShortfall.value)
     }
 }

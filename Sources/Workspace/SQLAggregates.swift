@@ -76,3 +76,10 @@ extension SQLValue {
         return a.count < b.count
     }
 }
+
+extension Array where Element == SQLSum {
+    /// Adds one value to each sum, in order.
+    mutating func add(_ values: [SQLValue]) throws {
+        for (i, value) in values.enumerated() { try self[i].add(value) }
+    }
+}
