@@ -32,7 +32,7 @@ let package = Package(
         // The one thin wrapper over SQLite.
         .target(name: "SVWDatabase", dependencies: ["CSQLite"], path: "Sources/Database"),
         // Schema, migrations, settings and the imports log.
-        .target(name: "SVWWorkspace", dependencies: ["SVWDatabase"], path: "Sources/Workspace"),
+        .target(name: "SVWWorkspace", dependencies: ["SVWDatabase", "SVWText"], path: "Sources/Workspace"),
         // Checked loading of CSV/TSV files.
         .target(name: "SVWImport",
                 dependencies: ["SVWWorkspace", "SVWDatabase", "SVWText", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWText
 
 /// An svw workspace: one SQLite database holding the schema in `Schema`,
 /// opened with foreign keys on, WAL for files, and migrated forward to the current version.
@@ -12,7 +13,10 @@ public final class Workspace {
     /// Opens (or creates) a workspace; nil path means an in-memory one. An existing file
     /// that is not an SQLite database, or is one belonging to something else (tables but
     /// no svw schema version), is refused before anything is written to it.
-    public init(path: String? = nil) throws {
+    /// - Parameter announce: told, before it starts, that a workspace made by an earlier svw is
+    ///   being upgraded: on a large workspace that rewrites tables and takes a while (1M
+    ///   contracts: tens of seconds), so the analyst is not left looking at a silent terminal.
+    public init(path: String? = nil, announce: ((String) -> Void)? = nil) throws {
         db = try Database(path: path ?? ":memory:")
         if let path { try Workspace.refuseForeign(db, path: path) }
         try db.execute("PRAGMA foreign_keys = ON")
@@ -29,7 +33,12 @@ public final class Workspace {
         }
         // Version 0 here is an empty database (refuseForeign turned away one with tables of its own).
         let created = schemaVersion == 0
-        if created { try create() } else { try migrate() }
+        if created {
+            try create()
+        } else {
+            if let announce, let upgrade = try upgradeNotice() { announce(upgrade) }
+            try migrate()
+        }
         repairs = try SchemaRepair.restoreMissing(in: db, knownWhole: created)
         // From here on SQL typed by the analyst may not drop or alter these (Database.guardingSchema).
         db.protectSchema { Schema.owns($0) }
@@ -68,6 +77,20 @@ public final class Workspace {
             // PRAGMA cannot take a bound parameter; the value is our own integer, not user text.
             try db.execute("PRAGMA user_version = \(Schema.currentVersion)")
         }
+    }
+
+    /// What opening is about to do to a workspace an earlier svw made and that holds rows;
+    /// nil when there is nothing to upgrade or nothing to rewrite.
+    func upgradeNotice() throws -> String? {
+        let version = schemaVersion
+        guard version > 0, version < Schema.currentVersion else { return nil }
+        let rows = try db.scalar("""
+            SELECT (SELECT count(*) FROM contracts) + (SELECT count(*) FROM commitments) + (SELECT count(*) FROM suppliers)
+            """).int64 ?? 0
+        guard rows > 0 else { return nil }
+        let file = path.map { "\($0) " } ?? ""
+        return "upgrading workspace \(file)from schema version \(version) to \(Schema.currentVersion), once: "
+            + "\(NumberText.grouped(rows)) rows to carry over, which takes a while on a large workspace"
     }
 
     /// Runs every migration this workspace has not seen, each in its own transaction.

@@ -14,7 +14,8 @@ struct Launcher {
 
     init(options: WorkspaceOptions) throws {
         let workspace: Workspace
-        do { workspace = try Workspace(path: options.db) } catch {
+        let announce = { (upgrade: String) in FileHandle.standardError.write(Data("svw: \(upgrade)\n".utf8)) }
+        do { workspace = try Workspace(path: options.db, announce: announce) } catch {
             // The same refusals as `open`: a file that is not SQLite, or someone else's database.
             let reason = error is WorkspaceError ? ErrorText.describe(error)
                 : "cannot open workspace \(options.db ?? "in memory"): \(ErrorText.describe(error))"

@@ -136,10 +136,19 @@ import SVWDatabase
                 VALUES ('C1','Stockport','Roads','S1','2020-06-01',1000);
                 """)
         }
-        let ws = try Workspace(path: path)
+        var told: [String] = []
+        let ws = try Workspace(path: path, announce: { told.append($0) })
         #expect(ws.schemaVersion == Schema.currentVersion)
         #expect(try ws.db.query("SELECT contract_id, supplier_id, share_pence FROM award_shares").rows == [["C1", "S1", .integer(1000)]])
         #expect(try ws.db.scalar("SELECT postcode_source FROM suppliers") == .text("postcode"))
+        // Told before the upgrade began, once, with what it carries over.
+        #expect(told == ["upgrading workspace \(path) from schema version 1 to \(Schema.currentVersion), once: "
+                         + "2 rows to carry over, which takes a while on a large workspace"])
+        // Opened again, or new, there is nothing to tell.
+        var toldAgain: [String] = []
+        _ = try Workspace(path: path, announce: { toldAgain.append($0) })
+        _ = try Workspace(announce: { toldAgain.append($0) })
+        #expect(toldAgain.isEmpty)
     }
 
     /// A workspace from before integer row keys keeps every row, column, index, trigger and

@@ -32,7 +32,9 @@ enum WorkspaceCommands {
             guard session.confirmLeaving(again: "type the open command again to leave it anyway") else { return }
             let existed = url.map { FileManager.default.fileExists(atPath: $0.path) } ?? false
             let workspace: Workspace
-            do { workspace = try Workspace(path: url?.path) } catch let error as WorkspaceError {
+            do {
+                workspace = try Workspace(path: url?.path, announce: { session.note(context.prefixed($0)) })
+            } catch let error as WorkspaceError {
                 // Workspace refuses a file that is not SQLite, or is someone else's database.
                 throw CommandError.failed(context.prefixed("\(error)"))
             } catch {
