@@ -30,8 +30,12 @@ public final class Database {
 
     deinit { sqlite3_close_v2(handle) }
 
-    /// Process-wide settings SQLite takes only before its first connection (run once).
-    private static let sqliteConfigured: Bool = svw_sqlite_skip_memory_statistics() == SQLITE_OK
+    /// Process-wide settings SQLite takes only before its first connection (run once), and
+    /// the C heap's (see `svw_bound_free_heap`), which SQLite's allocations live in.
+    private static let sqliteConfigured: Bool = {
+        svw_bound_free_heap()
+        return svw_sqlite_skip_memory_statistics() == SQLITE_OK
+    }()
 
     /// Whether the database lives in memory only (nothing is written to disk).
     public var isInMemory: Bool { path == ":memory:" || path.isEmpty }

@@ -22,18 +22,16 @@ enum CommitmentLoader {
         let unknownContract = { (contract, "unknown contract \(run.string(contract) ?? "") (load contracts first)") }
         let duplicate = { (line: Int) in (Optional(id), "duplicate commitment_id \(run.string(id) ?? ""): line \(line) has it too") }
 
+        let fields = Fields(id: id, contract: contract, measure: measure, committed: committed, delivered: delivered, reported: reported)
+        // A big file into an empty table, its contracts checked in memory: read on a thread of its own.
+        if let fresh, run.checksKeysItself, run.options.readsOnSecondThread, run.reader is CSVReader {
+            try loadPipelined(run, fields, codes: codes, knownContracts: knownContracts, fresh: fresh, insert: insert,
+                              counter: &counter)
+            try finish(run, fields, counter: counter)
+            return
+        }
         while try run.next() {
-            try run.bindText(insert, 1, id, required: true)
-            try run.bindText(insert, 2, contract)
-            try run.bindText(insert, 3, measure, required: true)
-            try run.bind(insert, 4, committed, .quantity, required: true)
-            try run.bind(insert, 5, delivered, .quantity)
-            try run.bindDate(insert, 6, reported, yearAt: 7)
-            if let code = run.value(measure), !codes.contains(code) {
-                run.problem(measure, codes.isEmpty
-                    ? "unknown measure code \(Bytes.quoted(code)) (no measures are loaded: load measures first)"
-                    : "unknown measure code \(Bytes.quoted(code)) (in no loaded measures edition)")
-            }
+            try bind(run, fields, into: insert, codes: codes)
             guard try run.endRow() else { continue }
             guard let idBytes = run.value(id) else { preconditionFailure("a row with no commitment_id passed its checks") }
             let unknown = knownContracts.map { known in run.value(contract).map { !known.contains($0) } ?? false } ?? false
@@ -69,10 +67,117 @@ enum CommitmentLoader {
             }
             if written { counter.wrote() } else { run.forget(key: key) }
         }
+        try finish(run, fields, counter: counter)
+    }
+
+    /// The columns a file's fields are in.
+    struct Fields {
+        let id: Int, contract: Int?, measure: Int, committed: Int, delivered: Int?, reported: Int?
+    }
+
+    /// Binds the current row's values to `sink`, recording each problem with them.
+    private static func bind<Sink: ParameterSink>(_ run: LoadRun, _ f: Fields, into sink: Sink, codes: MeasureCodes) throws {
+        try run.bindText(sink, 1, f.id, required: true)
+        try run.bindText(sink, 2, f.contract)
+        try run.bindText(sink, 3, f.measure, required: true)
+        try run.bind(sink, 4, f.committed, .quantity, required: true)
+        try run.bind(sink, 5, f.delivered, .quantity)
+        try run.bindDate(sink, 6, f.reported, yearAt: 7)
+        if let code = run.value(f.measure), !codes.contains(code) {
+            run.problem(f.measure, codes.isEmpty
+                ? "unknown measure code \(Bytes.quoted(code)) (no measures are loaded: load measures first)"
+                : "unknown measure code \(Bytes.quoted(code)) (in no loaded measures edition)")
+        }
+    }
+
+    private static func finish(_ run: LoadRun, _ f: Fields, counter: RowCounter) throws {
         try counter.finish(into: &run.report)
-        let ownWorkforce = contract == nil ? run.report.loaded : nil
-        if ownWorkforce != nil, run.report.loaded > 0 {
+        if f.contract == nil, run.report.loaded > 0 {
             run.report.notes.append("the file has no contract column: every commitment is the service's own workforce")
+        }
+    }
+
+    /// The fresh-table load above, with the file read, checked and coerced on a second thread
+    /// (`RowPipeline`) while this one inserts: the same rows, rejects and report, in the same order.
+    private static func loadPipelined(_ run: LoadRun, _ f: Fields, codes: MeasureCodes, knownContracts: KnownKeys?,
+                                      fresh: FreshTable, insert: Statement, counter: inout RowCounter) throws {
+        let pipeline = RowPipeline(width: columns.count)
+        defer { run.handOff = nil }
+        try pipeline.run(fill: { batch in
+            run.handOff = { batch.refuse($0) }
+            while !batch.isFull {
+                guard try run.next() else { return false }
+                batch.startRow()
+                try bind(run, f, into: batch, codes: codes)
+                guard try run.endRow() else {
+                    batch.dropRow()
+                    continue
+                }
+                let unknown = knownContracts.map { known in run.value(f.contract).map { !known.contains($0) } ?? false } ?? false
+                batch.endRow(line: run.reader.recordLine, keyLine: run.reader.fieldLine(f.id), keyRaw: run.reader.field(f.id),
+                             parentLine: f.contract.map(run.reader.fieldLine) ?? 0, parentRaw: f.contract.map(run.reader.field),
+                             unknownParent: unknown)
+            }
+            return true
+        }, write: { batch in
+            for entry in batch.entries {
+                switch entry {
+                case .refused(let rejects):
+                    try run.write(rejectedRow: rejects)
+                case .row(let row):
+                    if let reject = try write(row, of: batch, run, f, insert: insert, fresh: fresh) {
+                        try run.write(rejectedRow: [reject])
+                    } else {
+                        counter.wrote()
+                        fresh.inserted(line: row.keyLine)
+                    }
+                }
+            }
+        })
+    }
+
+    /// Inserts a row read by the pipeline's other thread; the reject explaining it when it
+    /// was refused (by its contract, or by the table), as the one-thread load words it.
+    private static func write(_ row: RowBatch.Row, of batch: RowBatch, _ run: LoadRun, _ f: Fields, insert: Statement,
+                              fresh: FreshTable) throws -> Reject? {
+        let refusal = Refusal(row: row, batch: batch, run: run, fields: f, fresh: fresh)
+        // The key is checked before the contract, as the one-thread load does.
+        if row.unknownParent { return try refusal.duplicate() ?? refusal.unknownContract() }
+        try batch.bind(row, to: insert)
+        do {
+            try insert.step()
+            insert.reset()
+            return nil
+        } catch let error as SQLiteError where error.isConstraint {
+            if error.isUniqueViolation, let reject = try refusal.duplicate() { return reject }
+            if error.isForeignKeyViolation { return refusal.unknownContract() }
+            return Reject(line: row.line, column: nil, columnName: nil, raw: nil,
+                          reason: "refused by the commitments table: \(error.message)")
+        }
+    }
+
+    /// The rejects of a row read by the pipeline's other thread, from what its batch kept of it.
+    private struct Refusal {
+        let row: RowBatch.Row, batch: RowBatch, run: LoadRun, fields: Fields, fresh: FreshTable
+
+        /// "duplicate commitment_id", when an earlier row of this load has the key; else nil.
+        func duplicate() throws -> Reject? {
+            try batch.withBytes(row.keyRaw) { raw in
+                guard let line = try fresh.line(of: Bytes.trimmed(raw)) else { return nil }
+                let key = LoadRun.decode(Bytes.trimmed(raw))
+                return run.reject(line: row.keyLine, column: fields.id, raw: raw,
+                                  reason: "duplicate commitment_id \(key): line \(line) has it too")
+            }
+        }
+
+        func unknownContract() -> Reject {
+            guard let parentRaw = row.parentRaw, let column = fields.contract else {
+                return Reject(line: row.line, column: nil, columnName: nil, raw: nil, reason: "unknown contract  (load contracts first)")
+            }
+            return batch.withBytes(parentRaw) { raw in
+                run.reject(line: row.parentLine, column: column, raw: raw,
+                           reason: "unknown contract \(LoadRun.decode(Bytes.trimmed(raw))) (load contracts first)")
+            }
         }
     }
 }

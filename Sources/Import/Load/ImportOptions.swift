@@ -33,6 +33,9 @@ public struct ImportOptions {
     /// holds, have the table's secondary indexes rebuilt at the end instead of kept up
     /// to date row by row (see `BulkIndexes`). Tests set it to 0.
     public var bulkIndexThreshold = BulkIndexes.minimumFileSize
+    /// Whether a big load into an empty table may read and check its rows on a second thread
+    /// while this one inserts them (`RowPipeline`). Tests turn it off to compare the two.
+    var readsOnSecondThread = true
 
     /// `--sheet NAME|N`: the workbook sheet to read.
     public var sheet: String?

@@ -137,7 +137,7 @@ final class LoadRun {
     /// the wrong number of fields are rejected on the way. False at the end of the file.
     func next() throws -> Bool {
         while try LoadRun.advance(reader) {
-            try watch.tick()
+            if handOff == nil { try watch.tick() }
             if let m = reader.malformation {
                 let spans = reader.recordLastLine > reader.recordLine
                 addProblem(Reject(line: spans ? reader.recordLine : m.line, column: m.column, columnName: header(m.column - 1),
@@ -204,20 +204,38 @@ final class LoadRun {
 
     var rowHasProblems: Bool { !rowProblems.isEmpty }
 
-    /// Ends the current row: true when it had no problems; otherwise writes its rejects.
+    /// Ends the current row: true when it had no problems; otherwise writes its rejects (or,
+    /// while the rows are read on a thread of their own, hands them to `handOff`).
     func endRow() throws -> Bool {
         guard !rowProblems.isEmpty else { return true }
+        if let handOff { handOff(rowProblems) } else { try write(rejectedRow: rowProblems) }
+        rowProblems.removeAll(keepingCapacity: true)
+        return false
+    }
+
+    /// Writes one refused row's rejects and counts them in the report.
+    func write(rejectedRow problems: [Reject]) throws {
         guard let rejectStatement else { preconditionFailure("LoadRun.begin() not called") }
-        for p in rowProblems {
+        for p in problems {
             try rejectStatement.bind([report.importID, name, p.line, p.column.map(Int64.init), p.columnName, p.raw, p.reason])
             try rejectStatement.step()
             rejectStatement.reset()
             if report.problems.count < options.problemsToKeep { report.problems.append(p) }
         }
-        report.problemCount += rowProblems.count
+        report.problemCount += problems.count
         report.rejectedRows += 1
-        rowProblems.removeAll(keepingCapacity: true)
-        return false
+    }
+
+    /// While set, `endRow` gives a refused row's rejects to it instead of writing them, and
+    /// `next` leaves checking for Ctrl-C to the SQL the writing thread steps: the rows are being
+    /// read on a thread that must not touch the database (`RowPipeline`).
+    var handOff: (([Reject]) -> Void)?
+
+    /// A reject for field `column` (0-based) of a row read earlier, from what was kept of it:
+    /// the line the field starts on and its bytes as the file has them.
+    func reject(line: Int, column: Int, raw: UnsafeRawBufferPointer, reason: String) -> Reject {
+        Reject(line: line, column: column + 1 + columnOffset, columnName: headers[column],
+               raw: LoadRun.shown(LoadRun.decode(raw)), reason: reason)
     }
 
     /// Steps an upsert for the current row. True when it was written or matched;
@@ -294,7 +312,7 @@ final class LoadRun {
         if !hasProblem(column) { problem(column, "required value is empty") }
     }
 
-    func bindText(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false) throws {
+    func bindText<Sink: ParameterSink>(_ s: Sink, _ index: Int, _ column: Int?, required: Bool = false) throws {
         guard let b = value(column) else {
             if required, let column { self.required(column) }
             try s.bind(.null, at: index)
@@ -310,7 +328,7 @@ final class LoadRun {
     }
 
     /// Binds a field's bytes as text as they are (not trimmed), Windows-1252 read as such.
-    func bindRawText(_ s: Statement, _ index: Int, _ b: UnsafeRawBufferPointer) throws {
+    func bindRawText<Sink: ParameterSink>(_ s: Sink, _ index: Int, _ b: UnsafeRawBufferPointer) throws {
         if TextEncoding.isASCII(b) || TextEncoding.isValidUTF8(b) {
             // The field stays in the reader's record until the row is stepped.
             try s.bindTextUntilStep(bytes: b, at: index)
@@ -320,13 +338,13 @@ final class LoadRun {
         }
     }
 
-    func bindText(_ s: Statement, _ index: Int, _ text: String?) throws {
+    func bindText<Sink: ParameterSink>(_ s: Sink, _ index: Int, _ text: String?) throws {
         try s.bind(text.map(SQLValue.text) ?? .null, at: index)
     }
 
     /// - Parameter wholePence: the column is headed in pence (`HeaderMapping.wholePence`).
     @discardableResult
-    func bindMoney(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false, nonNegative: Bool = false,
+    func bindMoney<Sink: ParameterSink>(_ s: Sink, _ index: Int, _ column: Int?, required: Bool = false, nonNegative: Bool = false,
                    wholePence: Bool = false) throws -> Int64? {
         var result: SQLValue = .null
         if let b = value(column), let column {
@@ -346,7 +364,7 @@ final class LoadRun {
     /// - Parameter yearAt: a parameter that takes the date's financial year (`2020/21`), or NULL
     ///   with the date: the table's `financial_year` (see `WrittenFinancialYears`).
     @discardableResult
-    func bindDate(_ s: Statement, _ index: Int, _ column: Int?, required: Bool = false, yearAt: Int? = nil) throws -> CalendarDate? {
+    func bindDate<Sink: ParameterSink>(_ s: Sink, _ index: Int, _ column: Int?, required: Bool = false, yearAt: Int? = nil) throws -> CalendarDate? {
         if let b = value(column), let column {
             do {
                 let date = try CalendarDate.parse(b)
@@ -362,7 +380,7 @@ final class LoadRun {
 
     /// Binds parameter `index` from column `column` through `coercion`: NULL when empty (a
     /// problem if `required`), the coerced value when it reads, else a problem and NULL.
-    func bind(_ s: Statement, _ index: Int, _ column: Int?, _ coercion: FieldCoercion, required: Bool = false) throws {
+    func bind<Sink: ParameterSink>(_ s: Sink, _ index: Int, _ column: Int?, _ coercion: FieldCoercion, required: Bool = false) throws {
         var result: SQLValue = .null
         if let b = value(column), let column {
             do { result = try coercion.read(b) } catch let e as CoercionError { problem(column, e.reason) }
@@ -374,7 +392,7 @@ final class LoadRun {
     /// postcode_status; when the postcode column is absent or empty, the address's last UK
     /// postcode stands in.
     @discardableResult
-    func bindPostcode(_ s: Statement, _ index: Int, _ column: Int?, address: Int? = nil) throws -> SupplierPlace {
+    func bindPostcode<Sink: ParameterSink>(_ s: Sink, _ index: Int, _ column: Int?, address: Int? = nil) throws -> SupplierPlace {
         let place = SupplierPlace.locate(postcodeField: string(column), address: string(address))
         try s.bind(place.postcode.postcode.map(SQLValue.text) ?? .null, at: index)
         try s.bind(place.raw.map(SQLValue.text) ?? .null, at: index + 1)

@@ -1,0 +1,111 @@
+import SVWDatabase
+
+/// Rows of a load read and checked on one thread, for another to insert in order
+/// (`RowPipeline`): each row's parameters, with its text copied into one byte array (the
+/// reader's record is gone by the time the row is stepped), and what the writer needs to
+/// explain a row SQLite refuses; or a refused row's rejects, to be written in its turn, so
+/// the rejects table and the report list them exactly as a load on one thread would.
+final class RowBatch: ParameterSink {
+    /// One row, in file order.
+    enum Entry {
+        /// A row for the INSERT: its parameters from `first`, and its key field kept as read.
+        case row(Row)
+        /// A row refused while read, with its rejects.
+        case refused([Reject])
+    }
+
+    /// A row for the INSERT and what explains it if refused.
+    struct Row {
+        /// Index of its first parameter in `parameters`.
+        let first: Int
+        /// The line the row starts on.
+        let line: Int
+        /// The line its key field starts on, and that field's bytes as the file has them.
+        let keyLine: Int
+        let keyRaw: Range<Int>
+        /// Its parent key (a commitment's contract), likewise, when the file has that column.
+        let parentLine: Int
+        let parentRaw: Range<Int>?
+        /// The parent is not in the parent table (checked by the reading thread).
+        let unknownParent: Bool
+    }
+
+    private enum Parameter {
+        case value(SQLValue)
+        /// Bytes of `bytes`.
+        case text(Range<Int>)
+    }
+
+    /// Parameters per row (the INSERT's).
+    let width: Int
+    /// Rows a batch holds before it is handed over.
+    let capacity: Int
+    private(set) var entries: [Entry] = []
+    private var parameters: [Parameter] = []
+    private var bytes: [UInt8] = []
+    /// First parameter of the row being bound.
+    private var rowStart = 0
+
+    init(width: Int, capacity: Int) {
+        self.width = width
+        self.capacity = capacity
+        entries.reserveCapacity(capacity)
+        parameters.reserveCapacity(capacity * width)
+    }
+
+    var isFull: Bool { entries.count >= capacity }
+
+    /// Empties the batch for reuse, keeping its storage.
+    func reset() {
+        entries.removeAll(keepingCapacity: true)
+        parameters.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Starts binding a new row (every parameter NULL until bound).
+    func startRow() {
+        rowStart = parameters.count
+        parameters.append(contentsOf: repeatElement(.value(.null), count: width))
+    }
+
+    /// Ends the row being bound as one for the INSERT.
+    func endRow(line: Int, keyLine: Int, keyRaw: UnsafeRawBufferPointer, parentLine: Int, parentRaw: UnsafeRawBufferPointer?,
+                unknownParent: Bool) {
+        entries.append(.row(Row(first: rowStart, line: line, keyLine: keyLine, keyRaw: keep(keyRaw), parentLine: parentLine,
+                                 parentRaw: parentRaw.map(keep), unknownParent: unknownParent)))
+    }
+
+    /// Drops the row being bound (it was refused: its rejects come through `refuse`).
+    func dropRow() { parameters.removeSubrange(rowStart...) }
+
+    func refuse(_ rejects: [Reject]) { entries.append(.refused(rejects)) }
+
+    /// Binds row `row`'s parameters to `statement`; its text stays in this batch until the step.
+    func bind(_ row: Row, to statement: Statement) throws {
+        try bytes.withUnsafeBytes { all in
+            for i in 0..<width {
+                switch parameters[row.first + i] {
+                case .value(let value): try statement.bind(value, at: i + 1)
+                case .text(let range): try statement.bindTextUntilStep(bytes: UnsafeRawBufferPointer(rebasing: all[range]), at: i + 1)
+                }
+            }
+        }
+    }
+
+    /// Bytes kept in the batch.
+    func withBytes<T>(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    }
+
+    private func keep(_ b: UnsafeRawBufferPointer) -> Range<Int> {
+        let start = bytes.count
+        bytes.append(contentsOf: b)
+        return start..<bytes.count
+    }
+
+    // MARK: ParameterSink (1-based parameter indexes, as SQLite's)
+
+    func bind(_ value: SQLValue, at index: Int) throws { parameters[rowStart + index - 1] = .value(value) }
+    func bindText(bytes b: UnsafeRawBufferPointer, at index: Int) throws { parameters[rowStart + index - 1] = .text(keep(b)) }
+    func bindTextUntilStep(bytes b: UnsafeRawBufferPointer, at index: Int) throws { try bindText(bytes: b, at: index) }
+}
