@@ -21,8 +21,11 @@ final class FreshTable {
     }
 
     /// Call after each row inserted, with the line it was read from.
-    func inserted(line: Int) {
-        let rowid = db.lastInsertRowID
+    func inserted(line: Int) { inserted(line: line, rowid: db.lastInsertRowID) }
+
+    /// Call after each row inserted, with the line it was read from and its rowid (one of
+    /// several rows a statement inserted: they take consecutive rowids).
+    func inserted(line: Int, rowid: Int64) {
         let offset = Int64(line) - rowid
         if offsets.last?.offset != offset { offsets.append((rowid, offset)) }
     }

@@ -80,13 +80,15 @@ final class RowBatch: ParameterSink {
 
     func refuse(_ rejects: [Reject]) { entries.append(.refused(rejects)) }
 
-    /// Binds row `row`'s parameters to `statement`; its text stays in this batch until the step.
-    func bind(_ row: Row, to statement: Statement) throws {
+    /// Binds row `row`'s parameters to `statement`, from parameter `offset + 1` on (a statement
+    /// inserting several rows takes each at its own offset); its text stays in this batch until the step.
+    func bind(_ row: Row, to statement: Statement, offset: Int = 0) throws {
         try bytes.withUnsafeBytes { all in
             for i in 0..<width {
                 switch parameters[row.first + i] {
-                case .value(let value): try statement.bind(value, at: i + 1)
-                case .text(let range): try statement.bindTextUntilStep(bytes: UnsafeRawBufferPointer(rebasing: all[range]), at: i + 1)
+                case .value(let value): try statement.bind(value, at: offset + i + 1)
+                case .text(let range):
+                    try statement.bindTextUntilStep(bytes: UnsafeRawBufferPointer(rebasing: all[range]), at: offset + i + 1)
                 }
             }
         }
