@@ -76,7 +76,7 @@ enum CommitmentLoader {
     }
 
     /// Binds the current row's values to `sink`, recording each problem with them.
-    private static func bind<Sink: ParameterSink>(_ run: LoadRun, _ f: Fields, into sink: Sink, codes: MeasureCodes) throws {
+    static func bind<Sink: ParameterSink>(_ run: LoadRun, _ f: Fields, into sink: Sink, codes: MeasureCodes) throws {
         try run.bindText(sink, 1, f.id, required: true)
         try run.bindText(sink, 2, f.contract)
         try run.bindText(sink, 3, f.measure, required: true)
@@ -90,132 +90,10 @@ enum CommitmentLoader {
         }
     }
 
-    private static func finish(_ run: LoadRun, _ f: Fields, counter: RowCounter) throws {
+    static func finish(_ run: LoadRun, _ f: Fields, counter: RowCounter) throws {
         try counter.finish(into: &run.report)
         if f.contract == nil, run.report.loaded > 0 {
             run.report.notes.append("the file has no contract column: every commitment is the service's own workforce")
-        }
-    }
-
-    /// The fresh-table load above, with the file read, checked and coerced on a second thread
-    /// (`RowPipeline`) while this one inserts: the same rows, rejects and report, in the same order.
-    private static func loadPipelined(_ run: LoadRun, _ f: Fields, codes: MeasureCodes, knownContracts: KnownKeys?,
-                                      fresh: FreshTable, insert: Statement, counter: inout RowCounter) throws {
-        let pipeline = RowPipeline(width: columns.count)
-        // Rows in runs of `groupRows` go in with one statement each (SQLite's cost per statement is
-        // a good part of its cost per row); a run with a refused row among them goes in row by row.
-        let groupRows = 16
-        let values = "(" + (1...columns.count).map { _ in "?" }.joined(separator: ", ") + ")"
-        let group = try run.db.prepare("INSERT INTO commitments(\(columns.joined(separator: ", "))) VALUES "
-                                       + Array(repeating: values, count: groupRows).joined(separator: ", "))
-        var waiting: [RowBatch.Row] = []
-        /// Writes one row; false when it was refused (and its reject written).
-        func writeOne(_ row: RowBatch.Row, of batch: RowBatch) throws {
-            if let reject = try write(row, of: batch, run, f, insert: insert, fresh: fresh) {
-                try run.write(rejectedRow: [reject])
-            } else {
-                counter.wrote()
-                fresh.inserted(line: row.keyLine)
-            }
-        }
-        /// Writes the rows waiting: as one statement when there are `groupRows` of them and
-        /// none is refused, else one by one.
-        func writeWaiting(of batch: RowBatch) throws {
-            defer { waiting.removeAll(keepingCapacity: true) }
-            if waiting.count == groupRows {
-                for (i, row) in waiting.enumerated() { try batch.bind(row, to: group, offset: i * columns.count) }
-                do {
-                    try group.step()
-                    group.reset()
-                    let last = run.db.lastInsertRowID
-                    for (i, row) in waiting.enumerated() {
-                        counter.wrote()
-                        fresh.inserted(line: row.keyLine, rowid: last - Int64(groupRows - 1 - i))
-                    }
-                    return
-                } catch let error as SQLiteError where error.isConstraint {
-                    // SQLite undid the statement's rows: each goes in on its own, to be explained.
-                }
-            }
-            for row in waiting { try writeOne(row, of: batch) }
-        }
-        defer { run.handOff = nil }
-        try pipeline.run(fill: { batch in
-            run.handOff = { batch.refuse($0) }
-            while !batch.isFull {
-                guard try run.next() else { return false }
-                batch.startRow()
-                try bind(run, f, into: batch, codes: codes)
-                guard try run.endRow() else {
-                    batch.dropRow()
-                    continue
-                }
-                let unknown = knownContracts.map { known in run.value(f.contract).map { !known.contains($0) } ?? false } ?? false
-                batch.endRow(line: run.reader.recordLine, keyLine: run.reader.fieldLine(f.id), keyRaw: run.reader.field(f.id),
-                             parentLine: f.contract.map(run.reader.fieldLine) ?? 0, parentRaw: f.contract.map(run.reader.field),
-                             unknownParent: unknown)
-            }
-            return true
-        }, write: { batch in
-            for entry in batch.entries {
-                switch entry {
-                case .row(let row) where !row.unknownParent:
-                    waiting.append(row)
-                    if waiting.count == groupRows { try writeWaiting(of: batch) }
-                case .row(let row):
-                    try writeWaiting(of: batch)
-                    try writeOne(row, of: batch)
-                case .refused(let rejects):
-                    try writeWaiting(of: batch)
-                    try run.write(rejectedRow: rejects)
-                }
-            }
-            try writeWaiting(of: batch)
-        })
-    }
-
-    /// Inserts a row read by the pipeline's other thread; the reject explaining it when it
-    /// was refused (by its contract, or by the table), as the one-thread load words it.
-    private static func write(_ row: RowBatch.Row, of batch: RowBatch, _ run: LoadRun, _ f: Fields, insert: Statement,
-                              fresh: FreshTable) throws -> Reject? {
-        let refusal = Refusal(row: row, batch: batch, run: run, fields: f, fresh: fresh)
-        // The key is checked before the contract, as the one-thread load does.
-        if row.unknownParent { return try refusal.duplicate() ?? refusal.unknownContract() }
-        try batch.bind(row, to: insert)
-        do {
-            try insert.step()
-            insert.reset()
-            return nil
-        } catch let error as SQLiteError where error.isConstraint {
-            if error.isUniqueViolation, let reject = try refusal.duplicate() { return reject }
-            if error.isForeignKeyViolation { return refusal.unknownContract() }
-            return Reject(line: row.line, column: nil, columnName: nil, raw: nil,
-                          reason: "refused by the commitments table: \(error.message)")
-        }
-    }
-
-    /// The rejects of a row read by the pipeline's other thread, from what its batch kept of it.
-    private struct Refusal {
-        let row: RowBatch.Row, batch: RowBatch, run: LoadRun, fields: Fields, fresh: FreshTable
-
-        /// "duplicate commitment_id", when an earlier row of this load has the key; else nil.
-        func duplicate() throws -> Reject? {
-            try batch.withBytes(row.keyRaw) { raw in
-                guard let line = try fresh.line(of: Bytes.trimmed(raw)) else { return nil }
-                let key = LoadRun.decode(Bytes.trimmed(raw))
-                return run.reject(line: row.keyLine, column: fields.id, raw: raw,
-                                  reason: "duplicate commitment_id \(key): line \(line) has it too")
-            }
-        }
-
-        func unknownContract() -> Reject {
-            guard let parentRaw = row.parentRaw, let column = fields.contract else {
-                return Reject(line: row.line, column: nil, columnName: nil, raw: nil, reason: "unknown contract  (load contracts first)")
-            }
-            return batch.withBytes(parentRaw) { raw in
-                run.reject(line: row.parentLine, column: column, raw: raw,
-                           reason: "unknown contract \(LoadRun.decode(Bytes.trimmed(raw))) (load contracts first)")
-            }
         }
     }
 }
