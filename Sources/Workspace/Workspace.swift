@@ -18,13 +18,14 @@ public final class Workspace {
     ///   contracts: tens of seconds), so the analyst is not left looking at a silent terminal.
     public init(path: String? = nil, announce: ((String) -> Void)? = nil) throws {
         db = try Database(path: path ?? ":memory:")
+        // A second svw on the same file reads alongside; a write waits this long for another's,
+        // and so does opening while a big load has the file to itself (see withRollbackJournal).
+        if !db.isInMemory { db.setBusyTimeout(milliseconds: Workspace.busyTimeoutMilliseconds) }
         if let path { try Workspace.refuseForeign(db, path: path) }
         try db.execute("PRAGMA foreign_keys = ON")
         if !db.isInMemory {
             try db.execute("PRAGMA journal_mode = WAL")
             try db.execute("PRAGMA synchronous = NORMAL")
-            // A second svw on the same file reads alongside; a write waits this long for another's.
-            db.setBusyTimeout(milliseconds: Workspace.busyTimeoutMilliseconds)
             // A 64 MB cache keeps what one command reuses. The file is not mapped: every page
             // a mapping touches counts in the process's memory, so a rollup rebuild reading a
             // whole 1M-contract workspace would hold it all; read through the cache, memory
