@@ -14,7 +14,7 @@ extension CommitmentLoader {
         let group = try run.db.prepare("INSERT INTO commitments(\(columns.joined(separator: ", "))) VALUES "
                                        + Array(repeating: values, count: groupRows).joined(separator: ", "))
         var waiting: [RowBatch.Row] = []
-        /// Writes one row; false when it was refused (and its reject written).
+        /// Writes one row, or its reject when it is refused.
         func writeOne(_ row: RowBatch.Row, of batch: RowBatch) throws {
             if let reject = try write(row, of: batch, run, f, insert: insert, fresh: fresh) {
                 try run.write(rejectedRow: [reject])
