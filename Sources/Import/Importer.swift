@@ -20,13 +20,13 @@ public enum Importer {
         }
         let deferIndexes = try BulkIndexes.worthDeferring(table: kind.table, fileSize: run.reader.fileSize,
                                                              threshold: options.bulkIndexThreshold, db: workspace.db)
-        // A big file's parent keys are checked against sets in memory, not looked up by SQLite per row.
-        run.checksKeysItself = run.reader.fileSize >= options.bulkIndexThreshold
-            && (kind == .commitments || (kind == .contracts && ContractLoader.namesSuppliersByID(mapping)))
         // A big file's rows are written once, not to the WAL and then into the file (see withRollbackJournal).
         try workspace.db.withRollbackJournal(if: deferIndexes) {
-            try workspace.db.withoutForeignKeyEnforcement(if: run.checksKeysItself) {
-                try LoadMemory.bounded(workspace.db) {
+            try LoadMemory.bounded(workspace.db) {
+                // A big file's parent keys are checked against sets in memory, not looked up by SQLite
+                // per row — while the parent table's ids fit the memory a load may spend on them.
+                run.checksKeysItself = try checksKeysInMemory(run, kind: kind, mapping: mapping, db: workspace.db)
+                try workspace.db.withoutForeignKeyEnforcement(if: run.checksKeysItself) {
                     try workspace.db.transaction {
                         try write(run, kind: kind, mapping: mapping, into: workspace, deferringIndexes: deferIndexes)
                     }
@@ -35,6 +35,20 @@ public enum Importer {
         }
         run.report.ignoredColumns = mapping.ignored
         return run.report
+    }
+
+    /// Whether a load checks each row's parent (a commitment's contract, a contract's supplier)
+    /// against the parent table's ids in memory (`KnownKeys`): a big file, whose parent ids fit
+    /// the load's budget for them.
+    private static func checksKeysInMemory(_ run: LoadRun, kind: ImportKind, mapping: HeaderMapping, db: Database) throws -> Bool {
+        guard run.reader.fileSize >= run.options.bulkIndexThreshold else { return false }
+        let parent: (table: String, column: String)
+        switch kind {
+        case .commitments: parent = ("contracts", "contract_id")
+        case .contracts where ContractLoader.namesSuppliersByID(mapping): parent = ("suppliers", "supplier_id")
+        default: return false
+        }
+        return try KnownKeys.memory(db: db, table: parent.table, column: parent.column) <= run.options.knownKeysBudget
     }
 
     /// The rows of a load, inside its transaction; the rollups and the search index are left

@@ -23,8 +23,9 @@ enum CommitmentLoader {
         let duplicate = { (line: Int) in (Optional(id), "duplicate commitment_id \(run.string(id) ?? ""): line \(line) has it too") }
 
         let fields = Fields(id: id, contract: contract, measure: measure, committed: committed, delivered: delivered, reported: reported)
-        // A big file into an empty table, its contracts checked in memory: read on a thread of its own.
-        if let fresh, run.checksKeysItself, run.options.readsOnSecondThread, run.reader is CSVReader {
+        // A big file into an empty table: read on a thread of its own.
+        if let fresh, run.reader.fileSize >= run.options.bulkIndexThreshold, run.options.readsOnSecondThread,
+           run.reader is CSVReader {
             try loadPipelined(run, fields, codes: codes, knownContracts: knownContracts, fresh: fresh, insert: insert,
                               counter: &counter)
             try finish(run, fields, counter: counter)

@@ -21,13 +21,32 @@ struct KnownKeys {
 
     /// Every value of a table's text column (`table` and `column` are svw's own names, not user text).
     init(db: Database, table: String, column: String) throws {
-        let size = try db.query("SELECT count(*), coalesce(sum(length(CAST(\(column) AS BLOB)) + 1), 0) FROM \(table)").rows.first
-        self.init(expected: Int(size?[0].int64 ?? 0), bytes: Int(size?[1].int64 ?? 0))
+        let size = try KnownKeys.size(db: db, table: table, column: column)
+        self.init(expected: size.count, bytes: size.bytes)
         let statement = try db.prepare("SELECT \(column) FROM \(table)")
         while try statement.step() {
             statement.withText(0) { insert($0) }
         }
     }
+
+    /// How many ids a table's column holds and their bytes (each with its length byte).
+    private static func size(db: Database, table: String, column: String) throws -> (count: Int, bytes: Int) {
+        let row = try db.query("SELECT count(*), coalesce(sum(length(CAST(\(column) AS BLOB)) + 1), 0) FROM \(table)").rows.first
+        return (Int(row?[0].int64 ?? 0), Int(row?[1].int64 ?? 0))
+    }
+
+    /// The memory the set of a table's ids takes: their bytes and the slots that find them.
+    static func memory(db: Database, table: String, column: String) throws -> Int {
+        let size = try KnownKeys.size(db: db, table: table, column: column)
+        var capacity = 16
+        while capacity < size.count * 2 { capacity <<= 1 }
+        return size.bytes + capacity * MemoryLayout<UInt32>.stride
+    }
+
+    /// The most a load spends on a parent table's ids: beyond it (about 1.2M contracts of
+    /// ten-character ids), SQLite checks each row's parent itself, slower but in no more memory,
+    /// so that a load stays within 64 MB whatever the size of the tables it checks against.
+    static let memoryBudget = 24 << 20
 
     func contains(_ key: UnsafeRawBufferPointer) -> Bool {
         find(key, hash: LoadRun.hash(key)).found
