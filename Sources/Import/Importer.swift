@@ -25,7 +25,8 @@ public enum Importer {
             try LoadMemory.bounded(workspace.db) {
                 // A big file's parent keys are checked against sets in memory, not looked up by SQLite
                 // per row — while the parent table's ids fit the memory a load may spend on them.
-                run.checksKeysItself = try checksKeysInMemory(run, kind: kind, mapping: mapping, db: workspace.db)
+                run.parentKeySize = try parentKeySize(run, kind: kind, mapping: mapping, db: workspace.db)
+                run.checksKeysItself = run.parentKeySize != nil
                 try workspace.db.withoutForeignKeyEnforcement(if: run.checksKeysItself) {
                     try workspace.db.transaction {
                         try write(run, kind: kind, mapping: mapping, into: workspace, deferringIndexes: deferIndexes)
@@ -37,18 +38,19 @@ public enum Importer {
         return run.report
     }
 
-    /// Whether a load checks each row's parent (a commitment's contract, a contract's supplier)
-    /// against the parent table's ids in memory (`KnownKeys`): a big file, whose parent ids fit
-    /// the load's budget for them.
-    private static func checksKeysInMemory(_ run: LoadRun, kind: ImportKind, mapping: HeaderMapping, db: Database) throws -> Bool {
-        guard run.reader.fileSize >= run.options.bulkIndexThreshold else { return false }
+    /// The size of the parent ids (a commitment's contracts, a contract's suppliers) when the load
+    /// checks each row's parent against them in memory (`KnownKeys`): a big file, whose parent ids
+    /// fit the load's budget for them. Nil when SQLite checks them.
+    private static func parentKeySize(_ run: LoadRun, kind: ImportKind, mapping: HeaderMapping, db: Database) throws -> KnownKeys.Size? {
+        guard run.reader.fileSize >= run.options.bulkIndexThreshold else { return nil }
         let parent: (table: String, column: String)
         switch kind {
         case .commitments: parent = ("contracts", "contract_id")
         case .contracts where ContractLoader.namesSuppliersByID(mapping): parent = ("suppliers", "supplier_id")
-        default: return false
+        default: return nil
         }
-        return try KnownKeys.memory(db: db, table: parent.table, column: parent.column) <= run.options.knownKeysBudget
+        let size = try KnownKeys.Size(db: db, table: parent.table, column: parent.column)
+        return size.memory <= run.options.knownKeysBudget ? size : nil
     }
 
     /// The rows of a load, inside its transaction; the rollups and the search index are left

@@ -18,7 +18,7 @@ enum CommitmentLoader {
                                                    fresh: fresh != nil))
         var counter = try RowCounter(db: run.db, table: "commitments")
         let knownContracts = run.checksKeysItself && contract != nil
-            ? try KnownKeys(db: run.db, table: "contracts", column: "contract_id") : nil
+            ? try KnownKeys(db: run.db, table: "contracts", column: "contract_id", size: run.parentKeySize) : nil
         let unknownContract = { (contract, "unknown contract \(run.string(contract) ?? "") (load contracts first)") }
         let duplicate = { (line: Int) in (Optional(id), "duplicate commitment_id \(run.string(id) ?? ""): line \(line) has it too") }
 

@@ -83,15 +83,18 @@ extension CommitmentLoader {
     /// was refused (by its contract, or by the table), as the one-thread load words it.
     private static func write(_ row: RowBatch.Row, of batch: RowBatch, _ run: LoadRun, _ f: Fields, insert: Statement,
                               fresh: FreshTable) throws -> Reject? {
-        let refusal = Refusal(row: row, batch: batch, run: run, fields: f, fresh: fresh)
         // The key is checked before the contract, as the one-thread load does.
-        if row.unknownParent { return try refusal.duplicate() ?? refusal.unknownContract() }
+        if row.unknownParent {
+            let refusal = Refusal(row: row, batch: batch, run: run, fields: f, fresh: fresh)
+            return try refusal.duplicate() ?? refusal.unknownContract()
+        }
         try batch.bind(row, to: insert)
         do {
             try insert.step()
             insert.reset()
             return nil
         } catch let error as SQLiteError where error.isConstraint {
+            let refusal = Refusal(row: row, batch: batch, run: run, fields: f, fresh: fresh)
             if error.isUniqueViolation, let reject = try refusal.duplicate() { return reject }
             if error.isForeignKeyViolation { return refusal.unknownContract() }
             return Reject(line: row.line, column: nil, columnName: nil, raw: nil,

@@ -58,7 +58,8 @@ enum ContractLoader {
             INSERT INTO further_suppliers(contract_id, supplier_id) SELECT ?1, ?2 WHERE ?2 IS NOT (SELECT supplier_id FROM contracts WHERE contract_id = ?1) ON CONFLICT DO NOTHING
             """)
         let inline = namesSuppliersByID(mapping) ? nil : try InlineSuppliers(db: run.db)
-        let knownSuppliers = run.checksKeysItself ? try KnownKeys(db: run.db, table: "suppliers", column: "supplier_id") : nil
+        let knownSuppliers = run.checksKeysItself
+            ? try KnownKeys(db: run.db, table: "suppliers", column: "supplier_id", size: run.parentKeySize) : nil
         let unknownSupplier = { (supplier, "unknown supplier \(run.string(supplier) ?? "") (load suppliers first)") }
         var counter = try RowCounter(db: run.db, table: "contracts")
         var firstRows: [UInt64: FirstRow] = [:]

@@ -19,9 +19,10 @@ struct KnownKeys {
         arena.reserveCapacity(bytes)
     }
 
-    /// Every value of a table's text column (`table` and `column` are svw's own names, not user text).
-    init(db: Database, table: String, column: String) throws {
-        let size = try KnownKeys.size(db: db, table: table, column: column)
+    /// Every value of a table's text column (`table` and `column` are svw's own names, not user
+    /// text), sized by `size` when the caller has already measured it.
+    init(db: Database, table: String, column: String, size: Size? = nil) throws {
+        let size = try size ?? Size(db: db, table: table, column: column)
         self.init(expected: size.count, bytes: size.bytes)
         let statement = try db.prepare("SELECT \(column) FROM \(table)")
         while try statement.step() {
@@ -29,18 +30,24 @@ struct KnownKeys {
         }
     }
 
-    /// How many ids a table's column holds and their bytes (each with its length byte).
-    private static func size(db: Database, table: String, column: String) throws -> (count: Int, bytes: Int) {
-        let row = try db.query("SELECT count(*), coalesce(sum(length(CAST(\(column) AS BLOB)) + 1), 0) FROM \(table)").rows.first
-        return (Int(row?[0].int64 ?? 0), Int(row?[1].int64 ?? 0))
-    }
+    /// How many ids a table's column holds, and what a set of them takes.
+    struct Size {
+        let count: Int
+        /// Their bytes, each with its length byte.
+        let bytes: Int
 
-    /// The memory the set of a table's ids takes: their bytes and the slots that find them.
-    static func memory(db: Database, table: String, column: String) throws -> Int {
-        let size = try KnownKeys.size(db: db, table: table, column: column)
-        var capacity = 16
-        while capacity < size.count * 2 { capacity <<= 1 }
-        return size.bytes + capacity * MemoryLayout<UInt32>.stride
+        init(db: Database, table: String, column: String) throws {
+            let row = try db.query("SELECT count(*), coalesce(sum(length(CAST(\(column) AS BLOB)) + 1), 0) FROM \(table)").rows.first
+            count = Int(row?[0].int64 ?? 0)
+            bytes = Int(row?[1].int64 ?? 0)
+        }
+
+        /// The memory the set takes: the ids' bytes and the slots that find them.
+        var memory: Int {
+            var capacity = 16
+            while capacity < count * 2 { capacity <<= 1 }
+            return bytes + capacity * MemoryLayout<UInt32>.stride
+        }
     }
 
     /// The most a load spends on a parent table's ids: beyond it (about 1.2M contracts of

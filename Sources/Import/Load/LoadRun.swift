@@ -19,6 +19,8 @@ final class LoadRun {
     /// Whether the loader checks each row's parent key (supplier, contract) against the
     /// table's ids in memory, SQLite's own foreign-key look-up being off for the load.
     var checksKeysItself = false
+    /// The size of the parent table's ids when `checksKeysItself`, measured once to decide it.
+    var parentKeySize: KnownKeys.Size?
 
     private var rejectStatement: Statement?
     private let watch: InterruptWatch
