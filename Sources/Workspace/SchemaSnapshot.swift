@@ -373,6 +373,9 @@ extension Schema {
              WHERE (EXISTS (SELECT 1 FROM suppliers) OR EXISTS (SELECT 1 FROM contracts))
                AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
             """#,
+            #"""
+            DELETE FROM rollup_supplier_wins WHERE gm_status IS NOT 'outside';
+            """#,
         ],
         objects: [
             OwnedObject(name: "settings", type: "table", sql:

@@ -81,10 +81,11 @@ public final class Workspace {
     }
 
     /// What opening is about to do to a workspace an earlier svw made and that holds rows;
-    /// nil when there is nothing to upgrade or nothing to rewrite.
+    /// nil when there is nothing to upgrade or nothing to rewrite, or when the migrations it
+    /// has not seen rewrite no table (they take a moment whatever the size).
     func upgradeNotice() throws -> String? {
         let version = schemaVersion
-        guard version > 0, version < Schema.currentVersion else { return nil }
+        guard version > 0, version < Schema.lastRewritingVersion else { return nil }
         let rows = try db.scalar("""
             SELECT (SELECT count(*) FROM contracts) + (SELECT count(*) FROM commitments) + (SELECT count(*) FROM suppliers)
             """).int64 ?? 0

@@ -151,6 +151,31 @@ import SVWDatabase
         #expect(toldAgain.isEmpty)
     }
 
+    /// A workspace whose `rollup_supplier_wins` holds every winner's rows (as svw wrote it
+    /// before it kept only those outside GM) keeps only the outside ones, and the upgrade,
+    /// which rewrites no table, is not announced as a long one.
+    @Test func upgradingKeepsOnlyTheWinnersOutsideGMAndSaysNothing() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svw-\(UUID()).db").path
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        do {
+            let ws = try Workspace(path: path)
+            try ws.db.execute("""
+                INSERT INTO suppliers(supplier_id, name, name_key, postcode, district, postcode_status)
+                VALUES ('S1','One','one','SK4 1AA','SK4','ok');
+                INSERT INTO rollup_supplier_wins VALUES
+                    (2020, 'Bury', 'S1', 'GM', 'Stockport', 'SK', 'postcode', 0, 1, 1, 100),
+                    (2020, 'Bury', 'S2', 'outside', NULL, 'LS', 'district', 0, 2, 1, 300),
+                    (NULL, NULL, 'S3', 'unknown', NULL, NULL, 'unknown', 0, 1, 1, 50);
+                PRAGMA user_version = \(Schema.lastRewritingVersion);
+                """)
+        }
+        var told: [String] = []
+        let ws = try Workspace(path: path, announce: { told.append($0) })
+        #expect(ws.schemaVersion == Schema.currentVersion)
+        #expect(try ws.db.query("SELECT supplier_id FROM rollup_supplier_wins").rows == [["S2"]])
+        #expect(told.isEmpty)
+    }
+
     /// A workspace from before integer row keys keeps every row, column, index, trigger and
     /// view of its own and of the analyst's, and its keys still refuse NULLs and unknown parents.
     @Test func migratingToRowidTablesKeepsEveryRowAndTheAnalystsOwnObjects() throws {

@@ -19,13 +19,13 @@ extension HelpText {
         rollup_supplier_geography copies each supplier's gm_status, authority, area and
         placed_by from the supplier_geography view, so it follows however the view defines
         GM status.
-        rollup_supplier_wins holds, per winning supplier (lead or further) and per year and
-        partner, per year (partner NULL), per partner (year NULL) and over everything (both
-        NULL), the awards it won, those it won alone and its share of their value by the
-        award_shares rule, with its geography; rollup_geography adds those up per GM
-        status, authority, area and placing rule. geography reads them when the filter is
-        no more than a year and a partner (awards with several suppliers are counted once
-        per line from the raw tables); --top reads rollup_supplier_wins largest first.
+        rollup_geography holds, per year and partner, per year (partner NULL), per partner
+        (year NULL) and over everything (both NULL), and per GM status, authority, area and
+        placing rule: the winning suppliers (lead or further), the awards won alone and
+        their share of the value by the award_shares rule. geography reads it when the
+        filter is no more than a year and a partner (awards with several suppliers are
+        counted once per line from the raw tables). rollup_supplier_wins holds the same
+        per supplier outside GM, with its geography: --top reads it largest first.
         rollup_years adds rollup_contracts up per financial year and partner (partner NULL:
         all of them), with the distinct winning suppliers from rollup_geography: contracts,
         value, contracts over £25k and £50k, weighting sums, social value and winners — what
