@@ -1,37 +1,44 @@
 import Foundation
 
-/// A load on both of the machine's cores: one thread reads the file and checks and coerces
-/// each row into `RowBatch`es, while the calling thread inserts the batches in file order
-/// (SQLite's part of a national load is half its time, reading and checking the other half).
+/// A batch of work one thread fills and another uses, then hands back to be filled again.
+public protocol PipelineBatch: AnyObject, SendableMetatype {
+    /// Empties the batch for refilling, keeping its storage.
+    func reset()
+}
+
+/// Work on both of the machine's cores for a connection only one thread may use: a second
+/// thread fills batches (reading a file and checking its rows, or reading and adding up rows
+/// through a connection of its own) while the calling thread, the one that writes, uses
+/// them in order. A national load, or the rollups' rebuild, spends about half its time in
+/// SQLite's writing and half in the rest.
 ///
-/// Only the calling thread touches the database: the reading side hands refused rows over
-/// (`LoadRun.handOff`) instead of writing them. A few batches go round between the two, so
-/// memory stays flat whatever the file's size. An error on either side stops both: the
-/// reader's is rethrown to the writer, and the writer's (a refused step, Ctrl-C reaching
-/// SQLite) stops the reader at its next batch; `run` returns only once the reader has
-/// stopped, so the `LoadRun` is the caller's alone again.
-final class RowPipeline: @unchecked Sendable {
+/// A few batches go round between the two, so memory stays flat whatever the input's size.
+/// An error on either side stops both: the filler's is rethrown to the writer, and the
+/// writer's (a refused step, Ctrl-C reaching SQLite) stops the filler at its next batch;
+/// `run` returns only once the filler has stopped, so what `fill` holds is the caller's
+/// alone again.
+public final class BatchPipeline<Batch: PipelineBatch>: @unchecked Sendable {
     // Everything below is guarded by `condition`; batches change hands only through it.
     private let condition = NSCondition()
-    private var filled: [RowBatch] = []
-    private var spare: [RowBatch]
+    private var filled: [Batch] = []
+    private var spare: [Batch]
     private var readerDone = false
     private var readerError: Error?
     private var stopped = false
     private var readerExited = false
 
-    /// Batches of `capacity` rows for an INSERT of `width` parameters.
-    init(width: Int, capacity: Int = 2048, batches: Int = 3) {
-        spare = (0..<batches).map { _ in RowBatch(width: width, capacity: capacity) }
+    /// A pipeline passing these batches round (three: one being filled, one being used, one waiting).
+    public init(batches: [Batch]) {
+        spare = batches
     }
 
     /// Runs `fill` on a new thread, batch after batch, until it returns false (the end of the
-    /// file) or throws, and `write` here on each batch filled, in order.
+    /// input) or throws, and `write` here on each batch filled, in order.
     /// - Parameters:
-    ///   - fill: adds rows to an empty batch until it is full (true) or the file ends (false).
-    ///   - write: inserts a batch's rows.
-    func run(fill: @escaping (RowBatch) throws -> Bool, write: (RowBatch) throws -> Void) throws {
-        // The reading thread has `fill` (and the LoadRun it holds) to itself until it exits.
+    ///   - fill: adds rows to an empty batch until it is full (true) or the input ends (false).
+    ///   - write: uses a batch's rows.
+    public func run(fill: @escaping (Batch) throws -> Bool, write: (Batch) throws -> Void) throws {
+        // The filling thread has `fill` (and what it holds) to itself until it exits.
         let reader = Thread { [self, fill = UncheckedSendable(fill)] in read(fill.value) }
         reader.stackSize = 4 << 20
         reader.start()
@@ -39,11 +46,10 @@ final class RowPipeline: @unchecked Sendable {
         while let batch = try nextFilled() {
             try write(batch)
             give(spare: batch)
-
         }
     }
 
-    private func read(_ fill: (RowBatch) throws -> Bool) {
+    private func read(_ fill: (Batch) throws -> Bool) {
         defer {
             condition.withLock { readerExited = true }
             condition.broadcast()
@@ -65,14 +71,14 @@ final class RowPipeline: @unchecked Sendable {
         }
     }
 
-    private func takeSpare() -> RowBatch? {
+    private func takeSpare() -> Batch? {
         condition.lock()
         defer { condition.unlock() }
         while spare.isEmpty && !stopped { condition.wait() }
         return stopped ? nil : spare.removeFirst()
     }
 
-    private func nextFilled() throws -> RowBatch? {
+    private func nextFilled() throws -> Batch? {
         condition.lock()
         defer { condition.unlock() }
         while filled.isEmpty && !readerDone { condition.wait() }
@@ -81,7 +87,7 @@ final class RowPipeline: @unchecked Sendable {
         return nil
     }
 
-    private func give(spare batch: RowBatch) {
+    private func give(spare batch: Batch) {
         condition.withLock { spare.append(batch) }
         condition.broadcast()
     }

@@ -1,3 +1,8 @@
+/// SQLite's five storage classes: what kind of value a column of a row holds.
+public enum StorageClass: Sendable {
+    case null, integer, real, text, blob
+}
+
 /// One SQLite value, as stored: the five storage classes and nothing else.
 public enum SQLValue: Sendable, Hashable {
     case null

@@ -129,6 +129,24 @@ public final class Statement {
     /// Whether a 0-based column of the current row holds TEXT.
     public func isText(_ index: Int) -> Bool { sqlite3_column_type(handle, Int32(index)) == SQLITE_TEXT }
 
+    /// The storage class of a 0-based column of the current row: with `int64` and `double`,
+    /// a number is read without building an `SQLValue` (a pass adding up millions of rows).
+    public func storageClass(_ index: Int) -> StorageClass {
+        switch sqlite3_column_type(handle, Int32(index)) {
+        case SQLITE_INTEGER: return .integer
+        case SQLITE_FLOAT: return .real
+        case SQLITE_TEXT: return .text
+        case SQLITE_BLOB: return .blob
+        default: return .null
+        }
+    }
+
+    /// A 0-based column of the current row read as an integer (meant for an INTEGER one).
+    public func int64(_ index: Int) -> Int64 { sqlite3_column_int64(handle, Int32(index)) }
+
+    /// A 0-based column of the current row read as a REAL (meant for a REAL one).
+    public func double(_ index: Int) -> Double { sqlite3_column_double(handle, Int32(index)) }
+
     /// The bytes of a 0-based TEXT column of the current row, valid only inside `body`
     /// (until the next step): for reading many keys without a Swift String each.
     public func withText<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {

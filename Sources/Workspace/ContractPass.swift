@@ -14,60 +14,76 @@ struct ContractPass {
     static let rollups = [Rollups.contracts, Rollups.contractCells, Rollups.lagCells, Rollups.measureCells]
 
     /// Codes of the values cells are keyed by (see `ValueCodes`).
-    private var partners = ValueCodes(), categories = ValueCodes(), endDates = ValueCodes(), measures = ValueCodes()
-    private var themes = ValueCodes()
-    /// Per code of `themes`: the theme's index in `Schema.themes`, `ContractTotals.unknownTheme`
-    /// for a text that is none of them, `ContractTotals.noTheme` for NULL.
-    private var themeIndexes: [Int] = []
+    private var places = Places(), endDates = ValueCodes(), weightings = ValueCodes(), flags = ValueCodes()
 
     /// Per financial year and partner, and per year with partner NULL: the contract sums of
-    /// `rollup_years`, in its column order (what its `cells` CTE adds up).
-    private var years: [YearKey: [SQLSum]] = [:]
+    /// `rollup_years`, in its column order (what its `cells` CTE adds up), found by the key
+    /// of their year and partner codes, and per place number by `yearRowsOfPlace`.
+    private var yearSums: [[SQLSum]] = [], yearKeys: [PackedKey] = [], yearRowNumbers: [PackedKey: Int] = [:]
+    /// Per place number: the rows of `yearSums` its contracts add into (its year and partner,
+    /// and its year), once known.
+    private var yearRowsOfPlace: [(own: Int, every: Int)?] = []
     private var contractCells: [ContractCellKey: [SQLSum]] = [:]
-    private var lagCells: [LagKey: [SQLSum]] = [:]
-    private var measureSums: [MeasureKey: MeasureSums] = [:]
-    /// A contract's `rollup_contracts` figures and its `rollup_years` figures, refilled per contract.
-    private var figures: [SQLValue] = [], yearFigures: [SQLValue] = []
+    /// By place number and end date code.
+    private var lagCells: [PackedKey: [SQLSum]] = [:]
+    /// A contract's `rollup_years` figures, refilled per contract.
+    private var yearFigures: [SQLValue] = []
 
     /// Runs the pass: writes its rollups (marking them fresh) and keeps the year sums for `writeYears`.
-    static func run(_ db: Database) throws -> ContractPass {
+    /// - Parameter twoThreads: add up the commitments on a second thread, through a connection
+    ///   of its own, while this one writes: only when that connection reads what this one
+    ///   does (see `Rollups.refreshIfStale`).
+    static func run(_ db: Database, twoThreads: Bool) throws -> ContractPass {
         var pass = ContractPass()
+        // The emptying takes the write lock, so a connection opened from here on reads
+        // contracts and commitments as this one does: nobody else can change them.
         for rollup in rollups { try db.execute(rollup.emptying) }
         let contracts = try db.prepare(contractsSQL)
-        let commitments = try db.prepare(commitmentsSQL)
         let insert = try db.prepare("INSERT INTO rollup_contracts VALUES (\((1...35).map { "?\($0)" }.joined(separator: ", ")))")
-        var pending = try commitments.step()
-        var totals = ContractTotals()
-        while try contracts.step() {
-            totals.reset()
-            let place = Place(year: contracts.value(0), partner: pass.partners.code(contracts, 3),
-                              category: pass.categories.code(contracts, 4))
-            // Commitments of contracts that do not exist (only possible with foreign keys off) join nothing.
-            while pending, commitments.compareText(0, with: contracts, 2) < 0 { pending = try commitments.step() }
-            while pending, commitments.compareText(0, with: contracts, 2) == 0 {
-                try totals.add(commitments, theme: pass.themeIndex(commitments))
-                try pass.measureSums[MeasureKey(place: place, measure: pass.measures.code(commitments, 7)), default: MeasureSums()]
-                    .add(commitments)
-                pending = try commitments.step()
+        /// Writes the contracts whose figures `batch` holds, and adds them into the cells.
+        func write(_ batch: ContractFigures) throws {
+            for i in 0..<batch.count {
+                guard try contracts.step() else { throw Self.disagreement }
+                for column in 0..<12 { try insert.bind(columnOf: contracts, column, at: column + 1) }
+                for k in 0..<ContractFigures.width { try insert.bind(batch[i, k], at: 13 + k) }
+                try insert.step()
+                insert.reset()
+                try pass.add(contracts, figures: batch, i)
             }
-            totals.figures(into: &pass.figures)
-            for column in 0..<12 { try insert.bind(columnOf: contracts, column, at: column + 1) }
-            for (i, value) in pass.figures.enumerated() { try insert.bind(value, at: 13 + i) }
-            try insert.step()
-            insert.reset()
-            try pass.add(contracts, place)
         }
-        let measureRows = pass.measureSums.map { key, sums in pass.values(of: key.place) + [pass.measures.values[Int(key.measure)]] + sums.values }
-        try Self.insert(measureRows.sorted(by: SQLValue.sqliteOrder), into: Rollups.measureCells.table, db)
+        let measureRows: [[SQLValue]]
+        if twoThreads, let reader = try? Database(path: db.path, readOnly: true) {
+            try reader.execute("PRAGMA cache_size = -\(Rollups.rebuildCacheKiB)")
+            let commitments = try ContractCommitments(reader)
+            try BatchPipeline(batches: (0..<3).map { _ in ContractFigures() }).run(fill: commitments.fill, write: write)
+            measureRows = commitments.measureRows()
+        } else {
+            let commitments = try ContractCommitments(db)
+            let batch = ContractFigures()
+            var more = true
+            while more {
+                batch.reset()
+                more = try commitments.fill(batch)
+                try write(batch)
+            }
+            measureRows = commitments.measureRows()
+        }
+        guard try !contracts.step() else { throw Self.disagreement }
+        try Self.insert(measureRows, into: Rollups.measureCells.table, db)
         try Self.insert(pass.contractCells.map { key, sums in
-            pass.values(of: key.place) + [key.weighting, key.over25k, key.over50k, key.considered, key.kpis, key.portal] + sums.map(\.value)
+            pass.places.values(of: key.place) + [pass.weightings.values[Int(key.weighting)]]
+                + [key.over25k, key.over50k, key.considered, key.kpis, key.portal].map { pass.flags.values[Int($0)] } + sums.map(\.value)
         }.sorted(by: SQLValue.sqliteOrder), into: Rollups.contractCells.table, db)
         try Self.insert(pass.lagCells.map { key, sums in
-            pass.values(of: key.place) + [pass.endDates.values[Int(key.endDate)]] + sums.map(\.value)
+            pass.places.values(of: key.high) + [pass.endDates.values[Int(key.low)]] + sums.map(\.value)
         }.sorted(by: SQLValue.sqliteOrder), into: Rollups.lagCells.table, db)
         for rollup in rollups { try db.execute(rollup.finishing) }
         return pass
     }
+
+    /// The two halves read a different number of contracts: never, as the write lock keeps
+    /// others from changing them, but a rollup built so would be wrong.
+    private static let disagreement = SQLiteError(code: 1, message: "the rollups' rebuild read contracts twice and found them changed")
 
     /// Writes `rollup_years` from the pass's sums and `rollup_geography`'s winners (which
     /// must be fresh), as its SQL does, and marks it fresh.
@@ -76,57 +92,75 @@ struct ContractPass {
         var winners: [[SQLValue]: [SQLValue]] = [:]
         for row in try db.query(Rollups.winnersQuery).rows { winners[Array(row[0..<2])] = Array(row[2...]) }
         let zero = [SQLValue](repeating: .integer(0), count: 3)
-        let rows = years.map { key, sums in
-            let scope = [key.year, key.partner == YearKey.allPartners ? .null : partners.values[Int(key.partner)]]
+        let rows = zip(yearKeys, yearSums).map { key, sums in
+            let scope = [places.years.values[Int(key.high)], key.low == Self.allPartners ? .null : places.partners.values[Int(key.low)]]
             return scope + sums.map(\.value) + (winners[scope] ?? zero)
         }
         try Self.insert(rows.sorted(by: SQLValue.sqliteOrder), into: Rollups.years.table, db)
         try db.execute(Rollups.years.finishing)
     }
 
-    /// A place's year, partner and category, as values.
-    private func values(of place: Place) -> [SQLValue] {
-        [place.year, partners.values[Int(place.partner)], categories.values[Int(place.category)]]
-    }
-
-    /// The theme of the commitment `row` is on, as `ContractTotals.add` takes it.
-    private mutating func themeIndex(_ row: Statement) -> Int {
-        let code = Int(themes.code(row, 1))
-        while themeIndexes.count <= code {
-            guard case .text(let theme) = themes.values[themeIndexes.count] else {
-                themeIndexes.append(ContractTotals.noTheme)
-                continue
-            }
-            themeIndexes.append(Schema.themes.firstIndex(of: theme) ?? ContractTotals.unknownTheme)
-        }
-        return themeIndexes[code]
-    }
+    /// The partner code of `rollup_years`' every-partner rows.
+    private static let allPartners: Int32 = -1
 
     /// Adds the contract `c` is on (a row of `contractsSQL`), with its commitments' figures
-    /// (`figures`), into the cells it belongs to.
-    private mutating func add(_ c: Statement, _ place: Place) throws {
+    /// (contract `i` of `batch`), into the cells it belongs to.
+    private mutating func add(_ c: Statement, figures batch: ContractFigures, _ i: Int) throws {
+        let place = places.number(c, year: 0, partner: 3, category: 4)
         let value = c.value(6)
-        let cell = ContractCellKey(place: place, weighting: c.value(7), over25k: c.value(12), over50k: c.value(13),
-                                   considered: c.value(9), kpis: c.value(11), portal: c.value(10))
-        try contractCells[cell, default: Self.sums(2)].add([.integer(1), value])
+        let cell = ContractCellKey(place: place, weighting: weightings.code(c, 7), over25k: flags.code(c, 12), over50k: flags.code(c, 13),
+                                   considered: flags.code(c, 9), kpis: flags.code(c, 11), portal: flags.code(c, 10))
+        try Self.add(into: &contractCells[cell, default: Self.sums(2)], .integer(1), value)
         // figures: commitments, committed, delivered, unvalued, lagging, undelivered, shortfall, themes…, max shortfall
-        if !c.value(8).isNull, figures[0] != .integer(0) {
-            let lag = LagKey(place: place, endDate: endDates.code(c, 8))
-            try lagCells[lag, default: Self.sums(4)].add([figures[0], figures[4], figures[5], figures[6]])
+        let commitments = batch[i, 0]
+        if c.storageClass(8) != .null, commitments != .integer(0) {
+            try Self.add(into: &lagCells[PackedKey(place, endDates.code(c, 8)), default: Self.sums(4)],
+                         commitments, batch[i, 4], batch[i, 5], batch[i, 6])
         }
         let appWeighting = c.value(14)
         yearFigures.removeAll(keepingCapacity: true)
         yearFigures += [.integer(1), value, c.value(12), c.value(13), appWeighting, .integer(appWeighting.isNull ? 0 : 1),
-                        c.value(15), c.value(16), figures[1], figures[2], figures[3], figures[0]]
-        yearFigures += figures[7..<(7 + 3 * Schema.themes.count)]
+                        c.value(15), c.value(16), batch[i, 1], batch[i, 2], batch[i, 3], commitments]
+        for k in 7..<(7 + 3 * Schema.themes.count) { yearFigures.append(batch[i, k]) }
+        let rows = yearRows(of: place)
+        try yearSums[rows.own].add(yearFigures)
+        try yearSums[rows.every].add(yearFigures)
+    }
+
+    /// The rows of `yearSums` the contracts of the place numbered `place` add into.
+    private mutating func yearRows(of place: Int32) -> (own: Int, every: Int) {
+        if Int(place) < yearRowsOfPlace.count, let rows = yearRowsOfPlace[Int(place)] { return rows }
         // A NULL partner (never, as contracts require one) falls in the every-partner cell, as the SQL's would.
-        let partner = partners.values[Int(place.partner)].isNull ? YearKey.allPartners : place.partner
-        for scope in [partner, YearKey.allPartners] {
-            try years[YearKey(year: place.year, partner: scope), default: Self.sums(yearFigures.count)].add(yearFigures)
-        }
+        let at = places[place]
+        let partner = places.partners.values[Int(at.partner)].isNull ? Self.allPartners : at.partner
+        let rows = (own: yearRow(PackedKey(at.year, partner)), every: yearRow(PackedKey(at.year, Self.allPartners)))
+        while yearRowsOfPlace.count <= Int(place) { yearRowsOfPlace.append(nil) }
+        yearRowsOfPlace[Int(place)] = rows
+        return rows
+    }
+
+    private mutating func yearRow(_ key: PackedKey) -> Int {
+        if let row = yearRowNumbers[key] { return row }
+        yearKeys.append(key)
+        yearSums.append(Self.sums(12 + 3 * Schema.themes.count))
+        yearRowNumbers[key] = yearSums.count - 1
+        return yearSums.count - 1
     }
 
     private static func sums(_ n: Int) -> [SQLSum] { Array(repeating: SQLSum(), count: n) }
+
+    /// Adds one value to each of the first sums, in order, without an array of them.
+    private static func add(into sums: inout [SQLSum], _ a: SQLValue, _ b: SQLValue) throws {
+        try sums[0].add(a)
+        try sums[1].add(b)
+    }
+
+    private static func add(into sums: inout [SQLSum], _ a: SQLValue, _ b: SQLValue, _ c: SQLValue, _ d: SQLValue) throws {
+        try sums[0].add(a)
+        try sums[1].add(b)
+        try sums[2].add(c)
+        try sums[3].add(d)
+    }
 
     /// Inserts rows, each a value per column of `table`.
     static func insert(_ rows: [[SQLValue]], into table: String, _ db: Database) throws {
@@ -154,116 +188,11 @@ struct ContractPass {
               FROM contracts ORDER BY contract_id
             """
     }
-
-    /// Every commitment of a contract, in contract id order, valued in the active edition.
-    static let commitmentsSQL = """
-        SELECT contract_id, theme, committed_pence, delivered_pence,
-               units_delivered < units_committed, units_delivered IS NULL,
-               CASE WHEN units_delivered < units_committed THEN committed_pence - delivered_pence END,
-               measure_code, units_committed, coalesce(units_delivered, 0)
-          FROM commitment_values WHERE contract_id IS NOT NULL ORDER BY contract_id
-        """
 }
 
-/// A contract's financial year, partner and category: what every cell of the pass is within.
-private struct Place: Hashable {
-    let year: SQLValue
-    let partner: Int32, category: Int32
-}
-
-/// A cell of `rollup_contract_cells`: a place, the weighting, and the value and policy flags.
+/// A cell of `rollup_contract_cells`: a place number, and the codes of the weighting and of
+/// the value and policy flags.
 private struct ContractCellKey: Hashable {
-    let place: Place
-    let weighting: SQLValue, over25k: SQLValue, over50k: SQLValue, considered: SQLValue, kpis: SQLValue, portal: SQLValue
-}
-
-/// A cell of `rollup_lag_cells`: a place and an end date.
-private struct LagKey: Hashable {
-    let place: Place
-    let endDate: Int32
-}
-
-/// A cell of `rollup_measure_cells`: a place and a measure code.
-private struct MeasureKey: Hashable {
-    let place: Place
-    let measure: Int32
-}
-
-/// A row of `rollup_years`: a year, and a partner or every partner.
-private struct YearKey: Hashable {
-    static let allPartners: Int32 = -1
-    let year: SQLValue
-    let partner: Int32
-}
-
-/// A measure cell's commitments, units committed and delivered (none reported: 0), and pence.
-private struct MeasureSums {
-    var commitments: Int64 = 0
-    var unitsCommitted = SQLSum(), unitsDelivered = SQLSum(), committed = SQLSum(), delivered = SQLSum()
-
-    mutating func add(_ row: Statement) throws {
-        commitments += 1
-        try unitsCommitted.add(row.value(8))
-        try unitsDelivered.add(row.value(9))
-        try committed.add(row.value(2))
-        try delivered.add(row.value(3))
-    }
-
-    var values: [SQLValue] { [.integer(commitments), unitsCommitted.value, unitsDelivered.value, committed.value, delivered.value] }
-}
-
-/// One contract's commitments added up as `rollup_contracts`' subquery `k` adds them.
-private struct ContractTotals {
-    /// A commitment's theme is NULL (its measure is not in the active edition): no theme counts it.
-    static let noTheme = -2
-    /// Its theme is a text that is none of `Schema.themes`: every theme counts it as 0.
-    static let unknownTheme = -1
-
-    var commitments: Int64 = 0
-    var committed = SQLSum(), delivered = SQLSum(), lagging = SQLSum(), shortfall = SQLSum()
-    var unvalued: Int64 = 0, undelivered: Int64 = 0
-    var maxShortfall = SQLMax()
-    /// Per theme, three sums in a row: commitments, committed and delivered pence.
-    var themes = [SQLSum](repeating: SQLSum(), count: 3 * Schema.themes.count)
-
-    /// Back to no commitments, keeping the storage.
-    mutating func reset() {
-        commitments = 0
-        committed = SQLSum(); delivered = SQLSum(); lagging = SQLSum(); shortfall = SQLSum()
-        unvalued = 0; undelivered = 0
-        maxShortfall = SQLMax()
-        for i in themes.indices { themes[i] = SQLSum() }
-    }
-
-    /// Adds the commitment `row` is on (a row of `ContractPass.commitmentsSQL`), of the theme
-    /// numbered `theme` (an index of `Schema.themes`, `unknownTheme` or `noTheme`).
-    mutating func add(_ row: Statement, theme: Int) throws {
-        let committedPence = row.value(2), deliveredPence = row.value(3)
-        commitments += 1
-        try committed.add(committedPence)
-        try delivered.add(deliveredPence)
-        if committedPence.isNull { unvalued += 1 }
-        try lagging.add(row.value(4))
-        if row.value(5) == .integer(1) { undelivered += 1 }
-        let short = row.value(6)
-        try shortfall.add(short)
-        maxShortfall.add(short)
-        guard theme != Self.noTheme else { return }
-        for t in 0..<Schema.themes.count {
-            try themes[3 * t].add(Int64(t == theme ? 1 : 0))
-            if t == theme {
-                try themes[3 * t + 1].add(committedPence)
-                try themes[3 * t + 2].add(deliveredPence)
-            }
-        }
-    }
-
-    /// `rollup_contracts`' columns from `commitments` on, in order, into `figures`.
-    func figures(into figures: inout [SQLValue]) {
-        figures.removeAll(keepingCapacity: true)
-        figures += [.integer(commitments), committed.value, delivered.value, .integer(unvalued),
-                    lagging.value.isNull ? .integer(0) : lagging.value, .integer(undelivered), shortfall.value]
-        for sum in themes { figures.append(sum.value) }
-        figures.append(maxShortfall.value)
-    }
+    let place: Int32
+    let weighting: Int32, over25k: Int32, over50k: Int32, considered: Int32, kpis: Int32, portal: Int32
 }

@@ -13,26 +13,42 @@ struct SQLSum {
     mutating func add(_ value: SQLValue) throws {
         switch value {
         case .null: return
-        case .integer(let v):
-            real += Double(v)
-            if !approximate {
-                let (total, overflow) = integer.addingReportingOverflow(v)
-                if overflow { throw SQLiteError(code: 1, message: "integer overflow") }
-                integer = total
-            }
-        case .real(let v):
-            real += v
-            approximate = true
+        case .integer(let v): try add(integer: v)
+        case .real(let v): add(real: v)
         case .text, .blob:
             // SQLite adds the number a text or blob reads as; the rollups' columns never hold one.
-            real += value.double ?? 0
-            approximate = true
+            add(real: value.double ?? 0)
+        }
+    }
+
+    /// Adds column `column` of `row`'s current row, reading a number without an `SQLValue`.
+    mutating func add(_ row: Statement, _ column: Int) throws {
+        switch row.storageClass(column) {
+        case .null: return
+        case .integer: try add(integer: row.int64(column))
+        case .real: add(real: row.double(column))
+        case .text, .blob: try add(row.value(column))
+        }
+    }
+
+    /// Adds an integer (a count or a flag).
+    mutating func add(_ value: Int64) throws { try add(integer: value) }
+
+    private mutating func add(integer v: Int64) throws {
+        real += Double(v)
+        if !approximate {
+            let (total, overflow) = integer.addingReportingOverflow(v)
+            if overflow { throw SQLiteError(code: 1, message: "integer overflow") }
+            integer = total
         }
         count += 1
     }
 
-    /// Adds an integer (a count or a flag).
-    mutating func add(_ value: Int64) throws { try add(.integer(value)) }
+    private mutating func add(real v: Double) {
+        real += v
+        approximate = true
+        count += 1
+    }
 
     /// NULL when nothing was added; else the INTEGER or REAL total.
     var value: SQLValue { count == 0 ? .null : approximate ? .real(real) : .integer(integer) }

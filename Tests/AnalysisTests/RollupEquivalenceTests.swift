@@ -129,6 +129,48 @@ import SVWWorkspace
         try db.execute("DROP TABLE temp.defined")
     }
 
+    /// Where a second connection reads what the first does, the contract pass adds up the
+    /// commitments on a second thread through it (`ContractPass`): every rollup must hold
+    /// exactly the rows, in the same order, that the pass on one thread writes.
+    @Test(.enabled(if: SampleData.available, "needs SampleData/"))
+    func theContractPassOnTwoThreadsWritesWhatItWritesOnOne() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svw-\(UUID()).db").path
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let workspace = try Workspace(path: path)
+        let db = workspace.db
+        for (kind, file) in [(ImportKind.measures, "measures.csv"), (.postcodes, "postcode_districts.csv"), (.suppliers, "suppliers.csv"),
+                             (.contracts, "contracts.csv"), (.commitments, "commitments.csv")] {
+            _ = try Importer.load(kind, file: SampleData.folder.appendingPathComponent(file), into: workspace)
+        }
+        // Some commitments of contracts the table does not hold, which join nothing: both
+        // threads must skip them alike (possible only with foreign keys off).
+        try db.execute("""
+            PRAGMA foreign_keys = OFF;
+            INSERT INTO commitments(commitment_id, contract_id, measure_code, units_committed) VALUES ('X1', 'A', 'NT1', 1), ('X2', 'zzz', 'NT1', 2);
+            PRAGMA foreign_keys = ON;
+            """)
+        #expect(try Rollups.secondConnectionReadsAlike(db))
+        func rollups() throws -> [String: [[SQLValue]]] {
+            var out: [String: [[SQLValue]]] = [:]
+            for rollup in Rollups.all { out[rollup.table] = try db.query("SELECT * FROM \(rollup.table)").rows }
+            return out
+        }
+        try Rollups.refreshIfStale(db)
+        let twoThreads = try rollups()
+        #expect(twoThreads[Rollups.contracts.table]?.count ?? 0 > 2048, "too few contracts for more than one batch")
+        try Self.expectBuiltAsDefined(db, "the pass on two threads")
+        try db.execute("UPDATE settings SET value = 'stale' WHERE key LIKE 'rollup:%'")
+        try Rollups.refreshIfStale(db, twoThreads: false)
+        let oneThread = try rollups()
+        for rollup in Rollups.all {
+            #expect(twoThreads[rollup.table] == oneThread[rollup.table], "\(rollup.table) differs")
+        }
+        // Never where the second connection would not see what this one does.
+        let inTransaction = try db.transaction { try Rollups.secondConnectionReadsAlike(db) }
+        #expect(!inTransaction)
+        #expect(try !Rollups.secondConnectionReadsAlike(Workspace().db))
+    }
+
     @Test func thePerYearRollupCountsByThePolicyThresholds() {
         #expect(Rollups.applicableThresholdPence == Policy.applicableThresholdPence)
         #expect(Rollups.portalThresholdPence == Policy.portalThresholdPence)

@@ -5,7 +5,7 @@ import SVWDatabase
 @testable import SVWImport
 
 /// A big load into an empty table reads and checks its rows on a second thread while SQLite
-/// inserts them on the first (`RowPipeline`). Whatever the file holds, it must write exactly
+/// inserts them on the first (`BatchPipeline`). Whatever the file holds, it must write exactly
 /// what the same load on one thread writes: the same rows, the same rejects in the same order,
 /// the same report — across the pipeline's batches, and with refusals found by either thread.
 @Suite struct RowPipelineTests {

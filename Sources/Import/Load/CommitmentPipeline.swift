@@ -1,12 +1,12 @@
 import SVWDatabase
 
-/// `load commitments` of a big file into an empty table on both cores (see `RowPipeline`).
+/// `load commitments` of a big file into an empty table on both cores (see `BatchPipeline`).
 extension CommitmentLoader {
     /// `load`'s fresh-table path, with the file read, checked and coerced on a second thread
-    /// (`RowPipeline`) while this one inserts: the same rows, rejects and report, in the same order.
+    /// (`BatchPipeline`) while this one inserts: the same rows, rejects and report, in the same order.
     static func loadPipelined(_ run: LoadRun, _ f: Fields, codes: MeasureCodes, knownContracts: KnownKeys?,
                               fresh: FreshTable, insert: Statement, counter: inout RowCounter) throws {
-        let pipeline = RowPipeline(width: columns.count)
+        let pipeline = BatchPipeline(batches: (0..<3).map { _ in RowBatch(width: columns.count, capacity: 2048) })
         // Rows in runs of `groupRows` go in with one statement each (SQLite's cost per statement is
         // a good part of its cost per row); a run with a refused row among them goes in row by row.
         let groupRows = 16

@@ -34,7 +34,7 @@ public struct ImportOptions {
     /// to date row by row (see `BulkIndexes`). Tests set it to 0.
     public var bulkIndexThreshold = BulkIndexes.minimumFileSize
     /// Whether a big load into an empty table may read and check its rows on a second thread
-    /// while this one inserts them (`RowPipeline`). Tests turn it off to compare the two.
+    /// while this one inserts them (`BatchPipeline`). Tests turn it off to compare the two.
     var readsOnSecondThread = true
     /// The most memory a big load's check of parent keys in memory may take (`KnownKeys`);
     /// above it SQLite checks them. Tests set it to 0 to compare the two.

@@ -230,7 +230,7 @@ final class LoadRun {
 
     /// While set, `endRow` gives a refused row's rejects to it instead of writing them, and
     /// `next` leaves checking for Ctrl-C to the SQL the writing thread steps: the rows are being
-    /// read on a thread that must not touch the database (`RowPipeline`).
+    /// read on a thread that must not touch the database (`BatchPipeline`).
     var handOff: (([Reject]) -> Void)?
 
     /// A reject for field `column` (0-based) of a row read earlier, from what was kept of it:

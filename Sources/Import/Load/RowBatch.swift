@@ -1,11 +1,11 @@
 import SVWDatabase
 
 /// Rows of a load read and checked on one thread, for another to insert in order
-/// (`RowPipeline`): each row's parameters, with its text copied into one byte array (the
+/// (`BatchPipeline`): each row's parameters, with its text copied into one byte array (the
 /// reader's record is gone by the time the row is stepped), and what the writer needs to
 /// explain a row SQLite refuses; or a refused row's rejects, to be written in its turn, so
 /// the rejects table and the report list them exactly as a load on one thread would.
-final class RowBatch: ParameterSink {
+final class RowBatch: ParameterSink, PipelineBatch {
     /// One row, in file order.
     enum Entry {
         /// A row for the INSERT: its parameters from `first`, and its key field kept as read.
