@@ -1,3 +1,5 @@
+import SVWText
+
 /// svw's schema worked out in full from its migrations: what only running them can tell
 /// (the generated migrations' SQL, the objects they leave, SQLite's shadow tables).
 /// `Schema.snapshot` holds it as constants, so opening a workspace builds nothing; it is
@@ -21,12 +23,12 @@ struct BuiltSchema: Sendable, Equatable {
     /// FNV-1a over the migrations' text: tells whether a snapshot was built from these
     /// migrations (an edit to one, or one added), in microseconds and with no database.
     static func fingerprint(of migrations: [String]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a()
         for sql in migrations {
-            for byte in sql.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-            hash = (hash ^ 0xff) &* 0x0000_0100_0000_01b3
+            hash.add(sql.utf8)
+            hash.endPart()
         }
-        return hash
+        return hash.value
     }
 }
 

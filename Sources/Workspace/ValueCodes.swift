@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWText
 
 /// Small integer codes for the distinct values of a column, handed out in the order met:
 /// the rollup passes key their cells by a few integers instead of by arrays of values, and
@@ -77,14 +78,14 @@ private struct TextTable {
     private var used = 0
 
     func code(of text: UnsafeRawBufferPointer) -> Int32? {
-        let slot = slots[find(text, hash: Self.hash(text))]
+        let slot = slots[find(text, hash: FNV1a.hash(text))]
         return slot.code < 0 ? nil : slot.code
     }
 
     /// Adds a text `code(of:)` does not know.
     mutating func insert(_ text: UnsafeRawBufferPointer, code: Int32) {
         if 2 * (used + 1) > slots.count { grow() }
-        let hash = Self.hash(text)
+        let hash = FNV1a.hash(text)
         slots[find(text, hash: hash)] = Slot(hash: hash, start: bytes.count, count: text.count, code: code)
         bytes.append(contentsOf: text)
         used += 1
@@ -114,12 +115,5 @@ private struct TextTable {
             while slots[i].code >= 0 { i = (i + 1) & mask }
             slots[i] = slot
         }
-    }
-
-    /// 64-bit FNV-1a.
-    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
-        return h
     }
 }

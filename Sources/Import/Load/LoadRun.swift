@@ -294,11 +294,12 @@ final class LoadRun {
 
     /// 64-bit FNV-1a with a final mix: a deterministic key hash for duplicate detection.
     static func hash(_ parts: UnsafeRawBufferPointer...) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
+        var fnv = FNV1a()
         for part in parts {
-            for c in part { h = (h ^ UInt64(c)) &* 0x100000001b3 }
-            h = (h ^ 0xFF) &* 0x100000001b3
+            fnv.add(part)
+            fnv.endPart()
         }
+        var h = fnv.value
         h ^= h >> 33; h = h &* 0xff51afd7ed558ccd
         h ^= h >> 33; h = h &* 0xc4ceb9fe1a85ec53
         h ^= h >> 33
