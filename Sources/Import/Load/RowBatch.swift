@@ -42,7 +42,12 @@ final class RowBatch: ParameterSink, PipelineBatch {
     let capacity: Int
     private(set) var entries: [Entry] = []
     private var parameters: [Parameter] = []
-    private var bytes: [UInt8] = []
+    /// The rows' text, in memory the batch owns: SQLite reads a field bound with `bind` from
+    /// here at the step, after `bind` has returned — an Array's storage is only promised to
+    /// stay put inside its `withUnsafeBytes`. It moves only while the batch is being filled.
+    private var bytes: UnsafeMutableRawPointer
+    private var bytesCapacity = 1 << 16
+    private var bytesCount = 0
     /// First parameter of the row being bound.
     private var rowStart = 0
 
@@ -51,7 +56,10 @@ final class RowBatch: ParameterSink, PipelineBatch {
         self.capacity = capacity
         entries.reserveCapacity(capacity)
         parameters.reserveCapacity(capacity * width)
+        bytes = UnsafeMutableRawPointer.allocate(byteCount: bytesCapacity, alignment: 1)
     }
+
+    deinit { bytes.deallocate() }
 
     var isFull: Bool { entries.count >= capacity }
 
@@ -59,7 +67,7 @@ final class RowBatch: ParameterSink, PipelineBatch {
     func reset() {
         entries.removeAll(keepingCapacity: true)
         parameters.removeAll(keepingCapacity: true)
-        bytes.removeAll(keepingCapacity: true)
+        bytesCount = 0
     }
 
     /// Starts binding a new row (every parameter NULL until bound).
@@ -83,26 +91,35 @@ final class RowBatch: ParameterSink, PipelineBatch {
     /// Binds row `row`'s parameters to `statement`, from parameter `offset + 1` on (a statement
     /// inserting several rows takes each at its own offset); its text stays in this batch until the step.
     func bind(_ row: Row, to statement: Statement, offset: Int = 0) throws {
-        try bytes.withUnsafeBytes { all in
-            for i in 0..<width {
-                switch parameters[row.first + i] {
-                case .value(let value): try statement.bind(value, at: offset + i + 1)
-                case .text(let range):
-                    try statement.bindTextUntilStep(bytes: UnsafeRawBufferPointer(rebasing: all[range]), at: offset + i + 1)
-                }
+        for i in 0..<width {
+            switch parameters[row.first + i] {
+            case .value(let value): try statement.bind(value, at: offset + i + 1)
+            case .text(let range): try statement.bindTextUntilStep(bytes: kept(range), at: offset + i + 1)
             }
         }
     }
 
     /// Bytes kept in the batch.
     func withBytes<T>(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-        try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+        try body(kept(range))
+    }
+
+    private func kept(_ range: Range<Int>) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: bytes + range.lowerBound, count: range.count)
     }
 
     private func keep(_ b: UnsafeRawBufferPointer) -> Range<Int> {
-        let start = bytes.count
-        bytes.append(contentsOf: b)
-        return start..<bytes.count
+        if bytesCount + b.count > bytesCapacity {
+            let capacity = max(2 * bytesCapacity, bytesCount + b.count)
+            let grown = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 1)
+            grown.copyMemory(from: bytes, byteCount: bytesCount)
+            bytes.deallocate()
+            bytes = grown
+            bytesCapacity = capacity
+        }
+        if let base = b.baseAddress { (bytes + bytesCount).copyMemory(from: base, byteCount: b.count) }
+        bytesCount += b.count
+        return bytesCount - b.count..<bytesCount
     }
 
     // MARK: ParameterSink (1-based parameter indexes, as SQLite's)
