@@ -7,13 +7,7 @@ extension CommitmentLoader {
     static func loadPipelined(_ run: LoadRun, _ f: Fields, codes: MeasureCodes, knownContracts: KnownKeys?,
                               fresh: FreshTable, insert: Statement, counter: inout RowCounter) throws {
         let pipeline = BatchPipeline(batches: (0..<3).map { _ in RowBatch(width: columns.count, capacity: 2048) })
-        // Rows in runs of `groupRows` go in with one statement each (SQLite's cost per statement is
-        // a good part of its cost per row); a run with a refused row among them goes in row by row.
-        let groupRows = 16
-        let values = "(" + (1...columns.count).map { _ in "?" }.joined(separator: ", ") + ")"
-        let group = try run.db.prepare("INSERT INTO commitments(\(columns.joined(separator: ", "))) VALUES "
-                                       + Array(repeating: values, count: groupRows).joined(separator: ", "))
-        var waiting: [RowBatch.Row] = []
+        var groups = try GroupedInsert(db: run.db, table: "commitments", columns: columns)
         /// Writes one row, or its reject when it is refused.
         func writeOne(_ row: RowBatch.Row, of batch: RowBatch) throws {
             if let reject = try write(row, of: batch, run, f, insert: insert, fresh: fresh) {
@@ -23,26 +17,9 @@ extension CommitmentLoader {
                 fresh.inserted(line: row.keyLine)
             }
         }
-        /// Writes the rows waiting: as one statement when there are `groupRows` of them and
-        /// none is refused, else one by one.
-        func writeWaiting(of batch: RowBatch) throws {
-            defer { waiting.removeAll(keepingCapacity: true) }
-            if waiting.count == groupRows {
-                for (i, row) in waiting.enumerated() { try batch.bind(row, to: group, offset: i * columns.count) }
-                do {
-                    try group.step()
-                    group.reset()
-                    let last = run.db.lastInsertRowID
-                    for (i, row) in waiting.enumerated() {
-                        counter.wrote()
-                        fresh.inserted(line: row.keyLine, rowid: last - Int64(groupRows - 1 - i))
-                    }
-                    return
-                } catch let error as SQLiteError where error.isConstraint {
-                    // SQLite undid the statement's rows: each goes in on its own, to be explained.
-                }
-            }
-            for row in waiting { try writeOne(row, of: batch) }
+        func inserted(_ row: RowBatch.Row, rowid: Int64) {
+            counter.wrote()
+            fresh.inserted(line: row.keyLine, rowid: rowid)
         }
         defer { run.handOff = nil }
         try pipeline.run(fill: { batch in
@@ -62,20 +39,20 @@ extension CommitmentLoader {
             }
             return true
         }, write: { batch in
+            func one(_ row: RowBatch.Row) throws { try writeOne(row, of: batch) }
             for entry in batch.entries {
                 switch entry {
                 case .row(let row) where !row.unknownParent:
-                    waiting.append(row)
-                    if waiting.count == groupRows { try writeWaiting(of: batch) }
+                    try groups.add(row, of: batch, db: run.db, inserted: inserted, one: one)
                 case .row(let row):
-                    try writeWaiting(of: batch)
+                    try groups.flush(of: batch, db: run.db, inserted: inserted, one: one)
                     try writeOne(row, of: batch)
                 case .refused(let rejects):
-                    try writeWaiting(of: batch)
+                    try groups.flush(of: batch, db: run.db, inserted: inserted, one: one)
                     try run.write(rejectedRow: rejects)
                 }
             }
-            try writeWaiting(of: batch)
+            try groups.flush(of: batch, db: run.db, inserted: inserted, one: one)
         })
     }
 

@@ -15,7 +15,7 @@ enum ContractLoader {
 
     /// What the first row of a contract said, to check its further rows against (kept small:
     /// one per contract of the file).
-    private struct FirstRow {
+    struct FirstRow {
         let line: Int32
         let award: Int32        // yyyymmdd
         let pence: Int64
@@ -25,9 +25,9 @@ enum ContractLoader {
         var awardDate: CalendarDate? { try? CalendarDate.parse(String(format: "%04d-%02d-%02d", award / 10000, award / 100 % 100, award % 100)) }
     }
 
-    private static func day(_ d: CalendarDate) -> Int32 { Int32(d.year * 10000 + d.month * 100 + d.day) }
+    static func day(_ d: CalendarDate) -> Int32 { Int32(d.year * 10000 + d.month * 100 + d.day) }
 
-    private static func hash(_ text: String) -> UInt64 {
+    static func hash(_ text: String) -> UInt64 {
         var text = text
         return text.withUTF8 { LoadRun.hash(UnsafeRawBufferPointer($0)) }
     }
@@ -37,14 +37,73 @@ enum ContractLoader {
         mapping.column("supplier_name") == nil && mapping.column("supplier_packed") == nil
     }
 
+    /// The columns a file's fields are in.
+    struct Fields {
+        let id: Int, partner: Int, title: Int, category: Int?, supplier: Int?
+        let award: Int, start: Int?, end: Int?, value: Int, weighting: Int?, inPence: Bool, fraction: Bool
+        let considered: Int?, portal: Int?, kpis: Int?
+
+        init(_ run: LoadRun, _ mapping: HeaderMapping) throws {
+            id = try mapping.required("contract_id")
+            partner = try mapping.required("partner")
+            title = try mapping.required("title")
+            category = mapping.column("category")
+            supplier = mapping.column("supplier_id")
+            award = try mapping.required("award_date")
+            start = mapping.column("start_date")
+            end = mapping.column("end_date")
+            value = try mapping.required("value")
+            weighting = mapping.column("sv_weighting")
+            inPence = mapping.wholePence.contains("value")
+            fraction = run.options.fractions.contains("sv_weighting")
+            considered = mapping.column("sv_considered")
+            portal = mapping.column("portal")
+            kpis = mapping.column("sv_kpis")
+        }
+    }
+
+    /// Binds the current row's contract values to `sink` (all but the supplier, parameter 5),
+    /// recording each problem with them: its value in pence and award date, when they read.
+    static func bind<Sink: ParameterSink>(_ run: LoadRun, _ f: Fields, into sink: Sink) throws -> (pence: Int64?, award: CalendarDate?) {
+        try run.bindText(sink, 1, f.id, required: true)
+        try run.bindText(sink, 2, f.partner, required: true)
+        try run.bindText(sink, 3, f.title, required: true)
+        try run.bindText(sink, 4, f.category)
+        let awardDate = try run.bindDate(sink, 6, f.award, required: true, yearAt: 14)
+        let startDate = try run.bindDate(sink, 7, f.start)
+        let endDate = try run.bindDate(sink, 8, f.end)
+        let pence = try run.bindMoney(sink, 9, f.value, required: true, wholePence: f.inPence)
+        try run.bind(sink, 10, f.weighting, .percent(field: "sv_weighting", fraction: f.fraction))
+        try run.bind(sink, 11, f.considered, .flag)
+        try run.bind(sink, 12, f.portal, .flag)
+        try run.bind(sink, 13, f.kpis, .flag)
+        if let startDate, let endDate, let end = f.end, endDate < startDate {
+            run.problem(end, "end date \(endDate.iso) is before start date \(startDate.iso)")
+        }
+        return (pence, awardDate)
+    }
+
+    /// What is wrong with a further row whose value or award date differs from its contract's
+    /// first row: each field that differs, and why.
+    static func disagreements(contract: String, pence: Int64, award: CalendarDate, first: FirstRow, _ f: Fields)
+        -> [(column: Int, reason: String)] {
+        var out: [(column: Int, reason: String)] = []
+        if pence != first.pence {
+            out.append((f.value, "contract \(contract) has value \(MoneyParser.text(pence: pence)) here but "
+                        + "\(MoneyParser.text(pence: first.pence)) on line \(first.line); an award's rows must agree"))
+        }
+        if day(award) != first.award {
+            out.append((f.award, "contract \(contract) has award date \(award.iso) here but "
+                        + "\(first.awardDate?.iso ?? "another") on line \(first.line); an award's rows must agree"))
+        }
+        return out
+    }
+
+    static func unknownSupplier(_ id: String) -> String { "unknown supplier \(id) (load suppliers first)" }
+
     static func load(_ run: LoadRun, _ mapping: HeaderMapping) throws {
-        let id = try mapping.required("contract_id")
-        let partner = try mapping.required("partner"), title = try mapping.required("title")
-        let category = mapping.column("category"), supplier = mapping.column("supplier_id")
-        let award = try mapping.required("award_date"), start = mapping.column("start_date"), end = mapping.column("end_date")
-        let value = try mapping.required("value"), weighting = mapping.column("sv_weighting")
-        let inPence = mapping.wholePence.contains("value")
-        let considered = mapping.column("sv_considered"), portal = mapping.column("portal"), kpis = mapping.column("sv_kpis")
+        let f = try Fields(run, mapping)
+        let id = f.id, supplier = f.supplier
         let inlineName = mapping.column("supplier_name"), inlinePostcode = mapping.column("supplier_postcode")
         let inlineCompany = mapping.column("supplier_company_number"), inlineAddress = mapping.column("supplier_address")
         let inlineSME = mapping.column("supplier_sme"), inlineVCSE = mapping.column("supplier_vcse")
@@ -54,18 +113,22 @@ enum ContractLoader {
         let fresh = namesSuppliersByID(mapping) ? try FreshTable(db: run.db, table: "contracts", key: "contract_id") : nil
         let insert = try run.db.prepare(Upsert.sql(table: "contracts", columns: columns, key: ["contract_id"], fresh: fresh != nil))
         let firstRow = try run.db.prepare("SELECT rowid, value_pence, award_date, supplier_id FROM contracts WHERE contract_id = ?1")
-        let link = try run.db.prepare("""
-            INSERT INTO further_suppliers(contract_id, supplier_id) SELECT ?1, ?2 WHERE ?2 IS NOT (SELECT supplier_id FROM contracts WHERE contract_id = ?1) ON CONFLICT DO NOTHING
-            """)
         let inline = namesSuppliersByID(mapping) ? nil : try InlineSuppliers(db: run.db)
         let knownSuppliers = run.checksKeysItself
             ? try KnownKeys(db: run.db, table: "suppliers", column: "supplier_id", size: run.parentKeySize) : nil
-        let unknownSupplier = { (supplier, "unknown supplier \(run.string(supplier) ?? "") (load suppliers first)") }
+        let links = try FurtherLinks(db: run.db, knownSuppliers: knownSuppliers)
+        let unknownSupplier = { (supplier, Self.unknownSupplier(run.string(supplier) ?? "")) }
         var counter = try RowCounter(db: run.db, table: "contracts")
         var firstRows: [UInt64: FirstRow] = [:]
-        var pairs: [UInt64: Int32] = [:]
-        var linkedRows = 0
-        var shared: Set<UInt64> = []
+
+        // A big file naming suppliers by id, into an empty table: read on a thread of its own.
+        if let fresh, let supplier, run.reader.fileSize >= run.options.bulkIndexThreshold, run.options.readsOnSecondThread,
+           run.reader is CSVReader {
+            try loadPipelined(run, f, supplier: supplier, insert: insert, firstRow: firstRow, fresh: fresh, links: links,
+                              knownSuppliers: knownSuppliers, counter: &counter)
+            try finish(run, counter: counter, links: links, inline: nil)
+            return
+        }
 
         /// Links a further supplier to a contract met on an earlier row (or packed into one
         /// row). The same contract and supplier again is a duplicate: a reject, or — for a
@@ -73,42 +136,27 @@ enum ContractLoader {
         func linkFurther(contractKey: UInt64, supplierHash: UInt64, first: FirstRow, line: Int32,
                          supplierID: () -> String, explain: (SQLiteError) -> (column: Int?, reason: String),
                          quiet: Bool = false) throws -> Bool {
-            let pair = contractKey ^ (supplierHash &* 0x9E37_79B9_7F4A_7C15)
-            if supplierHash == first.lead || pairs[pair] != nil {
+            switch try links.link(contract: run.string(id) ?? "", key: contractKey, supplier: supplierID(), hash: supplierHash,
+                                  first: first, line: line) {
+            case .linked: return true
+            case .duplicate(let earlier):
                 if quiet { return true }
-                let earlier = supplierHash == first.lead ? first.line : pairs[pair] ?? first.line
                 run.problem(id, "duplicate contract_id \(run.string(id) ?? "") with supplier \(supplierID()): line \(earlier) has it too")
                 _ = try run.endRow()
                 return false
-            }
-            if let knownSuppliers, !knownSuppliers.contains(supplierID()) {
+            case .unknownSupplier:
                 let (column, reason) = unknownSupplier()
                 try run.reject(column, reason)
                 return false
+            case .refused(let error):
+                let (column, reason) = explain(error)
+                try run.reject(column, reason)
+                return false
             }
-            try link.bind([run.string(id) ?? "", supplierID()])
-            guard try run.step(link, explain: explain) else { return false }
-            pairs[pair] = line
-            shared.insert(contractKey)
-            return true
         }
 
         while try run.next() {
-            try run.bindText(insert, 1, id, required: true)
-            try run.bindText(insert, 2, partner, required: true)
-            try run.bindText(insert, 3, title, required: true)
-            try run.bindText(insert, 4, category)
-            let awardDate = try run.bindDate(insert, 6, award, required: true, yearAt: 14)
-            let startDate = try run.bindDate(insert, 7, start)
-            let endDate = try run.bindDate(insert, 8, end)
-            let pence = try run.bindMoney(insert, 9, value, required: true, wholePence: inPence)
-            try run.bind(insert, 10, weighting, .percent(field: "sv_weighting", fraction: run.options.fractions.contains("sv_weighting")))
-            try run.bind(insert, 11, considered, .flag)
-            try run.bind(insert, 12, portal, .flag)
-            try run.bind(insert, 13, kpis, .flag)
-            if let startDate, let endDate, let end, endDate < startDate {
-                run.problem(end, "end date \(endDate.iso) is before start date \(startDate.iso)")
-            }
+            let (pence, awardDate) = try bind(run, f, into: insert)
 
             // The supplier: an id, or inline details (an id with no name keeps the award).
             let hasSupplierID = run.value(supplier) != nil
@@ -132,14 +180,8 @@ enum ContractLoader {
             /// A further row of a contract must agree with its first row; false when it did not.
             func agrees(with first: FirstRow) throws -> Bool {
                 guard let pence, let awardDate else { return true }
-                let contract = run.string(id) ?? ""
-                if pence != first.pence {
-                    run.problem(value, "contract \(contract) has value \(MoneyParser.text(pence: pence)) here but "
-                                + "\(MoneyParser.text(pence: first.pence)) on line \(first.line); an award's rows must agree")
-                }
-                if day(awardDate) != first.award {
-                    run.problem(award, "contract \(contract) has award date \(awardDate.iso) here but "
-                                + "\(first.awardDate?.iso ?? "another") on line \(first.line); an award's rows must agree")
+                for (column, reason) in disagreements(contract: run.string(id) ?? "", pence: pence, award: awardDate, first: first, f) {
+                    run.problem(column, reason)
                 }
                 return try run.endRow()
             }
@@ -163,7 +205,7 @@ enum ContractLoader {
                 if let first = firstRows[key] {
                     if try linkFurther(contractKey: key, supplierHash: lead, first: first, line: line,
                                        supplierID: { run.string(supplier) ?? "" }, explain: explainUnknown) {
-                        linkedRows += 1
+                        links.linkedRows += 1
                     }
                     continue
                 }
@@ -173,7 +215,7 @@ enum ContractLoader {
                         guard try agrees(with: first) else { return }
                         if try linkFurther(contractKey: key, supplierHash: lead, first: first, line: line,
                                            supplierID: { run.string(supplier) ?? "" }, explain: explainUnknown) {
-                            linkedRows += 1
+                            links.linkedRows += 1
                         }
                     }
                     if let knownSuppliers, !knownSuppliers.contains(leadBytes) {
@@ -244,20 +286,20 @@ enum ContractLoader {
                                       supplierID: { supplierID }, explain: explainUnknown, quiet: supplierIDs.count > 1) else { break }
                 linked = true
             }
-            if metBefore && linked { linkedRows += 1 }
+            if metBefore && linked { links.linkedRows += 1 }
         }
+        try finish(run, counter: counter, links: links, inline: inline)
+    }
+
+    private static func finish(_ run: LoadRun, counter: RowCounter, links: FurtherLinks, inline: InlineSuppliers?) throws {
         try counter.finish(into: &run.report)
-        if !shared.isEmpty {
-            let rows = linkedRows == 0 ? "" : "\(Plural.counted(linkedRows, "further row")) "
-            run.report.notes.append("several suppliers: \(rows)added a supplier to \(Plural.counted(shared.count, "contract")) "
-                                    + "(framework or lot awards; each contract's value is counted once)")
-        }
+        if let note = links.note { run.report.notes.append(note) }
         if let summary = inline?.summary { run.report.notes.append(summary) }
         if let notes = inline?.places.notes { run.report.notes += notes }
     }
 
     /// What the first row of a contract this load wrote to a fresh table said; nil when it wrote none.
-    private static func loadedRow(_ lookup: Statement, _ fresh: FreshTable, key: UnsafeRawBufferPointer?) throws -> FirstRow? {
+    static func loadedRow(_ lookup: Statement, _ fresh: FreshTable, key: UnsafeRawBufferPointer?) throws -> FirstRow? {
         guard let key else { return nil }
         try lookup.bindText(bytes: key, at: 1)
         defer { lookup.reset() }

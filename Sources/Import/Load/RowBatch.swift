@@ -28,11 +28,13 @@ final class RowBatch: ParameterSink, PipelineBatch {
         let parentRaw: Range<Int>?
         /// The parent is not in the parent table (checked by the reading thread).
         let unknownParent: Bool
+        /// Other fields kept as read (`keep(line:raw:)`), in `fields`.
+        let kept: Range<Int>
     }
 
     private enum Parameter {
         case value(SQLValue)
-        /// Bytes of `bytes`.
+        /// Bytes of `storage`.
         case text(Range<Int>)
     }
 
@@ -45,21 +47,25 @@ final class RowBatch: ParameterSink, PipelineBatch {
     /// The rows' text, in memory the batch owns: SQLite reads a field bound with `bind` from
     /// here at the step, after `bind` has returned — an Array's storage is only promised to
     /// stay put inside its `withUnsafeBytes`. It moves only while the batch is being filled.
-    private var bytes: UnsafeMutableRawPointer
+    private var storage: UnsafeMutableRawPointer
     private var bytesCapacity = 1 << 16
     private var bytesCount = 0
     /// First parameter of the row being bound.
     private var rowStart = 0
+    /// Fields of the rows kept as read, for a writer that may explain a refusal by them.
+    private var fields: [(line: Int, raw: Range<Int>)] = []
+    /// First of `fields` of the row being bound.
+    private var fieldsStart = 0
 
     init(width: Int, capacity: Int) {
         self.width = width
         self.capacity = capacity
         entries.reserveCapacity(capacity)
         parameters.reserveCapacity(capacity * width)
-        bytes = UnsafeMutableRawPointer.allocate(byteCount: bytesCapacity, alignment: 1)
+        storage = UnsafeMutableRawPointer.allocate(byteCount: bytesCapacity, alignment: 1)
     }
 
-    deinit { bytes.deallocate() }
+    deinit { storage.deallocate() }
 
     var isFull: Bool { entries.count >= capacity }
 
@@ -67,12 +73,14 @@ final class RowBatch: ParameterSink, PipelineBatch {
     func reset() {
         entries.removeAll(keepingCapacity: true)
         parameters.removeAll(keepingCapacity: true)
+        fields.removeAll(keepingCapacity: true)
         bytesCount = 0
     }
 
     /// Starts binding a new row (every parameter NULL until bound).
     func startRow() {
         rowStart = parameters.count
+        fieldsStart = fields.count
         parameters.append(contentsOf: repeatElement(.value(.null), count: width))
     }
 
@@ -80,11 +88,31 @@ final class RowBatch: ParameterSink, PipelineBatch {
     func endRow(line: Int, keyLine: Int, keyRaw: UnsafeRawBufferPointer, parentLine: Int, parentRaw: UnsafeRawBufferPointer?,
                 unknownParent: Bool) {
         entries.append(.row(Row(first: rowStart, line: line, keyLine: keyLine, keyRaw: keep(keyRaw), parentLine: parentLine,
-                                 parentRaw: parentRaw.map(keep), unknownParent: unknownParent)))
+                                 parentRaw: parentRaw.map(keep), unknownParent: unknownParent, kept: fieldsStart..<fields.count)))
+    }
+
+    /// Keeps a field of the row being bound as read (before `endRow`): the line it starts on and its bytes.
+    func keep(line: Int, raw: UnsafeRawBufferPointer) { fields.append((line, keep(raw))) }
+
+    /// Field `i` of those `row` kept, and the line it starts on.
+    func kept(_ row: Row, _ i: Int) -> (line: Int, raw: UnsafeRawBufferPointer) {
+        let field = fields[row.kept.lowerBound + i]
+        return (field.line, bytes(in: field.raw))
+    }
+
+    /// The value bound to parameter `index` (1-based) of `row`.
+    func parameter(_ row: Row, _ index: Int) -> SQLValue {
+        switch parameters[row.first + index - 1] {
+        case .value(let value): return value
+        case .text(let range): return .text(LoadRun.decode(bytes(in: range)))
+        }
     }
 
     /// Drops the row being bound (it was refused: its rejects come through `refuse`).
-    func dropRow() { parameters.removeSubrange(rowStart...) }
+    func dropRow() {
+        parameters.removeSubrange(rowStart...)
+        fields.removeSubrange(fieldsStart...)
+    }
 
     func refuse(_ rejects: [Reject]) { entries.append(.refused(rejects)) }
 
@@ -94,30 +122,31 @@ final class RowBatch: ParameterSink, PipelineBatch {
         for i in 0..<width {
             switch parameters[row.first + i] {
             case .value(let value): try statement.bind(value, at: offset + i + 1)
-            case .text(let range): try statement.bindTextUntilStep(bytes: kept(range), at: offset + i + 1)
+            case .text(let range): try statement.bindTextUntilStep(bytes: bytes(in: range), at: offset + i + 1)
             }
         }
     }
 
     /// Bytes kept in the batch.
     func withBytes<T>(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-        try body(kept(range))
+        try body(bytes(in: range))
     }
 
-    private func kept(_ range: Range<Int>) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: bytes + range.lowerBound, count: range.count)
+    /// Bytes kept in the batch; valid until the batch is reset.
+    func bytes(in range: Range<Int>) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: storage + range.lowerBound, count: range.count)
     }
 
     private func keep(_ b: UnsafeRawBufferPointer) -> Range<Int> {
         if bytesCount + b.count > bytesCapacity {
             let capacity = max(2 * bytesCapacity, bytesCount + b.count)
             let grown = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 1)
-            grown.copyMemory(from: bytes, byteCount: bytesCount)
-            bytes.deallocate()
-            bytes = grown
+            grown.copyMemory(from: storage, byteCount: bytesCount)
+            storage.deallocate()
+            storage = grown
             bytesCapacity = capacity
         }
-        if let base = b.baseAddress { (bytes + bytesCount).copyMemory(from: base, byteCount: b.count) }
+        if let base = b.baseAddress { (storage + bytesCount).copyMemory(from: base, byteCount: b.count) }
         bytesCount += b.count
         return bytesCount - b.count..<bytesCount
     }
