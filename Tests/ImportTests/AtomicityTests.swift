@@ -60,21 +60,9 @@ import SVWDatabase
         var text = "supplier_id,name,postcode\n"
         for i in 0..<2000 { text += "X\(i),Interrupted Supplier \(i),M1 1AE\n" }
         let url = try h.write("many.csv", text)
-        let before = try h.dump()
-        let handle = h.db.interruptHandle
         var options = ImportOptions()
         options.chunkSize = 4096
-        var chunks = 0
-        options.progress = { _, _ in
-            chunks += 1
-            if chunks == 3 { handle.interrupt() }     // part-way: rows already written
-        }
-        #expect {
-            try Importer.load(.suppliers, file: url, into: h.session.workspace, options: options)
-        } throws: { ($0 as? SQLiteError)?.isInterrupt == true }
-        #expect(chunks >= 3)
-        #expect(try h.dump() == before)
-        #expect(h.db.isAutocommit)
+        try h.expectInterrupted(loading: .suppliers, url, atChunk: 3, options: options)
 
         let report = try Importer.load(.suppliers, file: url, into: h.session.workspace)
         #expect(report.loaded == 2000)

@@ -98,4 +98,20 @@ import SVWDatabase
         }
         #expect(pipelined.report.contains { $0.hasPrefix("several suppliers:") })
     }
+
+    /// Ctrl-C reaches SQLite on the writing thread; the reading thread stops and nothing stays.
+    @Test func anInterruptStopsBothThreadsAndLeavesNothing() throws {
+        let h = try Harness()
+        try h.writeSample()
+        #expect(h.run("load measures measures.csv; load postcodes postcode_districts.csv; load suppliers suppliers.csv") == 0)
+        let suppliers = try h.rows("SELECT supplier_id FROM suppliers ORDER BY rowid").map { $0[0] }
+        let file = try h.write("c.csv", Self.contracts(rows: 20_000, suppliers: suppliers))
+        var options = ImportOptions()
+        options.bulkIndexThreshold = 0
+        options.chunkSize = 4096
+        try h.expectInterrupted(loading: .contracts, file, atChunk: 40, options: options)   // batches already written
+        options.progress = nil
+        let report = try Importer.load(.contracts, file: file, into: h.session.workspace, options: options)
+        #expect(report.loaded > 15_000)
+    }
 }

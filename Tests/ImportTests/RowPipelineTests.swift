@@ -111,20 +111,7 @@ import SVWDatabase
     /// Ctrl-C reaches SQLite on the writing thread; the reading thread stops and nothing stays.
     @Test func anInterruptStopsBothThreadsAndLeavesNothing() throws {
         let (h, file) = try prepared(rows: 20_000, tail: "")
-        let before = try h.dump()
-        let handle = h.db.interruptHandle
-        var options = bulk()
-        var chunks = 0
-        options.progress = { _, _ in
-            chunks += 1
-            if chunks == 20 { handle.interrupt() }     // part-way: batches already written
-        }
-        #expect {
-            try Importer.load(.commitments, file: file, into: h.session.workspace, options: options)
-        } throws: { ($0 as? SQLiteError)?.isInterrupt == true }
-        #expect(chunks >= 20)
-        #expect(try h.dump() == before)
-        #expect(h.db.isAutocommit)
+        try h.expectInterrupted(loading: .commitments, file, atChunk: 20, options: bulk())   // batches already written
         let report = try Importer.load(.commitments, file: file, into: h.session.workspace, options: bulk())
         #expect(report.loaded == 20_000)
     }

@@ -8,6 +8,8 @@ enum Shell {
 
 import SVWCommands
 import SVWDatabase
+import SVWImport
+import Testing
 import SVWWorkspace
 import TestSupport
 
@@ -51,6 +53,27 @@ final class Harness {
     /// The search index is brought up to date before a search reads it, as svw's own searches do.
     private func searchIndexReady(for sql: String) throws {
         if sql.contains("search_fts") { try SearchIndex.refreshIfStale(db) }
+    }
+
+    /// Loads `file` with Ctrl-C reaching SQLite at the load's `chunk`th progress report
+    /// (part-way: rows already written) and expects the load to stop with the interrupt,
+    /// leaving the workspace exactly as it was and no transaction open.
+    func expectInterrupted(loading kind: ImportKind, _ file: URL, atChunk chunk: Int, options: ImportOptions = ImportOptions(),
+                           sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = try dump()
+        let handle = db.interruptHandle
+        var options = options
+        var chunks = 0
+        options.progress = { _, _ in
+            chunks += 1
+            if chunks == chunk { handle.interrupt() }
+        }
+        #expect(sourceLocation: sourceLocation) {
+            try Importer.load(kind, file: file, into: session.workspace, options: options)
+        } throws: { ($0 as? SQLiteError)?.isInterrupt == true }
+        #expect(chunks >= chunk, "the load ended before it was interrupted", sourceLocation: sourceLocation)
+        #expect(try dump() == before, sourceLocation: sourceLocation)
+        #expect(db.isAutocommit, sourceLocation: sourceLocation)
     }
 
     /// Every table's schema and rows, in a stable order: two equal dumps mean two equal workspaces.
