@@ -6,35 +6,64 @@ enum SupplierLoader {
     static let columns = ["supplier_id", "name", "name_key", "company_number", "postcode", "postcode_raw",
                           "district", "postcode_status", "sme", "vcse", "postcode_source", "name_missing"]
 
+    /// The columns a file's fields are in.
+    struct Fields {
+        let id: Int, name: Int, company: Int?, postcode: Int?, postcodeRaw: Int?, address: Int?, sme: Int?, vcse: Int?
+
+        init(_ mapping: HeaderMapping) throws {
+            id = try mapping.required("supplier_id")
+            name = try mapping.required("name")
+            company = mapping.column("company_number")
+            postcode = mapping.column("postcode")
+            postcodeRaw = mapping.column("postcode_raw")
+            address = mapping.column("address")
+            sme = mapping.column("sme")
+            vcse = mapping.column("vcse")
+        }
+    }
+
+    /// Binds the current row's values to `sink`, recording each problem with them: where its
+    /// postcode was found, and whether it has no name.
+    static func bind<Sink: ParameterSink>(_ run: LoadRun, _ f: Fields, into sink: Sink) throws -> (place: SupplierPlace, nameMissing: Bool) {
+        try run.bindText(sink, 1, f.id, required: true)
+        // A supplier with an id but no name (published data has "name": null) is kept under its id.
+        let supplierName = run.string(f.name) ?? run.string(f.id)
+        let nameMissing = run.value(f.name) == nil
+        if nameMissing { try run.bindText(sink, 2, supplierName) } else { try run.bindText(sink, 2, f.name) }
+        try run.bindText(sink, 3, supplierName.map(SupplierIdentity.nameKey))
+        try run.bindText(sink, 4, run.string(f.company).flatMap(SupplierIdentity.companyNumber))
+        let place = try run.bindPostcode(sink, 5, run.value(f.postcodeRaw) != nil ? f.postcodeRaw : f.postcode, address: f.address)
+        try run.bind(sink, 9, f.sme, .smeFlag)
+        try run.bind(sink, 10, f.vcse, .flag)
+        try run.bindText(sink, 11, place.source)
+        try sink.bind(.integer(nameMissing ? 1 : 0), at: 12)
+        return (place, nameMissing)
+    }
+
+    static func duplicate(_ id: String, line: Int) -> String { "duplicate supplier_id \(id): line \(line) has it too" }
+
     static func load(_ run: LoadRun, _ mapping: HeaderMapping) throws {
-        let id = try mapping.required("supplier_id"), name = try mapping.required("name")
-        let company = mapping.column("company_number"), postcode = mapping.column("postcode")
-        let postcodeRaw = mapping.column("postcode_raw"), address = mapping.column("address")
-        let sme = mapping.column("sme"), vcse = mapping.column("vcse")
+        let f = try Fields(mapping)
+        let id = f.id
         let fresh = try FreshTable(db: run.db, table: "suppliers", key: "supplier_id")
         let insert = try run.db.prepare(Upsert.sql(table: "suppliers", columns: columns, key: ["supplier_id"], fresh: fresh != nil))
         var counter = try RowCounter(db: run.db, table: "suppliers")
         var places = PlaceTally()
         var nameless = 0
 
+        // A big file into an empty table: read on a thread of its own.
+        if let fresh, run.reader.fileSize >= run.options.bulkIndexThreshold, run.options.readsOnSecondThread, run.reader is CSVReader {
+            try loadPipelined(run, f, insert: insert, fresh: fresh, counter: &counter, places: &places, nameless: &nameless)
+            try finish(run, counter: counter, places: places, nameless: nameless)
+            return
+        }
         while try run.next() {
-            try run.bindText(insert, 1, id, required: true)
-            // A supplier with an id but no name (published data has "name": null) is kept under its id.
-            let supplierName = run.string(name) ?? run.string(id)
-            let nameMissing = run.value(name) == nil
-            if nameMissing { try run.bindText(insert, 2, supplierName) } else { try run.bindText(insert, 2, name) }
-            try run.bindText(insert, 3, supplierName.map(SupplierIdentity.nameKey))
-            try run.bindText(insert, 4, run.string(company).flatMap(SupplierIdentity.companyNumber))
-            let place = try run.bindPostcode(insert, 5, run.value(postcodeRaw) != nil ? postcodeRaw : postcode, address: address)
-            try run.bind(insert, 9, sme, .smeFlag)
-            try run.bind(insert, 10, vcse, .flag)
-            try run.bindText(insert, 11, place.source)
-            try insert.bind(.integer(nameMissing ? 1 : 0), at: 12)
+            let (place, nameMissing) = try bind(run, f, into: insert)
             guard try run.endRow() else { continue }
             guard let idBytes = run.value(id) else { preconditionFailure("a row with no supplier_id passed its checks") }
             let explain = { (error: SQLiteError) throws -> (column: Int?, reason: String) in
                 if error.isUniqueViolation, let fresh, let line = try fresh.line(of: idBytes) {
-                    return (id, "duplicate supplier_id \(run.string(id) ?? ""): line \(line) has it too")
+                    return (id, duplicate(run.string(id) ?? "", line: line))
                 }
                 return (nil, "refused by the suppliers table: \(error.message)")
             }
@@ -51,6 +80,10 @@ enum SupplierLoader {
                 run.forget(key: key)
             }
         }
+        try finish(run, counter: counter, places: places, nameless: nameless)
+    }
+
+    private static func finish(_ run: LoadRun, counter: RowCounter, places: PlaceTally, nameless: Int) throws {
         try counter.finish(into: &run.report)
         run.report.notes += places.notes
         if nameless > 0 {
@@ -65,9 +98,12 @@ struct PlaceTally {
     private var statuses: [String: Int] = [:]
     private var fromAddress = 0
 
-    mutating func count(_ place: SupplierPlace) {
-        statuses[place.postcode.status, default: 0] += 1
-        if place.source == "address" { fromAddress += 1 }
+    mutating func count(_ place: SupplierPlace) { count(status: place.postcode.status, source: place.source) }
+
+    /// Counts a supplier whose postcode has `status` (`Postcode.status`) and was found in `source`.
+    mutating func count(status: String, source: String?) {
+        statuses[status, default: 0] += 1
+        if source == "address" { fromAddress += 1 }
     }
 
     var notes: [String] {
