@@ -47,46 +47,28 @@ import SVWDatabase
         return text
     }
 
-    private struct Outcome: Equatable {
-        let report: [String]
-        let tables: [[[String]]]
-    }
-
-    /// - Parameter keysInMemory: suppliers checked against a set of their ids in memory, or by SQLite.
-    private func load(onSecondThread: Bool, keysInMemory: Bool = true) throws -> Outcome {
+    /// A workspace with the sample's measures, postcodes and suppliers, and a file of `rows` contracts.
+    private func prepared(rows: Int) throws -> (Harness, URL) {
         let h = try Harness()
         try h.writeSample()
         #expect(h.run("load measures measures.csv; load postcodes postcode_districts.csv; load suppliers suppliers.csv") == 0)
         let suppliers = try h.rows("SELECT supplier_id FROM suppliers ORDER BY rowid LIMIT 40").map { $0[0] }
-        let file = try h.write("c.csv", Self.contracts(rows: 9_000, suppliers: suppliers))
-        var options = ImportOptions()
-        options.bulkIndexThreshold = 0
-        options.problemsToKeep = 1_000
-        options.readsOnSecondThread = onSecondThread
-        if !keysInMemory { options.knownKeysBudget = 0 }
-        let report = try Importer.load(.contracts, file: file, into: h.session.workspace, options: options)
-        let tables = try ["SELECT rowid, contract_id, partner, title, coalesce(category, '-'), supplier_id, award_date, "
-                          + "coalesce(start_date, '-'), coalesce(end_date, '-'), value_pence, coalesce(sv_weighting, '-'), "
-                          + "coalesce(sv_considered, '-'), coalesce(portal, '-'), coalesce(sv_kpis, '-'), financial_year FROM contracts ORDER BY rowid",
-                          "SELECT contract_id, supplier_id FROM further_suppliers ORDER BY contract_id, supplier_id",
-                          "SELECT line, coalesce(col, '-'), coalesce(column_name, '-'), coalesce(raw, '-'), reason FROM rejects ORDER BY rowid",
-                          "SELECT rows_loaded, rows_replaced, rows_rejected, sha256 FROM imports WHERE kind = 'contracts'"]
-            .map { try h.rows($0) }
-        let summary = ["\(report.loaded) \(report.added) \(report.replaced) \(report.rejectedRows) \(report.problemCount)",
-                       report.sha256] + report.problemMessages + report.notes
-        let folder = h.dir.url.path + "/"
-        return Outcome(report: summary.map { $0.replacingOccurrences(of: folder, with: "") }, tables: tables)
+        return (h, try h.write("c.csv", Self.contracts(rows: rows, suppliers: suppliers)))
+    }
+
+    /// - Parameter keysInMemory: suppliers checked against a set of their ids in memory, or by SQLite.
+    private func load(onSecondThread: Bool, keysInMemory: Bool = true) throws -> Harness.LoadOutcome {
+        let (h, file) = try prepared(rows: 9_000)
+        return try h.loadOutcome(.contracts, file, tables: [
+            "SELECT rowid, contract_id, partner, title, coalesce(category, '-'), supplier_id, award_date, "
+                + "coalesce(start_date, '-'), coalesce(end_date, '-'), value_pence, coalesce(sv_weighting, '-'), "
+                + "coalesce(sv_considered, '-'), coalesce(portal, '-'), coalesce(sv_kpis, '-'), financial_year FROM contracts ORDER BY rowid",
+            "SELECT contract_id, supplier_id FROM further_suppliers ORDER BY contract_id, supplier_id",
+        ], onSecondThread: onSecondThread, keysInMemory: keysInMemory)
     }
 
     @Test func aSecondThreadWritesWhatOneThreadWrites() throws {
-        let pipelined = try load(onSecondThread: true)
-        let oneThread = try load(onSecondThread: false)
-        #expect(pipelined.report == oneThread.report)
-        for (a, b) in zip(pipelined.tables, oneThread.tables) { #expect(a == b) }
-        // With more suppliers than a load may hold the ids of, SQLite checks them: the same again.
-        let checkedBySQLite = try load(onSecondThread: true, keysInMemory: false)
-        #expect(checkedBySQLite.report == oneThread.report)
-        for (a, b) in zip(checkedBySQLite.tables, oneThread.tables) { #expect(a == b) }
+        let pipelined = try Harness.expectOneThreadAlike { try load(onSecondThread: $0, keysInMemory: $1) }
         // The file exercised what it meant to: contracts in, further suppliers linked, and
         // refusals of each kind from both threads.
         #expect(pipelined.tables[0].count > 7_000)
@@ -101,11 +83,7 @@ import SVWDatabase
 
     /// Ctrl-C reaches SQLite on the writing thread; the reading thread stops and nothing stays.
     @Test func anInterruptStopsBothThreadsAndLeavesNothing() throws {
-        let h = try Harness()
-        try h.writeSample()
-        #expect(h.run("load measures measures.csv; load postcodes postcode_districts.csv; load suppliers suppliers.csv") == 0)
-        let suppliers = try h.rows("SELECT supplier_id FROM suppliers ORDER BY rowid").map { $0[0] }
-        let file = try h.write("c.csv", Self.contracts(rows: 20_000, suppliers: suppliers))
+        let (h, file) = try prepared(rows: 20_000)
         var options = ImportOptions()
         options.bulkIndexThreshold = 0
         options.chunkSize = 4096

@@ -37,13 +37,8 @@ import SVWDatabase
         return bytes
     }
 
-    private struct Outcome: Equatable {
-        let report: [String]
-        let tables: [[[String]]]
-    }
-
     /// - Parameter keysInMemory: contracts checked against a set of their ids in memory, or by SQLite.
-    private func load(onSecondThread: Bool, keysInMemory: Bool = true) throws -> Outcome {
+    private func load(onSecondThread: Bool, keysInMemory: Bool = true) throws -> Harness.LoadOutcome {
         let h = try Harness()
         try h.writeSample()
         #expect(h.run("load measures measures.csv; load postcodes postcode_districts.csv; load suppliers suppliers.csv; "
@@ -52,32 +47,14 @@ import SVWDatabase
         let contracts = try h.rows("SELECT contract_id FROM contracts ORDER BY rowid LIMIT 3").map { $0[0] }
         let measures = try h.rows("SELECT DISTINCT code FROM measures ORDER BY code LIMIT 5").map { $0[0] }
         try Data(Self.commitments(rows: 9_000, contracts: contracts, measures: measures)).write(to: file)
-        var options = ImportOptions()
-        options.bulkIndexThreshold = 0
-        options.problemsToKeep = 1_000
-        options.readsOnSecondThread = onSecondThread
-        if !keysInMemory { options.knownKeysBudget = 0 }
-        let report = try Importer.load(.commitments, file: file, into: h.session.workspace, options: options)
-        let tables = try ["SELECT rowid, commitment_id, coalesce(contract_id, '-'), measure_code, units_committed, "
-                          + "coalesce(units_delivered, '-'), coalesce(reporting_date, '-'), coalesce(financial_year, '-') FROM commitments ORDER BY rowid",
-                          "SELECT line, coalesce(col, '-'), coalesce(column_name, '-'), coalesce(raw, '-'), reason FROM rejects ORDER BY rowid",
-                          "SELECT rows_loaded, rows_replaced, rows_rejected, sha256 FROM imports WHERE kind = 'commitments'"]
-            .map { try h.rows($0) }
-        let summary = ["\(report.loaded) \(report.added) \(report.replaced) \(report.rejectedRows) \(report.problemCount)",
-                       report.sha256] + report.problemMessages + report.notes
-        let folder = h.dir.url.path + "/"
-        return Outcome(report: summary.map { $0.replacingOccurrences(of: folder, with: "") }, tables: tables)
+        return try h.loadOutcome(.commitments, file, tables: [
+            "SELECT rowid, commitment_id, coalesce(contract_id, '-'), measure_code, units_committed, "
+                + "coalesce(units_delivered, '-'), coalesce(reporting_date, '-'), coalesce(financial_year, '-') FROM commitments ORDER BY rowid",
+        ], onSecondThread: onSecondThread, keysInMemory: keysInMemory)
     }
 
     @Test func aSecondThreadWritesWhatOneThreadWrites() throws {
-        let pipelined = try load(onSecondThread: true)
-        let oneThread = try load(onSecondThread: false)
-        #expect(pipelined.report == oneThread.report)
-        for (a, b) in zip(pipelined.tables, oneThread.tables) { #expect(a == b) }
-        // With more contracts than a load may hold the ids of, SQLite checks them: the same again.
-        let checkedBySQLite = try load(onSecondThread: true, keysInMemory: false)
-        #expect(checkedBySQLite.report == oneThread.report)
-        for (a, b) in zip(checkedBySQLite.tables, oneThread.tables) { #expect(a == b) }
+        let pipelined = try Harness.expectOneThreadAlike { try load(onSecondThread: $0, keysInMemory: $1) }
         // The file exercised what it meant to: rows in, and refusals of each kind from both threads.
         let reasons = pipelined.tables[1].map { $0[4] }
         #expect(pipelined.tables[0].count > 7_000)

@@ -36,32 +36,17 @@ import SVWDatabase
         return bytes
     }
 
-    private func load(onSecondThread: Bool) throws -> (report: [String], tables: [[[String]]]) {
+    private func load(onSecondThread: Bool) throws -> Harness.LoadOutcome {
         let h = try Harness()
         try h.writeSample()
         #expect(h.run("load postcodes postcode_districts.csv") == 0)
         let file = h.dir.url.appendingPathComponent("s.csv")
         try Data(Self.suppliers(rows: 9_000)).write(to: file)
-        var options = ImportOptions()
-        options.bulkIndexThreshold = 0
-        options.problemsToKeep = 1_000
-        options.readsOnSecondThread = onSecondThread
-        let report = try Importer.load(.suppliers, file: file, into: h.session.workspace, options: options)
-        let tables = try ["SELECT rowid, * FROM suppliers ORDER BY rowid",
-                          "SELECT line, coalesce(col, '-'), coalesce(column_name, '-'), coalesce(raw, '-'), reason FROM rejects ORDER BY rowid",
-                          "SELECT rows_loaded, rows_replaced, rows_rejected, sha256 FROM imports WHERE kind = 'suppliers'"]
-            .map { try h.rows($0) }
-        let summary = ["\(report.loaded) \(report.added) \(report.replaced) \(report.rejectedRows) \(report.problemCount)",
-                       report.sha256] + report.problemMessages + report.notes
-        let folder = h.dir.url.path + "/"
-        return (summary.map { $0.replacingOccurrences(of: folder, with: "") }, tables)
+        return try h.loadOutcome(.suppliers, file, tables: ["SELECT rowid, * FROM suppliers ORDER BY rowid"], onSecondThread: onSecondThread)
     }
 
     @Test func aSecondThreadWritesWhatOneThreadWrites() throws {
-        let pipelined = try load(onSecondThread: true)
-        let oneThread = try load(onSecondThread: false)
-        #expect(pipelined.report == oneThread.report)
-        for (a, b) in zip(pipelined.tables, oneThread.tables) { #expect(a == b) }
+        let pipelined = try Harness.expectOneThreadAlike(parentKeys: false) { onSecondThread, _ in try load(onSecondThread: onSecondThread) }
         // The file exercised what it meant to: suppliers in, and refusals of each kind from both threads.
         #expect(pipelined.tables[0].count > 8_000)
         let reasons = pipelined.tables[1].map { $0[4] }

@@ -8,7 +8,7 @@ enum Shell {
 
 import SVWCommands
 import SVWDatabase
-import SVWImport
+@testable import SVWImport
 import Testing
 import SVWWorkspace
 import TestSupport
@@ -74,6 +74,48 @@ final class Harness {
         #expect(chunks >= chunk, "the load ended before it was interrupted", sourceLocation: sourceLocation)
         #expect(try dump() == before, sourceLocation: sourceLocation)
         #expect(db.isAutocommit, sourceLocation: sourceLocation)
+    }
+
+    /// What a load left, to compare two ways of loading the same file: its report's lines (the
+    /// scratch folder left out) and the rows `tables` select, then its rejects and its `imports` row.
+    struct LoadOutcome: Equatable {
+        let report: [String]
+        let tables: [[[String]]]
+    }
+
+    /// Loads `file` as a big file (the bulk path), on a second thread or on one, with the
+    /// parent keys checked in memory or by SQLite, and returns what it left.
+    func loadOutcome(_ kind: ImportKind, _ file: URL, tables: [String], onSecondThread: Bool,
+                     keysInMemory: Bool = true) throws -> LoadOutcome {
+        var options = ImportOptions()
+        options.bulkIndexThreshold = 0
+        options.problemsToKeep = 1_000
+        options.readsOnSecondThread = onSecondThread
+        if !keysInMemory { options.knownKeysBudget = 0 }
+        let report = try Importer.load(kind, file: file, into: session.workspace, options: options)
+        let rows = try (tables + ["SELECT line, coalesce(col, '-'), coalesce(column_name, '-'), coalesce(raw, '-'), reason FROM rejects ORDER BY rowid",
+                                  "SELECT rows_loaded, rows_replaced, rows_rejected, sha256 FROM imports WHERE kind = '\(kind.rawValue)'"])
+            .map { try self.rows($0) }
+        let summary = ["\(report.loaded) \(report.added) \(report.replaced) \(report.rejectedRows) \(report.problemCount)",
+                       report.sha256] + report.problemMessages + report.notes
+        let folder = dir.url.path + "/"
+        return LoadOutcome(report: summary.map { $0.replacingOccurrences(of: folder, with: "") }, tables: rows)
+    }
+
+    /// Expects a file loaded on a second thread to leave exactly what it leaves loaded on one,
+    /// and (with `parentKeys`) what it leaves with SQLite checking the parent keys instead of
+    /// a set of them in memory; returns what the load on a second thread left.
+    /// - Parameter load: loads the file into a fresh workspace, on a second thread or not,
+    ///   with the parent keys in memory or not.
+    static func expectOneThreadAlike(parentKeys: Bool = true, sourceLocation: SourceLocation = #_sourceLocation,
+                                     _ load: (_ onSecondThread: Bool, _ keysInMemory: Bool) throws -> LoadOutcome) throws -> LoadOutcome {
+        let pipelined = try load(true, true)
+        let ways = try [load(false, true)] + (parentKeys ? [load(true, false)] : [])
+        for other in ways {
+            #expect(pipelined.report == other.report, sourceLocation: sourceLocation)
+            for (a, b) in zip(pipelined.tables, other.tables) { #expect(a == b, sourceLocation: sourceLocation) }
+        }
+        return pipelined
     }
 
     /// Every table's schema and rows, in a stable order: two equal dumps mean two equal workspaces.

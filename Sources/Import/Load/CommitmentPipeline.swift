@@ -1,58 +1,28 @@
 import SVWDatabase
 
-/// `load commitments` of a big file into an empty table on both cores (see `BatchPipeline`).
+/// `load commitments` of a big file into an empty table on both cores (see `PipelinedLoad`).
 extension CommitmentLoader {
     /// `load`'s fresh-table path, with the file read, checked and coerced on a second thread
-    /// (`BatchPipeline`) while this one inserts: the same rows, rejects and report, in the same order.
+    /// while this one inserts: the same rows, rejects and report, in the same order.
     static func loadPipelined(_ run: LoadRun, _ f: Fields, codes: MeasureCodes, knownContracts: KnownKeys?,
                               fresh: FreshTable, insert: Statement, counter: inout RowCounter) throws {
-        let pipeline = BatchPipeline(batches: (0..<3).map { _ in RowBatch(width: columns.count, capacity: 2048) })
-        var groups = try GroupedInsert(db: run.db, table: "commitments", columns: columns)
-        /// Writes one row, or its reject when it is refused.
-        func writeOne(_ row: RowBatch.Row, of batch: RowBatch) throws {
+        try PipelinedLoad.run(run, table: "commitments", columns: columns, read: { batch in
+            try bind(run, f, into: batch, codes: codes)
+            guard try run.endRow() else { return batch.dropRow() }
+            let unknown = knownContracts.map { known in run.value(f.contract).map { !known.contains($0) } ?? false } ?? false
+            batch.endRow(line: run.reader.recordLine, keyLine: run.reader.fieldLine(f.id), keyRaw: run.reader.field(f.id),
+                         parentLine: f.contract.map(run.reader.fieldLine) ?? 0, parentRaw: f.contract.map(run.reader.field),
+                         unknownParent: unknown)
+        }, inserted: { row, _, rowid in
+            counter.wrote()
+            fresh.inserted(line: row.keyLine, rowid: rowid)
+        }, writeOne: { row, batch in
             if let reject = try write(row, of: batch, run, f, insert: insert, fresh: fresh) {
                 try run.write(rejectedRow: [reject])
             } else {
                 counter.wrote()
                 fresh.inserted(line: row.keyLine)
             }
-        }
-        func inserted(_ row: RowBatch.Row, rowid: Int64) {
-            counter.wrote()
-            fresh.inserted(line: row.keyLine, rowid: rowid)
-        }
-        defer { run.handOff = nil }
-        try pipeline.run(fill: { batch in
-            run.handOff = { batch.refuse($0) }
-            while !batch.isFull {
-                guard try run.next() else { return false }
-                batch.startRow()
-                try bind(run, f, into: batch, codes: codes)
-                guard try run.endRow() else {
-                    batch.dropRow()
-                    continue
-                }
-                let unknown = knownContracts.map { known in run.value(f.contract).map { !known.contains($0) } ?? false } ?? false
-                batch.endRow(line: run.reader.recordLine, keyLine: run.reader.fieldLine(f.id), keyRaw: run.reader.field(f.id),
-                             parentLine: f.contract.map(run.reader.fieldLine) ?? 0, parentRaw: f.contract.map(run.reader.field),
-                             unknownParent: unknown)
-            }
-            return true
-        }, write: { batch in
-            func one(_ row: RowBatch.Row) throws { try writeOne(row, of: batch) }
-            for entry in batch.entries {
-                switch entry {
-                case .row(let row) where !row.unknownParent:
-                    try groups.add(row, of: batch, db: run.db, inserted: inserted, one: one)
-                case .row(let row):
-                    try groups.flush(of: batch, db: run.db, inserted: inserted, one: one)
-                    try writeOne(row, of: batch)
-                case .refused(let rejects):
-                    try groups.flush(of: batch, db: run.db, inserted: inserted, one: one)
-                    try run.write(rejectedRow: rejects)
-                }
-            }
-            try groups.flush(of: batch, db: run.db, inserted: inserted, one: one)
         })
     }
 

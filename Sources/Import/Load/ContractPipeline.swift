@@ -1,7 +1,7 @@
 import SVWDatabase
 
 /// `load contracts` of a big file naming suppliers by id, into an empty table, on both cores
-/// (see `BatchPipeline`).
+/// (see `PipelinedLoad`).
 extension ContractLoader {
     /// `load`'s fresh-table path for suppliers named by id, with the file read, checked and
     /// coerced on a second thread while this one inserts: the same rows, further suppliers,
@@ -11,14 +11,26 @@ extension ContractLoader {
     static func loadPipelined(_ run: LoadRun, _ f: Fields, supplier: Int, insert: Statement, firstRow: Statement,
                               fresh: FreshTable, links: FurtherLinks, knownSuppliers: KnownKeys?,
                               counter: inout RowCounter) throws {
-        let pipeline = BatchPipeline(batches: (0..<3).map { _ in RowBatch(width: columns.count, capacity: 2048) })
-        var groups = try GroupedInsert(db: run.db, table: "contracts", columns: columns)
-        func inserted(_ row: RowBatch.Row, rowid: Int64) {
+        try PipelinedLoad.run(run, table: "contracts", columns: columns, read: { batch in
+            _ = try bind(run, f, into: batch)
+            guard let lead = run.value(supplier) else {
+                run.problem(supplier, "required value is empty (and no supplier is named inline)")
+                _ = try run.endRow()
+                return batch.dropRow()
+            }
+            guard try run.endRow() else { return batch.dropRow() }
+            try run.bindText(batch, 5, supplier)
+            batch.keep(line: run.reader.fieldLine(f.value), raw: run.reader.field(f.value))
+            batch.keep(line: run.reader.fieldLine(f.award), raw: run.reader.field(f.award))
+            batch.endRow(line: run.reader.recordLine, keyLine: run.reader.fieldLine(f.id), keyRaw: run.reader.field(f.id),
+                         parentLine: run.reader.fieldLine(supplier), parentRaw: run.reader.field(supplier),
+                         unknownParent: knownSuppliers.map { !$0.contains(lead) } ?? false)
+        }, inserted: { row, _, rowid in
             counter.wrote()
             fresh.inserted(line: row.keyLine, rowid: rowid)
-        }
-        /// Writes one row: its contract, or the further supplier it names, or its rejects.
-        func writeOne(_ row: RowBatch.Row, of batch: RowBatch) throws {
+        }, writeOne: { row, batch in
+            // A row whose supplier is unknown, or one of a run SQLite refused: its contract, the
+            // further supplier it names, or its rejects.
             let kept = KeptRow(row: row, batch: batch, run: run, fields: f, supplier: supplier)
             if row.unknownParent {
                 if let first = try kept.firstRow(firstRow, fresh) { try kept.further(first, links) } else {
@@ -39,47 +51,6 @@ extension ContractLoader {
             } catch let error as SQLiteError where error.isConstraint {
                 try run.write(rejectedRow: [kept.explain(error)])
             }
-        }
-        defer { run.handOff = nil }
-        try pipeline.run(fill: { batch in
-            run.handOff = { batch.refuse($0) }
-            while !batch.isFull {
-                guard try run.next() else { return false }
-                batch.startRow()
-                _ = try bind(run, f, into: batch)
-                guard let lead = run.value(supplier) else {
-                    run.problem(supplier, "required value is empty (and no supplier is named inline)")
-                    _ = try run.endRow()
-                    batch.dropRow()
-                    continue
-                }
-                guard try run.endRow() else {
-                    batch.dropRow()
-                    continue
-                }
-                try run.bindText(batch, 5, supplier)
-                batch.keep(line: run.reader.fieldLine(f.value), raw: run.reader.field(f.value))
-                batch.keep(line: run.reader.fieldLine(f.award), raw: run.reader.field(f.award))
-                batch.endRow(line: run.reader.recordLine, keyLine: run.reader.fieldLine(f.id), keyRaw: run.reader.field(f.id),
-                             parentLine: run.reader.fieldLine(supplier), parentRaw: run.reader.field(supplier),
-                             unknownParent: knownSuppliers.map { !$0.contains(lead) } ?? false)
-            }
-            return true
-        }, write: { batch in
-            func one(_ row: RowBatch.Row) throws { try writeOne(row, of: batch) }
-            for entry in batch.entries {
-                switch entry {
-                case .row(let row) where !row.unknownParent:
-                    try groups.add(row, of: batch, db: run.db, inserted: inserted, one: one)
-                case .row(let row):
-                    try groups.flush(of: batch, db: run.db, inserted: inserted, one: one)
-                    try writeOne(row, of: batch)
-                case .refused(let rejects):
-                    try groups.flush(of: batch, db: run.db, inserted: inserted, one: one)
-                    try run.write(rejectedRow: rejects)
-                }
-            }
-            try groups.flush(of: batch, db: run.db, inserted: inserted, one: one)
         })
     }
 

@@ -1,6 +1,6 @@
 import SVWDatabase
 
-/// `load suppliers` of a big file into an empty table on both cores (see `BatchPipeline`):
+/// `load suppliers` of a big file into an empty table on both cores (see `PipelinedLoad`):
 /// a supplier's name key, company number and postcode are worked out on the reading thread,
 /// most of a suppliers load's time.
 extension SupplierLoader {
@@ -8,16 +8,22 @@ extension SupplierLoader {
     /// while this one inserts: the same rows, rejects and report, in the same order.
     static func loadPipelined(_ run: LoadRun, _ f: Fields, insert: Statement, fresh: FreshTable, counter: inout RowCounter,
                               places: inout PlaceTally, nameless: inout Int) throws {
-        let pipeline = BatchPipeline(batches: (0..<3).map { _ in RowBatch(width: columns.count, capacity: 2048) })
-        var groups = try GroupedInsert(db: run.db, table: "suppliers", columns: columns)
         /// Counts a row written, as the report tells them: where its postcode came from, whether it had a name.
         func wrote(_ row: RowBatch.Row, of batch: RowBatch) {
             counter.wrote()
             if case .text(let status) = batch.parameter(row, 8) { places.count(status: status, source: batch.parameter(row, 11).string) }
             if batch.parameter(row, 12) == .integer(1) { nameless += 1 }
         }
-        /// Writes one row, or its reject when the table refuses it.
-        func writeOne(_ row: RowBatch.Row, of batch: RowBatch) throws {
+        try PipelinedLoad.run(run, table: "suppliers", columns: columns, read: { batch in
+            _ = try bind(run, f, into: batch)
+            guard try run.endRow() else { return batch.dropRow() }
+            batch.endRow(line: run.reader.recordLine, keyLine: run.reader.fieldLine(f.id), keyRaw: run.reader.field(f.id),
+                         parentLine: 0, parentRaw: nil, unknownParent: false)
+        }, inserted: { row, batch, rowid in
+            wrote(row, of: batch)
+            fresh.inserted(line: row.keyLine, rowid: rowid)
+        }, writeOne: { row, batch in
+            // One of a run SQLite refused: written on its own, or explained.
             try batch.bind(row, to: insert)
             do {
                 try insert.step()
@@ -34,37 +40,6 @@ extension SupplierLoader {
                                                        reason: "refused by the suppliers table: \(error.message)")])
                 }
             }
-        }
-        defer { run.handOff = nil }
-        try pipeline.run(fill: { batch in
-            run.handOff = { batch.refuse($0) }
-            while !batch.isFull {
-                guard try run.next() else { return false }
-                batch.startRow()
-                _ = try bind(run, f, into: batch)
-                guard try run.endRow() else {
-                    batch.dropRow()
-                    continue
-                }
-                batch.endRow(line: run.reader.recordLine, keyLine: run.reader.fieldLine(f.id), keyRaw: run.reader.field(f.id),
-                             parentLine: 0, parentRaw: nil, unknownParent: false)
-            }
-            return true
-        }, write: { batch in
-            func one(_ row: RowBatch.Row) throws { try writeOne(row, of: batch) }
-            func inserted(_ row: RowBatch.Row, rowid: Int64) {
-                wrote(row, of: batch)
-                fresh.inserted(line: row.keyLine, rowid: rowid)
-            }
-            for entry in batch.entries {
-                switch entry {
-                case .row(let row): try groups.add(row, of: batch, db: run.db, inserted: inserted, one: one)
-                case .refused(let rejects):
-                    try groups.flush(of: batch, db: run.db, inserted: inserted, one: one)
-                    try run.write(rejectedRow: rejects)
-                }
-            }
-            try groups.flush(of: batch, db: run.db, inserted: inserted, one: one)
         })
     }
 }

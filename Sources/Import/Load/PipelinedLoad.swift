@@ -1,0 +1,47 @@
+import SVWDatabase
+
+/// A load's rows on both of the machine's cores (`BatchPipeline`): a second thread reads,
+/// checks and coerces the file's rows into batches, while this one inserts them in file
+/// order, sixteen to a statement (`GroupedInsert`), and writes the rejects the reading
+/// thread handed over in their turn. Each loader says how a row is read, and how a row is
+/// written and explained on its own (one the reading side flagged, or one in a run SQLite
+/// refused): the same rows, rejects and report as the load on one thread.
+enum PipelinedLoad {
+    /// - Parameters:
+    ///   - read: binds the current row into the batch (after `startRow`) and ends it there
+    ///     (`endRow`, or `dropRow` when it was refused and its rejects handed over).
+    ///   - inserted: told each row a whole run wrote, with its batch and rowid.
+    ///   - writeOne: writes a row on its own, or its rejects: a row flagged `unknownParent`,
+    ///     or one of a run SQLite refused.
+    static func run(_ run: LoadRun, table: String, columns: [String], read: @escaping (RowBatch) throws -> Void,
+                    inserted: (RowBatch.Row, RowBatch, Int64) -> Void, writeOne: (RowBatch.Row, RowBatch) throws -> Void) throws {
+        let pipeline = BatchPipeline(batches: (0..<3).map { _ in RowBatch(width: columns.count, capacity: 2048) })
+        var groups = try GroupedInsert(db: run.db, table: table, columns: columns)
+        defer { run.handOff = nil }
+        try pipeline.run(fill: { batch in
+            run.handOff = { batch.refuse($0) }
+            while !batch.isFull {
+                guard try run.next() else { return false }
+                batch.startRow()
+                try read(batch)
+            }
+            return true
+        }, write: { batch in
+            func one(_ row: RowBatch.Row) throws { try writeOne(row, batch) }
+            func wrote(_ row: RowBatch.Row, rowid: Int64) { inserted(row, batch, rowid) }
+            for entry in batch.entries {
+                switch entry {
+                case .row(let row) where !row.unknownParent:
+                    try groups.add(row, of: batch, db: run.db, inserted: wrote, one: one)
+                case .row(let row):
+                    try groups.flush(of: batch, db: run.db, inserted: wrote, one: one)
+                    try writeOne(row, batch)
+                case .refused(let rejects):
+                    try groups.flush(of: batch, db: run.db, inserted: wrote, one: one)
+                    try run.write(rejectedRow: rejects)
+                }
+            }
+            try groups.flush(of: batch, db: run.db, inserted: wrote, one: one)
+        })
+    }
+}
