@@ -46,8 +46,11 @@ final class ContractCommitments {
 
     /// The rows of `rollup_measure_cells`, in its GROUP BY's order.
     func measureRows() -> [[SQLValue]] {
-        measureSums.map { key, sums in places.values(of: key.high) + [measures.values[Int(key.low)]] + sums.values }
-            .sorted(by: SQLValue.sqliteOrder)
+        let placeRanks = places.ranks(), measureRanks = measures.ranks()
+        return measureSums.map { key, sums in
+            (rank: placeRanks[Int(key.high)] + [measureRanks[Int(key.low)]],
+             row: places.values(of: key.high) + [measures.values[Int(key.low)]] + sums.values)
+        }.sorted { $0.rank.ranksPrecede($1.rank) }.map(\.row)
     }
 
     /// The theme of the commitment `row` is on, as `ContractTotals.add` takes it.

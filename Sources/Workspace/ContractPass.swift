@@ -70,13 +70,19 @@ struct ContractPass {
         }
         guard try !contracts.step() else { throw Self.disagreement }
         try Self.insert(measureRows, into: Rollups.measureCells.table, db)
+        // In GROUP BY order, sorted by the ranks of the cells' codes rather than by their values.
+        let places = pass.places.ranks(), weightings = pass.weightings.ranks(), flags = pass.flags.ranks()
+        let endDates = pass.endDates.ranks()
         try Self.insert(pass.contractCells.map { key, sums in
-            pass.places.values(of: key.place) + [pass.weightings.values[Int(key.weighting)]]
-                + [key.over25k, key.over50k, key.considered, key.kpis, key.portal].map { pass.flags.values[Int($0)] } + sums.map(\.value)
-        }.sorted(by: SQLValue.sqliteOrder), into: Rollups.contractCells.table, db)
+            let flagCodes = [key.over25k, key.over50k, key.considered, key.kpis, key.portal]
+            return (rank: places[Int(key.place)] + [weightings[Int(key.weighting)]] + flagCodes.map { flags[Int($0)] },
+                    row: pass.places.values(of: key.place) + [pass.weightings.values[Int(key.weighting)]]
+                        + flagCodes.map { pass.flags.values[Int($0)] } + sums.map(\.value))
+        }.sorted { $0.rank.ranksPrecede($1.rank) }.map(\.row), into: Rollups.contractCells.table, db)
         try Self.insert(pass.lagCells.map { key, sums in
-            pass.places.values(of: key.high) + [pass.endDates.values[Int(key.low)]] + sums.map(\.value)
-        }.sorted(by: SQLValue.sqliteOrder), into: Rollups.lagCells.table, db)
+            (rank: places[Int(key.high)] + [endDates[Int(key.low)]],
+             row: pass.places.values(of: key.high) + [pass.endDates.values[Int(key.low)]] + sums.map(\.value))
+        }.sorted { $0.rank.ranksPrecede($1.rank) }.map(\.row), into: Rollups.lagCells.table, db)
         for rollup in rollups { try db.execute(rollup.finishing) }
         return pass
     }

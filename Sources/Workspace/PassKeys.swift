@@ -24,6 +24,12 @@ struct Places {
 
     subscript(number: Int32) -> Place { places[Int(number)] }
 
+    /// Per place number, the ranks of its year, partner and category (`ValueCodes.ranks`).
+    func ranks() -> [[Int32]] {
+        let year = years.ranks(), partner = partners.ranks(), category = categories.ranks()
+        return places.map { [year[Int($0.year)], partner[Int($0.partner)], category[Int($0.category)]] }
+    }
+
     /// The year, partner and category of the place numbered `number`, as values.
     func values(of number: Int32) -> [SQLValue] {
         let place = places[Int(number)]

@@ -49,6 +49,20 @@ struct ValueCodes {
         }
     }
 
+    /// Each code's place in SQLite's order of the values (equal values share one): rows sorted
+    /// by the ranks of their codes come out in the order of their values, and no value is
+    /// compared more than once.
+    func ranks() -> [Int32] {
+        let order = values.indices.sorted { SQLValue.sqliteOrder(values[$0], values[$1]) }
+        var ranks = [Int32](repeating: 0, count: values.count)
+        var rank: Int32 = 0
+        for (i, code) in order.enumerated() {
+            if i > 0, SQLValue.sqliteOrder(values[order[i - 1]], values[code]) { rank += 1 }
+            ranks[code] = rank
+        }
+        return ranks
+    }
+
     private mutating func textCode(_ row: Statement, _ column: Int) -> Int32 {
         if let known = row.withText(column, { texts.code(of: $0) }) { return known }
         let code = add(row.value(column))
@@ -116,4 +130,9 @@ private struct TextTable {
             slots[i] = slot
         }
     }
+}
+
+extension Array where Element == Int32 {
+    /// Whether these ranks (`ValueCodes.ranks`), column by column, come before `other`'s.
+    func ranksPrecede(_ other: [Int32]) -> Bool { lexicographicallyPrecedes(other) }
 }

@@ -121,7 +121,12 @@ import SVWWorkspace
             // Same columns and affinities as the rollup, so stored values compare like for like.
             try db.execute("DROP TABLE IF EXISTS temp.defined; CREATE TEMP TABLE defined AS SELECT * FROM main.\(rollup.table) WHERE 0")
             try db.execute("INSERT INTO temp.defined \(rollup.query)")
-            let built = try db.query("SELECT * FROM main.\(rollup.table)").rows.sorted(by: SQLValue.sqliteOrder)
+            let stored = try db.query("SELECT * FROM main.\(rollup.table)").rows
+            // In GROUP BY order, as its SQL writes it (but the winners, kept in supplier order).
+            if rollup.table != Rollups.supplierWins.table {
+                #expect(stored == stored.sorted(by: SQLValue.sqliteOrder), "after \(stage): \(rollup.table) is out of order")
+            }
+            let built = stored.sorted(by: SQLValue.sqliteOrder)
             let defined = try db.query("SELECT * FROM temp.defined").rows.sorted(by: SQLValue.sqliteOrder)
             #expect(built == defined, "after \(stage): \(rollup.table) is not what its definition gives")
             if rollup.table == Rollups.contracts.table { #expect(!built.isEmpty, "after \(stage): no contracts to compare") }
