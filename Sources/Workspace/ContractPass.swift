@@ -52,9 +52,7 @@ struct ContractPass {
             }
         }
         let measureRows: [[SQLValue]]
-        if twoThreads, let reader = try? Database(path: db.path, readOnly: true) {
-            try reader.execute("PRAGMA cache_size = -\(Rollups.rebuildCacheKiB)")
-            let commitments = try ContractCommitments(reader)
+        if twoThreads, let commitments = Self.commitmentsOnAConnectionOfTheirOwn(db) {
             try BatchPipeline(batches: (0..<3).map { _ in ContractFigures() }).run(fill: commitments.fill, write: write)
             measureRows = commitments.measureRows()
         } else {
@@ -85,6 +83,15 @@ struct ContractPass {
         }.sorted { $0.rank.ranksPrecede($1.rank) }.map(\.row), into: Rollups.lagCells.table, db)
         for rollup in rollups { try db.execute(rollup.finishing) }
         return pass
+    }
+
+    /// The commitments' half, reading through a read-only connection of its own to `db`'s file;
+    /// nil when that connection cannot be had or cannot read (a folder the reader may not write
+    /// its shared-memory file in, say): the pass then runs on one thread.
+    private static func commitmentsOnAConnectionOfTheirOwn(_ db: Database) -> ContractCommitments? {
+        guard let reader = try? Database(path: db.path, readOnly: true) else { return nil }
+        try? reader.execute("PRAGMA cache_size = -\(Rollups.rebuildCacheKiB)")
+        return try? ContractCommitments(reader)
     }
 
     /// The two halves read a different number of contracts: never, as the write lock keeps
