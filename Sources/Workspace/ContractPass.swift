@@ -9,6 +9,8 @@ import SVWDatabase
 /// GROUP BY, where this reads each row once and adds into a few thousand cells.
 /// SQL still works out every value per row (financial year, pence in the active edition,
 /// lag flags); Swift only adds them up, with SQLite's own `sum()` rules (`SQLSum`).
+/// On a workspace file the commitments are read and added up on a second thread
+/// (`ContractCommitments`, through a connection of its own) while this one writes.
 struct ContractPass {
     /// The rollups the pass writes in full, in place of their SQL.
     static let rollups = [Rollups.contracts, Rollups.contractCells, Rollups.lagCells, Rollups.measureCells]
