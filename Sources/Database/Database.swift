@@ -182,6 +182,16 @@ public final class Database {
     /// A handle another thread (a signal watcher) may use to cancel the running statement.
     public var interruptHandle: InterruptHandle { InterruptHandle(handle: handle) }
 
+    /// Runs `body` with this connection's integer pragma `name` set to `value`, and sets it
+    /// back to what it was after, however `body` ends (a load's or a rebuild's page cache, say).
+    public func with<T>(pragma name: String, _ value: Int64, _ body: () throws -> T) throws -> T {
+        // `name` is svw's own pragma name and the values integers, never user text.
+        let before = try scalar("PRAGMA \(name)").int64 ?? 0
+        try execute("PRAGMA \(name) = \(value)")
+        defer { try? execute("PRAGMA \(name) = \(before)") }
+        return try body()
+    }
+
     /// Whether a table or view of this name exists (any letter case, as SQLite matches names).
     public func tableExists(_ name: String) throws -> Bool {
         try scalar("SELECT count(*) FROM sqlite_schema WHERE type IN ('table','view') AND name = ?1 COLLATE NOCASE",

@@ -126,9 +126,6 @@ public final class Statement {
         }
     }
 
-    /// Whether a 0-based column of the current row holds TEXT.
-    public func isText(_ index: Int) -> Bool { sqlite3_column_type(handle, Int32(index)) == SQLITE_TEXT }
-
     /// The storage class of a 0-based column of the current row: with `int64` and `double`,
     /// a number is read without building an `SQLValue` (a pass adding up millions of rows).
     public func storageClass(_ index: Int) -> StorageClass {

@@ -53,7 +53,7 @@ final class ContractCommitments {
         return measureSums.map { key, sums in
             (rank: placeRanks[Int(key.high)] + [measureRanks[Int(key.low)]],
              row: places.values(of: key.high) + [measures.values[Int(key.low)]] + sums.values)
-        }.sorted { $0.rank.ranksPrecede($1.rank) }.map(\.row)
+        }.sorted { $0.rank.lexicographicallyPrecedes($1.rank) }.map(\.row)
     }
 
     /// The theme of the commitment `row` is on, as `ContractTotals.add` takes it.

@@ -20,8 +20,8 @@ struct ContractPass {
 
     /// Per financial year and partner, and per year with partner NULL: the contract sums of
     /// `rollup_years`, in its column order (what its `cells` CTE adds up), found by the key
-    /// of their year and partner codes, and per place number by `yearRowsOfPlace`.
-    private var yearSums: [[SQLSum]] = [], yearKeys: [PackedKey] = [], yearRowNumbers: [PackedKey: Int] = [:]
+    /// of their year and partner codes (numbered by `yearRows`), and per place number by `yearRowsOfPlace`.
+    private var yearSums: [[SQLSum]] = [], yearRows = Numbering<PackedKey>()
     /// Per place number: the rows of `yearSums` its contracts add into (its year and partner,
     /// and its year), once known.
     private var yearRowsOfPlace: [(own: Int, every: Int)?] = []
@@ -78,11 +78,11 @@ struct ContractPass {
             return (rank: places[Int(key.place)] + [weightings[Int(key.weighting)]] + flagCodes.map { flags[Int($0)] },
                     row: pass.places.values(of: key.place) + [pass.weightings.values[Int(key.weighting)]]
                         + flagCodes.map { pass.flags.values[Int($0)] } + sums.map(\.value))
-        }.sorted { $0.rank.ranksPrecede($1.rank) }.map(\.row), into: Rollups.contractCells.table, db)
+        }.sorted { $0.rank.lexicographicallyPrecedes($1.rank) }.map(\.row), into: Rollups.contractCells.table, db)
         try Self.insert(pass.lagCells.map { key, sums in
             (rank: places[Int(key.high)] + [endDates[Int(key.low)]],
              row: pass.places.values(of: key.high) + [pass.endDates.values[Int(key.low)]] + sums.map(\.value))
-        }.sorted { $0.rank.ranksPrecede($1.rank) }.map(\.row), into: Rollups.lagCells.table, db)
+        }.sorted { $0.rank.lexicographicallyPrecedes($1.rank) }.map(\.row), into: Rollups.lagCells.table, db)
         for rollup in rollups { try db.execute(rollup.finishing) }
         return pass
     }
@@ -107,7 +107,7 @@ struct ContractPass {
         var winners: [[SQLValue]: [SQLValue]] = [:]
         for row in try db.query(Rollups.winnersQuery).rows { winners[Array(row[0..<2])] = Array(row[2...]) }
         let zero = [SQLValue](repeating: .integer(0), count: 3)
-        let rows = zip(yearKeys, yearSums).map { key, sums in
+        let rows = zip(yearRows.keys, yearSums).map { key, sums in
             let scope = [places.years.values[Int(key.high)], key.low == Self.allPartners ? .null : places.partners.values[Int(key.low)]]
             return scope + sums.map(\.value) + (winners[scope] ?? zero)
         }
@@ -155,11 +155,9 @@ struct ContractPass {
     }
 
     private mutating func yearRow(_ key: PackedKey) -> Int {
-        if let row = yearRowNumbers[key] { return row }
-        yearKeys.append(key)
-        yearSums.append(Self.sums(12 + 3 * Schema.themes.count))
-        yearRowNumbers[key] = yearSums.count - 1
-        return yearSums.count - 1
+        let row = Int(yearRows.number(of: key))
+        if row == yearSums.count { yearSums.append(Self.sums(12 + 3 * Schema.themes.count)) }
+        return row
     }
 
     private static func sums(_ n: Int) -> [SQLSum] { Array(repeating: SQLSum(), count: n) }

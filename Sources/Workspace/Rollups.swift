@@ -270,30 +270,31 @@ public enum Rollups {
         // An 8 MB page cache for the rebuild, as for a load: the passes read each table once in
         // order, and the sorts spill to temporary files instead of holding the workspace's 64 MB
         // cache and as much again of sorter memory (1M contracts: 240 → 136 MB peak, same time).
-        let cache = try db.scalar("PRAGMA cache_size").int64 ?? -65536
-        try db.execute("PRAGMA cache_size = -\(rebuildCacheKiB)")
-        defer { try? db.execute("PRAGMA cache_size = \(cache)") }
         // SQLite's sorter may take the machine's other core for the index builds and the
         // supplier pass's sort, which have that core to themselves.
-        let threads = try db.scalar("PRAGMA threads").int64 ?? 0
-        try db.execute("PRAGMA threads = \(sortThreads)")
-        defer { try? db.execute("PRAGMA threads = \(threads)") }
-        try db.transaction {
-            // Each pass rebuilds its rollups together (in Swift; see ContractPass and SupplierPass).
-            // The contract pass goes first, as the others read rollup_contracts, and adds up
-            // rollup_years' contract figures, written once rollup_geography is fresh.
-            let contractPassRollups = Set(ContractPass.rollups.map(\.table))
-            let contractPass = stale.contains { contractPassRollups.contains($0.table) } ? try ContractPass.run(db, twoThreads: pipelined) : nil
-            var done = contractPass == nil ? [] : contractPassRollups
-            for rollup in stale where !done.contains(rollup.table) {
-                if let contractPass, rollup.table == years.table {
-                    try contractPass.writeYears(db)
-                } else if rollup.table == supplierWins.table {
-                    try SupplierPass.run(db)
-                    done.formUnion(SupplierPass.rollups.map(\.table))
-                } else {
-                    try db.execute(rollup.definition)
-                }
+        try db.with(pragma: "cache_size", -Int64(rebuildCacheKiB)) {
+            try db.with(pragma: "threads", Int64(sortThreads)) {
+                try db.transaction { try rebuild(stale, db, twoThreads: pipelined) }
+            }
+        }
+    }
+
+    /// Rebuilds the `stale` rollups, in one transaction the caller opened.
+    private static func rebuild(_ stale: [Rollup], _ db: Database, twoThreads: Bool) throws {
+        // Each pass rebuilds its rollups together (in Swift; see ContractPass and SupplierPass).
+        // The contract pass goes first, as the others read rollup_contracts, and adds up
+        // rollup_years' contract figures, written once rollup_geography is fresh.
+        let contractPassRollups = Set(ContractPass.rollups.map(\.table))
+        let contractPass = stale.contains { contractPassRollups.contains($0.table) } ? try ContractPass.run(db, twoThreads: twoThreads) : nil
+        var done = contractPass == nil ? [] : contractPassRollups
+        for rollup in stale where !done.contains(rollup.table) {
+            if let contractPass, rollup.table == years.table {
+                try contractPass.writeYears(db)
+            } else if rollup.table == supplierWins.table {
+                try SupplierPass.run(db)
+                done.formUnion(SupplierPass.rollups.map(\.table))
+            } else {
+                try db.execute(rollup.definition)
             }
         }
     }

@@ -114,8 +114,7 @@ private struct Cell {
 /// places numbered so a supplier's rows look their cell up by a number.
 private struct GeographyCells {
     private var statuses = ValueCodes(), authorities = ValueCodes(), areas = ValueCodes(), rules = ValueCodes()
-    private var places: [Place] = []
-    private var placeNumbers: [Place: Int32] = [:]
+    private var places = Numbering<Place>()
     private var sums: [Key: [SQLSum]] = [:]
 
     /// Codes of a GM status, authority, area and placing rule.
@@ -130,12 +129,8 @@ private struct GeographyCells {
 
     /// The number of the place in columns 1–4 of `row` (a row of `rollup_supplier_geography`).
     mutating func place(of row: Statement) -> Int32 {
-        let place = Place(status: statuses.code(row, 1), authority: authorities.code(row, 2), area: areas.code(row, 3),
-                          rule: rules.code(row, 4))
-        if let number = placeNumbers[place] { return number }
-        places.append(place)
-        placeNumbers[place] = Int32(places.count - 1)
-        return Int32(places.count - 1)
+        places.number(of: Place(status: statuses.code(row, 1), authority: authorities.code(row, 2), area: areas.code(row, 3),
+                                rule: rules.code(row, 4)))
     }
 
     /// Adds one supplier's row of a scope: its unlisted flag, its awards won alone and its value.
@@ -146,7 +141,7 @@ private struct GeographyCells {
 
     func write(_ db: Database, years: ScopeCodes, partners: ScopeCodes) throws {
         let rows = sums.map { key, sums in
-            let place = places[Int(key.place)]
+            let place = places[key.place]
             return [years.value(key.scope.year), partners.value(key.scope.partner), statuses.values[Int(place.status)],
                     authorities.values[Int(place.authority)], areas.values[Int(place.area)], rules.values[Int(place.rule)]]
                 + sums.map(\.value)

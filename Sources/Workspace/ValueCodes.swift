@@ -131,8 +131,3 @@ private struct TextTable {
         }
     }
 }
-
-extension Array where Element == Int32 {
-    /// Whether these ranks (`ValueCodes.ranks`), column by column, come before `other`'s.
-    func ranksPrecede(_ other: [Int32]) -> Bool { lexicographicallyPrecedes(other) }
-}

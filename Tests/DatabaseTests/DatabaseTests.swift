@@ -81,4 +81,16 @@ import Testing
         #expect(!Database.isComplete("SELECT ';"))
         #expect(!Database.isComplete("SELECT 1"))
     }
+
+    /// A setting changed for a load or a rebuild comes back as it was, however the work ends.
+    @Test func aPragmaSetForSomeWorkComesBackAfterIt() throws {
+        let db = try Database()
+        try db.execute("PRAGMA cache_size = -2000")
+        let inside = try db.with(pragma: "cache_size", -4096) { try db.scalar("PRAGMA cache_size").int64 }
+        #expect(inside == -4096)
+        #expect(try db.scalar("PRAGMA cache_size").int64 == -2000)
+        struct Failure: Error {}
+        #expect(throws: Failure.self) { try db.with(pragma: "cache_size", -8192) { throw Failure() } }
+        #expect(try db.scalar("PRAGMA cache_size").int64 == -2000)
+    }
 }

@@ -34,10 +34,9 @@ public struct BulkIndexes {
     func recreate(db: Database) throws {
         guard !dropped.isEmpty else { return }
         // The rows are all in: SQLite's sorter may take the machine's second core for the sorts.
-        let threads = try db.scalar("PRAGMA threads").int64 ?? 0
-        try db.execute("PRAGMA threads = \(BulkIndexes.sortThreads)")
-        defer { try? db.execute("PRAGMA threads = \(threads)") }
-        for index in dropped { try db.execute(index.sql) }
+        try db.with(pragma: "threads", Int64(BulkIndexes.sortThreads)) {
+            for index in dropped { try db.execute(index.sql) }
+        }
     }
 
     /// Helper threads SQLite's sorter may start for an index build (measured with two on the

@@ -55,22 +55,19 @@ extension CommitmentLoader {
 
         /// "duplicate commitment_id", when an earlier row of this load has the key; else nil.
         func duplicate() throws -> Reject? {
-            try batch.withBytes(row.keyRaw) { raw in
-                guard let line = try fresh.line(of: Bytes.trimmed(raw)) else { return nil }
-                let key = LoadRun.decode(Bytes.trimmed(raw))
-                return run.reject(line: row.keyLine, column: fields.id, raw: raw,
-                                  reason: "duplicate commitment_id \(key): line \(line) has it too")
-            }
+            let raw = batch.bytes(in: row.keyRaw)
+            guard let line = try fresh.line(of: Bytes.trimmed(raw)) else { return nil }
+            return run.reject(line: row.keyLine, column: fields.id, raw: raw,
+                              reason: "duplicate commitment_id \(LoadRun.decode(Bytes.trimmed(raw))): line \(line) has it too")
         }
 
         func unknownContract() -> Reject {
             guard let parentRaw = row.parentRaw, let column = fields.contract else {
                 return Reject(line: row.line, column: nil, columnName: nil, raw: nil, reason: "unknown contract  (load contracts first)")
             }
-            return batch.withBytes(parentRaw) { raw in
-                run.reject(line: row.parentLine, column: column, raw: raw,
-                           reason: "unknown contract \(LoadRun.decode(Bytes.trimmed(raw))) (load contracts first)")
-            }
+            let raw = batch.bytes(in: parentRaw)
+            return run.reject(line: row.parentLine, column: column, raw: raw,
+                              reason: "unknown contract \(LoadRun.decode(Bytes.trimmed(raw))) (load contracts first)")
         }
     }
 }

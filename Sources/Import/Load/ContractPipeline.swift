@@ -87,19 +87,16 @@ extension ContractLoader {
                                   first: first, line: Int32(truncatingIfNeeded: row.keyLine)) {
             case .linked: links.linkedRows += 1
             case .duplicate(let earlier):
-                try batch.withBytes(row.keyRaw) { raw in
-                    try run.write(rejectedRow: [run.reject(line: row.keyLine, column: fields.id, raw: raw, reason:
-                        "duplicate contract_id \(contract) with supplier \(supplierID): line \(earlier) has it too")])
-                }
+                try run.write(rejectedRow: [run.reject(line: row.keyLine, column: fields.id, raw: batch.bytes(in: row.keyRaw), reason:
+                    "duplicate contract_id \(contract) with supplier \(supplierID): line \(earlier) has it too")])
             case .unknownSupplier: try run.write(rejectedRow: [unknownSupplier()])
             case .refused(let error): try run.write(rejectedRow: [explain(error)])
             }
         }
 
         func unknownSupplier() -> Reject {
-            batch.withBytes(row.parentRaw ?? 0..<0) { raw in
-                run.reject(line: row.parentLine, column: supplier, raw: raw, reason: ContractLoader.unknownSupplier(LoadRun.decode(lead)))
-            }
+            run.reject(line: row.parentLine, column: supplier, raw: batch.bytes(in: row.parentRaw ?? 0..<0),
+                       reason: ContractLoader.unknownSupplier(LoadRun.decode(lead)))
         }
 
         func refused(_ error: SQLiteError) -> Reject {

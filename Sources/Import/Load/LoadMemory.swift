@@ -10,15 +10,6 @@ enum LoadMemory {
 
     static func bounded<T>(_ db: Database, _ body: () throws -> T) throws -> T {
         guard !db.isInMemory else { return try body() }
-        let cache = try db.scalar("PRAGMA cache_size").int64 ?? -65536
-        let mmap = try db.scalar("PRAGMA mmap_size").int64 ?? 0
-        try db.execute("PRAGMA cache_size = -\(cacheKiB)")
-        try db.execute("PRAGMA mmap_size = 0")
-        defer {
-            // Our own integers read back from SQLite, not user text.
-            try? db.execute("PRAGMA cache_size = \(cache)")
-            try? db.execute("PRAGMA mmap_size = \(mmap)")
-        }
-        return try body()
+        return try db.with(pragma: "cache_size", -Int64(cacheKiB)) { try db.with(pragma: "mmap_size", 0, body) }
     }
 }

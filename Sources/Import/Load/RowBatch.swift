@@ -127,11 +127,6 @@ final class RowBatch: ParameterSink, PipelineBatch {
         }
     }
 
-    /// Bytes kept in the batch.
-    func withBytes<T>(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-        try body(bytes(in: range))
-    }
-
     /// Bytes kept in the batch; valid until the batch is reset.
     func bytes(in range: Range<Int>) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(start: storage + range.lowerBound, count: range.count)
