@@ -19,14 +19,14 @@ struct KnownKeys {
         arena.reserveCapacity(bytes)
     }
 
-    /// Every value of a table's text column (`table` and `column` are svw's own names, not user
-    /// text), sized by `size` when the caller has already measured it.
+    /// Every value of a table's unique text column (`table` and `column` are svw's own names,
+    /// not user text), sized by `size` when the caller has already measured it.
     init(db: Database, table: String, column: String, size: Size? = nil) throws {
         let size = try size ?? Size(db: db, table: table, column: column)
         self.init(expected: size.count, bytes: size.bytes)
         let statement = try db.prepare("SELECT \(column) FROM \(table)")
         while try statement.step() {
-            statement.withText(0) { insert($0) }
+            statement.withText(0) { add(unique: $0) }
         }
     }
 
@@ -65,9 +65,21 @@ struct KnownKeys {
     }
 
     mutating func insert(_ key: UnsafeRawBufferPointer) {
-        let hash = LoadRun.hash(key)
-        let (slot, found) = find(key, hash: hash)
-        if found { return }
+        let (slot, found) = find(key, hash: LoadRun.hash(key))
+        if !found { add(key, at: slot) }
+    }
+
+    /// Adds a key known not to be in the set (a unique column's): only the empty slot is
+    /// sought, without comparing the keys met on the way, each a read far off in `arena`
+    /// (building the set of 1M contract ids: 0.18 s of comparisons before).
+    private mutating func add(unique key: UnsafeRawBufferPointer) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: LoadRun.hash(key)) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        add(key, at: slot)
+    }
+
+    private mutating func add(_ key: UnsafeRawBufferPointer, at slot: Int) {
         precondition(arena.count + key.count + 5 < Int(UInt32.max), "more ids than a load can hold")
         slots[slot] = UInt32(arena.count + 1)
         var length = key.count

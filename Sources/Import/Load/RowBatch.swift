@@ -38,24 +38,29 @@ final class RowBatch: ParameterSink, PipelineBatch {
         case text(Range<Int>)
     }
 
+    // The batch's state is marked `@exclusivity(unchecked)`: every field of every row touches
+    // it, and Swift's run-time check of each access took a tenth of a load's reading thread.
+    // One thread at a time owns a batch (`BatchPipeline` hands it over), and no method passes a
+    // property `inout` to code that could reach the batch again.
+
     /// Parameters per row (the INSERT's).
     let width: Int
     /// Rows a batch holds before it is handed over.
     let capacity: Int
-    private(set) var entries: [Entry] = []
-    private var parameters: [Parameter] = []
+    @exclusivity(unchecked) private(set) var entries: [Entry] = []
+    @exclusivity(unchecked) private var parameters: [Parameter] = []
     /// The rows' text, in memory the batch owns: SQLite reads a field bound with `bind` from
     /// here at the step, after `bind` has returned — an Array's storage is only promised to
     /// stay put inside its `withUnsafeBytes`. It moves only while the batch is being filled.
-    private var storage: UnsafeMutableRawPointer
-    private var bytesCapacity = 1 << 16
-    private var bytesCount = 0
+    @exclusivity(unchecked) private var storage: UnsafeMutableRawPointer
+    @exclusivity(unchecked) private var bytesCapacity = 1 << 16
+    @exclusivity(unchecked) private var bytesCount = 0
     /// First parameter of the row being bound.
-    private var rowStart = 0
+    @exclusivity(unchecked) private var rowStart = 0
     /// Fields of the rows kept as read, for a writer that may explain a refusal by them.
-    private var fields: [(line: Int, raw: Range<Int>)] = []
+    @exclusivity(unchecked) private var fields: [(line: Int, raw: Range<Int>)] = []
     /// First of `fields` of the row being bound.
-    private var fieldsStart = 0
+    @exclusivity(unchecked) private var fieldsStart = 0
 
     init(width: Int, capacity: Int) {
         self.width = width
