@@ -4,7 +4,11 @@ import CSQLite
 /// compiles its INSERT once.
 public final class Statement {
     let handle: OpaquePointer
-    unowned let database: Database
+    /// Held strongly: a statement reports its errors through its connection, so one that
+    /// outlived an `unowned` reference trapped on its first error (a pass reading on a second
+    /// connection of its own, say). The connection stays open no longer for it: SQLite's
+    /// `close_v2` keeps a connection with unfinalized statements until the last is finalized.
+    let database: Database
     /// The SQL text the statement was compiled from.
     public let sql: String
 

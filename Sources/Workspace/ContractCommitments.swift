@@ -5,8 +5,6 @@ import SVWDatabase
 /// `rollup_contracts` holds of them, and every commitment into `rollup_measure_cells`.
 /// It reads through a connection of its own when the pass runs it on a second thread.
 final class ContractCommitments {
-    /// Held for its statements, which do not keep their connection alive.
-    private let db: Database
     private let contracts: Statement, commitments: Statement
     private var pending: Bool
     private var places = Places(), measures = ValueCodes(), themes = ValueCodes()
@@ -19,7 +17,6 @@ final class ContractCommitments {
     private var figures: [SQLValue] = []
 
     init(_ db: Database) throws {
-        self.db = db
         contracts = try db.prepare("""
             SELECT contract_id, \(Schema.financialYearStart(of: "award_date")), partner, category FROM contracts ORDER BY contract_id
             """)

@@ -93,4 +93,20 @@ import Testing
         #expect(throws: Failure.self) { try db.with(pragma: "cache_size", -8192) { throw Failure() } }
         #expect(try db.scalar("PRAGMA cache_size").int64 == -2000)
     }
+
+    /// A statement that outlives every other reference to its connection still steps and
+    /// reports its errors through it (an `unowned` reference trapped here).
+    @Test func aStatementKeepsItsConnection() throws {
+        var db: Database? = try Database()
+        try db?.execute("CREATE TABLE t(x INTEGER CHECK (x > 0))")
+        let insert = try #require(try db?.prepare("INSERT INTO t VALUES (?1)"))
+        weak let connection = db
+        db = nil
+        #expect(connection != nil)
+        try insert.bind([Int64(1)])
+        try insert.step()
+        insert.reset()
+        try insert.bind([Int64(-1)])
+        #expect { try insert.step() } throws: { ($0 as? SQLiteError)?.message.contains("CHECK constraint failed") == true }
+    }
 }
