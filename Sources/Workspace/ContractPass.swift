@@ -42,8 +42,10 @@ struct ContractPass {
         for rollup in rollups { try db.execute(rollup.emptying) }
         let contracts = try db.prepare(contractsSQL)
         let insert = try db.prepare("INSERT INTO rollup_contracts VALUES (\((1...35).map { "?\($0)" }.joined(separator: ", ")))")
+        let progress = try Progress(db)
         /// Writes the contracts whose figures `batch` holds, and adds them into the cells.
         func write(_ batch: ContractFigures) throws {
+            defer { progress.wrote(batch.count) }
             for i in 0..<batch.count {
                 guard try contracts.step() else { throw Self.disagreement }
                 for column in 0..<12 { try insert.bind(columnOf: contracts, column, at: column + 1) }
@@ -83,8 +85,27 @@ struct ContractPass {
             (rank: places[Int(key.high)] + [endDates[Int(key.low)]],
              row: pass.places.values(of: key.high) + [pass.endDates.values[Int(key.low)]] + sums.map(\.value))
         }.sorted { $0.rank.lexicographicallyPrecedes($1.rank) }.map(\.row), into: Rollups.lagCells.table, db)
+        Upkeep.step("rollups: indexing contracts")
         for rollup in rollups { try db.execute(rollup.finishing) }
         return pass
+    }
+
+    /// How far the pass is through the contracts, told to `Upkeep` batch by batch: they are
+    /// counted only when someone listens.
+    private final class Progress {
+        private let total: Int64
+        private var written: Int64 = 0
+
+        init(_ db: Database) throws {
+            total = Upkeep.isReported ? try db.scalar("SELECT count(*) FROM contracts").int64 ?? 0 : 0
+            Upkeep.step("rollups: contracts", fraction: total > 0 ? 0 : nil)
+        }
+
+        func wrote(_ count: Int) {
+            guard total > 0 else { return }
+            written += Int64(count)
+            Upkeep.step("rollups: contracts", fraction: min(1, Double(written) / Double(total)))
+        }
     }
 
     /// The commitments' half, reading through a read-only connection of its own to `db`'s file;

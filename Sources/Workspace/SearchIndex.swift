@@ -31,9 +31,11 @@ public enum SearchIndex {
 
     /// Re-indexes every name and title and clears the stale mark, in one transaction.
     public static func rebuild(_ db: Database) throws {
-        try db.transaction {
-            try db.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
-            try db.run("DELETE FROM settings WHERE key = ?1", [staleKey])
+        try Upkeep.reporting(Upkeep.Step("search index")) {
+            try db.transaction {
+                try db.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
+                try db.run("DELETE FROM settings WHERE key = ?1", [staleKey])
+            }
         }
     }
 

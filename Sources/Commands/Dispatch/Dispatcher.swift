@@ -68,7 +68,8 @@ public enum Dispatcher {
             }
         }
         let context = CommandContext(session: session, invocation: invocation)
-        try spec.handler(context)
+        // A command that reads the rollups or the search index may first bring them up to date.
+        try Upkeep.$listener.withValue(UpkeepMeter.listener(console: session.console)) { try spec.handler(context) }
         if spec.recorded {
             session.record(RecordedCommand(text: context.recordAs ?? text, kind: .command, files: context.loadedFiles))
         }
