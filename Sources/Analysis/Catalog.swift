@@ -69,9 +69,11 @@ public enum Catalog {
         return (row?[0].string ?? "", row?[1].int64 == 1, Int(row?[2].int64 ?? 0))
     }
 
-    /// The latest reporting date of any commitment (the default "as of" for delivery checks).
+    /// The latest reporting date of any commitment (the default "as of" for delivery checks),
+    /// from its rollup: brought up to date alone, as a command reading the raw tables needs no other.
     public static func latestReportingDate(_ db: Database) throws -> String? {
-        try db.scalar("SELECT max(reporting_date) FROM commitments").string
+        try Rollups.refreshIfStale(db, only: [Rollups.reporting])
+        return try db.scalar("SELECT latest_reporting_date FROM \(Rollups.reporting.table)").string
     }
 
     /// Whether any contract passes `filter` (and, given one, was won by `supplierID`), so a

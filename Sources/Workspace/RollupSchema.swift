@@ -195,4 +195,19 @@ extension Schema {
         \(Rollups.added.flatMap(stalenessTriggers).joined(separator: "\n"))
         """
     }
+
+    /// The migration that makes compliance's default "as of" a rollup (`Rollups.reporting`)
+    /// and drops the index on the commitments' reporting dates that only it read.
+    static var reportingRollupMigration: String {
+        """
+        DROP INDEX commitments_reporting;
+
+        -- The latest reporting date of any commitment (compliance's default "as of"): one row.
+        CREATE TABLE rollup_reporting (
+            latest_reporting_date TEXT
+        );
+        \(stateRow(Rollups.reporting))
+        \(stalenessTriggers(Rollups.reporting).joined(separator: "\n"))
+        """
+    }
 }

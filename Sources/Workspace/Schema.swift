@@ -22,6 +22,7 @@ public enum Schema {
         WrittenFinancialYears.migration,
         { _ in SearchIndex.externalContentMigration },
         { _ in Rollups.outsideWinnersOnlyMigration },
+        { _ in reportingRollupMigration },
     ]
 
     /// The schema version after the last migration that rewrites a table or index of rows

@@ -376,6 +376,21 @@ extension Schema {
             #"""
             DELETE FROM rollup_supplier_wins WHERE gm_status IS NOT 'outside';
             """#,
+            #"""
+            DROP INDEX commitments_reporting;
+
+            -- The latest reporting date of any commitment (compliance's default "as of"): one row.
+            CREATE TABLE rollup_reporting (
+                latest_reporting_date TEXT
+            );
+            INSERT INTO settings(key, value) VALUES ('rollup:rollup_reporting', 'stale');
+            CREATE TRIGGER rollup_reporting_stale_commitments_insert AFTER INSERT ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_reporting') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_reporting'; END;
+            CREATE TRIGGER rollup_reporting_stale_commitments_update AFTER UPDATE ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_reporting') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_reporting'; END;
+            CREATE TRIGGER rollup_reporting_stale_commitments_delete AFTER DELETE ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_reporting') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_reporting'; END;
+            """#,
         ],
         objects: [
             OwnedObject(name: "settings", type: "table", sql:
@@ -513,10 +528,6 @@ extension Schema {
             OwnedObject(name: "commitments_contract", type: "index", sql:
                 #"""
                 CREATE INDEX commitments_contract ON commitments(contract_id, measure_code, units_committed, units_delivered)
-                """#),
-            OwnedObject(name: "commitments_reporting", type: "index", sql:
-                #"""
-                CREATE INDEX commitments_reporting ON commitments(reporting_date)
                 """#),
             OwnedObject(name: "district_geography", type: "view", sql:
                 #"""
@@ -1361,16 +1372,37 @@ extension Schema {
                 UNION ALL
                 SELECT (rowid << 1) | 1 AS doc_id, name AS body FROM suppliers
                 """#),
+            OwnedObject(name: "rollup_reporting", type: "table", sql:
+                #"""
+                CREATE TABLE rollup_reporting (
+                    latest_reporting_date TEXT
+                )
+                """#),
+            OwnedObject(name: "rollup_reporting_stale_commitments_insert", type: "trigger", sql:
+                #"""
+                CREATE TRIGGER rollup_reporting_stale_commitments_insert AFTER INSERT ON commitments
+                  WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_reporting') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_reporting'; END
+                """#),
+            OwnedObject(name: "rollup_reporting_stale_commitments_update", type: "trigger", sql:
+                #"""
+                CREATE TRIGGER rollup_reporting_stale_commitments_update AFTER UPDATE ON commitments
+                  WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_reporting') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_reporting'; END
+                """#),
+            OwnedObject(name: "rollup_reporting_stale_commitments_delete", type: "trigger", sql:
+                #"""
+                CREATE TRIGGER rollup_reporting_stale_commitments_delete AFTER DELETE ON commitments
+                  WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_reporting') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_reporting'; END
+                """#),
         ],
         creationOrder: [
-            0, 1, 2, 3, 4, 5, 16, 17, 29, 30, 32, 33, 34, 35, 37, 38, 39, 40, 41, 42,
-            43, 50, 51, 52, 53, 57, 58, 59, 60, 61, 62, 69, 70, 71, 75, 76, 77, 78, 79, 80,
-            81, 82, 83, 84, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 107, 108, 109, 113, 114, 115,
-            116, 117, 118, 122, 123, 124, 128, 129, 130, 131, 132, 133, 140, 141, 142, 143, 6, 7, 8, 36,
-            54, 55, 56, 72, 73, 74, 110, 111, 112, 125, 126, 127, 9, 10, 11, 12, 31, 44, 45, 46,
-            63, 64, 65, 85, 86, 87, 88, 89, 90, 104, 105, 106, 119, 120, 121, 134, 135, 136, 144, 145,
-            13, 14, 15, 47, 48, 49, 66, 67, 68, 91, 92, 93, 137, 138, 139, 146, 147, 148, 18, 26,
-            27, 28, 23, 24, 25,
+            0, 1, 2, 3, 4, 5, 15, 16, 28, 29, 31, 32, 33, 34, 36, 37, 38, 39, 40, 41,
+            42, 49, 50, 51, 52, 56, 57, 58, 59, 60, 61, 68, 69, 70, 74, 75, 76, 77, 78, 79,
+            80, 81, 82, 83, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 106, 107, 108, 112, 113, 114,
+            115, 116, 117, 121, 122, 123, 127, 128, 129, 130, 131, 132, 139, 140, 141, 142, 6, 7, 8, 35,
+            53, 54, 55, 71, 72, 73, 109, 110, 111, 124, 125, 126, 9, 10, 11, 12, 30, 43, 44, 45,
+            62, 63, 64, 84, 85, 86, 87, 88, 89, 103, 104, 105, 118, 119, 120, 133, 134, 135, 143, 144,
+            13, 14, 46, 47, 48, 65, 66, 67, 90, 91, 92, 136, 137, 138, 145, 146, 147, 17, 25, 26,
+            27, 22, 23, 24, 148, 149, 150, 151,
         ],
         rows: [
             #"""
@@ -1390,6 +1422,9 @@ extension Schema {
             """#,
             #"""
             INSERT INTO "settings"("key", "value") VALUES ('rollup:rollup_measure_cells', 'stale')
+            """#,
+            #"""
+            INSERT INTO "settings"("key", "value") VALUES ('rollup:rollup_reporting', 'stale')
             """#,
             #"""
             INSERT INTO "settings"("key", "value") VALUES ('rollup:rollup_supplier_geography', 'stale')

@@ -113,16 +113,30 @@ public final class Workspace {
         for (index, sql) in Schema.migrations.enumerated() where index >= version {
             try db.transaction {
                 let dependents = try Workspace.indexesAndTriggers(db)
+                let roots = try Workspace.tableRoots(db)
                 try db.execute(sql)
                 let kept = Set(try Workspace.indexesAndTriggers(db).map(\.name))
-                let tables = Set(try db.query("SELECT lower(name) FROM sqlite_schema WHERE type = 'table'").rows.compactMap { $0.first?.string })
-                for lost in dependents where !kept.contains(lost.name) && !Schema.owns(lost.name) && tables.contains(lost.table) {
+                // A table the migration rebuilt (a new root page) lost the analyst's indexes and
+                // triggers on it: they are put back. One it left in place lost only what the
+                // migration dropped on purpose, such as an index of svw's own it no longer keeps.
+                let after = try Workspace.tableRoots(db)
+                let rebuilt = Set(after.keys.filter { roots[$0] != after[$0] })
+                for lost in dependents where !kept.contains(lost.name) && !Schema.owns(lost.name) && rebuilt.contains(lost.table) {
                     try db.execute(lost.sql)
                 }
                 // PRAGMA cannot take a bound parameter; the value is our own integer, not user text.
                 try db.execute("PRAGMA user_version = \(index + 1)")
             }
         }
+    }
+
+    /// Each table's root page, by lower-cased name: a table rebuilt under the same name has a new one.
+    private static func tableRoots(_ db: Database) throws -> [String: Int64] {
+        var roots: [String: Int64] = [:]
+        for row in try db.query("SELECT lower(name), rootpage FROM sqlite_schema WHERE type = 'table'").rows {
+            if let name = row[0].string { roots[name] = row[1].int64 }
+        }
+        return roots
     }
 
     /// Every index and trigger with SQL of its own (not those SQLite makes for a constraint), in creation order.

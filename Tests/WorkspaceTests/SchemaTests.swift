@@ -158,8 +158,11 @@ import SVWDatabase
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("svw-\(UUID()).db").path
         defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
         do {
-            let ws = try Workspace(path: path)
-            try ws.db.execute("""
+            // The workspace as the migrations up to that version left it.
+            let db = try Database(path: path)
+            try db.execute("PRAGMA foreign_keys = OFF")
+            for sql in Schema.migrations.prefix(Schema.lastRewritingVersion) { try db.execute(sql) }
+            try db.execute("""
                 INSERT INTO suppliers(supplier_id, name, name_key, postcode, district, postcode_status)
                 VALUES ('S1','One','one','SK4 1AA','SK4','ok');
                 INSERT INTO rollup_supplier_wins VALUES

@@ -38,7 +38,8 @@ extension HelpText {
         than a year, partner and category (and the thresholds are the policy's).
         rollup_measure_cells holds commitments, units and their value per year, partner,
         category and measure: what themes --by measure adds up under such a filter.
-        Other filters (value bands, dates) read the raw tables.
+        Other filters (value bands, dates) read the raw tables. rollup_reporting holds the
+        latest reporting date of any commitment: compliance's default --as-of.
 
         They are derived, never edited. Any change to a table a rollup is derived from —
         by a load, by SQL, or by another program — marks it stale (triggers set its
