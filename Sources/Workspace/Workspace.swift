@@ -116,9 +116,11 @@ public final class Workspace {
                 let roots = try Workspace.tableRoots(db)
                 try db.execute(sql)
                 let kept = Set(try Workspace.indexesAndTriggers(db).map(\.name))
-                // A table the migration rebuilt (a new root page) lost the analyst's indexes and
-                // triggers on it: they are put back. One it left in place lost only what the
-                // migration dropped on purpose, such as an index of svw's own it no longer keeps.
+                // A table the migration rebuilt lost the analyst's indexes and triggers on it: they
+                // are put back. Rebuilt means a new root page, as the migrations rebuild a table by
+                // creating the new one while the old is still there (renamed aside), never by
+                // dropping it first. A table left in place lost only what the migration dropped on
+                // purpose, such as an index of svw's own it no longer keeps.
                 let after = try Workspace.tableRoots(db)
                 let rebuilt = Set(after.keys.filter { roots[$0] != after[$0] })
                 for lost in dependents where !kept.contains(lost.name) && !Schema.owns(lost.name) && rebuilt.contains(lost.table) {
