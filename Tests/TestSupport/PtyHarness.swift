@@ -244,10 +244,13 @@ public final class PtySession {
         return false
     }
 
-    /// Drops ANSI/VT escape sequences, carriage returns and bells so text can be searched.
+    /// Drops ANSI/VT escape sequences, carriage returns and bells so text can be searched. A
+    /// line a carriage return and an erase-to-end (`\r ESC[K`) wipe, as a progress line on
+    /// stderr is, goes too: the terminal no longer shows it.
     public static func clean(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         var i = 0
+        var atLineStart = false   // a carriage return moved the cursor back, nothing written since
         while i < bytes.count {
             let b = bytes[i]
             if b == 0x1B {
@@ -255,14 +258,23 @@ public final class PtySession {
                 guard i < bytes.count else { break }
                 if bytes[i] == UInt8(ascii: "[") {
                     i += 1
+                    let parameters = i
                     while i < bytes.count && !(0x40...0x7E).contains(bytes[i]) { i += 1 }
+                    if atLineStart, i < bytes.count, bytes[i] == UInt8(ascii: "K"), i == parameters || bytes[parameters..<i].elementsEqual([0x30]) {
+                        out.removeSubrange((out.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)...)
+                    }
                 } else if bytes[i] == UInt8(ascii: "]") {
                     while i < bytes.count && bytes[i] != 0x07 { i += 1 }
                 }
                 i += 1
                 continue
             }
-            if b != 0x0D && b != 0x07 && b != 0x08 { out.append(b) }
+            if b == 0x0D {
+                atLineStart = true
+            } else if b != 0x07 && b != 0x08 {
+                out.append(b)
+                atLineStart = false
+            }
             i += 1
         }
         return String(decoding: out, as: UTF8.self)
