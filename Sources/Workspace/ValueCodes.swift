@@ -25,16 +25,10 @@ struct ValueCodes {
         case .text: return textCode(row, column)
         case .integer:
             let v = row.int64(column)
-            if let code = integers[v] { return code }
-            let code = add(.integer(v))
-            integers[v] = code
-            return code
+            return Self.code(of: v, in: &integers, adding: &values) { .integer(v) }
         case .real:
             let v = row.double(column)
-            if let code = reals[v] { return code }
-            let code = add(.real(v))
-            reals[v] = code
-            return code
+            return Self.code(of: v, in: &reals, adding: &values) { .real(v) }
         case .null:
             if let nullCode { return nullCode }
             let code = add(.null)
@@ -42,11 +36,19 @@ struct ValueCodes {
             return code
         case .blob:
             let value = row.value(column)
-            if let code = blobs[value] { return code }
-            let code = add(value)
-            blobs[value] = code
-            return code
+            return Self.code(of: value, in: &blobs, adding: &values) { value }
         }
+    }
+
+    /// The code `key` has in `codes`; when it has none, a new one for the value `value` makes,
+    /// added to `values`.
+    private static func code<Key: Hashable>(of key: Key, in codes: inout [Key: Int32], adding values: inout [SQLValue],
+                                            _ value: () -> SQLValue) -> Int32 {
+        if let code = codes[key] { return code }
+        values.append(value())
+        let code = Int32(values.count - 1)
+        codes[key] = code
+        return code
     }
 
     /// Each code's place in SQLite's order of the values (equal values share one): rows sorted

@@ -20,6 +20,16 @@ import SVWDatabase
         ])
     }
 
+    /// The default as-of is kept in a rollup: a later report moves it, an earlier one does not.
+    @Test func defaultAsOfFollowsTheCommitments() throws {
+        let db = try Fixture.db()
+        #expect(try Catalog.latestReportingDate(db) == "2021-03-31")
+        try db.execute("INSERT INTO commitments(commitment_id, contract_id, measure_code, units_committed, reporting_date) VALUES ('KL', 'C01', 'NT1', 1, '2021-06-30')")
+        #expect(try Catalog.latestReportingDate(db) == "2021-06-30")
+        try db.execute("DELETE FROM commitments WHERE commitment_id = 'KL'")
+        #expect(try Catalog.latestReportingDate(db) == "2021-03-31")
+    }
+
     @Test func defaultAsOfIsTheLatestReport() throws {
         let db = try Fixture.db()
         let asOf = try Catalog.latestReportingDate(db)

@@ -1,20 +1,14 @@
 import Foundation
 import SVWWorkspace
 
-/// The progress line on a terminal while svw brings the rollups or the search index up to
+/// The status line on a terminal while svw brings the rollups or the search index up to
 /// date for the command that reads them (`Upkeep`): ~13 s after loading 1M contracts, in
-/// silence before. Drawn once the upkeep has run half a second (a small workspace's shows
-/// nothing), redrawn at most ten times a second or when the step changes, and erased when the
-/// upkeep is over, before the command writes its results.
+/// silence before.
 final class UpkeepMeter: @unchecked Sendable {
-    private let write: (String) -> Void
-    private let now: () -> Date
-    private var started: Date?
-    private var drawn: (at: Date, what: String)?
+    private let line: StatusLine
 
     init(write: @escaping (String) -> Void, now: @escaping () -> Date = Date.init) {
-        self.write = write
-        self.now = now
+        line = StatusLine(write: write, now: now)
     }
 
     /// The listener for `Upkeep`, or nil when stderr is not a terminal.
@@ -26,20 +20,8 @@ final class UpkeepMeter: @unchecked Sendable {
 
     /// Shows `step`, or erases the line when the upkeep is over (nil).
     func update(_ step: Upkeep.Step?) {
-        guard let step else {
-            if drawn != nil { write("\r\u{1B}[K") }
-            started = nil
-            drawn = nil
-            return
-        }
-        let time = now()
-        let started = self.started ?? time
-        self.started = started
-        let elapsed = time.timeIntervalSince(started)
-        guard elapsed >= 0.5 else { return }
-        if let drawn, drawn.what == step.what, time.timeIntervalSince(drawn.at) < 0.1 { return }
-        drawn = (time, step.what)
-        write("\r\u{1B}[K" + Self.text(step, elapsed: elapsed))
+        guard let step else { return line.erase() }
+        line.show(step: step.what) { Self.text(step, elapsed: $0) }
     }
 
     /// "updating rollups: contracts 45% (3 s)".
