@@ -18,6 +18,8 @@ public enum Importer {
             run.report.notes.append("\(how) \(preset.title) (--preset \(preset.name))")
             run.report.notes += preset.notes
         }
+        // Indexes earlier loads left pending are built first where this load seeks rows by them.
+        try PendingIndexes.build(workspace.db, on: tablesSought(kind, mapping))
         let deferIndexes = try BulkIndexes.worthDeferring(table: kind.table, fileSize: run.reader.fileSize,
                                                              threshold: options.bulkIndexThreshold, db: workspace.db)
         // A big file's rows are written once, not to the WAL and then into the file (see withRollbackJournal).
@@ -36,6 +38,13 @@ public enum Importer {
         }
         run.report.ignoredColumns = mapping.ignored
         return run.report
+    }
+
+    /// The tables a load of `kind` seeks rows in by other than their primary key. A contracts
+    /// file naming suppliers rather than their ids matches them by name and company number
+    /// (`InlineSuppliers`); every other load writes its rows by key and checks parents by key.
+    static func tablesSought(_ kind: ImportKind, _ mapping: HeaderMapping) -> Set<String> {
+        kind == .contracts && !ContractLoader.namesSuppliersByID(mapping) ? ["suppliers"] : []
     }
 
     /// The size of the parent ids (a commitment's contracts, a contract's suppliers) when the load
@@ -85,7 +94,9 @@ public enum Importer {
     /// `load ocds FILE`: awards from OCDS JSON (release or record packages, a list of
     /// releases, or JSON Lines), in one transaction.
     public static func loadOCDS(file: URL, into workspace: Workspace, options: ImportOptions = ImportOptions()) throws -> ImportReport {
-        try workspace.db.transaction {
+        // Awards match their suppliers by name and identifier, and their contracts by id.
+        try PendingIndexes.build(workspace.db, on: ["suppliers", "contracts"])
+        return try workspace.db.transaction {
             try OCDSLoader.load(file: file, db: workspace.db, options: options)
         }
     }

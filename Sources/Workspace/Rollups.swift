@@ -276,6 +276,8 @@ public enum Rollups {
     public static func refreshIfStale(_ db: Database, twoThreads: Bool = true, only rollups: [Rollup] = all) throws {
         let stale = try rollups.filter { try isStale($0, db) }
         guard !stale.isEmpty else { return }
+        // The contract pass reads each contract's commitments through their index.
+        try PendingIndexes.build(db)
         let pipelined = try twoThreads && secondConnectionReadsAlike(db)
         // An 8 MB page cache for the rebuild, as for a load: the passes read each table once in
         // order, and the sorts spill to temporary files instead of holding the workspace's 64 MB

@@ -29,7 +29,9 @@ enum SchemaRepair {
 
     private static func restore(in db: Database) throws -> [String] {
         let present = Set(try db.query("SELECT lower(name) FROM sqlite_schema").rows.compactMap { $0.first?.string })
-        let missing = Schema.ownedObjects.filter { !present.contains($0.name.lowercased()) }
+        // An index a load left to be built later is not lost (see PendingIndexes).
+        let pending = present.contains("settings") ? try PendingIndexes.names(db) : []
+        let missing = Schema.ownedObjects.filter { !present.contains($0.name.lowercased()) && !pending.contains($0.name.lowercased()) }
         guard !missing.isEmpty else { return [] }
         let virtualTables = Schema.ownedObjects.filter { $0.type == "table" && $0.sql.hasPrefix("CREATE VIRTUAL TABLE") }
         var restored: [String] = []

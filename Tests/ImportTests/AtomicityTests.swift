@@ -102,47 +102,6 @@ import SVWDatabase
     }
 }
 
-/// Big loads rebuild the target table's indexes at the end; the schema must come out
-/// exactly as it went in, whether the load succeeds or fails.
-@Suite struct BulkIndexTests {
-    private func schema(_ h: Harness) throws -> [[String]] {
-        try h.rows("SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name")
-    }
-
-    @Test func indexesComeBackIdentical() throws {
-        let h = try Harness()
-        try h.writeSample()
-        let fresh = try schema(h)
-        #expect(h.run("load measures measures.csv; load postcodes postcode_districts.csv; load suppliers suppliers.csv") == 0)
-        var options = ImportOptions()
-        options.bulkIndexThreshold = 0
-        let rootpage = "SELECT rootpage FROM sqlite_schema WHERE name = 'contracts_supplier'"
-        let pageBefore = try h.scalar(rootpage)
-
-        // A strict failure after the indexes were dropped puts them back.
-        let before = try h.dump()
-        try h.write("bad.csv", """
-            contract_id,partner,title,supplier_id,award_date,value
-            C1,Stockport,Fine,S001,01/05/2021,£1
-            C2,Stockport,Bad,S001,01/05/2021,£x
-            """)
-        var strict = options
-        strict.strict = true
-        #expect(throws: ImportError.self) {
-            try Importer.load(.contracts, file: h.dir.url.appendingPathComponent("bad.csv"), into: h.session.workspace, options: strict)
-        }
-        #expect(try h.dump() == before)
-        #expect(try h.scalar(rootpage) == pageBefore)
-
-        let report = try Importer.load(.contracts, file: h.dir.url.appendingPathComponent("contracts.csv"), into: h.session.workspace, options: options)
-        #expect(report.loaded == 4)
-        #expect(try h.scalar(rootpage) != pageBefore)      // rebuilt, not kept up to date
-        #expect(try schema(h) == fresh)
-        #expect(try h.rows("SELECT contract_id FROM contracts INDEXED BY contracts_supplier WHERE supplier_id = 'S002'") == [["C002"]])
-        #expect(try h.scalar("PRAGMA integrity_check") == "ok")
-    }
-}
-
 /// An interrupt that lands while no statement is running — reading the header, or the
 /// first pass of `load table` — must still stop the load and leave no transaction open.
 @Suite struct QuietInterruptTests {

@@ -69,7 +69,10 @@ public enum Dispatcher {
         }
         let context = CommandContext(session: session, invocation: invocation)
         // A command that reads the rollups or the search index may first bring them up to date.
-        try Upkeep.$listener.withValue(UpkeepMeter.listener(console: session.console)) { try spec.handler(context) }
+        try Upkeep.$listener.withValue(UpkeepMeter.listener(console: session.console)) {
+            if spec.readsData { try PendingIndexes.build(session.db) }
+            try spec.handler(context)
+        }
         if spec.recorded {
             session.record(RecordedCommand(text: context.recordAs ?? text, kind: .command, files: context.loadedFiles))
         }
@@ -77,10 +80,13 @@ public enum Dispatcher {
 
     static func runSQL(_ sql: String, in session: Session) throws {
         session.transcript.beginUnit()
-        // SQL that reads the search index directly (find --sql pasted back) sees it up to date.
-        if sql.range(of: "search_fts", options: .caseInsensitive) != nil {
-            do { try SearchIndex.refreshIfStale(session.db) } catch let error as SQLiteError { throw SQLFailure(error: error) }
-        }
+        do {
+            try Upkeep.$listener.withValue(UpkeepMeter.listener(console: session.console)) {
+                try PendingIndexes.build(session.db)
+                // SQL that reads the search index directly (find --sql pasted back) sees it up to date.
+                if sql.range(of: "search_fts", options: .caseInsensitive) != nil { try SearchIndex.refreshIfStale(session.db) }
+            }
+        } catch let error as SQLiteError { throw SQLFailure(error: error) }
         let statement: Statement
         // SQL typed by the analyst may not drop or alter svw's own tables (Database.guardingSchema).
         do { statement = try session.db.guardingSchema { try session.db.prepare(sql) } } catch let error as SQLiteError {
@@ -147,6 +153,6 @@ extension CommandSpec {
         CommandSpec(name: name, aliases: aliases, group: group, abstract: abstract, arguments: arguments,
                     options: options + CommandSpec.commonOptions.filter { c in !options.contains { $0.name == c.name } },
                     discussion: discussion, examples: examples, recorded: recorded, scriptSafe: scriptSafe,
-                    handler: handler)
+                    readsData: readsData, handler: handler)
     }
 }

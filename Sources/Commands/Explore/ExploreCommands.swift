@@ -85,7 +85,7 @@ enum ExploreCommands {
         name: "imports", group: .explore,
         abstract: "List what was loaded, from which file, with its SHA-256 and row counts",
         examples: ["imports", "imports --format json"],
-        recorded: false,
+        recorded: false, readsData: false,
         handler: { context in
             let result = try context.db.query("""
                 SELECT import_id AS id, kind, table_name AS "table", file,

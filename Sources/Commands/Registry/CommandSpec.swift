@@ -20,12 +20,17 @@ public struct CommandSpec: Sendable {
     /// Whether a session script may run it. Commands that write files other than the
     /// ones `export`/`output` name (persist, open, save) set this false.
     public let scriptSafe: Bool
+    /// Whether it reads the loaded data, so that indexes a load left pending are built before
+    /// it runs (`PendingIndexes`): the analyses, exploring and export do; loads build what they
+    /// need themselves, and the shell's housekeeping reads none (quitting after a load waits
+    /// for nothing).
+    public let readsData: Bool
     public let handler: CommandHandler
 
     public init(name: String, aliases: [String] = [], group: CommandGroup, abstract: String,
                 arguments: [ArgumentSpec] = [], options: [OptionSpec] = [], discussion: String = "",
                 examples: [String] = [], recorded: Bool = true, scriptSafe: Bool = true,
-                handler: @escaping CommandHandler) {
+                readsData: Bool? = nil, handler: @escaping CommandHandler) {
         self.name = name
         self.aliases = aliases
         self.group = group
@@ -36,6 +41,7 @@ public struct CommandSpec: Sendable {
         self.examples = examples
         self.recorded = recorded
         self.scriptSafe = scriptSafe
+        self.readsData = readsData ?? [.analysis, .explore].contains(group)
         self.handler = handler
     }
 
