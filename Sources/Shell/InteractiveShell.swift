@@ -60,7 +60,11 @@ public final class InteractiveShell {
         session.note(InteractiveShell.banner(session))
         while !session.shell.quitRequested {
             let main = Prompt.main(workspacePath: session.workspace.path, filter: session.filter)
-            switch input.readLine(prompt: splitter.isContinuing ? Prompt.continuation(under: main) : main) {
+            // While the analyst types, what the last loads left out of date is brought up to date.
+            let upkeep = IdleUpkeep.start(for: session.workspace)
+            let event = input.readLine(prompt: splitter.isContinuing ? Prompt.continuation(under: main) : main)
+            upkeep?.stop()
+            switch event {
             case .interrupted:
                 session.console.writeOut("^C\n")
                 rememberStatementSoFar()

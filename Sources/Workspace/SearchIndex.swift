@@ -20,8 +20,13 @@ public enum SearchIndex {
 
     /// Rebuilds the index if any name or title changed since it was last built.
     public static func refreshIfStale(_ db: Database) throws {
-        guard try db.scalar("SELECT count(*) FROM settings WHERE key = ?1", [staleKey]).int64 == 1 else { return }
+        guard try isStale(db) else { return }
         try rebuild(db)
+    }
+
+    /// Whether a name or title changed since the index was last built.
+    static func isStale(_ db: Database) throws -> Bool {
+        try db.scalar("SELECT count(*) FROM settings WHERE key = ?1", [staleKey]).int64 == 1
     }
 
     /// Marks the index stale, as the triggers do: the next search rebuilds it.
