@@ -24,7 +24,8 @@ let package = Package(
                        providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLineEdit", path: "Sources/CLineEdit", pkgConfig: "libedit",
                        providers: [.apt(["libedit-dev"])]),
-        // Ctrl-C's handler and counter: state, so in a .c file (one copy), not a header.
+        // The terminal's C side: Ctrl-C's handler and counter (state, so in a .c file: one copy, not a
+        // header), and running the pager or the editor in the terminal's foreground.
         .target(name: "CInterrupt", path: "Sources/CInterrupt"),
 
         // Numbers and plurals written for people to read, the same way in every layer.
@@ -49,7 +50,8 @@ let package = Package(
         .target(name: "SVWScript", dependencies: ["SVWRendering", "SVWDatabase", "SVWText"], path: "Sources/Script"),
         // The command registry, dispatcher, and the commands that record and replay scripts.
         .target(name: "SVWCommands",
-                dependencies: ["SVWScript", "SVWImport", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase", "SVWText"],
+                dependencies: ["SVWScript", "SVWImport", "SVWAnalysis", "SVWRendering", "SVWWorkspace", "SVWDatabase", "SVWText",
+                               "CInterrupt"],
                 path: "Sources/Commands"),
         // The interactive shell: line editing, history, completion, interrupts.
         .target(name: "SVWShell",

@@ -72,6 +72,45 @@ import TestSupport
         #expect(try shell.waitForExit() == 0)
     }
 
+    /// A real pager sets the terminal up (less does), which the kernel allows only a program
+    /// in the terminal's foreground process group: one started in a group of its own was
+    /// stopped, and svw waited for it for ever. And a Ctrl-C in the pager is the pager's,
+    /// not an interrupt of the command whose result it showed.
+    @Test func aPagerThatTakesTheTerminalRunsAndCtrlCIsItsOwn() throws {
+        let env = try PtyEnvironment()
+        defer { env.remove() }
+        let db = try Self.makeWorkspace(in: env)
+        var variables = env.variables()
+        // It reads with the shell's own `read`: a Ctrl-C that landed while the shell was starting
+        // another program would reach neither (the shell ignores it meanwhile).
+        variables["PAGER"] = try Self.script(env, "pager", """
+            stty -icanon -echo min 1 < /dev/tty
+            cat > /dev/null
+            echo '[pager waiting]'
+            read -r key < /dev/tty
+            stty icanon echo < /dev/tty
+            echo '[pager done]'
+
+            """)
+        let shell = try PtySession(arguments: ["--db", db], environment: variables, columns: 80, rows: 24)
+        try shell.expectPrompt(Self.prompt, "at start")
+        shell.send("help\r")
+        try shell.expect("[pager waiting]", timeout: 20, "the pager set the terminal up")
+        shell.send("q\r")
+        try shell.expect("[pager done]", timeout: 20)
+        try shell.expectPrompt(Self.prompt)
+        shell.send("help\r")
+        try shell.expect("[pager waiting]", timeout: 20)
+        let before = shell.screenText
+        shell.send("\u{3}")
+        let after = try shell.expectPrompt(Self.prompt, "after Ctrl-C in the pager")
+        #expect(!after.dropFirst(before.count).contains("interrupted"), "\(after)")
+        shell.send("SELECT 6 * 7 AS answer;\r")
+        #expect(try shell.expectPrompt(Self.prompt).contains("│     42 │"))
+        shell.send("\u{4}")
+        #expect(try shell.waitForExit() == 0)
+    }
+
     @Test func aWideResultOnAnEightyColumnTerminalKeepsItsColumnsReadable() throws {
         let env = try PtyEnvironment()
         defer { env.remove() }

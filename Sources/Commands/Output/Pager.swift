@@ -75,14 +75,9 @@ public final class Pager {
         defer { try? FileManager.default.removeItem(at: file) }
         guard (try? Data(text.utf8).write(to: file)) != nil, let input = try? FileHandle(forReadingFrom: file) else { return false }
         defer { try? input.close() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.standardInput = input
-        do { try process.run() } catch { return false }
-        process.waitUntilExit()
         // 127: the shell found no such command (no less installed, a mistyped $PAGER).
-        return process.terminationReason == .exit && process.terminationStatus != 127
+        guard case .exited(let status) = TerminalProgram.run(command, input: input) else { return false }
+        return status != 127
     }
 }
 

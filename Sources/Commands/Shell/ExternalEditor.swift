@@ -26,15 +26,13 @@ public enum ExternalEditor {
         do { try Data(text.utf8).write(to: file) } catch {
             throw Failure(description: "cannot write \(file.path): \(error.localizedDescription)")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", editor + " \"$1\"", "svw-edit", file.path]
-        do { try process.run() } catch {
-            throw Failure(description: "cannot start the editor \(editor): \(error.localizedDescription)")
-        }
-        process.waitUntilExit()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw Failure(description: "the editor \(editor) failed (exit status \(process.terminationStatus)); nothing was run")
+        switch TerminalProgram.run(editor + " \"$1\"", argument: file.path) {
+        case .failed(let reason):
+            throw Failure(description: "cannot start the editor \(editor): \(reason)")
+        case .exited(let status) where status != 0:
+            throw Failure(description: "the editor \(editor) failed (exit status \(status)); nothing was run")
+        case .exited:
+            break
         }
         do { return try String(contentsOf: file, encoding: .utf8) } catch {
             throw Failure(description: "cannot read back \(file.path): \(error.localizedDescription)")
