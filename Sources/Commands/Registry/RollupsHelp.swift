@@ -47,7 +47,9 @@ extension HelpText {
         those valued in it; the stale ones are rebuilt before the next analysis (the four
         built from one pass over contracts and commitments — rollup_contracts and the cell
         rollups — together when any of them is stale), so a run of loads leaves them to be
-        rebuilt once (load sample rebuilds them at its end). Two passes in svw add the rows
+        rebuilt once (load sample rebuilds them at its end). At the interactive prompt svw
+        rebuilds them while you type, with the indexes a big load left to build; a command
+        entered meanwhile stops that and does what is left itself. Two passes in svw add the rows
         up; the SQL below gives exactly the same rows, and is what each rollup means.
         \(Rollups.all.map { "\($0.table) is derived from \($0.sources.joined(separator: ", "))." }.joined(separator: "\n"))
 
