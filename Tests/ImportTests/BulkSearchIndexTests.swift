@@ -9,11 +9,7 @@ import SVWWorkspace
 /// the triggers back. The index the next search rebuilds must be the one a row-by-row load
 /// leads to, the triggers must come back unchanged, and a failed load must change nothing.
 @Suite struct BulkSearchIndexTests {
-    private var deferred: ImportOptions {
-        var options = ImportOptions()
-        options.bulkIndexThreshold = 0
-        return options
-    }
+    private var deferred: ImportOptions { .bulk }
 
     private func load(_ kind: ImportKind, _ file: String, _ h: Harness, _ options: ImportOptions) throws -> ImportReport {
         let url = h.dir.url.appendingPathComponent(file)

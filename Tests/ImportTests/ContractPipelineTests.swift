@@ -84,8 +84,7 @@ import SVWDatabase
     /// Ctrl-C reaches SQLite on the writing thread; the reading thread stops and nothing stays.
     @Test func anInterruptStopsBothThreadsAndLeavesNothing() throws {
         let (h, file) = try prepared(rows: 20_000)
-        var options = ImportOptions()
-        options.bulkIndexThreshold = 0
+        var options = ImportOptions.bulk
         options.chunkSize = 4096
         try h.expectInterrupted(loading: .contracts, file, atChunk: 40, options: options)   // batches already written
         options.progress = nil

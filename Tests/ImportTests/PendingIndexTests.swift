@@ -9,12 +9,6 @@ import SVWWorkspace
 /// by the load itself. Whatever happens in between, the schema that comes out must be the one
 /// that went in, and every index must hold every row.
 @Suite struct PendingIndexTests {
-    private var bulk: ImportOptions {
-        var options = ImportOptions()
-        options.bulkIndexThreshold = 0
-        return options
-    }
-
     private func schema(_ h: Harness) throws -> [[String]] {
         try h.rows("SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name")
     }
@@ -28,7 +22,7 @@ import SVWWorkspace
     }
 
     private func load(_ kind: ImportKind, _ file: String, _ h: Harness, _ options: ImportOptions? = nil) throws -> ImportReport {
-        try Importer.load(kind, file: h.dir.url.appendingPathComponent(file), into: h.session.workspace, options: options ?? bulk)
+        try Importer.load(kind, file: h.dir.url.appendingPathComponent(file), into: h.session.workspace, options: options ?? .bulk)
     }
 
     @Test func aBigLoadLeavesItsIndexesForTheFirstCommandThatReadsTheData() throws {
@@ -66,7 +60,7 @@ import SVWWorkspace
             C1,Stockport,Fine,S001,01/05/2021,£1
             C2,Stockport,Bad,S001,01/05/2021,£x
             """)
-        var strict = bulk
+        var strict = ImportOptions.bulk
         strict.strict = true
         #expect(throws: ImportError.self) { try load(.contracts, "bad.csv", h, strict) }
         #expect(try h.dump() == before)
@@ -156,7 +150,7 @@ import SVWWorkspace
         do {
             let workspace = try Workspace(path: path)
             for (kind, file) in [(ImportKind.measures, "measures.csv"), (.postcodes, "postcode_districts.csv"), (.suppliers, "suppliers.csv")] {
-                _ = try Importer.load(kind, file: h.dir.url.appendingPathComponent(file), into: workspace, options: bulk)
+                _ = try Importer.load(kind, file: h.dir.url.appendingPathComponent(file), into: workspace, options: .bulk)
             }
         }
         let reopened = try Workspace(path: path)

@@ -79,8 +79,7 @@ import SVWDatabase
     }
 
     private func bulk() -> ImportOptions {
-        var options = ImportOptions()
-        options.bulkIndexThreshold = 0
+        var options = ImportOptions.bulk
         options.chunkSize = 4096
         return options
     }

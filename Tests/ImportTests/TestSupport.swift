@@ -87,8 +87,7 @@ final class Harness {
     /// parent keys checked in memory or by SQLite, and returns what it left.
     func loadOutcome(_ kind: ImportKind, _ file: URL, tables: [String], onSecondThread: Bool,
                      keysInMemory: Bool = true) throws -> LoadOutcome {
-        var options = ImportOptions()
-        options.bulkIndexThreshold = 0
+        var options = ImportOptions.bulk
         options.problemsToKeep = 1_000
         options.readsOnSecondThread = onSecondThread
         if !keysInMemory { options.knownKeysBudget = 0 }
@@ -181,5 +180,15 @@ final class Harness {
             K004,,NT1,3,3,31/03/2021
 
             """)
+    }
+}
+
+extension ImportOptions {
+    /// Options that take a big file's path whatever the file's size (the table's indexes
+    /// dropped, left pending or built again: `BulkIndexes`), for small test files.
+    static var bulk: ImportOptions {
+        var options = ImportOptions()
+        options.bulkIndexThreshold = 0
+        return options
     }
 }
