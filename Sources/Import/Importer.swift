@@ -94,7 +94,7 @@ public enum Importer {
     /// `load ocds FILE`: awards from OCDS JSON (release or record packages, a list of
     /// releases, or JSON Lines), in one transaction.
     public static func loadOCDS(file: URL, into workspace: Workspace, options: ImportOptions = ImportOptions()) throws -> ImportReport {
-        // Awards match their suppliers by name and identifier, and their contracts by id.
+        // Awards are matched to suppliers by name and identifier, and to contracts in more ways than by id.
         try PendingIndexes.build(workspace.db, on: ["suppliers", "contracts"])
         return try workspace.db.transaction {
             try OCDSLoader.load(file: file, db: workspace.db, options: options)
