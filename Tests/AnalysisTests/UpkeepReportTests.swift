@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import SVWDatabase
 import SVWWorkspace
 
@@ -10,9 +11,9 @@ import SVWWorkspace
     @Test func aRebuildTellsItsStepsInOrderAndThatItIsOver() throws {
         let db = try Fixture.db()
         try db.execute("UPDATE settings SET value = 'stale' WHERE key LIKE 'rollup:%'")
-        let heard = Heard()
-        try Upkeep.$listener.withValue(heard.listener) { try Rollups.refreshIfStale(db) }
-        let steps = heard.steps
+        let heard = Recorder<Upkeep.Step?>()
+        try Upkeep.$listener.withValue(Upkeep.Listener(heard.append)) { try Rollups.refreshIfStale(db) }
+        let steps = heard.values
         #expect(steps.first == Upkeep.Step("rollups"))
         #expect(steps.last == .some(nil))
         #expect(steps.filter { $0 == nil }.count == 1, "the end told once")
@@ -27,18 +28,8 @@ import SVWWorkspace
         #expect(done.last == 1)
         #expect(done == done.sorted())
 
-        let again = Heard()
-        try Upkeep.$listener.withValue(again.listener) { try Rollups.refreshIfStale(db) }
-        #expect(again.steps.isEmpty, "fresh rollups need no upkeep")
+        let again = Recorder<Upkeep.Step?>()
+        try Upkeep.$listener.withValue(Upkeep.Listener(again.append)) { try Rollups.refreshIfStale(db) }
+        #expect(again.values.isEmpty, "fresh rollups need no upkeep")
     }
-}
-
-/// Everything a listener was told, in order.
-final class Heard: @unchecked Sendable {
-    private let lock = NSLock()
-    private var heard: [Upkeep.Step?] = []
-
-    var steps: [Upkeep.Step?] { lock.withLock { heard } }
-
-    var listener: Upkeep.Listener { Upkeep.Listener { step in self.lock.withLock { self.heard.append(step) } } }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import SVWDatabase
 @testable import SVWWorkspace
 
@@ -26,8 +27,8 @@ import SVWDatabase
     }
 
     @Test func aNewWorkspaceIsTheOneEveryMigrationBuilds() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svw-\(UUID()).db").path
-        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let folder = try ScratchFolder()
+        let path = folder.file("workspace.db").path
         do {
             // Version 1 as svw wrote it; opening migrates it through every later migration.
             let db = try Database(path: path)
@@ -47,8 +48,8 @@ import SVWDatabase
     }
 
     @Test func aNewFileWorkspaceIsMadeWholeAndReopensUnchanged() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svw-\(UUID()).db").path
-        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let folder = try ScratchFolder()
+        let path = folder.file("workspace.db").path
         let schema: [[SQLValue]]
         do {
             let ws = try Workspace(path: path)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import SVWDatabase
 @testable import SVWWorkspace
 
@@ -9,8 +10,8 @@ import SVWDatabase
 @Suite struct OpeningDuringALoadTests {
     @Test(.timeLimit(.minutes(1)))
     func openingWhileALoadHoldsTheFileWaitsForItsCommit() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svw-\(UUID()).db").path
-        defer { for s in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let folder = try ScratchFolder()
+        let path = folder.file("workspace.db").path
         _ = try Workspace(path: path)
         // As a big load does: out of WAL mode, then a write transaction that holds the file.
         let load = try Database(path: path)

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import Foundation
 import SVWDatabase
 @testable import SVWWorkspace
@@ -37,8 +38,8 @@ import SVWDatabase
     }
 
     @Test func reopeningAFileWorkspaceKeepsDataAndVersion() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svw-\(UUID()).db").path
-        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let folder = try ScratchFolder()
+        let path = folder.file("workspace.db").path
         do {
             let ws = try Workspace(path: path)
             try ws.setSetting("measures_edition", "ed1")
@@ -50,8 +51,8 @@ import SVWDatabase
     }
 
     @Test func refusesAWorkspaceFromANewerSVW() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svw-\(UUID()).db").path
-        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let folder = try ScratchFolder()
+        let path = folder.file("workspace.db").path
         do {
             let db = try Database(path: path)
             try db.execute("PRAGMA user_version = 99")
@@ -121,8 +122,8 @@ import SVWDatabase
     }
 
     @Test func migratingAVersion1WorkspaceKeepsItsContractsAndLinksTheirSuppliers() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svw-\(UUID()).db").path
-        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let folder = try ScratchFolder()
+        let path = folder.file("workspace.db").path
         do {
             let db = try Database(path: path)
             try db.execute(Schema.migrations[0])
@@ -155,8 +156,8 @@ import SVWDatabase
     /// before it kept only those outside GM) keeps only the outside ones, and the upgrade,
     /// which rewrites no table, is not announced as a long one.
     @Test func upgradingKeepsOnlyTheWinnersOutsideGMAndSaysNothing() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svw-\(UUID()).db").path
-        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let folder = try ScratchFolder()
+        let path = folder.file("workspace.db").path
         do {
             // The workspace as the migrations up to that version left it.
             let db = try Database(path: path)
@@ -182,8 +183,8 @@ import SVWDatabase
     /// A workspace from before integer row keys keeps every row, column, index, trigger and
     /// view of its own and of the analyst's, and its keys still refuse NULLs and unknown parents.
     @Test func migratingToRowidTablesKeepsEveryRowAndTheAnalystsOwnObjects() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svw-\(UUID()).db").path
-        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let folder = try ScratchFolder()
+        let path = folder.file("workspace.db").path
         let target = try #require(Schema.migrations.firstIndex(of: Schema.rowidKeys))
         let tables = ["suppliers", "contracts", "commitments", "further_suppliers"]
         var before: [String: [[SQLValue]]] = [:]

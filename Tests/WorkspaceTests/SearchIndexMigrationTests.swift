@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import SVWDatabase
 @testable import SVWWorkspace
 
@@ -28,8 +29,8 @@ import SVWDatabase
     }
 
     @Test func migratingDropsTheCopyAndEverySearchScoresAsBefore() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svw-\(UUID()).db").path
-        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let folder = try ScratchFolder()
+        let path = folder.file("workspace.db").path
         let target = try #require(Schema.migrations.firstIndex(of: SearchIndex.externalContentMigration))
         let matches = ["\"gritting\"*", "\"meals\"*", "\"school\"* \"meals\"*", "\"bolton\"*", "\"ro\"*"]
         var before: [[[SQLValue]]] = []

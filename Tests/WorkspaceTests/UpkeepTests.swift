@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import SVWDatabase
 @testable import SVWWorkspace
 
@@ -8,32 +9,22 @@ import SVWDatabase
 @Suite struct UpkeepTests {
     @Test func upkeepThatFailsStillSaysItIsOver() {
         struct Failure: Error {}
-        let heard = Told()
+        let heard = Recorder<Upkeep.Step?>()
         #expect(throws: Failure.self) {
-            try Upkeep.$listener.withValue(heard.listener) {
+            try Upkeep.$listener.withValue(Upkeep.Listener(heard.append)) {
                 try Upkeep.reporting(Upkeep.Step("x")) {
                     Upkeep.step("x: half", fraction: 0.5)
                     throw Failure()
                 }
             }
         }
-        #expect(heard.steps == [Upkeep.Step("x"), Upkeep.Step("x: half", fraction: 0.5), nil])
+        #expect(heard.values == [Upkeep.Step("x"), Upkeep.Step("x: half", fraction: 0.5), nil])
     }
 
     @Test func theSearchIndexRebuildIsTold() throws {
         let workspace = try Workspace()
-        let heard = Told()
-        try Upkeep.$listener.withValue(heard.listener) { try SearchIndex.rebuild(workspace.db) }
-        #expect(heard.steps == [Upkeep.Step("search index"), nil])
+        let heard = Recorder<Upkeep.Step?>()
+        try Upkeep.$listener.withValue(Upkeep.Listener(heard.append)) { try SearchIndex.rebuild(workspace.db) }
+        #expect(heard.values == [Upkeep.Step("search index"), nil])
     }
-}
-
-/// Everything a listener was told, in order.
-private final class Told: @unchecked Sendable {
-    private let lock = NSLock()
-    private var told: [Upkeep.Step?] = []
-
-    var steps: [Upkeep.Step?] { lock.withLock { told } }
-
-    var listener: Upkeep.Listener { Upkeep.Listener { step in self.lock.withLock { self.told.append(step) } } }
 }

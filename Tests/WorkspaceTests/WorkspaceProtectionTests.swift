@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import Foundation
 import SVWDatabase
 @testable import SVWWorkspace
@@ -7,12 +8,6 @@ import SVWDatabase
 /// alter svw's own objects, a workspace that lost some gets them back on opening, the
 /// connection is hardened, and a second writer is told the workspace is busy.
 @Suite struct WorkspaceProtectionTests {
-    func temporaryPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("svw-protect-\(UUID()).db").path
-    }
-    func remove(_ path: String) {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-    }
 
     /// What the analyst's SQL gets back (as the SQL command runs it: prepared under the guard).
     func refusal(_ ws: Workspace, _ sql: String) -> String? {
@@ -65,8 +60,8 @@ import SVWDatabase
     }
 
     @Test func openingRestoresWhatAWorkspaceLostAndSearchWorksAgain() throws {
-        let path = temporaryPath()
-        defer { remove(path) }
+        let folder = try ScratchFolder()
+        let path = folder.file("workspace.db").path
         do {
             let ws = try Workspace(path: path)
             #expect(ws.repairs.isEmpty)
@@ -121,8 +116,8 @@ import SVWDatabase
     }
 
     @Test func aSecondConnectionReadsAlongsideAndIsToldTheWorkspaceIsBusyForWriting() throws {
-        let path = temporaryPath()
-        defer { remove(path) }
+        let folder = try ScratchFolder()
+        let path = folder.file("workspace.db").path
         let writer = try Workspace(path: path)
         try writer.db.execute("BEGIN IMMEDIATE; INSERT INTO settings(key, value) VALUES ('held', '1')")
         let other = try Workspace(path: path)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import SVWDatabase
 @testable import SVWWorkspace
 
@@ -62,8 +63,8 @@ import SVWDatabase
 
     /// A workspace from before keeps every row, rowid and year; only the column's kind changes.
     @Test func migratingKeepsRowsRowidsAndYears() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svw-\(UUID()).db").path
-        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let folder = try ScratchFolder()
+        let path = folder.file("workspace.db").path
         let target = try #require(Schema.migrations.firstIndex { $0.contains("contracts_financial_year_ai") })
         let query = """
             SELECT 'c', rowid, contract_id, financial_year FROM contracts
