@@ -262,9 +262,6 @@ public enum Rollups {
         try !db.isInMemory && db.isAutocommit && db.scalar("PRAGMA journal_mode").string?.lowercased() == "wal"
     }
 
-    /// Helper threads SQLite's sorter may start during a rebuild (as a bulk load's index builds).
-    static let sortThreads = 2
-
     /// The page cache a rebuild works with, in KiB.
     static let rebuildCacheKiB = 8192
 
@@ -286,7 +283,7 @@ public enum Rollups {
         // supplier pass's sort, which have that core to themselves.
         try Upkeep.reporting(Upkeep.Step("rollups")) {
             try db.with(pragma: "cache_size", -Int64(rebuildCacheKiB)) {
-                try db.with(pragma: "threads", Int64(sortThreads)) {
+                try db.with(pragma: "threads", Int64(PendingIndexes.sortThreads)) {
                     try db.transaction {
                         try rebuild(stale, db, twoThreads: pipelined)
                         // The commit, and the checkpoint after it copying the WAL into the file, take ~1.3 s on 1M contracts.
