@@ -23,6 +23,16 @@ public enum ImportKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether the loader's coercion of every field guarantees each CHECK constraint of the
+    /// table it fills (and of the suppliers a contracts file adds), so SQLite need not
+    /// evaluate them again per row (see `Importer`). The other kinds' files are small.
+    var coercionCoversChecks: Bool {
+        switch self {
+        case .suppliers, .contracts, .commitments: return true
+        case .measures, .postcodes, .postcodeIndex: return false
+        }
+    }
+
     /// Singular noun for messages ("1 contract").
     public var noun: (one: String, many: String) {
         switch self {
