@@ -198,4 +198,35 @@ import SVWDatabase
             #expect(!keys.contains(id), "\(id.prefix(10))")
         }
     }
+
+    /// A table's ids, read in one pass and placed in another, answer a batch of look-ups
+    /// exactly as the set built one id at a time answers each.
+    @Test func aTablesIdsAnswerABatchAsEachIsAnswered() throws {
+        let db = try Database()
+        try db.execute("CREATE TABLE t (id TEXT NOT NULL PRIMARY KEY)")
+        var ids = (0..<3000).map { "K\($0 * 7)" } + [String(repeating: "z", count: 300), "é"]
+        ids.shuffle()
+        for id in ids { try db.run("INSERT INTO t VALUES (?1)", [id]) }
+        let fromTable = try KnownKeys(db: db, table: "t", column: "id")
+        var oneByOne = KnownKeys()
+        for id in ids { Array(id.utf8).withUnsafeBytes { oneByOne.insert($0) } }
+        #expect(fromTable.count == ids.count)
+
+        let asked = (0..<6000).map { "K\($0)" } + [String(repeating: "z", count: 300), String(repeating: "z", count: 299), "é", "e", ""]
+        let bytes = asked.map { Array($0.utf8) }
+        let answers = withBuffers(bytes) { fromTable.containsEach($0) }
+        #expect(answers == asked.map { oneByOne.contains($0) })
+        // K0, K7, … K5999 (858 of them), the long id and "é".
+        #expect(answers.filter { $0 }.count == 858 + 2)
+    }
+
+    private func withBuffers<T>(_ arrays: [[UInt8]], _ body: ([UnsafeRawBufferPointer]) -> T) -> T {
+        let pointers: [UnsafeMutableRawBufferPointer] = arrays.map { array in
+            let p = UnsafeMutableRawBufferPointer.allocate(byteCount: array.count, alignment: 1)
+            p.copyBytes(from: array)
+            return p
+        }
+        defer { pointers.forEach { $0.deallocate() } }
+        return body(pointers.map { UnsafeRawBufferPointer($0) })
+    }
 }

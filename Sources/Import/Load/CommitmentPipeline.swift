@@ -6,13 +6,11 @@ extension CommitmentLoader {
     /// while this one inserts: the same rows, rejects and report, in the same order.
     static func loadPipelined(_ run: LoadRun, _ f: Fields, codes: MeasureCodes, knownContracts: KnownKeys?,
                               fresh: FreshTable, insert: Statement, counter: inout RowCounter) throws {
-        try PipelinedLoad.run(run, table: "commitments", columns: columns, read: { batch in
+        try PipelinedLoad.run(run, table: "commitments", columns: columns, parents: knownContracts, read: { batch in
             try bind(run, f, into: batch, codes: codes)
             guard try run.endRow() else { return batch.dropRow() }
-            let unknown = knownContracts.map { known in run.value(f.contract).map { !known.contains($0) } ?? false } ?? false
             batch.endRow(line: run.reader.recordLine, keyLine: run.reader.fieldLine(f.id), keyRaw: run.reader.field(f.id),
-                         parentLine: f.contract.map(run.reader.fieldLine) ?? 0, parentRaw: f.contract.map(run.reader.field),
-                         unknownParent: unknown)
+                         parentLine: f.contract.map(run.reader.fieldLine) ?? 0, parentRaw: f.contract.map(run.reader.field))
         }, inserted: { row, _, rowid in
             counter.wrote()
             fresh.inserted(line: row.keyLine, rowid: rowid)

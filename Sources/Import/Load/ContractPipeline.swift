@@ -11,9 +11,9 @@ extension ContractLoader {
     static func loadPipelined(_ run: LoadRun, _ f: Fields, supplier: Int, insert: Statement, firstRow: Statement,
                               fresh: FreshTable, links: FurtherLinks, knownSuppliers: KnownKeys?,
                               counter: inout RowCounter) throws {
-        try PipelinedLoad.run(run, table: "contracts", columns: columns, read: { batch in
+        try PipelinedLoad.run(run, table: "contracts", columns: columns, parents: knownSuppliers, read: { batch in
             _ = try bind(run, f, into: batch)
-            guard let lead = run.value(supplier) else {
+            guard run.value(supplier) != nil else {
                 run.problem(supplier, "required value is empty (and no supplier is named inline)")
                 _ = try run.endRow()
                 return batch.dropRow()
@@ -23,8 +23,7 @@ extension ContractLoader {
             batch.keep(line: run.reader.fieldLine(f.value), raw: run.reader.field(f.value))
             batch.keep(line: run.reader.fieldLine(f.award), raw: run.reader.field(f.award))
             batch.endRow(line: run.reader.recordLine, keyLine: run.reader.fieldLine(f.id), keyRaw: run.reader.field(f.id),
-                         parentLine: run.reader.fieldLine(supplier), parentRaw: run.reader.field(supplier),
-                         unknownParent: knownSuppliers.map { !$0.contains(lead) } ?? false)
+                         parentLine: run.reader.fieldLine(supplier), parentRaw: run.reader.field(supplier))
         }, inserted: { row, _, rowid in
             counter.wrote()
             fresh.inserted(line: row.keyLine, rowid: rowid)

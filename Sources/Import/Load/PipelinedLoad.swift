@@ -10,22 +10,28 @@ enum PipelinedLoad {
     /// - Parameters:
     ///   - read: binds the current row into the batch (after `startRow`) and ends it there
     ///     (`endRow`, or `dropRow` when it was refused and its rejects handed over).
+    ///   - parents: the parent table's ids, when the load checks each row's parent itself.
     ///   - inserted: told each row a whole run wrote, with its batch and rowid.
     ///   - writeOne: writes a row on its own, or its rejects: a row flagged `unknownParent`,
     ///     or one of a run SQLite refused.
-    static func run(_ run: LoadRun, table: String, columns: [String], read: @escaping (RowBatch) throws -> Void,
+    static func run(_ run: LoadRun, table: String, columns: [String], parents: KnownKeys?, read: @escaping (RowBatch) throws -> Void,
                     inserted: (RowBatch.Row, RowBatch, Int64) -> Void, writeOne: (RowBatch.Row, RowBatch) throws -> Void) throws {
         let pipeline = BatchPipeline(batches: (0..<3).map { _ in RowBatch(width: columns.count, capacity: 2048) })
         var groups = try GroupedInsert(db: run.db, table: table, columns: columns)
         defer { run.handOff = nil }
         try pipeline.run(fill: { batch in
             run.handOff = { batch.refuse($0) }
+            var more = true
             while !batch.isFull {
-                guard try run.next() else { return false }
+                guard try run.next() else {
+                    more = false
+                    break
+                }
                 batch.startRow()
                 try read(batch)
             }
-            return true
+            if let parents { batch.markUnknownParents(parents) }
+            return more
         }, write: { batch in
             func one(_ row: RowBatch.Row) throws { try writeOne(row, batch) }
             func wrote(_ row: RowBatch.Row, rowid: Int64) { inserted(row, batch, rowid) }

@@ -26,8 +26,9 @@ final class RowBatch: ParameterSink, PipelineBatch {
         /// Its parent key (a commitment's contract), likewise, when the file has that column.
         let parentLine: Int
         let parentRaw: Range<Int>?
-        /// The parent is not in the parent table (checked by the reading thread).
-        let unknownParent: Bool
+        /// The parent is not in the parent table (checked by the reading thread, a batch at a
+        /// time: `markUnknownParents`).
+        var unknownParent = false
         /// Other fields kept as read (`keep(line:raw:)`), in `fields`.
         let kept: Range<Int>
     }
@@ -90,10 +91,26 @@ final class RowBatch: ParameterSink, PipelineBatch {
     }
 
     /// Ends the row being bound as one for the INSERT.
-    func endRow(line: Int, keyLine: Int, keyRaw: UnsafeRawBufferPointer, parentLine: Int, parentRaw: UnsafeRawBufferPointer?,
-                unknownParent: Bool) {
+    func endRow(line: Int, keyLine: Int, keyRaw: UnsafeRawBufferPointer, parentLine: Int, parentRaw: UnsafeRawBufferPointer?) {
         entries.append(.row(Row(first: rowStart, line: line, keyLine: keyLine, keyRaw: keep(keyRaw), parentLine: parentLine,
-                                 parentRaw: parentRaw.map(keep), unknownParent: unknownParent, kept: fieldsStart..<fields.count)))
+                                 parentRaw: parentRaw.map(keep), kept: fieldsStart..<fields.count)))
+    }
+
+    /// Flags each row whose parent (its `parentRaw`, trimmed; none when empty) `known` lacks.
+    func markUnknownParents(_ known: KnownKeys) {
+        var rows: [Int] = [], keys: [UnsafeRawBufferPointer] = []
+        for (i, entry) in entries.enumerated() {
+            guard case .row(let row) = entry, let raw = row.parentRaw else { continue }
+            let key = Bytes.trimmed(bytes(in: raw))
+            if key.isEmpty { continue }
+            rows.append(i)
+            keys.append(key)
+        }
+        for (i, found) in zip(rows, known.containsEach(keys)) where !found {
+            guard case .row(var row) = entries[i] else { continue }
+            row.unknownParent = true
+            entries[i] = .row(row)
+        }
     }
 
     /// Keeps a field of the row being bound as read (before `endRow`): the line it starts on and its bytes.

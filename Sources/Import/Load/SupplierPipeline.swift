@@ -14,11 +14,11 @@ extension SupplierLoader {
             if case .text(let status) = batch.parameter(row, 8) { places.count(status: status, source: batch.parameter(row, 11).string) }
             if batch.parameter(row, 12) == .integer(1) { nameless += 1 }
         }
-        try PipelinedLoad.run(run, table: "suppliers", columns: columns, read: { batch in
+        try PipelinedLoad.run(run, table: "suppliers", columns: columns, parents: nil, read: { batch in
             _ = try bind(run, f, into: batch)
             guard try run.endRow() else { return batch.dropRow() }
             batch.endRow(line: run.reader.recordLine, keyLine: run.reader.fieldLine(f.id), keyRaw: run.reader.field(f.id),
-                         parentLine: 0, parentRaw: nil, unknownParent: false)
+                         parentLine: 0, parentRaw: nil)
         }, inserted: { row, batch, rowid in
             wrote(row, of: batch)
             fresh.inserted(line: row.keyLine, rowid: rowid)
