@@ -62,7 +62,13 @@ public final class Statement {
         case .null: rc = sqlite3_bind_null(handle, i)
         case .integer(let v): rc = sqlite3_bind_int64(handle, i, v)
         case .real(let v): rc = sqlite3_bind_double(handle, i, v)
-        case .text(let s): rc = sqlite3_bind_text(handle, i, s, -1, svw_sqlite_transient())
+        case .text(var s):
+            // Its UTF-8 in place, not the NUL-terminated copy an implicit C string allocates per bind.
+            rc = s.withUTF8 { utf8 in
+                guard let base = utf8.baseAddress else { return sqlite3_bind_text(handle, i, "", 0, svw_sqlite_static()) }
+                return sqlite3_bind_text(handle, i, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(utf8.count),
+                                         svw_sqlite_transient())
+            }
         case .blob(let b):
             rc = b.withUnsafeBytes { sqlite3_bind_blob(handle, i, $0.baseAddress, Int32($0.count), svw_sqlite_transient()) }
         }

@@ -204,6 +204,34 @@ private func reason(_ body: () throws -> some Any) -> String? {
         }
     }
 
+    /// The loaders' byte-level readings of a name, a company number and a postcode (no String
+    /// on the way) give exactly what the String paths give, on seeded random ASCII text; the
+    /// postcode's answers only for a lone UK postcode, and leaves the rest to `classify`.
+    @Test func byteLevelReadingsMatchTheStringPaths() {
+        var rng = SeededBytes(seed: 13)
+        let alphabet = Array("aZ09 &+'.,-()/\t\r\n\u{0B}\u{7F}\"Ltd theLIMITED plc llp SK41AAm1wa14GIR0ecbfpo")
+        var texts = ["The Acme Co. Ltd.", "the ltd", "Ltd", "the", "the  x", "A&B", "&", "x &", "& x", "+ltd", "the & ltd",
+                     " sk4 1aa ", "SK4 1AA", "sk41aa", "m1 1ae", "WA14 1AA", "EC1A 1BB", "W1A 0AX", "GIR 0AA", "BFPO 105",
+                     "S K 4 1 A A", "SK4 1AAA", "SK4 1A", "12345", "K1A 0B1", "1234567", " 123 ", "sc 123456", ""]
+        for _ in 0..<3000 { texts.append(String((0..<rng.below(20)).map { _ in alphabet[rng.below(alphabet.count)] })) }
+        var key: [UInt8] = []
+        var answered = 0
+        for text in texts {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBytes { raw in
+                #expect(SupplierIdentity.asciiNameKey(raw, into: &key), "\(text.debugDescription)")
+                #expect(String(decoding: key, as: UTF8.self) == SupplierIdentity.nameKey(text), "\(text.debugDescription)")
+                #expect(SupplierIdentity.companyNumber(ascii: raw) == SupplierIdentity.companyNumber(text), "\(text.debugDescription)")
+                if let quick = Postcode.ukPostcode(ascii: raw) {
+                    answered += 1
+                    #expect(quick == Postcode.classify(text), "\(text.debugDescription)")
+                }
+            }
+        }
+        #expect(answered >= 8, "the postcode's fast path answered only \(answered) of the texts")
+        Array("Café Ltd".utf8).withUnsafeBytes { #expect(!SupplierIdentity.asciiNameKey($0, into: &key)) }
+    }
+
     @Test func nameKeys() {
         #expect(SupplierIdentity.nameKey("Acme Ltd") == "acme")
         #expect(SupplierIdentity.nameKey("ACME LIMITED") == "acme")

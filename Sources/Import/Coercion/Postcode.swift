@@ -42,6 +42,43 @@ public enum Postcode: Equatable, Sendable {
         return .malformed
     }
 
+    /// `classify` of the usual field, a UK postcode alone (`sk4 1aa`, `SK41AA`), read from its
+    /// bytes with no array or String on the way but the (small) results; nil for anything
+    /// else, which `classify` then reads. A supplier load meets millions of these.
+    public static func ukPostcode(ascii raw: UnsafeRawBufferPointer) -> Postcode? {
+        // Up to seven letters and digits, the white space between them dropped.
+        var c: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        let done: Bool = withUnsafeMutableBytes(of: &c) { chars in
+            for byte in raw where !isSpace(byte) {
+                guard n < 7 else { return false }
+                let upper = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
+                guard isLetter(upper) || isDigit(upper) else { return false }
+                chars[n] = upper
+                n += 1
+            }
+            return n >= 5
+        }
+        guard done else { return nil }
+        return withUnsafeBytes(of: &c) { chars in
+            let outward = n - 3
+            guard isDigit(chars[outward]), isLetter(chars[outward + 1]), isLetter(chars[outward + 2]), isLetter(chars[0]) else { return nil }
+            // Outward shapes A9, A99, AA9, AA99, A9A, AA9A (GIR 0AA is left to `classify`).
+            let second = chars[1], third = outward > 2 ? chars[2] : 0, fourth = outward > 3 ? chars[3] : 0
+            let fits: Bool
+            switch outward {
+            case 2: fits = isDigit(second)
+            case 3: fits = isDigit(second) ? (isDigit(third) || isLetter(third)) : isDigit(third)
+            case 4: fits = isLetter(second) && isDigit(third) && (isDigit(fourth) || isLetter(fourth))
+            default: fits = false
+            }
+            guard fits else { return nil }
+            let district = String(decoding: UnsafeRawBufferPointer(rebasing: chars[0..<outward]), as: UTF8.self)
+            let inward = String(decoding: UnsafeRawBufferPointer(rebasing: chars[outward..<n]), as: UTF8.self)
+            return .ok(postcode: district + " " + inward, district: district)
+        }
+    }
+
     /// The field upper-cased and trimmed, and also with no white space at all.
     static func unicodeForms(_ raw: String) -> (trimmed: String, compact: String) {
         let trimmed = raw.uppercased().trimmingCharacters(in: .whitespacesAndNewlines)

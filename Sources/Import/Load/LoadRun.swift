@@ -22,6 +22,9 @@ final class LoadRun {
     /// The size of the parent table's ids when `checksKeysItself`, measured once to decide it.
     var parentKeySize: KnownKeys.Size?
 
+    /// Scratch bytes a loader reuses row after row (a supplier's name key).
+    var scratch: [UInt8] = []
+
     private var rejectStatement: Statement?
     private let watch: InterruptWatch
     private var rowProblems: [Reject] = []
@@ -396,7 +399,12 @@ final class LoadRun {
     /// postcode stands in.
     @discardableResult
     func bindPostcode<Sink: ParameterSink>(_ s: Sink, _ index: Int, _ column: Int?, address: Int? = nil) throws -> SupplierPlace {
-        let place = SupplierPlace.locate(postcodeField: string(column), address: string(address))
+        let place: SupplierPlace
+        if let bytes = value(column), let postcode = Postcode.ukPostcode(ascii: bytes) {
+            place = SupplierPlace(postcode: postcode, raw: LoadRun.decode(bytes), source: "postcode")
+        } else {
+            place = SupplierPlace.locate(postcodeField: string(column), address: string(address))
+        }
         try s.bind(place.postcode.postcode.map(SQLValue.text) ?? .null, at: index)
         try s.bind(place.raw.map(SQLValue.text) ?? .null, at: index + 1)
         try s.bind(place.postcode.district.map(SQLValue.text) ?? .null, at: index + 2)

@@ -27,11 +27,21 @@ enum SupplierLoader {
     static func bind<Sink: ParameterSink>(_ run: LoadRun, _ f: Fields, into sink: Sink) throws -> (place: SupplierPlace, nameMissing: Bool) {
         try run.bindText(sink, 1, f.id, required: true)
         // A supplier with an id but no name (published data has "name": null) is kept under its id.
-        let supplierName = run.string(f.name) ?? run.string(f.id)
-        let nameMissing = run.value(f.name) == nil
-        if nameMissing { try run.bindText(sink, 2, supplierName) } else { try run.bindText(sink, 2, f.name) }
-        try run.bindText(sink, 3, supplierName.map(SupplierIdentity.nameKey))
-        try run.bindText(sink, 4, run.string(f.company).flatMap(SupplierIdentity.companyNumber))
+        let nameBytes = run.value(f.name)
+        let nameMissing = nameBytes == nil
+        if let nameBytes, SupplierIdentity.asciiNameKey(nameBytes, into: &run.scratch) {
+            try run.bindText(sink, 2, f.name)
+            try run.scratch.withUnsafeBytes { try sink.bindText(bytes: $0, at: 3) }
+        } else {
+            let supplierName = run.string(f.name) ?? run.string(f.id)
+            if nameMissing { try run.bindText(sink, 2, supplierName) } else { try run.bindText(sink, 2, f.name) }
+            try run.bindText(sink, 3, supplierName.map(SupplierIdentity.nameKey))
+        }
+        let company = run.value(f.company)
+        let companyNumber = company.map { bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? SupplierIdentity.companyNumber(ascii: bytes) : SupplierIdentity.companyNumber(LoadRun.decode(bytes))
+        }
+        try run.bindText(sink, 4, companyNumber ?? nil)
         let place = try run.bindPostcode(sink, 5, run.value(f.postcodeRaw) != nil ? f.postcodeRaw : f.postcode, address: f.address)
         try run.bind(sink, 9, f.sme, .smeFlag)
         try run.bind(sink, 10, f.vcse, .flag)
