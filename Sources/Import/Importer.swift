@@ -27,11 +27,19 @@ public enum Importer {
             try LoadMemory.bounded(workspace.db) {
                 // A big file's parent keys are checked against sets in memory, not looked up by SQLite
                 // per row — while the parent table's ids fit the memory a load may spend on them.
-                run.parentKeySize = try parentKeySize(run, kind: kind, mapping: mapping, db: workspace.db)
-                run.checksKeysItself = run.parentKeySize != nil
-                try workspace.db.withoutForeignKeyEnforcement(if: run.checksKeysItself) {
+                // Whether they fit must be known before the transaction (SQLite's own checks can
+                // be turned off only outside one), so the set is read first, once.
+                let parent = parentTable(run, kind: kind, mapping: mapping)
+                run.parentKeys = try parent.flatMap { try KnownKeys(db: workspace.db, table: $0.table, column: $0.column,
+                                                                    budget: run.options.knownKeysBudget) }
+                let version = try workspace.db.scalar("PRAGMA data_version")
+                try workspace.db.withoutForeignKeyEnforcement(if: run.parentKeys != nil) {
                     try withoutRecheckingCoercedValues(kind, workspace.db) {
                         try workspace.db.transaction {
+                            // Another process wrote to the workspace in between: its ids are read again.
+                            if let parent, run.parentKeys != nil, try workspace.db.scalar("PRAGMA data_version") != version {
+                                run.parentKeys = try KnownKeys(db: workspace.db, table: parent.table, column: parent.column)
+                            }
                             try write(run, kind: kind, mapping: mapping, into: workspace, deferringIndexes: deferIndexes)
                         }
                     }
@@ -62,19 +70,15 @@ public enum Importer {
         kind == .contracts && !ContractLoader.namesSuppliersByID(mapping) ? ["suppliers"] : []
     }
 
-    /// The size of the parent ids (a commitment's contracts, a contract's suppliers) when the load
-    /// checks each row's parent against them in memory (`KnownKeys`): a big file, whose parent ids
-    /// fit the load's budget for them. Nil when SQLite checks them.
-    private static func parentKeySize(_ run: LoadRun, kind: ImportKind, mapping: HeaderMapping, db: Database) throws -> KnownKeys.Size? {
+    /// The table and column of the parent ids (a commitment's contracts, a contract's suppliers)
+    /// a big file's rows are checked against in memory (`KnownKeys`); nil when SQLite checks them.
+    private static func parentTable(_ run: LoadRun, kind: ImportKind, mapping: HeaderMapping) -> (table: String, column: String)? {
         guard run.reader.fileSize >= run.options.bulkIndexThreshold else { return nil }
-        let parent: (table: String, column: String)
         switch kind {
-        case .commitments: parent = ("contracts", "contract_id")
-        case .contracts where ContractLoader.namesSuppliersByID(mapping): parent = ("suppliers", "supplier_id")
+        case .commitments where mapping.column("contract_id") != nil: return ("contracts", "contract_id")
+        case .contracts where ContractLoader.namesSuppliersByID(mapping): return ("suppliers", "supplier_id")
         default: return nil
         }
-        let size = try KnownKeys.Size(db: db, table: parent.table, column: parent.column)
-        return size.memory <= run.options.knownKeysBudget ? size : nil
     }
 
     /// The rows of a load, inside its transaction; the rollups and the search index are left

@@ -207,14 +207,17 @@ import SVWDatabase
         var ids = (0..<3000).map { "K\($0 * 7)" } + [String(repeating: "z", count: 300), "é"]
         ids.shuffle()
         for id in ids { try db.run("INSERT INTO t VALUES (?1)", [id]) }
-        let fromTable = try KnownKeys(db: db, table: "t", column: "id")
+        let fromTable = try #require(try KnownKeys(db: db, table: "t", column: "id"))
+        // 3002 ids: 8192 four-byte slots and their bytes, each with its length byte.
+        let bytes = ids.reduce(0) { $0 + $1.utf8.count + ($1.utf8.count < 128 ? 1 : 2) }
+        #expect(try KnownKeys(db: db, table: "t", column: "id", budget: 8192 * 4 + bytes) != nil)
+        #expect(try KnownKeys(db: db, table: "t", column: "id", budget: 8192 * 4 + bytes - 1) == nil)
         var oneByOne = KnownKeys()
         for id in ids { Array(id.utf8).withUnsafeBytes { oneByOne.insert($0) } }
         #expect(fromTable.count == ids.count)
 
         let asked = (0..<6000).map { "K\($0)" } + [String(repeating: "z", count: 300), String(repeating: "z", count: 299), "é", "e", ""]
-        let bytes = asked.map { Array($0.utf8) }
-        let answers = withBuffers(bytes) { fromTable.containsEach($0) }
+        let answers = withBuffers(asked.map { Array($0.utf8) }) { fromTable.containsEach($0) }
         #expect(answers == asked.map { oneByOne.contains($0) })
         // K0, K7, … K5999 (858 of them), the long id and "é".
         #expect(answers.filter { $0 }.count == 858 + 2)

@@ -17,8 +17,7 @@ enum CommitmentLoader {
         let insert = try run.db.prepare(Upsert.sql(table: "commitments", columns: columns, key: ["commitment_id"],
                                                    fresh: fresh != nil))
         var counter = try RowCounter(db: run.db, table: "commitments")
-        let knownContracts = run.checksKeysItself && contract != nil
-            ? try KnownKeys(db: run.db, table: "contracts", column: "contract_id", size: run.parentKeySize) : nil
+        let knownContracts = run.parentKeys
         let unknownContract = { (contract, "unknown contract \(run.string(contract) ?? "") (load contracts first)") }
         let duplicate = { (line: Int) in (Optional(id), "duplicate commitment_id \(run.string(id) ?? ""): line \(line) has it too") }
 

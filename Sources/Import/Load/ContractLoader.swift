@@ -114,8 +114,7 @@ enum ContractLoader {
         let insert = try run.db.prepare(Upsert.sql(table: "contracts", columns: columns, key: ["contract_id"], fresh: fresh != nil))
         let firstRow = try run.db.prepare("SELECT rowid, value_pence, award_date, supplier_id FROM contracts WHERE contract_id = ?1")
         let inline = namesSuppliersByID(mapping) ? nil : try InlineSuppliers(db: run.db)
-        let knownSuppliers = run.checksKeysItself
-            ? try KnownKeys(db: run.db, table: "suppliers", column: "supplier_id", size: run.parentKeySize) : nil
+        let knownSuppliers = run.parentKeys
         let links = try FurtherLinks(db: run.db, knownSuppliers: knownSuppliers)
         let unknownSupplier = { (supplier, Self.unknownSupplier(run.string(supplier) ?? "")) }
         var counter = try RowCounter(db: run.db, table: "contracts")

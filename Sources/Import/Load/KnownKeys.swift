@@ -4,8 +4,8 @@ import SVWDatabase
 /// The ids a table holds, as an exact set of byte strings: a load checks each row's
 /// supplier or contract against it instead of SQLite looking the parent up per row (see
 /// `Database.withoutForeignKeyEnforcement`). Exact, not hashed: an unknown id is never taken
-/// for a known one. The ids sit end to end in one byte array sized once, so 1M contract ids
-/// cost about 17 MB rather than a Swift String each.
+/// for a known one. The ids sit end to end in one byte array, so 1M contract ids cost about
+/// 19 MB rather than a Swift String each.
 struct KnownKeys {
     /// Each id as its length (LEB128: one byte below 128) and its bytes.
     private var arena: [UInt8] = []
@@ -13,18 +13,19 @@ struct KnownKeys {
     private var slots: [UInt32]
     private(set) var count = 0
 
-    init(expected: Int = 0, bytes: Int = 0) {
-        var capacity = 16
-        while capacity < expected * 2 { capacity <<= 1 }
-        slots = Array(repeating: 0, count: capacity)
-        arena.reserveCapacity(bytes)
+    init() {
+        slots = Array(repeating: 0, count: KnownKeys.capacity(for: 0))
     }
 
     /// Every value of a table's unique text column (`table` and `column` are svw's own names,
-    /// not user text), sized by `size` when the caller has already measured it.
-    init(db: Database, table: String, column: String, size: Size? = nil) throws {
-        let size = try size ?? Size(db: db, table: table, column: column)
-        self.init(expected: size.count, bytes: size.bytes)
+    /// not user text), read in one pass; nil as soon as they would take more than `budget`
+    /// bytes, for SQLite to check each row's parent instead.
+    init?(db: Database, table: String, column: String, budget: Int = .max) throws {
+        let rows = Int(try db.scalar("SELECT count(*) FROM \(table)").int64 ?? 0)
+        // Each id takes its slots and at least a length byte and a byte.
+        guard KnownKeys.slotBytes(for: rows) + 2 * rows <= budget else { return nil }
+        self.init()
+        arena.reserveCapacity(rows * 12)
         // The ids go end to end first and find their slots after, in a loop of nothing else:
         // there the processor has several slots' cache misses under way at once, where between
         // two of SQLite's steps it had one (1M contract ids: 0.14 s of placing before).
@@ -33,33 +34,24 @@ struct KnownKeys {
         while try statement.step() {
             statement.withText(0) { _ = append($0) }
             added += 1
+            if added & 0xFFF == 0, arena.count + KnownKeys.slotBytes(for: rows) > budget { return nil }
         }
+        guard arena.count + KnownKeys.slotBytes(for: added) <= budget else { return nil }
         count = added
-        while count * 2 > slots.count { slots = Array(repeating: 0, count: slots.count * 2) }
+        slots = Array(repeating: 0, count: KnownKeys.capacity(for: added))
         placeAll()
     }
 
-    /// How many ids a table's column holds, and what a set of them takes.
-    struct Size {
-        let count: Int
-        /// Their bytes, each with its length byte.
-        let bytes: Int
-
-        init(db: Database, table: String, column: String) throws {
-            let row = try db.query("SELECT count(*), coalesce(sum(length(CAST(\(column) AS BLOB)) + 1), 0) FROM \(table)").rows.first
-            count = Int(row?[0].int64 ?? 0)
-            bytes = Int(row?[1].int64 ?? 0)
-        }
-
-        /// The memory the set takes: the ids' bytes and the slots that find them.
-        var memory: Int {
-            var capacity = 16
-            while capacity < count * 2 { capacity <<= 1 }
-            return bytes + capacity * MemoryLayout<UInt32>.stride
-        }
+    /// Slots for `count` ids: a power of two, at most half of them full.
+    private static func capacity(for count: Int) -> Int {
+        var capacity = 16
+        while capacity < count * 2 { capacity <<= 1 }
+        return capacity
     }
 
-    /// The most a load spends on a parent table's ids: beyond it (about 1.2M contracts of
+    private static func slotBytes(for count: Int) -> Int { capacity(for: count) * MemoryLayout<UInt32>.stride }
+
+    /// The most a load spends on a parent table's ids: beyond it (about 1M contracts of
     /// ten-character ids), SQLite checks each row's parent itself, slower but in no more memory,
     /// so that a load stays within 64 MB whatever the size of the tables it checks against.
     static let memoryBudget = 24 << 20

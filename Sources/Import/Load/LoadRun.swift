@@ -16,11 +16,9 @@ final class LoadRun {
     let options: ImportOptions
     let headers: [String]
     var report: ImportReport
-    /// Whether the loader checks each row's parent key (supplier, contract) against the
-    /// table's ids in memory, SQLite's own foreign-key look-up being off for the load.
-    var checksKeysItself = false
-    /// The size of the parent table's ids when `checksKeysItself`, measured once to decide it.
-    var parentKeySize: KnownKeys.Size?
+    /// The parent table's ids (suppliers', contracts') when the loader checks each row's parent
+    /// key against them in memory, SQLite's own foreign-key look-up being off for the load.
+    var parentKeys: KnownKeys?
 
     /// Scratch bytes a loader reuses row after row (a supplier's name key).
     var scratch: [UInt8] = []
