@@ -10,6 +10,8 @@ public final class InteractiveShell {
     let input: LineInput
     let interrupts: InterruptWatcher?
     private var splitter = ScriptSplitter()
+    /// Brings derived data up to date while the analyst types (not again after it failed, until the workspace changes).
+    private var upkeepSchedule = IdleUpkeep.Schedule()
     /// The lines of an SQL statement still open, shared with completion for its later lines.
     var pending = PendingSQL()
 
@@ -61,9 +63,9 @@ public final class InteractiveShell {
         while !session.shell.quitRequested {
             let main = Prompt.main(workspacePath: session.workspace.path, filter: session.filter)
             // While the analyst types, what the last loads left out of date is brought up to date.
-            let upkeep = IdleUpkeep.start(for: session.workspace)
+            let upkeep = upkeepSchedule.start(for: session.workspace)
             let event = input.readLine(prompt: splitter.isContinuing ? Prompt.continuation(under: main) : main)
-            upkeep?.stop()
+            upkeepSchedule.stop(upkeep, for: session.workspace)
             switch event {
             case .interrupted:
                 session.console.writeOut("^C\n")

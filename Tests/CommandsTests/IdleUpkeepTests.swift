@@ -80,4 +80,33 @@ import TestSupport
         #expect(try DerivedData.isBehind(workspace.db))
         #expect(IdleUpkeep.start(for: workspace) == nil)
     }
+
+    /// Upkeep that fails by itself (here a pending index that cannot be built; in use a
+    /// read-only file or a full disk) is not started again at every prompt, only once the
+    /// workspace has changed; one stopped by the line is started again at the next prompt.
+    @Test func failedUpkeepWaitsForTheWorkspaceToChange() throws {
+        let folder = try ScratchFolder()
+        let workspace = try Workspace(path: folder.file("f.db").path)
+        try workspace.db.run("INSERT INTO settings(key, value) VALUES ('pending_index:contracts:broken', 'CREATE INDEX broken ON contracts(no_such_column)')")
+        var schedule = IdleUpkeep.Schedule()
+
+        let first = try #require(schedule.start(for: workspace))
+        first.waitUntilDone()
+        schedule.stop(first, for: workspace)
+        #expect(schedule.start(for: workspace) == nil, "the same failure again")
+
+        try SearchIndex.markStale(workspace.db)
+        let afterChange = try #require(schedule.start(for: workspace), "the workspace changed")
+        afterChange.waitUntilDone()
+        schedule.stop(afterChange, for: workspace)
+
+        // Fixed, then stopped by a line before it was done: nothing held against it.
+        try workspace.db.run("DELETE FROM settings WHERE key = 'pending_index:contracts:broken'")
+        let stopped = try #require(schedule.start(for: workspace))
+        schedule.stop(stopped, for: workspace)
+        let behind = try DerivedData.isBehind(workspace.db)
+        let again = schedule.start(for: workspace)
+        #expect((again != nil) == behind, "started again whenever something is left to do")
+        schedule.stop(again, for: workspace)
+    }
 }
