@@ -77,6 +77,21 @@ import TestSupport
         #expect(report.problemMessages.contains { $0.contains("edge-commitments.csv:4:4") }, "\(report.problemMessages)")
         #expect(report.problemMessages.contains { $0.contains("edge-commitments.csv:5:5") }, "\(report.problemMessages)")
 
+        // Suppliers named inline are written by the contracts load, with their postcode's
+        // status and source, their flags and whether they had a name.
+        let inline = try h.write("edge-inline.csv", """
+            contract_id,partner,title,supplier_name,supplier_postcode,supplier_sme,award_date,value
+            N1,Stockport,Inline one,Inline Alpha Ltd,sk4 1aa,yes,01/04/2021,£1
+            N2,Stockport,Inline two,Inline Beta Ltd,BFPO 105,no,01/04/2021,£1
+            N3,Stockport,Inline three,Inline Gamma Ltd,,,01/04/2021,£1
+            N4,Stockport,Inline four,Inline Delta Ltd,nonsense,small,01/04/2021,£1
+            """)
+        report = try load(.contracts, inline, h, options)
+        #expect(report.loaded == 4, "\(report.problemMessages)")
+        let inlineSuppliers = try h.rows("SELECT postcode_status, coalesce(postcode_source, '-'), coalesce(sme, '-') FROM suppliers WHERE name LIKE 'Inline %' ORDER BY name")
+        #expect(inlineSuppliers == [["ok", "postcode", "1"], ["outside_uk", "-", "0"], ["malformed", "-", "1"], ["missing", "-", "-"]],
+                "\(inlineSuppliers)")
+
         #expect(try h.scalar("PRAGMA integrity_check") == "ok")
     }
 
