@@ -33,6 +33,7 @@ public enum Importer {
                 run.parentKeys = try parent.flatMap { try KnownKeys(db: workspace.db, table: $0.table, column: $0.column,
                                                                     budget: run.options.knownKeysBudget) }
                 let version = try workspace.db.scalar("PRAGMA data_version")
+                try options.afterParentKeys?()
                 try workspace.db.withoutForeignKeyEnforcement(if: run.parentKeys != nil) {
                     try withoutRecheckingCoercedValues(kind, workspace.db) {
                         try workspace.db.transaction {

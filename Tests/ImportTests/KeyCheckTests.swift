@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SVWDatabase
+import SVWWorkspace
 @testable import SVWCommands
 @testable import SVWImport
 
@@ -182,6 +183,33 @@ import SVWDatabase
             "k.csv|6|1|duplicate commitment_id K1: line 2 has it too",
             "k.csv|7|1|duplicate commitment_id K2: line 4 has it too",
         ])
+    }
+}
+
+/// A big load reads its parent ids before its transaction: when another process writes to
+/// the workspace in between, they are read again inside it, so a parent deleted meanwhile is
+/// unknown to the load, as it is to the table.
+@Suite struct ParentKeysReadBeforeTheLoadTests {
+    @Test func aParentDeletedInBetweenIsUnknown() throws {
+        let h = try Harness()
+        try h.writeSample()
+        let path = h.dir.url.appendingPathComponent("w.db").path
+        let workspace = try Workspace(path: path)
+        for (kind, file) in [(ImportKind.measures, "measures.csv"), (.postcodes, "postcode_districts.csv"), (.suppliers, "suppliers.csv"),
+                             (.contracts, "contracts.csv")] {
+            _ = try Importer.load(kind, file: h.dir.url.appendingPathComponent(file), into: workspace)
+        }
+        var options = ImportOptions.bulk
+        options.afterParentKeys = {
+            // Another process, between the ids' reading and the load's transaction.
+            let other = try Database(path: path)
+            try other.execute("PRAGMA foreign_keys = ON")
+            try other.execute("DELETE FROM contracts WHERE contract_id = 'C002'")
+        }
+        let report = try Importer.load(.commitments, file: h.dir.url.appendingPathComponent("commitments.csv"), into: workspace, options: options)
+        #expect(report.problemMessages.contains { $0.contains("unknown contract C002") }, "\(report.problemMessages)")
+        #expect(try workspace.db.scalar("SELECT count(*) FROM commitments WHERE contract_id NOT IN (SELECT contract_id FROM contracts)").int64 == 0)
+        #expect(try workspace.db.scalar("SELECT count(*) FROM pragma_foreign_key_check('commitments')").int64 == 0)
     }
 }
 

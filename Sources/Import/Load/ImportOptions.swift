@@ -39,6 +39,9 @@ public struct ImportOptions {
     /// The most memory a big load's check of parent keys in memory may take (`KnownKeys`);
     /// above it SQLite checks them. Tests set it to 0 to compare the two.
     var knownKeysBudget = KnownKeys.memoryBudget
+    /// Called after a big load has read its parent ids and before its transaction begins
+    /// (tests: another process writing in between).
+    var afterParentKeys: (() throws -> Void)?
 
     /// `--sheet NAME|N`: the workbook sheet to read.
     public var sheet: String?
