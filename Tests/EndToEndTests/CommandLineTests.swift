@@ -65,6 +65,34 @@ import TestSupport
         #expect(old.status != 0, "the old start spelling is gone")
     }
 
+    /// Starts a binary copied a moment ago. The copy's write descriptor can live on for a
+    /// moment in a child another test is forking (it closes only at that child's exec), and
+    /// until then Linux refuses to run the file ("Text file busy"): tried again for up to a
+    /// second, as Go's os/exec does.
+    private static func runJustCopied(_ url: URL, _ arguments: [String], environment: [String: String]) throws -> (Process, Pipe, Pipe) {
+        for attempt in 1... {
+            let process = Process()
+            process.executableURL = url
+            process.arguments = arguments
+            process.environment = environment
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            do {
+                try process.run()
+                return (process, out, err)
+            } catch let error as NSError where attempt < 50 && Self.isTextFileBusy(error) {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        }
+        preconditionFailure("unreachable")
+    }
+
+    private static func isTextFileBusy(_ error: NSError) -> Bool {
+        let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError
+        return [error, underlying].contains { $0?.domain == NSPOSIXErrorDomain && $0?.code == Int(ETXTBSY) }
+    }
+
     /// --sample finds the data beside a binary that was moved with it, and says where it found it.
     @Test func sampleDataIsFoundBesideAMovedBinaryAndNamed() throws {
         let scratch = try ScratchFolder()
@@ -73,16 +101,11 @@ import TestSupport
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: SVWBinary.url, to: bin.appendingPathComponent("svw"))
         try FileManager.default.copyItem(at: SVWBinary.sampleData, to: dir.appendingPathComponent("SampleData"))
-        let moved = Process()
-        moved.executableURL = bin.appendingPathComponent("svw")
-        moved.arguments = ["--sample", "--format", "csv", "-c", "SELECT count(*) AS n FROM contracts"]
-        let out = Pipe(), err = Pipe()
-        moved.standardOutput = out
-        moved.standardError = err
         var environment = ProcessInfo.processInfo.environment
         environment["SVW_SAMPLE_DATA"] = nil
-        moved.environment = environment
-        try moved.run()
+        let (moved, out, err) = try Self.runJustCopied(bin.appendingPathComponent("svw"),
+                                                      ["--sample", "--format", "csv", "-c", "SELECT count(*) AS n FROM contracts"],
+                                                      environment: environment)
         let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         moved.waitUntilExit()
