@@ -31,17 +31,17 @@ enum SupplierLoader {
         let nameMissing = nameBytes == nil
         if let nameBytes, SupplierIdentity.asciiNameKey(nameBytes, into: &run.scratch) {
             try run.bindText(sink, 2, f.name)
-            try run.scratch.withUnsafeBytes { try sink.bindText(bytes: $0, at: 3) }
+            // A name of punctuation alone has an empty key: '', never NULL.
+            if run.scratch.isEmpty { try sink.bind(.text(""), at: 3) } else { try run.scratch.withUnsafeBytes { try sink.bindText(bytes: $0, at: 3) } }
         } else {
             let supplierName = run.string(f.name) ?? run.string(f.id)
             if nameMissing { try run.bindText(sink, 2, supplierName) } else { try run.bindText(sink, 2, f.name) }
             try run.bindText(sink, 3, supplierName.map(SupplierIdentity.nameKey))
         }
-        let company = run.value(f.company)
-        let companyNumber = company.map { bytes in
+        let companyNumber = run.value(f.company).flatMap { bytes in
             bytes.allSatisfy { $0 < 0x80 } ? SupplierIdentity.companyNumber(ascii: bytes) : SupplierIdentity.companyNumber(LoadRun.decode(bytes))
         }
-        try run.bindText(sink, 4, companyNumber ?? nil)
+        try run.bindText(sink, 4, companyNumber)
         let place = try run.bindPostcode(sink, 5, run.value(f.postcodeRaw) != nil ? f.postcodeRaw : f.postcode, address: f.address)
         try run.bind(sink, 9, f.sme, .smeFlag)
         try run.bind(sink, 10, f.vcse, .flag)
