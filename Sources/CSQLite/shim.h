@@ -4,6 +4,10 @@
 #if defined(__linux__) && __has_include(<malloc.h>)
 #include <malloc.h>
 #endif
+#if defined(__linux__)
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 // SQLITE_TRANSIENT is a cast of -1 to a function pointer, which Swift cannot import.
 static inline sqlite3_destructor_type svw_sqlite_transient(void) { return SQLITE_TRANSIENT; }
@@ -40,6 +44,19 @@ static inline void svw_bound_free_heap(void) {
 #if defined(M_TRIM_THRESHOLD) && defined(M_MMAP_THRESHOLD)
     mallopt(M_MMAP_THRESHOLD, 128 << 10);
     mallopt(M_TRIM_THRESHOLD, 8 << 20);
+#endif
+}
+
+/// Asks the kernel to start writing a file's dirty pages to disk now, without waiting for
+/// them: Linux's sync_file_range with SYNC_FILE_RANGE_WRITE, through syscall (glibc declares
+/// sync_file_range only for _GNU_SOURCE, which Swift's Glibc module is built without, and
+/// syscall is variadic). Returns 0, or -1 (errno set, or no such call on this system).
+static inline int svw_start_writeback(int fd) {
+#if defined(__linux__) && defined(SYS_sync_file_range)
+    return (int)syscall(SYS_sync_file_range, fd, (long long)0, (long long)0, 2u /* SYNC_FILE_RANGE_WRITE */);
+#else
+    (void)fd;
+    return -1;
 #endif
 }
 

@@ -22,33 +22,42 @@ public enum Importer {
         try PendingIndexes.build(workspace.db, on: tablesSought(kind, mapping))
         let deferIndexes = try BulkIndexes.worthDeferring(table: kind.table, fileSize: run.reader.fileSize,
                                                              threshold: options.bulkIndexThreshold, db: workspace.db)
-        // A big file's rows are written once, not to the WAL and then into the file (see withRollbackJournal).
+        // A big file's rows are written once, not to the WAL and then into the file (see withRollbackJournal),
+        // and the disk starts writing them while the load goes on (see withBackgroundWriteback).
         try workspace.db.withRollbackJournal(if: deferIndexes) {
-            try LoadMemory.bounded(workspace.db) {
-                // A big file's parent keys are checked against sets in memory, not looked up by SQLite
-                // per row — while the parent table's ids fit the memory a load may spend on them.
-                // Whether they fit must be known before the transaction (SQLite's own checks can
-                // be turned off only outside one), so the set is read first, once.
-                let parent = parentTable(run, kind: kind, mapping: mapping)
-                run.parentKeys = try parent.flatMap { try KnownKeys(db: workspace.db, table: $0.table, column: $0.column,
-                                                                    budget: run.options.knownKeysBudget) }
-                let version = try workspace.db.scalar("PRAGMA data_version")
-                try options.afterParentKeys?()
-                try workspace.db.withoutForeignKeyEnforcement(if: run.parentKeys != nil) {
-                    try withoutRecheckingCoercedValues(kind, workspace.db) {
-                        try workspace.db.transaction {
-                            // Another process wrote to the workspace in between: its ids are read again.
-                            if let parent, run.parentKeys != nil, try workspace.db.scalar("PRAGMA data_version") != version {
-                                run.parentKeys = try KnownKeys(db: workspace.db, table: parent.table, column: parent.column)
-                            }
-                            try write(run, kind: kind, mapping: mapping, into: workspace, deferringIndexes: deferIndexes)
-                        }
-                    }
+            try workspace.db.withBackgroundWriteback(if: deferIndexes) {
+                try LoadMemory.bounded(workspace.db) {
+                    try checkedAndWritten(run, kind: kind, mapping: mapping, into: workspace, deferringIndexes: deferIndexes)
                 }
             }
         }
         run.report.ignoredColumns = mapping.ignored
         return run.report
+    }
+
+    /// The load's rows checked and written in one transaction.
+    private static func checkedAndWritten(_ run: LoadRun, kind: ImportKind, mapping: HeaderMapping, into workspace: Workspace,
+                                          deferringIndexes deferIndexes: Bool) throws {
+        // A big file's parent keys are checked against sets in memory, not looked up by SQLite
+        // per row — while the parent table's ids fit the memory a load may spend on them.
+        // Whether they fit must be known before the transaction (SQLite's own checks can
+        // be turned off only outside one), so the set is read first, once.
+        let parent = parentTable(run, kind: kind, mapping: mapping)
+        run.parentKeys = try parent.flatMap { try KnownKeys(db: workspace.db, table: $0.table, column: $0.column,
+                                                            budget: run.options.knownKeysBudget) }
+        let version = try workspace.db.scalar("PRAGMA data_version")
+        try run.options.afterParentKeys?()
+        try workspace.db.withoutForeignKeyEnforcement(if: run.parentKeys != nil) {
+            try withoutRecheckingCoercedValues(kind, workspace.db) {
+                try workspace.db.transaction {
+                    // Another process wrote to the workspace in between: its ids are read again.
+                    if let parent, run.parentKeys != nil, try workspace.db.scalar("PRAGMA data_version") != version {
+                        run.parentKeys = try KnownKeys(db: workspace.db, table: parent.table, column: parent.column)
+                    }
+                    try write(run, kind: kind, mapping: mapping, into: workspace, deferringIndexes: deferIndexes)
+                }
+            }
+        }
     }
 
     /// Runs a load without SQLite evaluating the table's CHECK constraints on every row, where
