@@ -65,7 +65,7 @@ public final class Statement {
         case .text(var s):
             // Its UTF-8 in place, not the NUL-terminated copy an implicit C string allocates per bind.
             rc = s.withUTF8 { utf8 in
-                guard let base = utf8.baseAddress else { return sqlite3_bind_text(handle, i, "", 0, svw_sqlite_static()) }
+                guard let base = utf8.baseAddress else { return sqlite3_bind_text(handle, i, "", 0, svw_sqlite_transient()) }
                 return sqlite3_bind_text(handle, i, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(utf8.count),
                                          svw_sqlite_transient())
             }
