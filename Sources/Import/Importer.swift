@@ -45,15 +45,26 @@ public enum Importer {
         let parent = parentTable(run, kind: kind, mapping: mapping)
         run.parentKeys = try parent.flatMap { try KnownKeys(db: workspace.db, table: $0.table, column: $0.column,
                                                             budget: run.options.knownKeysBudget) }
+        // A big load into an empty table may leave its key index unbuilt (see `KeyIndexes`), but
+        // SQLite's foreign-key checks need it, on a parent table as on a child: so only a load
+        // that checks its parents itself, or has none, does. Rows going into an empty table
+        // cannot break a key their table is the parent of.
+        let mayDeferKey = deferIndexes && KeyIndexes.name(of: kind.table) != nil && (kind.parentTables.isEmpty || run.parentKeys != nil)
         let version = try workspace.db.scalar("PRAGMA data_version")
         try run.options.afterParentKeys?()
-        try workspace.db.withoutForeignKeyEnforcement(if: run.parentKeys != nil) {
+        try workspace.db.withoutForeignKeyEnforcement(if: run.parentKeys != nil || mayDeferKey) {
+            // Not when the checks stayed on: a load inside another's transaction (`load sample`).
+            run.mayDeferKeyIndex = try mayDeferKey && workspace.db.scalar("PRAGMA foreign_keys").int64 == 0
             try withoutRecheckingCoercedValues(kind, workspace.db) {
                 try workspace.db.transaction {
                     // Another process wrote to the workspace in between: its ids are read again.
                     if let parent, run.parentKeys != nil, try workspace.db.scalar("PRAGMA data_version") != version {
                         run.parentKeys = try KnownKeys(db: workspace.db, table: parent.table, column: parent.column)
                     }
+                    // A key index an earlier load left pending is built first where this one needs it:
+                    // its own table's, for upserts and as a parent's key, and its parent's when SQLite
+                    // checks parents. In the load's transaction: a failed load leaves it pending.
+                    try PendingIndexes.buildKeys(workspace.db, on: Set([kind.table]).union(run.parentKeys == nil ? kind.parentTables : []))
                     try write(run, kind: kind, mapping: mapping, into: workspace, deferringIndexes: deferIndexes)
                 }
             }

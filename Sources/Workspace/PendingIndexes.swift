@@ -8,8 +8,9 @@ import SVWDatabase
 ///
 /// Each is held as a settings row, `pending_index:TABLE:NAME` with the index's own SQL, written
 /// in the load's transaction: a failed load leaves the indexes exactly as they were. Only
-/// indexes that check nothing wait; a unique one refuses duplicates, so a load rebuilds it
-/// itself, and a file that breaks it is refused with the load.
+/// indexes that check nothing wait, and a table's key (`KeyIndexes`) when a load's ascending
+/// ids proved it; another unique one refuses duplicates, so a load rebuilds it itself, and a
+/// file that breaks it is refused with the load.
 ///
 /// Until then the data reads the same, only without those shortcuts: a query `sqlite3` runs on
 /// the file scans instead of seeking. svw builds them first for every analysis, SQL and
@@ -39,7 +40,9 @@ public enum PendingIndexes {
             """, [table]).rows
         var unique: [(name: String, sql: String)] = []
         for row in rows {
-            guard let name = row[0].string, let sql = row[1].string else { continue }
+            // The table's key stays: an upsert and a foreign key need it (a big load into an
+            // empty table may defer it all the same: `dropKey`).
+            guard let name = row[0].string, let sql = row[1].string, !KeyIndexes.isKeyIndex(name) else { continue }
             // Names come from the schema itself, not from user text.
             try db.execute("DROP INDEX " + SQLIdentifier.quoted(name))
             if row[2].int64 == 1 {
@@ -52,10 +55,50 @@ public enum PendingIndexes {
         return unique
     }
 
+    /// Drops `table`'s key index for a load into the empty table whose ids will prove
+    /// themselves unique by coming in ascending order (see `KeyIndexes`), in the load's
+    /// transaction. Until `createKey` or `leaveKeyPending`, nothing may seek by the key.
+    public static func dropKey(of table: String, _ db: Database) throws {
+        guard let name = KeyIndexes.name(of: table) else { preconditionFailure("\(table) has no key index") }
+        try db.execute("DROP INDEX IF EXISTS \(name)")
+    }
+
+    /// Builds `table`'s key index again, in the load that dropped it: an id came out of order.
+    /// May be refused by a duplicate in the rows so far.
+    public static func createKey(of table: String, _ db: Database) throws {
+        try db.with(pragma: "threads", Int64(sortThreads)) { try db.execute(KeyIndexes.createStatement(of: table)) }
+    }
+
+    /// Leaves `table`'s key index, dropped by `dropKey`, to be built with the others, once; in
+    /// the load's transaction, after its rows. Until then triggers hold the key unique for
+    /// other programs (`KeyIndexes.guardTriggers`).
+    public static func leaveKeyPending(of table: String, _ db: Database) throws {
+        guard let name = KeyIndexes.name(of: table), let column = KeyIndexes.column(of: table) else {
+            preconditionFailure("\(table) has no key index")
+        }
+        try db.run("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                   [key(table: table, name: name), KeyIndexes.createStatement(of: table)])
+        for trigger in KeyIndexes.guardTriggers(table: table, column: column) {
+            try db.execute("DROP TRIGGER IF EXISTS \(trigger.name)")
+            try db.execute(trigger.sql)
+        }
+    }
+
+    /// Builds the key indexes waiting on `tables`, and no other index: what a load needs of a
+    /// table it writes to by key, or whose keys SQLite checks as a parent's.
+    public static func buildKeys(_ db: Database, on tables: Set<String>) throws {
+        let keys = Set(tables.compactMap(KeyIndexes.name(of:)))
+        try build(db, where: { tables.contains($0.table) && keys.contains($0.name) })
+    }
+
     /// Builds every waiting index (on `tables` alone, when given), all or nothing, and tells
     /// `Upkeep`'s listener, table by table. SQLite's sorter may take the machine's second core.
     public static func build(_ db: Database, on tables: Set<String>? = nil) throws {
-        let waiting = try pending(db).filter { tables?.contains($0.table) ?? true }
+        try build(db, where: { tables?.contains($0.table) ?? true })
+    }
+
+    private static func build(_ db: Database, where chosen: (Pending) -> Bool) throws {
+        let waiting = try pending(db).filter(chosen)
         guard !waiting.isEmpty else { return }
         let present = Set(try db.query("SELECT lower(name) FROM sqlite_schema WHERE type = 'index'").rows.compactMap { $0.first?.string })
         try Upkeep.reporting(Upkeep.Step("indexes: " + waiting[0].table)) {
@@ -79,6 +122,11 @@ public enum PendingIndexes {
             if index.table != table {
                 table = index.table
                 Upkeep.step("indexes: " + table)
+            }
+            if let column = KeyIndexes.column(of: index.table), KeyIndexes.name(of: index.table) == index.name {
+                for trigger in KeyIndexes.guardTriggers(table: index.table, column: column) {
+                    try db.execute("DROP TRIGGER IF EXISTS \(trigger.name)")
+                }
             }
             // A migration that rebuilt the table since may have made svw's own index already.
             if !present.contains(index.name.lowercased()) { try db.execute(index.sql) }
@@ -109,6 +157,7 @@ public enum PendingIndexes {
     }
 
     private static func key(table: String, name: String) -> String { keyPrefix + table + ":" + name }
+
 
     /// The first key past every pending one: the prefix with its colon's successor.
     private static let keyEnd = "pending_index;"

@@ -7,7 +7,8 @@ import SVWDatabase
 /// only the short id in its index — about three times as fast to load. Every column keeps its
 /// name, type, checks and meaning (the integer rowid is SQLite's hidden one, not a new
 /// column), so `SELECT *`, the views, notebooks and analysts' own SQL read exactly as before;
-/// the id stays the declared primary key, now also NOT NULL as WITHOUT ROWID enforced.
+/// the id stayed the declared primary key, now also NOT NULL as WITHOUT ROWID enforced (a
+/// later migration made the key a named unique index: see `KeyIndexes`).
 ///
 /// Each table is rebuilt by `TableRebuild`, so whatever the earlier migrations put on it
 /// (rollup staleness triggers included) is carried over without a second hand-written copy.

@@ -23,12 +23,13 @@ public enum Schema {
         { _ in SearchIndex.externalContentMigration },
         { _ in Rollups.outsideWinnersOnlyMigration },
         { _ in reportingRollupMigration },
+        KeyIndexes.migration,
     ]
 
     /// The schema version after the last migration that rewrites a table or index of rows
-    /// (rowid keys, written financial years, the external-content search index): opening a
-    /// workspace older than it takes a while on a large one, and svw says so first.
-    static let lastRewritingVersion = writtenMigrations.count + 3
+    /// (rowid keys, written financial years, the external-content search index, key indexes):
+    /// opening a workspace older than it takes a while on a large one, and svw says so first.
+    static let lastRewritingVersion = writtenMigrations.count + 6
 
     /// The migration that made suppliers, contracts and commitments rowid tables with a unique
     /// index on their text id (see `RowidKeys`).

@@ -391,6 +391,209 @@ extension Schema {
             CREATE TRIGGER rollup_reporting_stale_commitments_delete AFTER DELETE ON commitments
               WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_reporting') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_reporting'; END;
             """#,
+            #"""
+            PRAGMA legacy_alter_table = ON;
+            ALTER TABLE suppliers RENAME TO suppliers_before_rebuild;
+            CREATE TABLE suppliers (
+                supplier_id    TEXT NOT NULL,
+                name           TEXT NOT NULL,
+                name_key       TEXT NOT NULL,          -- normalised name, for matching inline suppliers
+                company_number TEXT,
+                postcode       TEXT,                   -- normalised 'SK4 1AA'; NULL when missing or malformed
+                postcode_raw   TEXT,                   -- as the file had it
+                district       TEXT,                   -- outward code 'SK4'; NULL when unknown
+                postcode_status TEXT NOT NULL CHECK (postcode_status IN ('ok','missing','malformed','outside_uk')),
+                sme            INTEGER CHECK (sme IN (0,1)),
+                vcse           INTEGER CHECK (vcse IN (0,1))
+            , postcode_source TEXT CHECK (postcode_source IN ('postcode','address')), name_missing INTEGER NOT NULL DEFAULT 0 CHECK (name_missing IN (0,1)));
+            INSERT INTO suppliers(rowid, supplier_id, name, name_key, company_number, postcode, postcode_raw, district, postcode_status, sme, vcse, postcode_source, name_missing) SELECT rowid, supplier_id, name, name_key, company_number, postcode, postcode_raw, district, postcode_status, sme, vcse, postcode_source, name_missing FROM suppliers_before_rebuild ORDER BY rowid;
+            DROP TABLE suppliers_before_rebuild;
+            CREATE INDEX suppliers_name_key ON suppliers(name_key);
+            CREATE INDEX suppliers_district ON suppliers(district);
+            CREATE INDEX suppliers_company_number ON suppliers(company_number) WHERE company_number IS NOT NULL;
+            CREATE TRIGGER rollup_supplier_geography_stale_suppliers_insert AFTER INSERT ON suppliers
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_supplier_geography') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_supplier_geography'; END;
+            CREATE TRIGGER rollup_supplier_geography_stale_suppliers_update AFTER UPDATE ON suppliers
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_supplier_geography') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_supplier_geography'; END;
+            CREATE TRIGGER rollup_supplier_geography_stale_suppliers_delete AFTER DELETE ON suppliers
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_supplier_geography') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_supplier_geography'; END;
+            CREATE TRIGGER rollup_years_stale_suppliers_insert AFTER INSERT ON suppliers
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_years') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_years'; END;
+            CREATE TRIGGER rollup_years_stale_suppliers_update AFTER UPDATE ON suppliers
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_years') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_years'; END;
+            CREATE TRIGGER rollup_years_stale_suppliers_delete AFTER DELETE ON suppliers
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_years') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_years'; END;
+            CREATE TRIGGER rollup_supplier_wins_stale_suppliers_insert AFTER INSERT ON suppliers
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_supplier_wins') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_supplier_wins'; END;
+            CREATE TRIGGER rollup_supplier_wins_stale_suppliers_update AFTER UPDATE ON suppliers
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_supplier_wins') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_supplier_wins'; END;
+            CREATE TRIGGER rollup_supplier_wins_stale_suppliers_delete AFTER DELETE ON suppliers
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_supplier_wins') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_supplier_wins'; END;
+            CREATE TRIGGER rollup_geography_stale_suppliers_insert AFTER INSERT ON suppliers
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_geography') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_geography'; END;
+            CREATE TRIGGER rollup_geography_stale_suppliers_update AFTER UPDATE ON suppliers
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_geography') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_geography'; END;
+            CREATE TRIGGER rollup_geography_stale_suppliers_delete AFTER DELETE ON suppliers
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_geography') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_geography'; END;
+            CREATE TRIGGER suppliers_search_ai AFTER INSERT ON suppliers BEGIN
+                INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
+                 WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
+            END;
+            CREATE TRIGGER suppliers_search_au AFTER UPDATE ON suppliers WHEN new.rowid IS NOT old.rowid OR new.name IS NOT old.name BEGIN
+                INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
+                 WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
+            END;
+            CREATE TRIGGER suppliers_search_ad AFTER DELETE ON suppliers BEGIN
+                INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
+                 WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
+            END;
+            CREATE UNIQUE INDEX suppliers_key ON suppliers(supplier_id);
+            ALTER TABLE contracts RENAME TO contracts_before_rebuild;
+            CREATE TABLE contracts (
+                contract_id   TEXT NOT NULL,
+                partner       TEXT NOT NULL,
+                title         TEXT NOT NULL,
+                category      TEXT,
+                supplier_id   TEXT NOT NULL REFERENCES suppliers(supplier_id),
+                award_date    TEXT NOT NULL CHECK (award_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+                start_date    TEXT,
+                end_date      TEXT,
+                value_pence   INTEGER NOT NULL,
+                sv_weighting  REAL CHECK (sv_weighting BETWEEN 0 AND 100),   -- percent of award criteria
+                sv_considered INTEGER CHECK (sv_considered IN (0,1)),
+                portal        INTEGER CHECK (portal IN (0,1)),
+                sv_kpis       INTEGER CHECK (sv_kpis IN (0,1)),
+                -- UK financial year of the award, 1 April to 31 March: '2020/21'.
+                financial_year TEXT
+            );
+            INSERT INTO contracts(rowid, contract_id, partner, title, category, supplier_id, award_date, start_date, end_date, value_pence, sv_weighting, sv_considered, portal, sv_kpis, financial_year) SELECT rowid, contract_id, partner, title, category, supplier_id, award_date, start_date, end_date, value_pence, sv_weighting, sv_considered, portal, sv_kpis, financial_year FROM contracts_before_rebuild ORDER BY rowid;
+            DROP TABLE contracts_before_rebuild;
+            CREATE INDEX contracts_supplier ON contracts(supplier_id);
+            CREATE INDEX contracts_year_partner ON contracts(financial_year, partner);
+            CREATE INDEX contracts_award ON contracts(award_date, partner, value_pence, supplier_id, sv_weighting);
+            CREATE TRIGGER contracts_lead_supplier_au AFTER UPDATE OF supplier_id ON contracts
+              WHEN old.supplier_id IS NOT new.supplier_id BEGIN
+                INSERT INTO further_suppliers(contract_id, supplier_id)
+                SELECT new.contract_id, old.supplier_id
+                 WHERE NOT EXISTS (SELECT 1 FROM further_suppliers
+                                    WHERE contract_id = new.contract_id AND supplier_id = old.supplier_id);
+                DELETE FROM further_suppliers WHERE contract_id = new.contract_id AND supplier_id = new.supplier_id;
+            END;
+            CREATE TRIGGER rollup_contracts_stale_contracts_insert AFTER INSERT ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_contracts') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_contracts'; END;
+            CREATE TRIGGER rollup_contracts_stale_contracts_update AFTER UPDATE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_contracts') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_contracts'; END;
+            CREATE TRIGGER rollup_contracts_stale_contracts_delete AFTER DELETE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_contracts') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_contracts'; END;
+            CREATE TRIGGER rollup_years_stale_contracts_insert AFTER INSERT ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_years') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_years'; END;
+            CREATE TRIGGER rollup_years_stale_contracts_update AFTER UPDATE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_years') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_years'; END;
+            CREATE TRIGGER rollup_years_stale_contracts_delete AFTER DELETE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_years') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_years'; END;
+            CREATE TRIGGER rollup_contract_cells_stale_contracts_insert AFTER INSERT ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_contract_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_contract_cells'; END;
+            CREATE TRIGGER rollup_contract_cells_stale_contracts_update AFTER UPDATE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_contract_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_contract_cells'; END;
+            CREATE TRIGGER rollup_contract_cells_stale_contracts_delete AFTER DELETE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_contract_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_contract_cells'; END;
+            CREATE TRIGGER rollup_lag_cells_stale_contracts_insert AFTER INSERT ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_lag_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_lag_cells'; END;
+            CREATE TRIGGER rollup_lag_cells_stale_contracts_update AFTER UPDATE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_lag_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_lag_cells'; END;
+            CREATE TRIGGER rollup_lag_cells_stale_contracts_delete AFTER DELETE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_lag_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_lag_cells'; END;
+            CREATE TRIGGER rollup_supplier_wins_stale_contracts_insert AFTER INSERT ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_supplier_wins') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_supplier_wins'; END;
+            CREATE TRIGGER rollup_supplier_wins_stale_contracts_update AFTER UPDATE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_supplier_wins') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_supplier_wins'; END;
+            CREATE TRIGGER rollup_supplier_wins_stale_contracts_delete AFTER DELETE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_supplier_wins') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_supplier_wins'; END;
+            CREATE TRIGGER rollup_geography_stale_contracts_insert AFTER INSERT ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_geography') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_geography'; END;
+            CREATE TRIGGER rollup_geography_stale_contracts_update AFTER UPDATE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_geography') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_geography'; END;
+            CREATE TRIGGER rollup_geography_stale_contracts_delete AFTER DELETE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_geography') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_geography'; END;
+            CREATE TRIGGER rollup_measure_cells_stale_contracts_insert AFTER INSERT ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_measure_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_measure_cells'; END;
+            CREATE TRIGGER rollup_measure_cells_stale_contracts_update AFTER UPDATE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_measure_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_measure_cells'; END;
+            CREATE TRIGGER rollup_measure_cells_stale_contracts_delete AFTER DELETE ON contracts
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_measure_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_measure_cells'; END;
+            CREATE TRIGGER contracts_financial_year_ai AFTER INSERT ON contracts WHEN new.financial_year IS NOT printf('%04d/%02d', (CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')), ((CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')) + 1) % 100) BEGIN
+                UPDATE contracts SET financial_year = printf('%04d/%02d', (CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')), ((CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')) + 1) % 100) WHERE rowid = new.rowid;
+            END;
+            CREATE TRIGGER contracts_financial_year_au AFTER UPDATE OF award_date, financial_year ON contracts
+              WHEN new.financial_year IS NOT printf('%04d/%02d', (CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')), ((CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')) + 1) % 100) BEGIN
+                UPDATE contracts SET financial_year = printf('%04d/%02d', (CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')), ((CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')) + 1) % 100) WHERE rowid = new.rowid;
+            END;
+            CREATE TRIGGER contracts_search_ai AFTER INSERT ON contracts BEGIN
+                INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
+                 WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
+            END;
+            CREATE TRIGGER contracts_search_au AFTER UPDATE ON contracts WHEN new.rowid IS NOT old.rowid OR new.title IS NOT old.title BEGIN
+                INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
+                 WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
+            END;
+            CREATE TRIGGER contracts_search_ad AFTER DELETE ON contracts BEGIN
+                INSERT INTO settings(key, value) SELECT 'search_index_stale', '1'
+                 WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search_index_stale');
+            END;
+            CREATE UNIQUE INDEX contracts_key ON contracts(contract_id);
+            ALTER TABLE commitments RENAME TO commitments_before_rebuild;
+            CREATE TABLE commitments (
+                commitment_id   TEXT NOT NULL,
+                contract_id     TEXT REFERENCES contracts(contract_id),   -- NULL: the service's own workforce
+                measure_code    TEXT NOT NULL,
+                units_committed REAL NOT NULL CHECK (units_committed >= 0),
+                units_delivered REAL CHECK (units_delivered >= 0),
+                reporting_date  TEXT,
+                financial_year TEXT
+            );
+            INSERT INTO commitments(rowid, commitment_id, contract_id, measure_code, units_committed, units_delivered, reporting_date, financial_year) SELECT rowid, commitment_id, contract_id, measure_code, units_committed, units_delivered, reporting_date, financial_year FROM commitments_before_rebuild ORDER BY rowid;
+            DROP TABLE commitments_before_rebuild;
+            CREATE INDEX commitments_contract ON commitments(contract_id, measure_code, units_committed, units_delivered);
+            CREATE TRIGGER rollup_contracts_stale_commitments_insert AFTER INSERT ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_contracts') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_contracts'; END;
+            CREATE TRIGGER rollup_contracts_stale_commitments_update AFTER UPDATE ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_contracts') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_contracts'; END;
+            CREATE TRIGGER rollup_contracts_stale_commitments_delete AFTER DELETE ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_contracts') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_contracts'; END;
+            CREATE TRIGGER rollup_years_stale_commitments_insert AFTER INSERT ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_years') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_years'; END;
+            CREATE TRIGGER rollup_years_stale_commitments_update AFTER UPDATE ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_years') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_years'; END;
+            CREATE TRIGGER rollup_years_stale_commitments_delete AFTER DELETE ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_years') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_years'; END;
+            CREATE TRIGGER rollup_lag_cells_stale_commitments_insert AFTER INSERT ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_lag_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_lag_cells'; END;
+            CREATE TRIGGER rollup_lag_cells_stale_commitments_update AFTER UPDATE ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_lag_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_lag_cells'; END;
+            CREATE TRIGGER rollup_lag_cells_stale_commitments_delete AFTER DELETE ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_lag_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_lag_cells'; END;
+            CREATE TRIGGER rollup_measure_cells_stale_commitments_insert AFTER INSERT ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_measure_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_measure_cells'; END;
+            CREATE TRIGGER rollup_measure_cells_stale_commitments_update AFTER UPDATE ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_measure_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_measure_cells'; END;
+            CREATE TRIGGER rollup_measure_cells_stale_commitments_delete AFTER DELETE ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_measure_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_measure_cells'; END;
+            CREATE TRIGGER commitments_financial_year_ai AFTER INSERT ON commitments WHEN new.financial_year IS NOT CASE WHEN new.reporting_date IS NULL THEN NULL ELSE printf('%04d/%02d', (CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')), ((CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')) + 1) % 100) END BEGIN
+                UPDATE commitments SET financial_year = CASE WHEN new.reporting_date IS NULL THEN NULL ELSE printf('%04d/%02d', (CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')), ((CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')) + 1) % 100) END WHERE rowid = new.rowid;
+            END;
+            CREATE TRIGGER commitments_financial_year_au AFTER UPDATE OF reporting_date, financial_year ON commitments
+              WHEN new.financial_year IS NOT CASE WHEN new.reporting_date IS NULL THEN NULL ELSE printf('%04d/%02d', (CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')), ((CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')) + 1) % 100) END BEGIN
+                UPDATE commitments SET financial_year = CASE WHEN new.reporting_date IS NULL THEN NULL ELSE printf('%04d/%02d', (CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')), ((CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')) + 1) % 100) END WHERE rowid = new.rowid;
+            END;
+            CREATE TRIGGER rollup_reporting_stale_commitments_insert AFTER INSERT ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_reporting') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_reporting'; END;
+            CREATE TRIGGER rollup_reporting_stale_commitments_update AFTER UPDATE ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_reporting') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_reporting'; END;
+            CREATE TRIGGER rollup_reporting_stale_commitments_delete AFTER DELETE ON commitments
+              WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_reporting') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_reporting'; END;
+            CREATE UNIQUE INDEX commitments_key ON commitments(commitment_id);
+            PRAGMA legacy_alter_table = OFF;
+            """#,
         ],
         objects: [
             OwnedObject(name: "settings", type: "table", sql:
@@ -461,7 +664,7 @@ extension Schema {
             OwnedObject(name: "suppliers", type: "table", sql:
                 #"""
                 CREATE TABLE suppliers (
-                    supplier_id    TEXT NOT NULL PRIMARY KEY,
+                    supplier_id    TEXT NOT NULL,
                     name           TEXT NOT NULL,
                     name_key       TEXT NOT NULL,          -- normalised name, for matching inline suppliers
                     company_number TEXT,
@@ -484,7 +687,7 @@ extension Schema {
             OwnedObject(name: "contracts", type: "table", sql:
                 #"""
                 CREATE TABLE contracts (
-                    contract_id   TEXT NOT NULL PRIMARY KEY,
+                    contract_id   TEXT NOT NULL,
                     partner       TEXT NOT NULL,
                     title         TEXT NOT NULL,
                     category      TEXT,
@@ -516,7 +719,7 @@ extension Schema {
             OwnedObject(name: "commitments", type: "table", sql:
                 #"""
                 CREATE TABLE commitments (
-                    commitment_id   TEXT NOT NULL PRIMARY KEY,
+                    commitment_id   TEXT NOT NULL,
                     contract_id     TEXT REFERENCES contracts(contract_id),   -- NULL: the service's own workforce
                     measure_code    TEXT NOT NULL,
                     units_committed REAL NOT NULL CHECK (units_committed >= 0),
@@ -1339,6 +1542,23 @@ extension Schema {
                 CREATE TRIGGER rollup_measure_cells_stale_edition AFTER UPDATE OF value ON settings
                   WHEN new.key = 'measures_edition' AND new.value IS NOT old.value AND (SELECT value FROM settings WHERE key = 'rollup:rollup_measure_cells') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_measure_cells'; END
                 """#),
+            OwnedObject(name: "search_fts_documents", type: "view", sql:
+                #"""
+                CREATE VIEW search_fts_documents AS
+                SELECT (rowid << 1) | 0 AS doc_id, title AS body FROM contracts
+                UNION ALL
+                SELECT (rowid << 1) | 1 AS doc_id, name AS body FROM suppliers
+                """#),
+            OwnedObject(name: "rollup_reporting", type: "table", sql:
+                #"""
+                CREATE TABLE rollup_reporting (
+                    latest_reporting_date TEXT
+                )
+                """#),
+            OwnedObject(name: "suppliers_key", type: "index", sql:
+                #"""
+                CREATE UNIQUE INDEX suppliers_key ON suppliers(supplier_id)
+                """#),
             OwnedObject(name: "contracts_financial_year_ai", type: "trigger", sql:
                 #"""
                 CREATE TRIGGER contracts_financial_year_ai AFTER INSERT ON contracts WHEN new.financial_year IS NOT printf('%04d/%02d', (CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')), ((CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')) + 1) % 100) BEGIN
@@ -1352,6 +1572,10 @@ extension Schema {
                     UPDATE contracts SET financial_year = printf('%04d/%02d', (CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')), ((CAST(substr(new.award_date, 1, 4) AS INTEGER) - (substr(new.award_date, 6, 2) < '04')) + 1) % 100) WHERE rowid = new.rowid;
                 END
                 """#),
+            OwnedObject(name: "contracts_key", type: "index", sql:
+                #"""
+                CREATE UNIQUE INDEX contracts_key ON contracts(contract_id)
+                """#),
             OwnedObject(name: "commitments_financial_year_ai", type: "trigger", sql:
                 #"""
                 CREATE TRIGGER commitments_financial_year_ai AFTER INSERT ON commitments WHEN new.financial_year IS NOT CASE WHEN new.reporting_date IS NULL THEN NULL ELSE printf('%04d/%02d', (CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')), ((CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')) + 1) % 100) END BEGIN
@@ -1364,19 +1588,6 @@ extension Schema {
                   WHEN new.financial_year IS NOT CASE WHEN new.reporting_date IS NULL THEN NULL ELSE printf('%04d/%02d', (CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')), ((CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')) + 1) % 100) END BEGIN
                     UPDATE commitments SET financial_year = CASE WHEN new.reporting_date IS NULL THEN NULL ELSE printf('%04d/%02d', (CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')), ((CAST(substr(new.reporting_date, 1, 4) AS INTEGER) - (substr(new.reporting_date, 6, 2) < '04')) + 1) % 100) END WHERE rowid = new.rowid;
                 END
-                """#),
-            OwnedObject(name: "search_fts_documents", type: "view", sql:
-                #"""
-                CREATE VIEW search_fts_documents AS
-                SELECT (rowid << 1) | 0 AS doc_id, title AS body FROM contracts
-                UNION ALL
-                SELECT (rowid << 1) | 1 AS doc_id, name AS body FROM suppliers
-                """#),
-            OwnedObject(name: "rollup_reporting", type: "table", sql:
-                #"""
-                CREATE TABLE rollup_reporting (
-                    latest_reporting_date TEXT
-                )
                 """#),
             OwnedObject(name: "rollup_reporting_stale_commitments_insert", type: "trigger", sql:
                 #"""
@@ -1393,16 +1604,20 @@ extension Schema {
                 CREATE TRIGGER rollup_reporting_stale_commitments_delete AFTER DELETE ON commitments
                   WHEN (SELECT value FROM settings WHERE key = 'rollup:rollup_reporting') = 'fresh' BEGIN UPDATE settings SET value = 'stale' WHERE key = 'rollup:rollup_reporting'; END
                 """#),
+            OwnedObject(name: "commitments_key", type: "index", sql:
+                #"""
+                CREATE UNIQUE INDEX commitments_key ON commitments(commitment_id)
+                """#),
         ],
         creationOrder: [
             0, 1, 2, 3, 4, 5, 15, 16, 28, 29, 31, 32, 33, 34, 36, 37, 38, 39, 40, 41,
             42, 49, 50, 51, 52, 56, 57, 58, 59, 60, 61, 68, 69, 70, 74, 75, 76, 77, 78, 79,
             80, 81, 82, 83, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 106, 107, 108, 112, 113, 114,
-            115, 116, 117, 121, 122, 123, 127, 128, 129, 130, 131, 132, 139, 140, 141, 142, 6, 7, 8, 35,
-            53, 54, 55, 71, 72, 73, 109, 110, 111, 124, 125, 126, 9, 10, 11, 12, 30, 43, 44, 45,
-            62, 63, 64, 84, 85, 86, 87, 88, 89, 103, 104, 105, 118, 119, 120, 133, 134, 135, 143, 144,
-            13, 14, 46, 47, 48, 65, 66, 67, 90, 91, 92, 136, 137, 138, 145, 146, 147, 17, 25, 26,
-            27, 22, 23, 24, 148, 149, 150, 151,
+            115, 116, 117, 121, 122, 123, 127, 128, 129, 130, 131, 132, 139, 140, 141, 142, 143, 17, 144, 6,
+            7, 8, 35, 53, 54, 55, 71, 72, 73, 109, 110, 111, 124, 125, 126, 22, 23, 24, 145, 9,
+            10, 11, 12, 30, 43, 44, 45, 62, 63, 64, 84, 85, 86, 87, 88, 89, 103, 104, 105, 118,
+            119, 120, 133, 134, 135, 146, 147, 25, 26, 27, 148, 13, 14, 46, 47, 48, 65, 66, 67, 90,
+            91, 92, 136, 137, 138, 149, 150, 151, 152, 153, 154,
         ],
         rows: [
             #"""

@@ -10,13 +10,17 @@ enum TableRebuild {
     /// - Parameters:
     ///   - definition: the new `CREATE TABLE` statement.
     ///   - copied: the columns whose values move across (both tables have them).
-    static func statements(_ table: String, definition: String, copied: [String], db: Database) throws -> [String] {
+    ///   - keepingRowids: the rows keep their rowids (and order), rather than being numbered
+    ///     afresh in key order.
+    static func statements(_ table: String, definition: String, copied: [String], keepingRowids: Bool = false,
+                           db: Database) throws -> [String] {
         let old = table + "_before_rebuild"
-        let key = try db.scalar("SELECT name FROM pragma_table_info(?1) WHERE pk = 1", [table]).string ?? "rowid"
+        let key = keepingRowids ? "rowid"
+            : try db.scalar("SELECT name FROM pragma_table_info(?1) WHERE pk = 1", [table]).string ?? "rowid"
         let dependents = try db.query("""
             SELECT sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY rowid
             """, [table]).rows.compactMap { $0.first?.string }
-        let columns = copied.joined(separator: ", ")
+        let columns = ((keepingRowids ? ["rowid"] : []) + copied).joined(separator: ", ")
         return [
             "ALTER TABLE \(table) RENAME TO \(old);",
             definition + ";",

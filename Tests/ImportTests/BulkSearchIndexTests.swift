@@ -97,8 +97,12 @@ import SVWWorkspace
         #expect(try isStale(h))
         #expect(try indexRows(h) == emptyIndex, "the loads wrote nothing for the index")
 
-        #expect(try triggers(h) == fresh)
-        let rowidsAfter = try triggerRowids(h)
+        // The key indexes the loads left pending are guarded meanwhile (see KeyIndexes).
+        let guards = ["contracts_key_pending_insert", "contracts_key_pending_update", "suppliers_key_pending_insert",
+                      "suppliers_key_pending_update"]
+        #expect(try triggers(h).filter { !guards.contains($0[0]) } == fresh)
+        #expect(try triggers(h).map { $0[0] }.filter { $0.contains("_key_pending_") } == guards)
+        let rowidsAfter = try triggerRowids(h).filter { !guards.contains($0[0]) }
         #expect(rowidsAfter != rowidsBefore)    // recreated, not left in place
         #expect(try matches(h, "acme") == [["supplier", "S001"]])
         #expect(try matches(h, "repairs") == [["contract", "C001"]])

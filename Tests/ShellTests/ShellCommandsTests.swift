@@ -242,10 +242,16 @@ import TestSupport
     @Test func describeShowsColumnsTypesAndRowCount() {
         session.mode = .table
         #expect(run("describe CONTRACTS") == 0)
-        #expect(capture.out.contains("contract_id     TEXT     yes       1"))
+        #expect(capture.out.contains("column          type     not_null  key     default  note"), "\(capture.out)")
+        #expect(capture.out.contains("contract_id     TEXT     yes       unique"))
+        #expect(capture.out.contains("\nsupplier_id     TEXT     yes\n"))
         #expect(capture.out.contains("financial_year  TEXT"))
         #expect(capture.out.contains("financial year of award_date, kept by svw"))
         #expect(capture.out.hasSuffix("contracts: table, 5 rows\n"))
+        capture.out = ""
+        #expect(run("describe measures") == 0)
+        #expect(capture.out.contains("code          TEXT     yes       primary 1"), "\(capture.out)")
+        #expect(capture.out.contains("edition       TEXT     yes       primary 2"))
     }
 
     @Test func describeSuggestsTheClosestTable() {

@@ -44,12 +44,20 @@ enum ExploreCommands {
                 SELECT name AS "column",
                        type,
                        CASE WHEN "notnull" THEN 'yes' ELSE '' END AS not_null,
-                       CASE WHEN pk > 0 THEN CAST(pk AS TEXT) ELSE '' END AS primary_key,
+                       -- A column of the primary key (with its place, when it has several), or one
+                       -- a unique index of its own keys, as svw's tables key their ids (KeyIndexes).
+                       CASE WHEN pk > 0 THEN CASE WHEN (SELECT count(*) FROM pragma_table_info(?1) WHERE pk > 0) > 1
+                                                  THEN 'primary ' || pk ELSE 'primary' END
+                            WHEN EXISTS (SELECT 1 FROM pragma_index_list(?1) l
+                                          WHERE l."unique" AND NOT l.partial
+                                            AND (SELECT count(*) FROM pragma_index_info(l.name)) = 1
+                                            AND (SELECT i.name FROM pragma_index_info(l.name) i) = x.name) THEN 'unique'
+                            ELSE '' END AS "key",
                        coalesce(dflt_value, '') AS "default",
                        CASE WHEN hidden = 2 THEN 'generated' WHEN hidden = 3 THEN 'generated, stored' WHEN hidden = 1 THEN 'hidden'
                             WHEN name = 'financial_year' AND ?2 IS NOT NULL THEN 'financial year of ' || ?2 || ', kept by svw'
                             ELSE '' END AS note
-                  FROM pragma_table_xinfo(?1)
+                  FROM pragma_table_xinfo(?1) x
                  ORDER BY cid
                 """, [name, WrittenFinancialYears.dateColumn(of: name)])
             let count = try SchemaQueries.rowCount(of: name, in: db)

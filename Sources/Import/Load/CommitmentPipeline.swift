@@ -6,7 +6,7 @@ extension CommitmentLoader {
     /// while this one inserts: the same rows, rejects and report, in the same order.
     static func loadPipelined(_ run: LoadRun, _ f: Fields, codes: MeasureCodes, knownContracts: KnownKeys?,
                               fresh: FreshTable, insert: Statement, counter: inout RowCounter) throws {
-        try PipelinedLoad.run(run, table: "commitments", columns: columns, parents: knownContracts, read: { batch in
+        try PipelinedLoad.run(run, table: "commitments", columns: columns, parents: knownContracts, fresh: fresh, read: { batch in
             try bind(run, f, into: batch, codes: codes)
             guard try run.endRow() else { return batch.dropRow() }
             batch.endRow(line: run.reader.recordLine, keyLine: run.reader.fieldLine(f.id), keyRaw: run.reader.field(f.id),

@@ -299,7 +299,8 @@ enum ContractLoader {
 
     /// What the first row of a contract this load wrote to a fresh table said; nil when it wrote none.
     static func loadedRow(_ lookup: Statement, _ fresh: FreshTable, key: UnsafeRawBufferPointer?) throws -> FirstRow? {
-        guard let key else { return nil }
+        // While the key index is deferred, every contract written so far is below this one.
+        guard let key, !fresh.keyIndexDeferred else { return nil }
         try lookup.bindText(bytes: key, at: 1)
         defer { lookup.reset() }
         guard try lookup.step(), case .integer(let rowid) = lookup.value(0), case .integer(let pence) = lookup.value(1),

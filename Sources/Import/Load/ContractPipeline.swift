@@ -11,7 +11,7 @@ extension ContractLoader {
     static func loadPipelined(_ run: LoadRun, _ f: Fields, supplier: Int, insert: Statement, firstRow: Statement,
                               fresh: FreshTable, links: FurtherLinks, knownSuppliers: KnownKeys?,
                               counter: inout RowCounter) throws {
-        try PipelinedLoad.run(run, table: "contracts", columns: columns, parents: knownSuppliers, read: { batch in
+        try PipelinedLoad.run(run, table: "contracts", columns: columns, parents: knownSuppliers, fresh: fresh, read: { batch in
             _ = try bind(run, f, into: batch)
             guard run.value(supplier) != nil else {
                 run.problem(supplier, "required value is empty (and no supplier is named inline)")

@@ -1,4 +1,5 @@
 import SVWDatabase
+import SVWWorkspace
 
 /// A load into a table that was empty when it began: every row in it is one this load
 /// wrote, so a key met twice in the file is refused by the table's own unique key, and no
@@ -6,9 +7,16 @@ import SVWDatabase
 /// in memory. The rows go in with a plain INSERT, and the line each was read from is kept
 /// as a run of (rowid, line - rowid) changes: one entry per multi-line record or refused
 /// row, not per row, so "line N has it too" still names the first row.
+///
+/// A big load may also leave the table's key index unbuilt while the ids come in ascending
+/// order, which proves them unique (`deferKeyIndex`): until an id comes out of order, no row
+/// written can have the key of the one at hand, so nothing needs to seek by it.
 final class FreshTable {
     private let lookup: Statement
     private let db: Database
+    private let table: String
+    /// The key index is dropped, and every key written so far is below the one at hand.
+    private(set) var keyIndexDeferred = false
     /// (first rowid, line - rowid) from that rowid on, in rowid order.
     private var offsets: [(rowid: Int64, offset: Int64)] = []
 
@@ -17,7 +25,31 @@ final class FreshTable {
         // `table` and `key` are svw's own names, not user text.
         guard try db.scalar("SELECT NOT EXISTS (SELECT 1 FROM \(table))").int64 == 1 else { return nil }
         self.db = db
+        self.table = table
         lookup = try db.prepare("SELECT rowid FROM \(table) WHERE \(key) = ?1")
+    }
+
+    /// Drops the table's key index for the load's rows to come in without it (see
+    /// `KeyIndexes`); the caller checks that their ids ascend, and calls `buildKeyIndex` at
+    /// the first that does not, before writing it.
+    func deferKeyIndex() throws {
+        try PendingIndexes.dropKey(of: table, db)
+        keyIndexDeferred = true
+    }
+
+    /// Builds the key index over the rows so far: an id came out of order. They are unique,
+    /// as their ids ascended.
+    func buildKeyIndex() throws {
+        guard keyIndexDeferred else { return }
+        try PendingIndexes.createKey(of: table, db)
+        keyIndexDeferred = false
+    }
+
+    /// At the load's end: an index still deferred waits to be built with the others.
+    func finishKeyIndex() throws {
+        guard keyIndexDeferred else { return }
+        try PendingIndexes.leaveKeyPending(of: table, db)
+        keyIndexDeferred = false
     }
 
     /// Call after each row inserted, with the line it was read from.
@@ -32,6 +64,8 @@ final class FreshTable {
 
     /// The line of the row this load wrote with `key`, or nil when none has it.
     func line(of key: UnsafeRawBufferPointer) throws -> Int? {
+        // Every key written so far is below this one (see `keyIndexDeferred`).
+        if keyIndexDeferred { return nil }
         try lookup.bindText(bytes: key, at: 1)
         defer { lookup.reset() }
         guard try lookup.step(), case .integer(let rowid) = lookup.value(0) else { return nil }

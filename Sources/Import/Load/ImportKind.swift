@@ -33,6 +33,16 @@ public enum ImportKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// The tables whose keys this kind's rows name by foreign key (a contract's supplier, a
+    /// commitment's contract).
+    var parentTables: Set<String> {
+        switch self {
+        case .contracts: return ["suppliers"]
+        case .commitments: return ["contracts"]
+        case .suppliers, .measures, .postcodes, .postcodeIndex: return []
+        }
+    }
+
     /// Singular noun for messages ("1 contract").
     public var noun: (one: String, many: String) {
         switch self {

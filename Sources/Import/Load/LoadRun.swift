@@ -19,6 +19,9 @@ final class LoadRun {
     /// The parent table's ids (suppliers', contracts') when the loader checks each row's parent
     /// key against them in memory, SQLite's own foreign-key look-up being off for the load.
     var parentKeys: KnownKeys?
+    /// SQLite checks no foreign key in this load, so a pipelined load into an empty table
+    /// may leave the table's key index to be built later (`FreshTable.deferKeyIndex`).
+    var mayDeferKeyIndex = false
 
     /// Scratch bytes a loader reuses row after row (a supplier's name key).
     var scratch: [UInt8] = []

@@ -14,11 +14,17 @@ enum PipelinedLoad {
     ///   - inserted: told each row a whole run wrote, with its batch and rowid.
     ///   - writeOne: writes a row on its own, or its rejects: a row flagged `unknownParent`,
     ///     or one of a run SQLite refused.
-    static func run(_ run: LoadRun, table: String, columns: [String], parents: KnownKeys?, read: @escaping (RowBatch) throws -> Void,
+    ///   - fresh: the table, empty when the load began: its key index may wait while the ids
+    ///     (each row's first parameter) ascend, and is built at the first that does not.
+    static func run(_ run: LoadRun, table: String, columns: [String], parents: KnownKeys?, fresh: FreshTable,
+                    read: @escaping (RowBatch) throws -> Void,
                     inserted: (RowBatch.Row, RowBatch, Int64) -> Void, writeOne: (RowBatch.Row, RowBatch) throws -> Void) throws {
         let pipeline = BatchPipeline(batches: (0..<3).map { _ in RowBatch(width: columns.count, capacity: 2048) })
         var groups = try GroupedInsert(db: run.db, table: table, columns: columns)
         defer { run.handOff = nil }
+        if run.mayDeferKeyIndex { try fresh.deferKeyIndex() }
+        // The reading thread's own: the last key so far, and whether the keys have ascended.
+        var lastKey: [UInt8] = [], ascending = true
         try pipeline.run(fill: { batch in
             run.handOff = { batch.refuse($0) }
             var more = true
@@ -31,11 +37,15 @@ enum PipelinedLoad {
                 try read(batch)
             }
             if let parents { batch.markUnknownParents(parents) }
+            if ascending { ascending = batch.checkKeysAscend(after: &lastKey) }
             return more
         }, write: { batch in
             func one(_ row: RowBatch.Row) throws { try writeOne(row, batch) }
             func wrote(_ row: RowBatch.Row, rowid: Int64) { inserted(row, batch, rowid) }
-            for entry in batch.entries {
+            let outOfOrder = batch.firstKeyOutOfOrder
+            for (i, entry) in batch.entries.enumerated() {
+                // Rows still waiting in `groups` go in after the index, and are checked by it.
+                if i == outOfOrder { try fresh.buildKeyIndex() }
                 switch entry {
                 case .row(let row) where !row.unknownParent:
                     try groups.add(row, of: batch, db: run.db, inserted: wrote, one: one)
@@ -49,5 +59,6 @@ enum PipelinedLoad {
             }
             try groups.flush(of: batch, db: run.db, inserted: wrote, one: one)
         })
+        try fresh.finishKeyIndex()
     }
 }

@@ -58,6 +58,8 @@ final class RowBatch: ParameterSink, PipelineBatch {
     @exclusivity(unchecked) private var bytesCount = 0
     /// First parameter of the row being bound.
     @exclusivity(unchecked) private var rowStart = 0
+    /// The entry of the first row whose key is not above the key before it (`checkKeysAscend`).
+    @exclusivity(unchecked) private(set) var firstKeyOutOfOrder: Int?
     /// Fields of the rows kept as read, for a writer that may explain a refusal by them.
     @exclusivity(unchecked) private var fields: [(line: Int, raw: Range<Int>)] = []
     /// First of `fields` of the row being bound.
@@ -81,6 +83,7 @@ final class RowBatch: ParameterSink, PipelineBatch {
         parameters.removeAll(keepingCapacity: true)
         fields.removeAll(keepingCapacity: true)
         bytesCount = 0
+        firstKeyOutOfOrder = nil
     }
 
     /// Starts binding a new row (every parameter NULL until bound).
@@ -111,6 +114,34 @@ final class RowBatch: ParameterSink, PipelineBatch {
             row.unknownParent = true
             entries[i] = .row(row)
         }
+    }
+
+    /// Whether the rows' keys (their first parameter, as bound) ascend strictly in SQLite's
+    /// BINARY order, bytes compared unsigned and a prefix first, from `previous` on: the last
+    /// key of the batches before, which this batch's last key replaces. At the first key
+    /// that does not, marks its entry `firstKeyOutOfOrder` and returns false. A key bound
+    /// other than as bytes of the file counts as out of order: the caller then builds the
+    /// index, which is never wrong, only slower.
+    func checkKeysAscend(after previous: inout [UInt8]) -> Bool {
+        var last: UnsafeRawBufferPointer?
+        for (i, entry) in entries.enumerated() {
+            guard case .row(let row) = entry else { continue }
+            guard case .text(let range) = parameters[row.first] else {
+                firstKeyOutOfOrder = i
+                return false
+            }
+            let key = bytes(in: range)
+            let ascends = last.map { $0.lexicographicallyPrecedes(key) }
+                ?? previous.withUnsafeBytes { $0.lexicographicallyPrecedes(key) }
+            // Before the first key of all, `previous` is empty, which precedes any key but an empty one.
+            guard ascends else {
+                firstKeyOutOfOrder = i
+                return false
+            }
+            last = key
+        }
+        if let last { previous = Array(last) }
+        return true
     }
 
     /// Keeps a field of the row being bound as read (before `endRow`): the line it starts on and its bytes.

@@ -14,7 +14,7 @@ extension SupplierLoader {
             if case .text(let status) = batch.parameter(row, 8) { places.count(status: status, source: batch.parameter(row, 11).string) }
             if batch.parameter(row, 12) == .integer(1) { nameless += 1 }
         }
-        try PipelinedLoad.run(run, table: "suppliers", columns: columns, parents: nil, read: { batch in
+        try PipelinedLoad.run(run, table: "suppliers", columns: columns, parents: nil, fresh: fresh, read: { batch in
             _ = try bind(run, f, into: batch)
             guard try run.endRow() else { return batch.dropRow() }
             batch.endRow(line: run.reader.recordLine, keyLine: run.reader.fieldLine(f.id), keyRaw: run.reader.field(f.id),
