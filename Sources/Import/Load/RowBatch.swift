@@ -33,10 +33,14 @@ final class RowBatch: ParameterSink, PipelineBatch {
         let kept: Range<Int>
     }
 
+    /// A plain value, so that filling a row and reading it back copies bytes and never counts
+    /// references: text is bytes of `storage`, a blob an entry of `blobs`.
     private enum Parameter {
-        case value(SQLValue)
-        /// Bytes of `storage`.
+        case null
+        case integer(Int64)
+        case real(Double)
         case text(Range<Int>)
+        case blob(Int)
     }
 
     // The batch's state is marked `@exclusivity(unchecked)`: every field of every row touches
@@ -50,6 +54,7 @@ final class RowBatch: ParameterSink, PipelineBatch {
     let capacity: Int
     @exclusivity(unchecked) private(set) var entries: [Entry] = []
     @exclusivity(unchecked) private var parameters: [Parameter] = []
+    @exclusivity(unchecked) private var blobs: [[UInt8]] = []
     /// The rows' text, in memory the batch owns: SQLite reads a field bound with `bind` from
     /// here at the step, after `bind` has returned — an Array's storage is only promised to
     /// stay put inside its `withUnsafeBytes`. It moves only while the batch is being filled.
@@ -82,6 +87,7 @@ final class RowBatch: ParameterSink, PipelineBatch {
         entries.removeAll(keepingCapacity: true)
         parameters.removeAll(keepingCapacity: true)
         fields.removeAll(keepingCapacity: true)
+        blobs.removeAll(keepingCapacity: true)
         bytesCount = 0
         firstKeyOutOfOrder = nil
     }
@@ -90,7 +96,7 @@ final class RowBatch: ParameterSink, PipelineBatch {
     func startRow() {
         rowStart = parameters.count
         fieldsStart = fields.count
-        parameters.append(contentsOf: repeatElement(.value(.null), count: width))
+        parameters.append(contentsOf: repeatElement(.null, count: width))
     }
 
     /// Ends the row being bound as one for the INSERT.
@@ -120,8 +126,8 @@ final class RowBatch: ParameterSink, PipelineBatch {
     /// BINARY order, bytes compared unsigned and a prefix first, from `previous` on: the last
     /// key of the batches before, which this batch's last key replaces. At the first key
     /// that does not, marks its entry `firstKeyOutOfOrder` and returns false. A key bound
-    /// other than as bytes of the file counts as out of order: the caller then builds the
-    /// index, which is never wrong, only slower.
+    /// other than as text counts as out of order: the caller then builds the index, which is
+    /// never wrong, only slower.
     func checkKeysAscend(after previous: inout [UInt8]) -> Bool {
         var last: UnsafeRawBufferPointer?
         for (i, entry) in entries.enumerated() {
@@ -156,8 +162,11 @@ final class RowBatch: ParameterSink, PipelineBatch {
     /// The value bound to parameter `index` (1-based) of `row`.
     func parameter(_ row: Row, _ index: Int) -> SQLValue {
         switch parameters[row.first + index - 1] {
-        case .value(let value): return value
+        case .null: return .null
+        case .integer(let value): return .integer(value)
+        case .real(let value): return .real(value)
         case .text(let range): return .text(LoadRun.decode(bytes(in: range)))
+        case .blob(let i): return .blob(blobs[i])
         }
     }
 
@@ -174,8 +183,11 @@ final class RowBatch: ParameterSink, PipelineBatch {
     func bind(_ row: Row, to statement: Statement, offset: Int = 0) throws {
         for i in 0..<width {
             switch parameters[row.first + i] {
-            case .value(let value): try statement.bind(value, at: offset + i + 1)
+            case .null: try statement.bind(.null, at: offset + i + 1)
+            case .integer(let value): try statement.bind(.integer(value), at: offset + i + 1)
+            case .real(let value): try statement.bind(.real(value), at: offset + i + 1)
             case .text(let range): try statement.bindTextUntilStep(bytes: bytes(in: range), at: offset + i + 1)
+            case .blob(let i): try statement.bind(.blob(blobs[i]), at: offset + i + 1)
             }
         }
     }
@@ -201,7 +213,19 @@ final class RowBatch: ParameterSink, PipelineBatch {
 
     // MARK: ParameterSink (1-based parameter indexes, as SQLite's)
 
-    func bind(_ value: SQLValue, at index: Int) throws { parameters[rowStart + index - 1] = .value(value) }
+    func bind(_ value: SQLValue, at index: Int) throws {
+        let parameter: Parameter
+        switch value {
+        case .null: parameter = .null
+        case .integer(let v): parameter = .integer(v)
+        case .real(let v): parameter = .real(v)
+        case .text(var text): parameter = .text(text.withUTF8 { keep(UnsafeRawBufferPointer($0)) })
+        case .blob(let b):
+            blobs.append(b)
+            parameter = .blob(blobs.count - 1)
+        }
+        parameters[rowStart + index - 1] = parameter
+    }
     func bindText(bytes b: UnsafeRawBufferPointer, at index: Int) throws { parameters[rowStart + index - 1] = .text(keep(b)) }
     func bindTextUntilStep(bytes b: UnsafeRawBufferPointer, at index: Int) throws { try bindText(bytes: b, at: index) }
 }
