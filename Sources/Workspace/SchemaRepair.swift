@@ -20,21 +20,24 @@ enum SchemaRepair {
         if !knownWhole, try db.scalar("SELECT value FROM settings WHERE key = ?1", [checkedKey]).string == String(cookie) {
             return []
         }
-        let notes = knownWhole ? [] : try restore(in: db)
+        let (notes, whole) = knownWhole ? ([], true) : try restore(in: db)
+        // What could not be put back is tried again at the next open.
+        guard whole else { return notes }
         // A busy workspace (another process writing) is checked again next time instead.
         try? db.run("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                     [checkedKey, String(try db.scalar("PRAGMA schema_version").int64 ?? 0)])
         return notes
     }
 
-    private static func restore(in db: Database) throws -> [String] {
+    /// The notes, and whether everything missing was put back.
+    private static func restore(in db: Database) throws -> (notes: [String], whole: Bool) {
         let present = Set(try db.query("SELECT lower(name) FROM sqlite_schema").rows.compactMap { $0.first?.string })
         // An index a load left to be built later is not lost (see PendingIndexes).
         let pending = present.contains("settings") ? try PendingIndexes.names(db) : []
         let missing = Schema.ownedObjects.filter { !present.contains($0.name.lowercased()) && !pending.contains($0.name.lowercased()) }
-        guard !missing.isEmpty else { return [] }
+        guard !missing.isEmpty else { return ([], true) }
         let virtualTables = Schema.ownedObjects.filter { $0.type == "table" && $0.sql.hasPrefix("CREATE VIRTUAL TABLE") }
-        var restored: [String] = []
+        var restored: [String] = [], unrestored: [String] = []
         try db.transaction {
             for object in missing where !object.isShadow {
                 if virtualTables.contains(object) {
@@ -44,7 +47,12 @@ enum SchemaRepair {
                         try db.execute("DROP TABLE " + SQLIdentifier.quoted(shadow.name))
                     }
                 }
-                try db.execute(object.sql)
+                if let problem = try restoreKeyIndex(object, db) {
+                    unrestored.append(problem)
+                    continue
+                }
+                // Made just now, by `restoreKeyIndex`.
+                if try db.scalar("SELECT count(*) FROM sqlite_schema WHERE name = ?1", [object.name]) == 0 { try db.execute(object.sql) }
                 restored.append("\(object.type) \(object.name)"
                                 + (object.type == "table" && !isSearchIndex(object, virtualTables) ? " (empty)" : ""))
             }
@@ -54,7 +62,27 @@ enum SchemaRepair {
             try Rollups.markAllStale(db)
             try SearchIndex.markStale(db)
         }
-        return ["this workspace had lost part of svw's schema; restored: " + restored.joined(separator: ", ")]
+        let notes = (restored.isEmpty ? [] : ["this workspace had lost part of svw's schema; restored: " + restored.joined(separator: ", ")])
+        return (notes + unrestored, unrestored.isEmpty)
+    }
+
+    /// Puts back a table's lost key index (see `KeyIndexes`), unless another program has since
+    /// written an id twice: that is reported, and the index is tried again at the next open,
+    /// so the workspace still opens for the duplicates to be removed. Nil when restored, or
+    /// when `object` is not a key index (for the caller to restore).
+    private static func restoreKeyIndex(_ object: OwnedObject, _ db: Database) throws -> String? {
+        guard object.type == "index", let (table, column) = KeyIndexes.keyed.first(where: { KeyIndexes.name(of: $0.table) == object.name })
+        else { return nil }
+        do {
+            try db.transaction { try db.execute(object.sql) }
+            return nil
+        } catch let error as SQLiteError where error.isUniqueViolation {
+            // Names from svw's own list, not user text.
+            let twice = try db.scalar("SELECT \(column) FROM \(table) GROUP BY \(column) HAVING count(*) > 1 ORDER BY 1 LIMIT 1").string ?? ""
+            return "this workspace had lost the index \(object.name), and svw cannot restore it: \(table) holds \(column) "
+                + "\"\(twice)\" more than once, written by another program. Delete the extra rows (after PRAGMA foreign_keys = OFF: "
+                + "until then \(table) takes no writes); svw restores the index when it next opens the workspace"
+        }
     }
 
     /// Whether `object` belongs to the search index (the virtual table and what is named after it).

@@ -59,6 +59,36 @@ import SVWDatabase
         try ws.db.execute(Schema.ownedObjects.first { $0.name == "contracts_award" }!.sql)
     }
 
+    /// A key index another program dropped, then broke by writing an id twice, cannot be put
+    /// back: the workspace opens all the same, says why, and gets it back once mended.
+    @Test func aKeyIndexThatCannotBeRestoredIsReportedUntilMended() throws {
+        let folder = try ScratchFolder()
+        let path = folder.file("workspace.db").path
+        let supplier = "INSERT INTO suppliers(supplier_id, name, name_key, postcode_status) VALUES (?1, 'Acme', 'acme', 'missing')"
+        do {
+            let ws = try Workspace(path: path)
+            try ws.db.run(supplier, ["S1"])
+        }
+        do {
+            // As sqlite3 would, with foreign keys off.
+            let other = try Database(path: path)
+            try other.execute("DROP INDEX suppliers_key")
+            try other.run(supplier, ["S1"])
+        }
+        var ws = try Workspace(path: path)
+        #expect(ws.repairs == ["this workspace had lost the index suppliers_key, and svw cannot restore it: suppliers holds supplier_id "
+                               + "\"S1\" more than once, written by another program. Delete the extra rows (after PRAGMA foreign_keys = OFF: "
+                               + "until then suppliers takes no writes); svw restores the index when it next opens the workspace"])
+        #expect(try ws.db.scalar("SELECT count(*) FROM suppliers") == 2)
+        #expect(throws: SQLiteError.self) { try ws.db.run(supplier, ["S2"]) }
+        try ws.db.execute("PRAGMA foreign_keys = OFF; DELETE FROM suppliers WHERE rowid = 2; PRAGMA foreign_keys = ON")
+        ws = try Workspace(path: path)
+        #expect(ws.repairs == ["this workspace had lost part of svw's schema; restored: index suppliers_key"])
+        #expect(throws: SQLiteError.self) { try ws.db.run(supplier, ["S1"]) }
+        try ws.db.run(supplier, ["S2"])
+        #expect(try Workspace(path: path).repairs.isEmpty)
+    }
+
     @Test func openingRestoresWhatAWorkspaceLostAndSearchWorksAgain() throws {
         let folder = try ScratchFolder()
         let path = folder.file("workspace.db").path
