@@ -43,6 +43,9 @@ public enum Importer {
         // Whether they fit must be known before the transaction (SQLite's own checks can
         // be turned off only outside one), so the set is read first, once.
         let parent = parentTable(run, kind: kind, mapping: mapping)
+        // Read first: a commit by another process while the ids are read (on two connections)
+        // shows in it too.
+        let version = try workspace.db.scalar("PRAGMA data_version")
         run.parentKeys = try parent.flatMap { try KnownKeys(db: workspace.db, table: $0.table, column: $0.column,
                                                             budget: run.options.knownKeysBudget) }
         // A big load into an empty table may leave its key index unbuilt (see `KeyIndexes`), but
@@ -50,7 +53,6 @@ public enum Importer {
         // that checks its parents itself, or has none, does. Rows going into an empty table
         // cannot break a key their table is the parent of.
         let mayDeferKey = deferIndexes && KeyIndexes.name(of: kind.table) != nil && (kind.parentTables.isEmpty || run.parentKeys != nil)
-        let version = try workspace.db.scalar("PRAGMA data_version")
         try run.options.afterParentKeys?()
         try workspace.db.withoutForeignKeyEnforcement(if: run.parentKeys != nil || mayDeferKey) {
             // Not when the checks stayed on: a load inside another's transaction (`load sample`).

@@ -4,6 +4,7 @@ import SVWDatabase
 import SVWWorkspace
 @testable import SVWCommands
 @testable import SVWImport
+import TestSupport
 
 /// A big load checks each row's supplier and contract against the table's ids in memory,
 /// with SQLite's per-row foreign-key look-up off; a small one leaves the look-up to SQLite.
@@ -225,6 +226,31 @@ import SVWWorkspace
         for id in ["C5000", "c1", "C1 ", String(repeating: "x", count: 199), String(repeating: "y", count: 20_001)] {
             #expect(!keys.contains(id), "\(id.prefix(10))")
         }
+    }
+
+    /// A big table on a file is read in two halves, the second on a connection and thread of
+    /// its own: the same set as one connection reads, and the same budget.
+    @Test func aTableReadInTwoHalvesHoldsTheSameIds() throws {
+        let folder = try ScratchFolder()
+        let db = try Database(path: folder.file("w.db").path)
+        try db.execute("CREATE TABLE t (id TEXT NOT NULL)")
+        let ids = (0..<5000).map { "K\($0 * 3)" }
+        try db.transaction { for id in ids { try db.run("INSERT INTO t VALUES (?1)", [id]) } }
+        try db.execute("DELETE FROM t WHERE rowid % 10 = 0")   // rowids with gaps: fewer rows than the largest
+        let kept = try db.query("SELECT id FROM t").rows.compactMap { $0.first?.string }
+        let halves = try #require(try KnownKeys(db: db, table: "t", column: "id", splitRows: 1000))
+        let one = try #require(try KnownKeys(db: db, table: "t", column: "id"))
+        #expect(halves.count == kept.count && one.count == kept.count)
+        let asked = ids + ["K1", "K2", ""]
+        let answers = withBuffers(asked.map { Array($0.utf8) }) { halves.containsEach($0) }
+        #expect(answers == withBuffers(asked.map { Array($0.utf8) }) { one.containsEach($0) })
+        #expect(answers.filter { $0 }.count == kept.count)
+        // The budget holds either way: 16,384 slots (65,536 bytes) and ~27 KB of ids fit in
+        // 100,000 bytes, not in 80,000, where each half's ids are over their half of what is left.
+        #expect(try KnownKeys(db: db, table: "t", column: "id", budget: 100_000, splitRows: 1000) != nil)
+        #expect(try KnownKeys(db: db, table: "t", column: "id", budget: 100_000) != nil)
+        #expect(try KnownKeys(db: db, table: "t", column: "id", budget: 80_000, splitRows: 1000) == nil)
+        #expect(try KnownKeys(db: db, table: "t", column: "id", budget: 80_000) == nil)
     }
 
     /// A table's ids, read in one pass and placed in another, answer a batch of look-ups

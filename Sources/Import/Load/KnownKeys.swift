@@ -1,5 +1,6 @@
 import Foundation
 import SVWDatabase
+import SVWWorkspace
 
 /// The ids a table holds, as an exact set of byte strings: a load checks each row's
 /// supplier or contract against it instead of SQLite looking the parent up per row (see
@@ -19,27 +20,101 @@ struct KnownKeys {
 
     /// Every value of a table's unique text column (`table` and `column` are svw's own names,
     /// not user text), read in one pass; nil as soon as they would take more than `budget`
-    /// bytes, for SQLite to check each row's parent instead.
-    init?(db: Database, table: String, column: String, budget: Int = .max) throws {
-        let rows = Int(try db.scalar("SELECT count(*) FROM \(table)").int64 ?? 0)
+    /// bytes, for SQLite to check each row's parent instead. A big table on a file is read in
+    /// two halves at once, the second by a read-only connection of its own on another thread:
+    /// the table is read row by row (its key index may be pending), 1M contracts in ~0.12 s on
+    /// one connection, while the load waits.
+    /// - Parameter splitRows: the rows from which a table is read in two halves (tests lower it).
+    init?(db: Database, table: String, column: String, budget: Int = .max, splitRows: Int = KnownKeys.splitRows) throws {
+        // The largest rowid bounds the rows without reading them: counting reads every page.
+        let last = Int(try db.scalar("SELECT max(rowid) FROM \(table)").int64 ?? 0)
         // Each id takes its slots and at least a length byte and a byte.
-        guard KnownKeys.slotBytes(for: rows) + 2 * rows <= budget else { return nil }
+        guard KnownKeys.slotBytes(for: last) + 2 * last <= budget else { return nil }
+        let idsBudget = budget - KnownKeys.slotBytes(for: last)
         self.init()
-        arena.reserveCapacity(rows * 12)
+        let split = last >= splitRows && !db.isInMemory ? Int64(last / 2) : Int64.max
+        let other = split == Int64.max ? nil : IdsOnAnotherThread(path: db.path, table: table, column: column,
+                                                                   after: split, budget: idsBudget / 2)
+        arena.reserveCapacity(Int(min(Int64(last), split)) * 12)
         // The ids go end to end first and find their slots after, in a loop of nothing else:
         // there the processor has several slots' cache misses under way at once, where between
         // two of SQLite's steps it had one (1M contract ids: 0.14 s of placing before).
-        let statement = try db.prepare("SELECT \(column) FROM \(table)")
-        var added = 0
-        while try statement.step() {
-            statement.withText(0) { _ = append($0) }
-            added += 1
-            if added & 0xFFF == 0, arena.count + KnownKeys.slotBytes(for: rows) > budget { return nil }
+        guard var added = try KnownKeys.read(db, table: table, column: column, rowids: Int64.min...split,
+                                             budget: other == nil ? idsBudget : idsBudget / 2, into: &arena) else { return nil }
+        if let other {
+            // The other half, or this connection reads it itself when that one could not.
+            guard let (ids, count) = try other.result() ?? KnownKeys.readAlone(db, table, column, after: split, budget: idsBudget / 2)
+            else { return nil }
+            arena.append(contentsOf: ids)
+            added += count
         }
         guard arena.count + KnownKeys.slotBytes(for: added) <= budget else { return nil }
         count = added
         slots = Array(repeating: 0, count: KnownKeys.capacity(for: added))
         placeAll()
+    }
+
+    /// Tables of fewer rows are read on one connection: a second costs more to open than it saves.
+    static let splitRows = 200_000
+
+    /// Appends the ids of the rows in `rowids` to `arena`, as `append` writes them; how many,
+    /// or nil once `arena` holds more than `budget` bytes.
+    private static func read(_ db: Database, table: String, column: String, rowids: ClosedRange<Int64>, budget: Int,
+                             into arena: inout [UInt8]) throws -> Int? {
+        let statement = try db.prepare("SELECT \(column) FROM \(table) WHERE rowid BETWEEN ?1 AND ?2")
+        try statement.bind(.integer(rowids.lowerBound), at: 1)
+        try statement.bind(.integer(rowids.upperBound), at: 2)
+        var added = 0
+        while try statement.step() {
+            statement.withText(0) { _ = append($0, to: &arena) }
+            added += 1
+            if added & 0xFFF == 0, arena.count > budget { return nil }
+        }
+        return arena.count > budget ? nil : added
+    }
+
+    private static func readAlone(_ db: Database, _ table: String, _ column: String, after split: Int64,
+                                  budget: Int) throws -> ([UInt8], Int)? {
+        var ids: [UInt8] = []
+        guard let count = try read(db, table: table, column: column, rowids: (split + 1)...Int64.max, budget: budget, into: &ids)
+        else { return nil }
+        return (ids, count)
+    }
+
+    /// The second half of a table's ids, read on a thread and a read-only connection of its own.
+    private final class IdsOnAnotherThread: @unchecked Sendable {
+        private let done = NSCondition()
+        private var finished = false
+        // Written by the thread before `finished`, read after it: the condition orders them.
+        private var outcome: Result<([UInt8], Int)?, Error> = .success(nil)
+
+        init(path: String, table: String, column: String, after split: Int64, budget: Int) {
+            let thread = Thread { [self] in
+                let result = Result { () throws -> ([UInt8], Int)? in
+                    let db = try Database(path: path, readOnly: true)
+                    db.setBusyTimeout(milliseconds: Workspace.busyTimeoutMilliseconds)
+                    try db.execute("PRAGMA cache_size = -\(LoadMemory.cacheKiB)")
+                    return try KnownKeys.readAlone(db, table, column, after: split, budget: budget)
+                }
+                done.lock()
+                outcome = result
+                finished = true
+                done.signal()
+                done.unlock()
+            }
+            thread.start()
+        }
+
+        /// The ids and their count; nil inside when over the budget. Nil when that connection
+        /// failed (it could not be opened, say): the caller reads the half itself, and reports
+        /// what fails there.
+        func result() -> ([UInt8], Int)?? {
+            done.lock()
+            while !finished { done.wait() }
+            done.unlock()
+            guard case .success(let ids) = outcome else { return nil }
+            return .some(ids)
+        }
     }
 
     /// Slots for `count` ids: a power of two, at most half of them full.
@@ -77,7 +152,9 @@ struct KnownKeys {
     }
 
     /// Writes `key` at the end of `arena`; where it starts.
-    private mutating func append(_ key: UnsafeRawBufferPointer) -> Int {
+    private mutating func append(_ key: UnsafeRawBufferPointer) -> Int { KnownKeys.append(key, to: &arena) }
+
+    private static func append(_ key: UnsafeRawBufferPointer, to arena: inout [UInt8]) -> Int {
         precondition(arena.count + key.count + 5 < Int(UInt32.max), "more ids than a load can hold")
         let start = arena.count
         var length = key.count
