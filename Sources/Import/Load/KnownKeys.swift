@@ -35,7 +35,8 @@ struct KnownKeys {
         let split = last >= splitRows && !db.isInMemory ? Int64(last / 2) : Int64.max
         let other = split == Int64.max ? nil : IdsOnAnotherThread(path: db.path, table: table, column: column,
                                                                    after: split, budget: idsBudget / 2)
-        arena.reserveCapacity(Int(min(Int64(last), split)) * 12)
+        // Room for both halves: the second is appended to the first without a copy of both.
+        arena.reserveCapacity(last * 12)
         // The ids go end to end first and find their slots after, in a loop of nothing else:
         // there the processor has several slots' cache misses under way at once, where between
         // two of SQLite's steps it had one (1M contract ids: 0.14 s of placing before).
@@ -53,6 +54,10 @@ struct KnownKeys {
         slots = Array(repeating: 0, count: KnownKeys.capacity(for: added))
         placeAll()
     }
+
+    /// The second connection's page cache, small: glibc keeps what a thread frees in that
+    /// thread's heap (up to 8 MB: `svw_bound_free_heap`), where it still counts in the load's memory.
+    static let otherThreadCacheKiB = 256
 
     /// Tables of fewer rows are read on one connection: a second costs more to open than it saves.
     static let splitRows = 200_000
@@ -93,7 +98,8 @@ struct KnownKeys {
                 let result = Result { () throws -> ([UInt8], Int)? in
                     let db = try Database(path: path, readOnly: true)
                     db.setBusyTimeout(milliseconds: Workspace.busyTimeoutMilliseconds)
-                    try db.execute("PRAGMA cache_size = -\(LoadMemory.cacheKiB)")
+                    // A scan reads each page once; what this thread frees stays in its own heap.
+                    try db.execute("PRAGMA cache_size = -\(KnownKeys.otherThreadCacheKiB)")
                     return try KnownKeys.readAlone(db, table, column, after: split, budget: budget)
                 }
                 done.lock()
