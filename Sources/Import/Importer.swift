@@ -50,8 +50,8 @@ public enum Importer {
                                                             budget: run.options.knownKeysBudget) }
         // A big load into an empty table may leave its key index unbuilt (see `KeyIndexes`), but
         // SQLite's foreign-key checks need it, on a parent table as on a child: so only a load
-        // that checks its parents itself, or has none, does. Rows going into an empty table
-        // cannot break a key their table is the parent of.
+        // that checks its parents itself, or has none, does, with SQLite's checks off. Rows it
+        // adds, or updates by their key, cannot leave a child row without its parent.
         let mayDeferKey = deferIndexes && KeyIndexes.name(of: kind.table) != nil && (kind.parentTables.isEmpty || run.parentKeys != nil)
         try run.options.afterParentKeys?()
         try workspace.db.withoutForeignKeyEnforcement(if: run.parentKeys != nil || mayDeferKey) {

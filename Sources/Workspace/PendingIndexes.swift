@@ -78,10 +78,15 @@ public enum PendingIndexes {
         }
         try db.run("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                    [key(table: table, name: name), KeyIndexes.createStatement(of: table)])
-        for trigger in KeyIndexes.guardTriggers(table: table, column: column) {
-            try db.execute("DROP TRIGGER IF EXISTS \(trigger.name)")
-            try db.execute(trigger.sql)
-        }
+        try dropKeyGuards(of: table, db)
+        for trigger in KeyIndexes.guardTriggers(table: table, column: column) { try db.execute(trigger.sql) }
+    }
+
+    /// Drops the triggers that hold `table`'s key unique while its index is pending, if any.
+    private static func dropKeyGuards(of table: String, _ db: Database) throws {
+        guard let column = KeyIndexes.column(of: table) else { return }
+        // Names of svw's own making, not user text.
+        for trigger in KeyIndexes.guardTriggers(table: table, column: column) { try db.execute("DROP TRIGGER IF EXISTS \(trigger.name)") }
     }
 
     /// Builds the key indexes waiting on `tables`, and no other index: what a load needs of a
@@ -123,11 +128,7 @@ public enum PendingIndexes {
                 table = index.table
                 Upkeep.step("indexes: " + table)
             }
-            if let column = KeyIndexes.column(of: index.table), KeyIndexes.name(of: index.table) == index.name {
-                for trigger in KeyIndexes.guardTriggers(table: index.table, column: column) {
-                    try db.execute("DROP TRIGGER IF EXISTS \(trigger.name)")
-                }
-            }
+            if KeyIndexes.name(of: index.table) == index.name { try dropKeyGuards(of: index.table, db) }
             // A migration that rebuilt the table since may have made svw's own index already.
             if !present.contains(index.name.lowercased()) { try db.execute(index.sql) }
             try db.run("DELETE FROM settings WHERE key = ?1", [index.key])
@@ -157,7 +158,6 @@ public enum PendingIndexes {
     }
 
     private static func key(table: String, name: String) -> String { keyPrefix + table + ":" + name }
-
 
     /// The first key past every pending one: the prefix with its colon's successor.
     private static let keyEnd = "pending_index;"

@@ -23,8 +23,9 @@ enum PipelinedLoad {
         var groups = try GroupedInsert(db: run.db, table: table, columns: columns)
         defer { run.handOff = nil }
         if run.mayDeferKeyIndex { try fresh.deferKeyIndex() }
-        // The reading thread's own: the last key so far, and whether the keys have ascended.
-        var lastKey: [UInt8] = [], ascending = true
+        // The reading thread's own: the last key so far, and whether the keys have ascended
+        // (checked only while the key index waits on it).
+        var lastKey: [UInt8] = [], ascending = fresh.keyIndexDeferred
         try pipeline.run(fill: { batch in
             run.handOff = { batch.refuse($0) }
             var more = true
