@@ -251,6 +251,12 @@ import TestSupport
         #expect(try KnownKeys(db: db, table: "t", column: "id", budget: 100_000) != nil)
         #expect(try KnownKeys(db: db, table: "t", column: "id", budget: 80_000, splitRows: 1000) == nil)
         #expect(try KnownKeys(db: db, table: "t", column: "id", budget: 80_000) == nil)
+
+        // A rowid an analyst chose far out, and a negative one: the rows are counted instead, and all read.
+        try db.execute("INSERT INTO t(rowid, id) VALUES (4611686018427387904, 'far'), (-7, 'below')")
+        let far = try #require(try KnownKeys(db: db, table: "t", column: "id", splitRows: 1000))
+        #expect(far.count == kept.count + 2)
+        #expect(withBuffers([Array("far".utf8), Array("below".utf8)]) { far.containsEach($0) } == [true, true])
     }
 
     /// A table's ids, read in one pass and placed in another, answer a batch of look-ups

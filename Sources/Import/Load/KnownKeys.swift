@@ -27,7 +27,9 @@ struct KnownKeys {
     /// - Parameter splitRows: the rows from which a table is read in two halves (tests lower it).
     init?(db: Database, table: String, column: String, budget: Int = .max, splitRows: Int = KnownKeys.splitRows) throws {
         // The largest rowid bounds the rows without reading them: counting reads every page.
-        let last = Int(try db.scalar("SELECT max(rowid) FROM \(table)").int64 ?? 0)
+        // Rowids an analyst chose (negative, or far apart) are counted after all.
+        var last = Int(try db.scalar("SELECT max(rowid) FROM \(table)").int64 ?? 0)
+        if last < 0 || last > Int(UInt32.max) { last = Int(try db.scalar("SELECT count(*) FROM \(table)").int64 ?? 0) }
         // Each id takes its slots and at least a length byte and a byte.
         guard KnownKeys.slotBytes(for: last) + 2 * last <= budget else { return nil }
         let idsBudget = budget - KnownKeys.slotBytes(for: last)
@@ -41,7 +43,11 @@ struct KnownKeys {
         // there the processor has several slots' cache misses under way at once, where between
         // two of SQLite's steps it had one (1M contract ids: 0.14 s of placing before).
         guard var added = try KnownKeys.read(db, table: table, column: column, rowids: Int64.min...split,
-                                             budget: other == nil ? idsBudget : idsBudget / 2, into: &arena) else { return nil }
+                                             budget: other == nil ? idsBudget : idsBudget / 2, into: &arena) else {
+            // The other connection lets go of the file before the load goes on.
+            _ = other?.result()
+            return nil
+        }
         if let other {
             // The other half, or this connection reads it itself when that one could not.
             guard let (ids, count) = try other.result() ?? KnownKeys.readAlone(db, table, column, after: split, budget: idsBudget / 2)
