@@ -20,6 +20,13 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable, Equatable {
         self.offset = offset
     }
 
+    /// What SQLite says when a unique index on `table(column)` refuses a row
+    /// (SQLITE_CONSTRAINT_UNIQUE): for a load that checks such a key itself while the index
+    /// waits to be built, and refuses the row as the index would.
+    public static func uniqueViolation(table: String, column: String) -> SQLiteError {
+        SQLiteError(code: SQLITE_CONSTRAINT | (8 << 8), message: "UNIQUE constraint failed: \(table).\(column)")
+    }
+
     /// The statement was stopped by `Database.interrupt()` (Ctrl-C).
     public var isInterrupt: Bool { code == SQLITE_INTERRUPT }
     /// A constraint refused the row (NOT NULL, UNIQUE, CHECK, FOREIGN KEY…), whatever the extended code.

@@ -35,6 +35,7 @@ extension CommitmentLoader {
         }
         try batch.bind(row, to: insert)
         do {
+            try fresh.refuseIfWritten(row, of: batch)
             try insert.step()
             insert.reset()
             return nil

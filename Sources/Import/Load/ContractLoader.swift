@@ -21,6 +21,8 @@ enum ContractLoader {
         let pence: Int64
         /// Hash of its (lead) supplier's id.
         let lead: UInt64
+        /// Its rowid, when the load read it back from the table (a fresh table's, by its key).
+        var rowid: Int64? = nil
 
         var awardDate: CalendarDate? { try? CalendarDate.parse(String(format: "%04d-%02d-%02d", award / 10000, award / 100 % 100, award % 100)) }
     }
@@ -112,7 +114,7 @@ enum ContractLoader {
         // Only a file naming suppliers by id loads a fresh table without remembering its contracts.
         let fresh = namesSuppliersByID(mapping) ? try FreshTable(db: run.db, table: "contracts", key: "contract_id") : nil
         let insert = try run.db.prepare(Upsert.sql(table: "contracts", columns: columns, key: ["contract_id"], fresh: fresh != nil))
-        let firstRow = try run.db.prepare("SELECT rowid, value_pence, award_date, supplier_id FROM contracts WHERE contract_id = ?1")
+        let firstRow = try run.db.prepare("SELECT rowid, value_pence, award_date, supplier_id FROM contracts WHERE rowid = ?1")
         let inline = namesSuppliersByID(mapping) ? nil : try InlineSuppliers(db: run.db)
         let knownSuppliers = run.parentKeys
         let links = try FurtherLinks(db: run.db, knownSuppliers: knownSuppliers)
@@ -299,14 +301,13 @@ enum ContractLoader {
 
     /// What the first row of a contract this load wrote to a fresh table said; nil when it wrote none.
     static func loadedRow(_ lookup: Statement, _ fresh: FreshTable, key: UnsafeRawBufferPointer?) throws -> FirstRow? {
-        // While the key index is deferred, every contract written so far is below this one.
-        guard let key, !fresh.keyIndexDeferred else { return nil }
-        try lookup.bindText(bytes: key, at: 1)
+        guard let key, let rowid = try fresh.rowid(of: key) else { return nil }
+        try lookup.bind(.integer(rowid), at: 1)
         defer { lookup.reset() }
         guard try lookup.step(), case .integer(let rowid) = lookup.value(0), case .integer(let pence) = lookup.value(1),
               let award = lookup.value(2).string, let date = Array(award.utf8).withUnsafeBytes({ try? CalendarDate.parse($0) }),
               let lead = lookup.value(3).string, let line = fresh.line(ofRowid: rowid) else { return nil }
-        return FirstRow(line: Int32(truncatingIfNeeded: line), award: day(date), pence: pence, lead: hash(lead))
+        return FirstRow(line: Int32(truncatingIfNeeded: line), award: day(date), pence: pence, lead: hash(lead), rowid: rowid)
     }
 
     private static func flag(_ run: LoadRun, _ column: Int?, sme: Bool = false) -> Bool? {

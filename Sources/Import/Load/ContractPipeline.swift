@@ -39,6 +39,7 @@ extension ContractLoader {
             }
             try batch.bind(row, to: insert)
             do {
+                try fresh.refuseIfWritten(row, of: batch)
                 try insert.step()
                 insert.reset()
                 counter.wrote()

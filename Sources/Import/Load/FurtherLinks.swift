@@ -17,6 +17,9 @@ final class FurtherLinks {
     }
 
     private let insert: Statement
+    /// The same, given the rowid of the contract's first row: a seek by rowid, where a fresh
+    /// table's key index may be pending (`FreshTable`).
+    private let insertByRowid: Statement
     private let knownSuppliers: KnownKeys?
     /// The line each (contract, supplier) pair was linked on, by a hash of the pair.
     private var pairs: [UInt64: Int32] = [:]
@@ -29,6 +32,9 @@ final class FurtherLinks {
         insert = try db.prepare("""
             INSERT INTO further_suppliers(contract_id, supplier_id) SELECT ?1, ?2 WHERE ?2 IS NOT (SELECT supplier_id FROM contracts WHERE contract_id = ?1) ON CONFLICT DO NOTHING
             """)
+        insertByRowid = try db.prepare("""
+            INSERT INTO further_suppliers(contract_id, supplier_id) SELECT ?1, ?2 WHERE ?2 IS NOT (SELECT supplier_id FROM contracts WHERE rowid = ?3) ON CONFLICT DO NOTHING
+            """)
         self.knownSuppliers = knownSuppliers
     }
 
@@ -40,10 +46,12 @@ final class FurtherLinks {
         if hash == first.lead { return .duplicate(earlierLine: first.line) }
         if let earlier = pairs[pair] { return .duplicate(earlierLine: earlier) }
         if let knownSuppliers, !knownSuppliers.contains(supplier) { return .unknownSupplier }
-        try insert.bind([contract, supplier])
+        let statement = first.rowid == nil ? insert : insertByRowid
+        try statement.bind([contract, supplier])
+        if let rowid = first.rowid { try statement.bind(.integer(rowid), at: 3) }
         do {
-            try insert.step()
-            insert.reset()
+            try statement.step()
+            statement.reset()
         } catch let error as SQLiteError where error.isConstraint {
             return .refused(error)
         }

@@ -13,7 +13,8 @@ enum PipelinedLoad {
     ///   - parents: the parent table's ids, when the load checks each row's parent itself.
     ///   - inserted: told each row a whole run wrote, with its batch and rowid.
     ///   - writeOne: writes a row on its own, or its rejects: a row flagged `unknownParent`,
-    ///     or one of a run SQLite refused.
+    ///     one repeating the key before it while the key index waits (its INSERT preceded by
+    ///     `FreshTable.refuseIfWritten`), or one of a run SQLite refused.
     ///   - fresh: the table, empty when the load began: its key index may wait while the ids
     ///     (each row's first parameter) ascend, and is built at the first that does not.
     static func run(_ run: LoadRun, table: String, columns: [String], parents: KnownKeys?, fresh: FreshTable,
@@ -48,7 +49,8 @@ enum PipelinedLoad {
                 // Rows still waiting in `groups` go in after the index, and are checked by it.
                 if i == outOfOrder { try fresh.buildKeyIndex() }
                 switch entry {
-                case .row(let row) where !row.unknownParent:
+                // A repeated id goes in on its own, checked against the last row (`FreshTable.refuseIfWritten`).
+                case .row(let row) where !row.unknownParent && !(row.repeatsKey && fresh.keyIndexDeferred):
                     try groups.add(row, of: batch, db: run.db, inserted: wrote, one: one)
                 case .row(let row):
                     try groups.flush(of: batch, db: run.db, inserted: wrote, one: one)

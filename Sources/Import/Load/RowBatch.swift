@@ -29,6 +29,9 @@ final class RowBatch: ParameterSink, PipelineBatch {
         /// The parent is not in the parent table (checked by the reading thread, a batch at a
         /// time: `markUnknownParents`).
         var unknownParent = false
+        /// Its key is the key of the row before it (checked while ids must ascend:
+        /// `checkKeysAscend`): a framework award's further supplier, or a duplicate.
+        var repeatsKey = false
         /// Other fields kept as read (`keep(line:raw:)`), in `fields`.
         let kept: Range<Int>
     }
@@ -122,25 +125,27 @@ final class RowBatch: ParameterSink, PipelineBatch {
         }
     }
 
-    /// Whether the rows' keys (their first parameter, as bound) ascend strictly in SQLite's
+    /// Whether the rows' keys (their first parameter, as bound) never descend in SQLite's
     /// BINARY order, bytes compared unsigned and a prefix first, from `previous` on: the last
-    /// key of the batches before, which this batch's last key replaces. At the first key
-    /// that does not, marks its entry `firstKeyOutOfOrder` and returns false. A key bound
-    /// other than as text counts as out of order: the caller then builds the index, which is
-    /// never wrong, only slower.
+    /// key of the batches before, which this batch's last key replaces. A key equal to the
+    /// one before it marks its row `repeatsKey`. At the first key below the one before it,
+    /// marks its entry `firstKeyOutOfOrder` and returns false. A key bound other than as text
+    /// counts as out of order: the caller then builds the index, which is never wrong, only slower.
     func checkKeysAscend(after previous: inout [UInt8]) -> Bool {
         var last: UnsafeRawBufferPointer?
         for (i, entry) in entries.enumerated() {
-            guard case .row(let row) = entry else { continue }
-            guard case .text(let range) = parameters[row.first] else {
+            guard case .row(var row) = entry else { continue }
+            guard let key = key(of: row) else {
                 firstKeyOutOfOrder = i
                 return false
             }
-            let key = bytes(in: range)
-            let ascends = last.map { $0.lexicographicallyPrecedes(key) }
-                ?? previous.withUnsafeBytes { $0.lexicographicallyPrecedes(key) }
-            // Before the first key of all, `previous` is empty, which precedes any key but an empty one.
-            guard ascends else {
+            let (ascends, repeats) = last.map { ($0.lexicographicallyPrecedes(key), $0.elementsEqual(key)) }
+                // Before the first key of all, `previous` is empty: it precedes any key but an empty one, and repeats none.
+                ?? previous.withUnsafeBytes { ($0.lexicographicallyPrecedes(key), !previous.isEmpty && $0.elementsEqual(key)) }
+            if repeats {
+                row.repeatsKey = true
+                entries[i] = .row(row)
+            } else if !ascends {
                 firstKeyOutOfOrder = i
                 return false
             }
@@ -190,6 +195,12 @@ final class RowBatch: ParameterSink, PipelineBatch {
             case .blob(let i): try statement.bind(.blob(blobs[i]), at: offset + i + 1)
             }
         }
+    }
+
+    /// The key `row` was bound with (its first parameter), when bound as text.
+    func key(of row: Row) -> UnsafeRawBufferPointer? {
+        guard case .text(let range) = parameters[row.first] else { return nil }
+        return bytes(in: range)
     }
 
     /// Bytes kept in the batch; valid until the batch is reset.

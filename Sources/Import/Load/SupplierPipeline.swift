@@ -23,9 +23,10 @@ extension SupplierLoader {
             wrote(row, of: batch)
             fresh.inserted(line: row.keyLine, rowid: rowid)
         }, writeOne: { row, batch in
-            // One of a run SQLite refused: written on its own, or explained.
+            // One of a run SQLite refused, or one repeating the id before it: written on its own, or explained.
             try batch.bind(row, to: insert)
             do {
+                try fresh.refuseIfWritten(row, of: batch)
                 try insert.step()
                 insert.reset()
                 wrote(row, of: batch)
