@@ -30,9 +30,9 @@ public enum KeyIndexes {
         return "CREATE UNIQUE INDEX \(name) ON \(table)(\(column))"
     }
 
-    /// Whether `name` (any case) is the key index of one of the keyed tables.
-    static func isKeyIndex(_ name: String) -> Bool {
-        keyed.contains { ($0.table + "_key").caseInsensitiveCompare(name) == .orderedSame }
+    /// The keyed table and id column whose key index is named `index` (in any case), or nil.
+    static func keyed(byIndex index: String) -> (table: String, column: String)? {
+        keyed.first { name(of: $0.table)?.caseInsensitiveCompare(index) == .orderedSame }
     }
 
     /// The migration, for the schema `db` holds (the rowid-keys one and those after it):

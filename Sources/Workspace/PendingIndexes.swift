@@ -42,7 +42,7 @@ public enum PendingIndexes {
         for row in rows {
             // The table's key stays: an upsert and a foreign key need it (a big load into an
             // empty table may defer it all the same: `dropKey`).
-            guard let name = row[0].string, let sql = row[1].string, !KeyIndexes.isKeyIndex(name) else { continue }
+            guard let name = row[0].string, let sql = row[1].string, KeyIndexes.keyed(byIndex: name) == nil else { continue }
             // Names come from the schema itself, not from user text.
             try db.execute("DROP INDEX " + SQLIdentifier.quoted(name))
             if row[2].int64 == 1 {
@@ -128,7 +128,7 @@ public enum PendingIndexes {
                 table = index.table
                 Upkeep.step("indexes: " + table)
             }
-            if KeyIndexes.name(of: index.table) == index.name { try dropKeyGuards(of: index.table, db) }
+            if KeyIndexes.keyed(byIndex: index.name) != nil { try dropKeyGuards(of: index.table, db) }
             // A migration that rebuilt the table since may have made svw's own index already.
             if !present.contains(index.name.lowercased()) { try db.execute(index.sql) }
             try db.run("DELETE FROM settings WHERE key = ?1", [index.key])

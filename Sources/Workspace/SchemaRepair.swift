@@ -47,12 +47,14 @@ enum SchemaRepair {
                         try db.execute("DROP TABLE " + SQLIdentifier.quoted(shadow.name))
                     }
                 }
-                if let problem = try restoreKeyIndex(object, db) {
-                    unrestored.append(problem)
-                    continue
+                if let key = KeyIndexes.keyed(byIndex: object.name), object.type == "index" {
+                    if let problem = try restoreKeyIndex(object, table: key.table, column: key.column, db) {
+                        unrestored.append(problem)
+                        continue
+                    }
+                } else {
+                    try db.execute(object.sql)
                 }
-                // Made just now, by `restoreKeyIndex`.
-                if try db.scalar("SELECT count(*) FROM sqlite_schema WHERE name = ?1", [object.name]) == 0 { try db.execute(object.sql) }
                 restored.append("\(object.type) \(object.name)"
                                 + (object.type == "table" && !isSearchIndex(object, virtualTables) ? " (empty)" : ""))
             }
@@ -68,11 +70,8 @@ enum SchemaRepair {
 
     /// Puts back a table's lost key index (see `KeyIndexes`), unless another program has since
     /// written an id twice: that is reported, and the index is tried again at the next open,
-    /// so the workspace still opens for the duplicates to be removed. Nil when restored, or
-    /// when `object` is not a key index (for the caller to restore).
-    private static func restoreKeyIndex(_ object: OwnedObject, _ db: Database) throws -> String? {
-        guard object.type == "index", let (table, column) = KeyIndexes.keyed.first(where: { KeyIndexes.name(of: $0.table) == object.name })
-        else { return nil }
+    /// so the workspace still opens for the duplicates to be removed. Nil when restored.
+    private static func restoreKeyIndex(_ object: OwnedObject, table: String, column: String, _ db: Database) throws -> String? {
         do {
             try db.transaction { try db.execute(object.sql) }
             return nil

@@ -370,7 +370,7 @@ public final class CSVReader {
             capacity = newCapacity
         }
         // Straight into the buffer, at most one chunk at a time: through FileHandle each chunk
-        // came as a new Data, copied again (a twentieth of a load's reading thread).
+        // came as a new Data, allocated and then copied again.
         var n: Int
         repeat { n = read(handle.fileDescriptor, buffer + end, min(capacity - end, readSize)) } while n < 0 && errno == EINTR
         if n < 0 { throw CSVError.readFailed(path: name, reason: String(cString: strerror(errno))) }

@@ -35,6 +35,8 @@ struct KnownKeys {
         let idsBudget = budget - KnownKeys.slotBytes(for: last)
         self.init()
         let split = last >= splitRows && !db.isInMemory ? Int64(last / 2) : Int64.max
+        // Each half may take half of the budget: halves of unequal bytes fall back to SQLite's
+        // checks a little short of the whole budget, but the two never hold more than it.
         let other = split == Int64.max ? nil : IdsOnAnotherThread(path: db.path, table: table, column: column,
                                                                    after: split, budget: idsBudget / 2)
         // Room for both halves: the second is appended to the first without a copy of both.
